@@ -1,0 +1,66 @@
+// Builds the two shipped bundles (extension, CLI) into dist/ and the extension-host test suites into out/.
+// `--production` minifies the shipped bundles and skips the tests; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+// Desktop VS Code's extension host runs Node 22; the bundles must not use anything newer.
+const nodeTarget = 'node22';
+
+/** @type {import('esbuild').BuildOptions} */
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: nodeTarget,
+  sourcemap: true,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  {
+    ...shared,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    metafile: true,
+  },
+];
+
+if (!production) {
+  // Each suite is its own bundle so mocha can load it after it has defined its globals.
+  const suites = readdirSync('test/integration')
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `test/integration/${name}`);
+  builds.push({
+    ...shared,
+    entryPoints: suites,
+    outdir: 'out/test/integration',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode', 'mocha'],
+  });
+}
+
+// package.json says "type": "module" for the TypeScript sources; the bundles are CommonJS.
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const result of results) {
+    for (const [file, output] of Object.entries(result.metafile?.outputs ?? {})) {
+      if (file.endsWith('.js')) console.log(`esbuild: ${file} ${(output.bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}

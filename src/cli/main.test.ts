@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import packageJson from '../../package.json' with { type: 'json' };
+import { ExitCode, runCli } from './main.ts';
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+describe('kube-workbench CLI', () => {
+  it('prints the version', async () => {
+    const result = await run('--version');
+    assert.equal(result.code, ExitCode.ok);
+    assert.equal(result.stdout, `${packageJson.version}\n`);
+    assert.equal(result.stderr, '');
+  });
+
+  it('prints usage for --help with exit 0', async () => {
+    const result = await run('--help');
+    assert.equal(result.code, ExitCode.ok);
+    assert.match(result.stdout, /^Usage: kube-workbench <command>/m);
+  });
+
+  it('prints usage and exits 2 without arguments', async () => {
+    const result = await run();
+    assert.equal(result.code, ExitCode.usage);
+    assert.match(result.stdout, /Usage:/);
+  });
+
+  it('rejects an unknown command on one stderr line with exit 2', async () => {
+    const result = await run('frobnicate', '--now');
+    assert.equal(result.code, ExitCode.usage);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, "kube-workbench: unknown command 'frobnicate' (see kube-workbench --help)\n");
+  });
+});

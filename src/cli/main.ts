@@ -1,0 +1,66 @@
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** Exit codes shared by every subcommand. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Where the CLI writes; tests pass collectors, `cli.ts` passes the process streams. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export interface Subcommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
+}
+
+// Later issues add `lint`, `suggest`, `fit`, `health` and `sim` here.
+const subcommands: readonly Subcommand[] = [];
+
+export function usage(): string {
+  const width = Math.max(0, ...subcommands.map((command) => command.name.length));
+  const lines = subcommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    `kube-workbench ${packageJson.version}: Kubernetes manifests and clusters from the command line`,
+    '',
+    'Usage: kube-workbench <command> [options]',
+    '       kube-workbench --help | --version',
+    '',
+    lines.length > 0 ? 'Commands:' : 'Commands: none yet',
+    ...lines,
+    '',
+    'Exit codes: 0 success, 1 findings or failure, 2 usage or I/O error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; never throws: failures become a one-line message and an exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [first, ...rest] = args;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(usage());
+    return first === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${packageJson.version}\n`);
+    return ExitCode.ok;
+  }
+  const command = subcommands.find((candidate) => candidate.name === first);
+  if (command === undefined) {
+    io.stderr(`kube-workbench: unknown command '${first}' (see kube-workbench --help)\n`);
+    return ExitCode.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.stderr(`kube-workbench ${command.name}: ${oneLine(error)}\n`);
+    return ExitCode.usage;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

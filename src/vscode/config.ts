@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION, Settings } from './ids.ts';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The extension's settings, typed; the one place that reads workspace configuration. */
+export interface WorkbenchConfig {
+  readonly kubeconfig: string;
+  readonly kubernetesVersion: string;
+  readonly logLevel: LogLevel;
+}
+
+export function readConfig(): WorkbenchConfig {
+  const section = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  return {
+    kubeconfig: section.get<string>(Settings.kubeconfig, ''),
+    kubernetesVersion: section.get<string>(Settings.kubernetesVersion, ''),
+    logLevel: section.get<LogLevel>(Settings.logLevel, 'info'),
+  };
+}
+
+/** Calls `listener` when any `kubeWorkbench.*` setting changes. */
+export function onDidChangeConfig(listener: (config: WorkbenchConfig) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(CONFIG_SECTION)) listener(readConfig());
+  });
+}

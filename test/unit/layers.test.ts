@@ -1,0 +1,39 @@
+// Shows that eslint.config.js enforces DESIGN.md's layers: each case lints a snippet as if it were
+// a file in that folder and checks whether no-restricted-imports reports it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function restrictedImports(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').length;
+}
+
+const cases: { file: string; code: string; reported: boolean }[] = [
+  { file: 'src/core/lint/engine.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: true },
+  { file: 'src/core/engine.ts', code: "import type { Uri } from 'vscode';\nexport type U = Uri;\n", reported: true },
+  { file: 'src/core/lint/engine.ts', code: "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n", reported: true },
+  { file: 'src/core/lint/engine.ts', code: "import { x } from '../../cluster/service.ts';\nvoid x;\n", reported: true },
+  { file: 'src/core/lint/engine.ts', code: "import { x } from '../cluster/health.ts';\nvoid x;\n", reported: false },
+  { file: 'src/core/engine.ts', code: "import { x } from '../vscode/ids.ts';\nvoid x;\n", reported: true },
+  { file: 'src/cluster/service.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: true },
+  { file: 'src/cluster/service.ts', code: "import { x } from '../sim/server.ts';\nvoid x;\n", reported: true },
+  { file: 'src/cluster/service.ts', code: "import { x } from '../core/cluster/health.ts';\nvoid x;\n", reported: false },
+  { file: 'src/sim/server.ts', code: "import { x } from '../cluster/service.ts';\nvoid x;\n", reported: true },
+  { file: 'src/cli/lint.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: true },
+  { file: 'src/cli.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: true },
+  { file: 'src/vscode/explorer/tree.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: false },
+  { file: 'src/vscode/explorer/tree.ts', code: "import { x } from '../../sim/server.ts';\nvoid x;\n", reported: true },
+  { file: 'src/extension.ts', code: "import * as vscode from 'vscode';\nvoid vscode;\n", reported: false },
+];
+
+describe('layer rules in eslint.config.js', () => {
+  for (const { file, code, reported } of cases) {
+    const source = code.split('\n')[0];
+    it(`${reported ? 'reports' : 'allows'} ${source} in ${file}`, async () => {
+      assert.equal((await restrictedImports(file, code)) > 0, reported);
+    });
+  }
+});
