@@ -17,18 +17,23 @@ export function currentKubeconfigPaths(): string[] {
   });
 }
 
+async function offerSettings(paths: readonly string[]): Promise<void> {
+  const openSettings = 'Open Settings';
+  const answer = await vscode.window.showWarningMessage(
+    `No kubeconfig found at ${paths.join(', ')}. Set "${CONFIG_SECTION}.${Settings.kubeconfig}" or KUBECONFIG.`,
+    openSettings,
+  );
+  if (answer === openSettings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${Settings.kubeconfig}`);
+  }
+}
+
 async function openKubeconfig(): Promise<vscode.TextEditor | undefined> {
   const paths = currentKubeconfigPaths();
   const existing = paths.filter((path) => existsSync(path));
   if (existing.length === 0) {
-    const openSettings = 'Open Settings';
-    const answer = await vscode.window.showWarningMessage(
-      `No kubeconfig found at ${paths.join(', ')}. Set "${CONFIG_SECTION}.${Settings.kubeconfig}" or KUBECONFIG.`,
-      openSettings,
-    );
-    if (answer === openSettings) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${Settings.kubeconfig}`);
-    }
+    // Not awaited: the command is done once it has said what is wrong; the answer is handled later.
+    void offerSettings(paths);
     return undefined;
   }
   const chosen =

@@ -1,0 +1,58 @@
+// What the recommender knows about one container of a workload, aggregated over its pods: CPU usage
+// and memory peaks as decaying histograms, after the VPA's
+// vertical-pod-autoscaler/pkg/recommender/model/aggregate_container_state.go.
+import { CPU_BUCKETS, MEMORY_BUCKETS, MIN_SAMPLE_WEIGHT } from './bucket-scheme.ts';
+import { DecayingHistogram } from './decaying-histogram.ts';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+// aggregations_config.go: CPU and memory histograms decay with a 24 h half-life.
+export const HISTOGRAM_HALF_LIFE_MS = DAY_MS;
+
+// aggregations_config.go: one memory peak per 24 h interval; 8 intervals make the history window
+// (MemoryAggregationWindowLength), after which an aggregate with no new samples expires.
+export const MEMORY_AGGREGATION_INTERVAL_MS = DAY_MS;
+export const MEMORY_AGGREGATION_INTERVAL_COUNT = 8;
+export const HISTORY_WINDOW_MS = MEMORY_AGGREGATION_INTERVAL_MS * MEMORY_AGGREGATION_INTERVAL_COUNT;
+
+// recommender.go getConfidence: samples are counted as days of one sample per minute.
+const SAMPLES_PER_DAY = 60 * 24;
+
+export class ContainerUsage {
+  readonly cpu = new DecayingHistogram(CPU_BUCKETS, HISTOGRAM_HALF_LIFE_MS);
+  readonly memoryPeaks = new DecayingHistogram(MEMORY_BUCKETS, HISTOGRAM_HALF_LIFE_MS);
+  firstSampleMs = Number.POSITIVE_INFINITY;
+  lastSampleMs = Number.NEGATIVE_INFINITY;
+  /** CPU samples seen; the VPA counts only these for confidence. */
+  cpuSampleCount = 0;
+
+  /**
+   * One CPU sample in cores. Its weight is the container's CPU request in cores, at least
+   * MIN_SAMPLE_WEIGHT (addCPUSample): a raised request makes the older history count for less.
+   */
+  addCpuSample(cores: number, timeMs: number, requestCores = 0): void {
+    this.cpu.addSample(cores, requestCores > MIN_SAMPLE_WEIGHT ? requestCores : MIN_SAMPLE_WEIGHT, timeMs);
+    if (timeMs > this.lastSampleMs) this.lastSampleMs = timeMs;
+    if (timeMs < this.firstSampleMs) this.firstSampleMs = timeMs;
+    this.cpuSampleCount += 1;
+  }
+
+  /**
+   * Days of history the recommendation rests on: the smaller of the span between first and last
+   * sample and the sample count in days of 1/minute (logic/estimator.go getConfidence).
+   */
+  confidenceDays(): number {
+    if (this.cpuSampleCount === 0) return 0;
+    return Math.min((this.lastSampleMs - this.firstSampleMs) / DAY_MS, this.cpuSampleCount / SAMPLES_PER_DAY);
+  }
+
+  hasData(): boolean {
+    return this.cpuSampleCount > 0 && !this.memoryPeaks.isEmpty();
+  }
+
+  /** Histogram bytes held for this container (both histograms' bucket weights). */
+  get histogramBytes(): number {
+    return this.cpu.byteLength + this.memoryPeaks.byteLength;
+  }
+}

@@ -1,0 +1,104 @@
+// A histogram whose samples lose half their weight every half-life, after the VPA's
+// vertical-pod-autoscaler/pkg/recommender/util/histogram.go and decaying_histogram.go. Instead of
+// shrinking old weights, newer samples are added with weight × 2^((t − reference) / halfLife); only
+// relative weights matter, so the reference moves forward (rescaling every bucket) before the factor
+// could overflow. Time comes in as milliseconds since the epoch: no clock is read here.
+import type { BucketScheme } from './bucket-scheme.ts';
+
+// decaying_histogram.go: renormalise once the factor would exceed 2^100.
+const MAX_DECAY_EXPONENT = 100;
+
+export class DecayingHistogram {
+  readonly scheme: BucketScheme;
+  readonly halfLifeMs: number;
+  private readonly weights: Float64Array;
+  private totalWeight = 0;
+  private minBucket: number;
+  private maxBucket = 0;
+  /** Always a whole multiple of the half-life, as in the VPA. */
+  private referenceMs = 0;
+
+  constructor(scheme: BucketScheme, halfLifeMs: number) {
+    if (!(halfLifeMs > 0)) throw new RangeError('half-life must be > 0');
+    this.scheme = scheme;
+    this.halfLifeMs = halfLifeMs;
+    this.weights = new Float64Array(scheme.bucketCount);
+    this.minBucket = scheme.bucketCount - 1;
+  }
+
+  addSample(value: number, weight: number, timeMs: number): void {
+    if (!(weight >= 0)) throw new RangeError('sample weight must be non-negative');
+    const bucket = this.scheme.findBucket(value);
+    const weights = this.weights;
+    const added = weight * this.decayFactor(timeMs);
+    const bucketWeight = (weights[bucket] as number) + added;
+    weights[bucket] = bucketWeight;
+    this.totalWeight += added;
+    if (bucketWeight >= this.scheme.epsilon) {
+      if (bucket < this.minBucket) this.minBucket = bucket;
+      if (bucket > this.maxBucket) this.maxBucket = bucket;
+    }
+  }
+
+  /** Removes weight added earlier (a memory peak superseded by a larger one); never goes negative. */
+  subtractSample(value: number, weight: number, timeMs: number): void {
+    if (!(weight >= 0)) throw new RangeError('sample weight must be non-negative');
+    const bucket = this.scheme.findBucket(value);
+    const current = this.weights[bucket] as number;
+    let removed = weight * this.decayFactor(timeMs);
+    if (removed > current - this.scheme.epsilon) removed = current;
+    this.weights[bucket] = current - removed;
+    this.totalWeight -= removed;
+    this.updateMinAndMax();
+  }
+
+  isEmpty(): boolean {
+    return (this.weights[this.minBucket] as number) < this.scheme.epsilon;
+  }
+
+  /**
+   * The end of the bucket where the cumulative weight reaches `fraction` of the total (0.9 = P90),
+   * the start of the last bucket (it has no end), 0 for an empty histogram: histogram.go Percentile.
+   */
+  percentile(fraction: number): number {
+    if (this.isEmpty()) return 0;
+    const threshold = fraction * this.totalWeight;
+    let partialSum = 0;
+    let bucket = this.minBucket;
+    for (; bucket < this.maxBucket; bucket += 1) {
+      partialSum += this.weights[bucket] as number;
+      if (partialSum >= threshold) break;
+    }
+    const last = this.scheme.bucketCount - 1;
+    return this.scheme.bucketStart(bucket < last ? bucket + 1 : bucket);
+  }
+
+  /** Bytes held by the bucket weights, the part that grows with the number of containers. */
+  get byteLength(): number {
+    return this.weights.byteLength;
+  }
+
+  private decayFactor(timeMs: number): number {
+    if (timeMs > this.referenceMs + this.halfLifeMs * MAX_DECAY_EXPONENT) this.shiftReference(timeMs);
+    return 2 ** ((timeMs - this.referenceMs) / this.halfLifeMs);
+  }
+
+  private shiftReference(timeMs: number): void {
+    const next = Math.round(timeMs / this.halfLifeMs) * this.halfLifeMs;
+    const exponent = Math.round((this.referenceMs - next) / this.halfLifeMs);
+    const factor = 2 ** exponent;
+    for (let bucket = this.minBucket; bucket <= this.maxBucket; bucket += 1) {
+      this.weights[bucket] = (this.weights[bucket] as number) * factor;
+    }
+    this.totalWeight *= factor;
+    this.referenceMs = next;
+    this.updateMinAndMax();
+  }
+
+  private updateMinAndMax(): void {
+    const { epsilon } = this.scheme;
+    const last = this.scheme.bucketCount - 1;
+    while ((this.weights[this.minBucket] as number) < epsilon && this.minBucket < last) this.minBucket += 1;
+    while ((this.weights[this.maxBucket] as number) < epsilon && this.maxBucket > 0) this.maxBucket -= 1;
+  }
+}

@@ -1,0 +1,126 @@
+/** Label and field selectors, in the query-string syntax of k8s.io/apimachinery/pkg/labels and fields. */
+import type { KubeObject, LabelSelector } from './objects.ts';
+import { badRequest } from './status.ts';
+
+interface Requirement {
+  readonly key: string;
+  readonly operator: 'in' | 'notin' | 'exists' | '!';
+  readonly values: readonly string[];
+}
+
+export type Matcher = (object: KubeObject) => boolean;
+
+/** Splits on commas outside parentheses: `a in (x,y),b` is two requirements. */
+function splitTerms(text: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === ',' && depth === 0) {
+      terms.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  terms.push(text.slice(start));
+  return terms.map((term) => term.trim()).filter((term) => term !== '');
+}
+
+const setTerm = /^([^\s!=(),]+)\s+(in|notin)\s+\(([^)]*)\)$/;
+const equalityTerm = /^([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/;
+const existsTerm = /^(!?)\s*([^\s!=(),]+)$/;
+
+function parseTerm(term: string): Requirement {
+  const set = setTerm.exec(term);
+  if (set !== null) {
+    const values = (set[3] ?? '').split(',').map((value) => value.trim());
+    return { key: set[1] ?? '', operator: set[2] === 'in' ? 'in' : 'notin', values };
+  }
+  const equality = equalityTerm.exec(term);
+  if (equality !== null) {
+    return { key: equality[1] ?? '', operator: equality[2] === '!=' ? 'notin' : 'in', values: [equality[3] ?? ''] };
+  }
+  const exists = existsTerm.exec(term);
+  if (exists !== null) return { key: exists[2] ?? '', operator: exists[1] === '!' ? '!' : 'exists', values: [] };
+  throw badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
+}
+
+function matches(requirement: Requirement, value: string | undefined): boolean {
+  switch (requirement.operator) {
+    case 'in':
+      return value !== undefined && requirement.values.includes(value);
+    case 'notin':
+      return value === undefined || !requirement.values.includes(value);
+    case 'exists':
+      return value !== undefined;
+    case '!':
+      return value === undefined;
+  }
+}
+
+export function parseLabelSelector(text: string | null): Matcher | undefined {
+  if (text === null || text.trim() === '') return undefined;
+  const requirements = splitTerms(text).map(parseTerm);
+  return (object) => requirements.every((requirement) => matches(requirement, object.metadata.labels?.[requirement.key]));
+}
+
+/** The fields the sim can select on, per kube-apiserver's pod/node/event field label conversions. */
+function fieldValue(object: KubeObject, field: string): string | undefined {
+  const spec = object['spec'] as Record<string, unknown> | undefined;
+  const status = object['status'] as Record<string, unknown> | undefined;
+  switch (field) {
+    case 'metadata.name':
+      return object.metadata.name;
+    case 'metadata.namespace':
+      return object.metadata.namespace ?? '';
+    case 'spec.nodeName':
+      return typeof spec?.['nodeName'] === 'string' ? spec['nodeName'] : '';
+    case 'status.phase':
+      return typeof status?.['phase'] === 'string' ? status['phase'] : '';
+    case 'spec.unschedulable':
+      return String(spec?.['unschedulable'] === true);
+    case 'involvedObject.name':
+    case 'involvedObject.kind':
+    case 'involvedObject.namespace':
+    case 'involvedObject.uid': {
+      const involved = object['involvedObject'] as Record<string, unknown> | undefined;
+      const value = involved?.[field.slice('involvedObject.'.length)];
+      return typeof value === 'string' ? value : '';
+    }
+    default:
+      throw badRequest(`field label not supported: ${field}`);
+  }
+}
+
+export function parseFieldSelector(text: string | null): Matcher | undefined {
+  if (text === null || text.trim() === '') return undefined;
+  const requirements = splitTerms(text).map((term) => {
+    const parsed = parseTerm(term);
+    if (parsed.operator !== 'in' && parsed.operator !== 'notin') throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
+    return parsed;
+  });
+  return (object) => requirements.every((requirement) => matches(requirement, fieldValue(object, requirement.key)));
+}
+
+/** A workload's `spec.selector` (matchLabels + matchExpressions) against a set of labels. */
+export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (selector === undefined) return false;
+  const has = labels ?? {};
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (has[key] !== value) return false;
+  for (const expression of selector.matchExpressions ?? []) {
+    const operator = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' }[expression.operator];
+    if (operator === undefined) return false;
+    const requirement: Requirement = { key: expression.key, operator: operator as Requirement['operator'], values: expression.values ?? [] };
+    if (!matches(requirement, has[expression.key])) return false;
+  }
+  return true;
+}
+
+/** Both selectors of a request as one predicate; undefined when neither is set. */
+export function combine(...matchers: (Matcher | undefined)[]): Matcher | undefined {
+  const present = matchers.filter((matcher): matcher is Matcher => matcher !== undefined);
+  if (present.length === 0) return undefined;
+  return (object) => present.every((matcher) => matcher(object));
+}

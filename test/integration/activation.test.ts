@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, VIEW_CONTAINER, Views } from '../../src/vscode/ids.ts';
+import { activateWorkbench, nextEvent, workbenchExtension } from './extension-api.ts';
+
+describe('activation', () => {
+  it('is not active before its view, a YAML file or a command is used', () => {
+    assert.equal(workbenchExtension().isActive, false);
+  });
+
+  it('activates and returns its API', async () => {
+    const api = await activateWorkbench();
+    assert.equal(workbenchExtension().isActive, true);
+    assert.equal(typeof api.explorer.refresh, 'function');
+  });
+
+  it('registers every command it contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of Object.values(Commands)) assert.ok(registered.has(command), command);
+  });
+});
+
+describe('Explorer view', () => {
+  it('becomes visible when its container is opened, with no roots while no cluster is connected', async () => {
+    const api = await activateWorkbench();
+    const shown = api.explorerView.visible ? Promise.resolve() : nextEvent(api.explorerView.onDidChangeVisibility);
+    await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`);
+    await shown;
+    assert.equal(api.explorerView.visible, true);
+    assert.deepEqual(await api.explorer.getChildren(), []);
+  });
+
+  it('refreshes when the Refresh command runs', async () => {
+    const api = await activateWorkbench();
+    const refreshed = nextEvent(api.explorer.onDidChangeTreeData);
+    await vscode.commands.executeCommand(Commands.refresh);
+    assert.equal(await refreshed, undefined);
+  });
+
+  it('has the id the manifest declares', async () => {
+    const contributes = workbenchExtension().packageJSON.contributes as { views: Record<string, { id: string }[]> };
+    assert.deepEqual(
+      contributes.views[VIEW_CONTAINER]?.map((view) => view.id),
+      [Views.explorer],
+    );
+  });
+});

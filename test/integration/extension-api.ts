@@ -1,0 +1,24 @@
+// How suites reach the extension: through the API object that activate() returns, never its modules.
+import * as vscode from 'vscode';
+import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import { EXTENSION_ID } from '../../src/vscode/ids.ts';
+
+export function workbenchExtension(): vscode.Extension<KubeWorkbenchApi> {
+  const extension = vscode.extensions.getExtension<KubeWorkbenchApi>(EXTENSION_ID);
+  if (extension === undefined) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  return extension;
+}
+
+export function activateWorkbench(): Promise<KubeWorkbenchApi> {
+  return Promise.resolve(workbenchExtension().activate());
+}
+
+/** Resolves with the next value `event` fires. */
+export function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
+  return new Promise((resolve) => {
+    const subscription = event((value) => {
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
