@@ -2,13 +2,14 @@
 // and memory peaks as decaying histograms, after the VPA's
 // vertical-pod-autoscaler/pkg/recommender/model/aggregate_container_state.go.
 import { CPU_BUCKETS, MEMORY_BUCKETS, MIN_SAMPLE_WEIGHT } from './bucket-scheme.ts';
-import { DecayingHistogram } from './decaying-histogram.ts';
+import { DecayClock, DecayingHistogram } from './decaying-histogram.ts';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 // aggregations_config.go: CPU and memory histograms decay with a 24 h half-life.
 export const HISTOGRAM_HALF_LIFE_MS = DAY_MS;
+const DECAY_CLOCK = new DecayClock(HISTOGRAM_HALF_LIFE_MS);
 
 // aggregations_config.go: one memory peak per 24 h interval; 8 intervals make the history window
 // (MemoryAggregationWindowLength), after which an aggregate with no new samples expires.
@@ -20,8 +21,8 @@ export const HISTORY_WINDOW_MS = MEMORY_AGGREGATION_INTERVAL_MS * MEMORY_AGGREGA
 const SAMPLES_PER_DAY = 60 * 24;
 
 export class ContainerUsage {
-  readonly cpu = new DecayingHistogram(CPU_BUCKETS, HISTOGRAM_HALF_LIFE_MS);
-  readonly memoryPeaks = new DecayingHistogram(MEMORY_BUCKETS, HISTOGRAM_HALF_LIFE_MS);
+  readonly cpu = new DecayingHistogram(CPU_BUCKETS, DECAY_CLOCK);
+  readonly memoryPeaks = new DecayingHistogram(MEMORY_BUCKETS, DECAY_CLOCK);
   firstSampleMs = Number.POSITIVE_INFINITY;
   lastSampleMs = Number.NEGATIVE_INFINITY;
   /** CPU samples seen; the VPA counts only these for confidence. */

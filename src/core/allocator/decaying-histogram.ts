@@ -8,22 +8,57 @@ import type { BucketScheme } from './bucket-scheme.ts';
 // decaying_histogram.go: renormalise once the factor would exceed 2^100.
 const MAX_DECAY_EXPONENT = 100;
 
+/**
+ * 2^((t − reference) / halfLife), split as 2^(whole half-lives) × 2^(fraction): samples of many
+ * series arrive in time order, so the fractional power is remembered for the last timestamp and
+ * shared by every histogram with this clock, and the whole power is a table lookup.
+ */
+export class DecayClock {
+  readonly halfLifeMs: number;
+  private lastTimeMs = Number.NaN;
+  private lastPeriods = 0;
+  private lastFraction = 1;
+
+  constructor(halfLifeMs: number) {
+    if (!(halfLifeMs > 0)) throw new RangeError('half-life must be > 0');
+    this.halfLifeMs = halfLifeMs;
+  }
+
+  /** The factor against a reference of `referencePeriods` whole half-lives since the epoch. */
+  factor(timeMs: number, referencePeriods: number): number {
+    if (timeMs !== this.lastTimeMs) {
+      const periods = Math.floor(timeMs / this.halfLifeMs);
+      this.lastFraction = 2 ** ((timeMs - periods * this.halfLifeMs) / this.halfLifeMs);
+      this.lastPeriods = periods;
+      this.lastTimeMs = timeMs;
+    }
+    const whole = this.lastPeriods - referencePeriods;
+    return this.lastFraction * (whole >= MIN_WHOLE_POWER ? (POWERS_OF_TWO[whole - MIN_WHOLE_POWER] as number) : 0);
+  }
+}
+
+// 2^k for every k a factor can need: 2^-1074 is the smallest double, 2^100 the renormalisation point.
+const MIN_WHOLE_POWER = -1074;
+const POWERS_OF_TWO = Float64Array.from({ length: MAX_DECAY_EXPONENT + 1 - MIN_WHOLE_POWER }, (_, index) => 2 ** (index + MIN_WHOLE_POWER));
+
 export class DecayingHistogram {
   readonly scheme: BucketScheme;
-  readonly halfLifeMs: number;
+  readonly clock: DecayClock;
   private readonly weights: Float64Array;
   private totalWeight = 0;
   private minBucket: number;
   private maxBucket = 0;
-  /** Always a whole multiple of the half-life, as in the VPA. */
-  private referenceMs = 0;
+  /** The reference time in whole half-lives since the epoch (the VPA keeps it a multiple too). */
+  private referencePeriods = 0;
+  /** Past this time the factor would exceed 2^MAX_DECAY_EXPONENT: renormalise first. */
+  private renormaliseAfterMs: number;
 
-  constructor(scheme: BucketScheme, halfLifeMs: number) {
-    if (!(halfLifeMs > 0)) throw new RangeError('half-life must be > 0');
+  constructor(scheme: BucketScheme, clock: DecayClock) {
     this.scheme = scheme;
-    this.halfLifeMs = halfLifeMs;
+    this.clock = clock;
     this.weights = new Float64Array(scheme.bucketCount);
     this.minBucket = scheme.bucketCount - 1;
+    this.renormaliseAfterMs = clock.halfLifeMs * MAX_DECAY_EXPONENT;
   }
 
   addSample(value: number, weight: number, timeMs: number): void {
@@ -79,19 +114,20 @@ export class DecayingHistogram {
   }
 
   private decayFactor(timeMs: number): number {
-    if (timeMs > this.referenceMs + this.halfLifeMs * MAX_DECAY_EXPONENT) this.shiftReference(timeMs);
-    return 2 ** ((timeMs - this.referenceMs) / this.halfLifeMs);
+    if (timeMs > this.renormaliseAfterMs) this.shiftReference(timeMs);
+    return this.clock.factor(timeMs, this.referencePeriods);
   }
 
   private shiftReference(timeMs: number): void {
-    const next = Math.round(timeMs / this.halfLifeMs) * this.halfLifeMs;
-    const exponent = Math.round((this.referenceMs - next) / this.halfLifeMs);
-    const factor = 2 ** exponent;
+    const { halfLifeMs } = this.clock;
+    const next = Math.round(timeMs / halfLifeMs);
+    const factor = 2 ** (this.referencePeriods - next);
     for (let bucket = this.minBucket; bucket <= this.maxBucket; bucket += 1) {
       this.weights[bucket] = (this.weights[bucket] as number) * factor;
     }
     this.totalWeight *= factor;
-    this.referenceMs = next;
+    this.referencePeriods = next;
+    this.renormaliseAfterMs = (next + MAX_DECAY_EXPONENT) * halfLifeMs;
     this.updateMinAndMax();
   }
 

@@ -1,0 +1,88 @@
+// Usage samples of pod containers folded into one ContainerUsage per workload container (the VPA
+// aggregates by workload and container name), with memory peaks tracked per pod container.
+import { ContainerUsage } from './container-usage.ts';
+import { MemoryPeaks } from './memory-peaks.ts';
+import { recommendPod, type Recommendation } from './recommender.ts';
+import { workloadFromPodName } from './workload-name.ts';
+
+/** The samples of one container of one pod; the sampler keeps it to skip lookups per sample. */
+export class UsageSeries {
+  private readonly usage: ContainerUsage;
+  private readonly peaks: MemoryPeaks;
+
+  constructor(usage: ContainerUsage) {
+    this.usage = usage;
+    this.peaks = new MemoryPeaks(usage);
+  }
+
+  /** One observation: CPU in cores, memory in bytes; either may be missing (NaN). */
+  add(timeMs: number, cpuCores: number, memoryBytes: number): void {
+    if (cpuCores >= 0) this.usage.addCpuSample(cpuCores, timeMs);
+    if (memoryBytes >= 0) this.peaks.addSample(memoryBytes, timeMs);
+  }
+
+  /** An OOM kill with the memory in use at the time. */
+  addOom(timeMs: number, memoryBytes: number): void {
+    this.peaks.recordOom(memoryBytes, timeMs);
+  }
+}
+
+export interface WorkloadContainerRecommendation {
+  readonly namespace: string;
+  readonly workload: string;
+  readonly container: string;
+  /** Undefined: not enough data. */
+  readonly recommendation: Recommendation | undefined;
+}
+
+interface Workload {
+  readonly namespace: string;
+  readonly name: string;
+  readonly containers: Map<string, ContainerUsage>;
+}
+
+export class UsageAggregator {
+  private readonly workloads = new Map<string, Workload>();
+  private readonly series = new Map<string, UsageSeries>();
+
+  /** The series of a pod container; the workload defaults to the one its pod name implies. */
+  seriesFor(namespace: string, pod: string, container: string, workload = workloadFromPodName(pod).name): UsageSeries {
+    const seriesKey = `${namespace}/${pod}/${container}`;
+    let series = this.series.get(seriesKey);
+    if (series === undefined) {
+      series = new UsageSeries(this.containerUsage(namespace, workload, container));
+      this.series.set(seriesKey, series);
+    }
+    return series;
+  }
+
+  /** Per workload container, sorted by namespace, workload and container. */
+  recommendations(): WorkloadContainerRecommendation[] {
+    const result: WorkloadContainerRecommendation[] = [];
+    for (const workload of this.workloads.values()) {
+      for (const [container, recommendation] of recommendPod(workload.containers)) {
+        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation });
+      }
+    }
+    return result.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.workload, b.workload) || compareText(a.container, b.container));
+  }
+
+  private containerUsage(namespace: string, name: string, container: string): ContainerUsage {
+    const workloadKey = `${namespace}/${name}`;
+    let workload = this.workloads.get(workloadKey);
+    if (workload === undefined) {
+      workload = { namespace, name, containers: new Map() };
+      this.workloads.set(workloadKey, workload);
+    }
+    let usage = workload.containers.get(container);
+    if (usage === undefined) {
+      usage = new ContainerUsage();
+      workload.containers.set(container, usage);
+    }
+    return usage;
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
