@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { workloadTemplate } from './workload-template.ts';
+
+const spec = { containers: [{ name: 'app' }] };
+
+describe('workloadTemplate', () => {
+  it('finds the pod template and replicas of each workload kind', () => {
+    const deployment = workloadTemplate({ kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 3, template: { spec } } });
+    assert.deepEqual(deployment, { kind: 'Deployment', namespace: 'shop', name: 'web', podSpec: spec, replicas: 3 });
+    assert.equal(workloadTemplate({ kind: 'StatefulSet', metadata: { name: 'db' }, spec: { template: { spec } } })?.replicas, 1);
+    assert.equal(workloadTemplate({ kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { template: { spec } } })?.replicas, undefined);
+    assert.equal(workloadTemplate({ kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: 4, template: { spec } } })?.replicas, 4);
+    const cron = workloadTemplate({ kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec } } } } });
+    assert.equal(cron?.podSpec, spec);
+    assert.equal(workloadTemplate({ kind: 'Pod', metadata: { name: 'p' }, spec })?.namespace, 'default');
+  });
+
+  it('ignores objects that run no pods', () => {
+    assert.equal(workloadTemplate({ kind: 'Service', metadata: { name: 's' } }), undefined);
+    assert.equal(workloadTemplate({ kind: 'Deployment' }), undefined);
+    assert.equal(workloadTemplate('text'), undefined);
+  });
+});
