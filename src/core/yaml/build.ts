@@ -56,8 +56,8 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
   let anchors = new Map<string, Anchor>();
   let error: YamlError | undefined;
   let ownNodes = 0;
-  const fail = (message: string, offset: number): void => {
-    error ??= { message, offset: toFile(Math.max(0, offset)) };
+  const fail = (message: string, offset: number, end = offset + 1): void => {
+    error ??= { message, offset: toFile(Math.max(0, offset)), end: toFile(Math.max(0, end)) };
   };
   const anchorName = (start: number, end: number): string | undefined => (start === -1 ? undefined : source.slice(start, end));
 
@@ -104,13 +104,13 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         noteFirst(frames, range);
         if (top?.kind === 'mapping' && top.pending === undefined) {
           const key = keyText(source, event);
-          if (top.entries.has(key) && !isMergeKey(source, event)) fail(`duplicated mapping key "${key}"`, event.valueStart);
+          if (top.entries.has(key) && !isMergeKey(source, event)) fail(`duplicated mapping key "${key}"`, event.valueStart, event.valueEnd);
           top.pending = { key, range: empty ? { start: top.start, end: top.start } : range, merge: isMergeKey(source, event) };
           top.end = Math.max(top.end, range.end);
           break;
         }
         const result = scalarValue(source, event);
-        if (result.error !== undefined) fail(result.error, event.valueStart);
+        if (result.error !== undefined) fail(result.error, event.valueStart, event.valueEnd);
         // An empty value (`key:`) points at its key; an empty sequence item at where it stands.
         const valueRange = !empty ? range : top?.kind === 'mapping' && top.pending !== undefined ? top.pending.range : emptyAt(top);
         const name = anchorName(event.anchorStart, event.anchorEnd);
@@ -134,10 +134,10 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         const name = source.slice(event.anchorStart, event.anchorEnd);
         const target = anchors.get(name);
         const range = { start: toFile(event.anchorStart - 1), end: toFile(event.anchorEnd) };
-        if (target === undefined) fail(`unknown alias "*${name}"`, event.anchorStart - 1);
+        if (target === undefined) fail(`unknown alias "*${name}"`, event.anchorStart - 1, event.anchorEnd);
         const top = frames[frames.length - 1];
         if (top?.kind === 'mapping' && top.pending === undefined) {
-          fail('an alias cannot be a mapping key here', event.anchorStart - 1);
+          fail('an alias cannot be a mapping key here', event.anchorStart - 1, event.anchorEnd);
           top.pending = { key: undefined, range, merge: false };
           break;
         }

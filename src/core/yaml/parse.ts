@@ -67,15 +67,18 @@ function tryEvents(text: string): { events: Event[] } | { error: YamlError } {
     const reason = (error as { reason?: unknown }).reason;
     const mark = (error as { mark?: { position?: unknown } }).mark;
     if (typeof reason !== 'string') throw error;
-    return { error: { message: reason, offset: typeof mark?.position === 'number' ? mark.position : 0 } };
+    const offset = typeof mark?.position === 'number' ? mark.position : 0;
+    // The parser names a position only: the error covers the token there.
+    const token = /^[^\s]*/.exec(text.slice(offset, offset + 200))?.[0].length ?? 0;
+    return { error: { message: reason, offset, end: Math.min(text.length, offset + Math.max(1, token)) } };
   }
 }
 
 function brokenDocument(chunk: string, base: number, index: number): YamlDocument {
   const result = tryEvents(chunk);
-  const error = 'error' in result ? result.error : { message: 'invalid YAML', offset: 0 };
+  const error = 'error' in result ? result.error : { message: 'invalid YAML', offset: 0, end: 0 };
   const offset = base + Math.min(error.offset, chunk.length);
-  return { index, value: null, firstNode: { start: offset, end: offset }, error: { message: error.message, offset } };
+  return { index, value: null, firstNode: { start: offset, end: offset }, error: { message: error.message, offset, end: base + error.end } };
 }
 
 /** [start, end) of each document: a line starting with `---` opens a new one (YAML's marker at column 0). */

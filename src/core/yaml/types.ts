@@ -8,6 +8,8 @@ export interface Range {
 export interface YamlError {
   readonly message: string;
   readonly offset: number;
+  /** End of the offending token (exclusive), at least offset + 1 unless at the end of the text. */
+  readonly end: number;
 }
 
 export interface YamlDocument {

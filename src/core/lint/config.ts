@@ -1,0 +1,41 @@
+import { parseYaml } from '../yaml/parse.ts';
+import { type Severity, severities } from './types.ts';
+import { asMapping } from './values.ts';
+
+export type RuleSetting = Severity | 'off';
+
+/** The `rules` map shared by the setting `kubeWorkbench.lint.rules` and the `.kube-workbench.yaml` file. */
+export interface LintConfig {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+}
+
+export const projectConfigFileName = '.kube-workbench.yaml';
+export const emptyConfig: LintConfig = { rules: {} };
+
+/**
+ * Reads a rules map (from settings or a parsed project file), keeping what is valid and naming the rest.
+ * Unknown ids and values are errors rather than silently ignored, so a typo in CI config is seen.
+ */
+export function readRules(value: unknown, knownIds: readonly string[]): { config: LintConfig; errors: string[] } {
+  const rules: Record<string, RuleSetting> = {};
+  const errors: string[] = [];
+  const mapping = asMapping(value);
+  if (value !== undefined && value !== null && mapping === undefined) errors.push('`rules` must be a map of rule id to off|error|warning|info|hint');
+  for (const [id, setting] of Object.entries(mapping ?? {})) {
+    if (!knownIds.includes(id)) errors.push(`unknown rule id '${id}'`);
+    else if (setting === 'off' || severities.includes(setting as Severity)) rules[id] = setting as RuleSetting;
+    else errors.push(`rule '${id}': '${String(setting)}' is not off, error, warning, info or hint`);
+  }
+  return { config: { rules }, errors };
+}
+
+/** Parses the text of a `.kube-workbench.yaml` file (the caller reads it). */
+export function parseProjectConfig(text: string, knownIds: readonly string[]): { config: LintConfig; errors: string[] } {
+  const parsed = parseYaml(text);
+  const broken = parsed.documents.find((document) => document.error !== undefined);
+  if (parsed.skipped !== undefined) return { config: emptyConfig, errors: [parsed.skipped] };
+  if (broken?.error !== undefined) return { config: emptyConfig, errors: [`not valid YAML: ${broken.error.message}`] };
+  const root = parsed.documents[0]?.value ?? null;
+  if (root !== null && asMapping(root) === undefined) return { config: emptyConfig, errors: ['the file must be a mapping with a `rules` key'] };
+  return readRules(asMapping(root)?.rules, knownIds);
+}

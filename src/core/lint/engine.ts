@@ -1,0 +1,56 @@
+import { LineIndex } from '../yaml/line-index.ts';
+import { parseYaml } from '../yaml/parse.ts';
+import { emptyConfig, type LintConfig } from './config.ts';
+import { objectsOf } from './objects.ts';
+import { allRules } from './rules/index.ts';
+import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
+import type { ClusterFacts, Finding, LintFile, Rule, RuleContext } from './types.ts';
+
+/** The Kubernetes version linted against when neither a cluster nor the setting names one (kubectl 1.32 on our machines). */
+export const defaultKubernetesVersion = '1.32';
+
+export interface LintOptions {
+  readonly config?: LintConfig;
+  /** `major.minor`; the connected cluster's, else the setting's, else the default. */
+  readonly kubernetesVersion?: string;
+  readonly cluster?: ClusterFacts;
+  /** The rules to run; all of them by default. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Parses a file once; the result can be kept and linted again with other files of its set. */
+export function createLintFile(path: string, text: string): LintFile {
+  const parsed = parseYaml(text);
+  let lines: LineIndex | undefined;
+  return { path, parsed, lines: () => (lines ??= new LineIndex(text)) };
+}
+
+/** Lints a file set: every rule over every object, suppressions applied, findings sorted by place. */
+export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
+  const config = options.config ?? emptyConfig;
+  const context: RuleContext = {
+    files,
+    objects: files.flatMap(objectsOf),
+    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster },
+  };
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    for (const report of rule.check(context)) {
+      if (ignoredByAnnotation(report.object, rule.id)) continue;
+      if (ignoredByComment(report.file.parsed.text, report.range.start, rule.id)) continue;
+      findings.push({
+        ruleId: rule.id,
+        severity: setting ?? report.severity ?? rule.severity,
+        category: rule.category,
+        message: report.message,
+        path: report.file.path,
+        range: report.range,
+        related: report.related ?? [],
+        fix: report.fix,
+      });
+    }
+  }
+  return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
+}

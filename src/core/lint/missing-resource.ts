@@ -1,0 +1,47 @@
+import { setPathEdit } from './edits.ts';
+import { containerRange, rangeIn } from './ranges.ts';
+import { reportOn } from './report.ts';
+import { resourceValues, type ResourceSide } from './resources.ts';
+import type { Rule } from './types.ts';
+import { containers, podKinds } from './workloads.ts';
+
+export interface MissingResourceSpec {
+  readonly id: string;
+  readonly resource: 'cpu' | 'memory';
+  readonly side: ResourceSide;
+  readonly why: string;
+  /** A typical starting value offered in the quick fix's input box. */
+  readonly placeholder: string;
+}
+
+/**
+ * The missing-cpu-request / missing-memory-request / missing-memory-limit family: app containers
+ * (not init, and ephemeral ones cannot have resources) without the entry. For requests, a limit alone
+ * counts: Kubernetes defaults the request to it.
+ */
+export function missingResourceRule(spec: MissingResourceSpec): Rule {
+  const what = `${spec.side}.${spec.resource}`;
+  return {
+    id: spec.id,
+    category: 'resources',
+    severity: 'warning',
+    kinds: podKinds,
+    description: `A container without \`resources.${what}\`${spec.side === 'requests' ? ' (a limit alone counts as the request)' : ''}.`,
+    why: spec.why,
+    fix: `Add resources.${what} (asks for the value).`,
+    *check(context) {
+      for (const ref of containers(context, ['containers'])) {
+        const values = resourceValues(ref.object, ref.container).filter((value) => value.resource === spec.resource);
+        if (values.some((value) => value.side === spec.side || spec.side === 'requests')) continue;
+        const name = typeof ref.container.name === 'string' ? ref.container.name : '(unnamed)';
+        const range = ref.container.resources === undefined ? containerRange(ref.object, ref.container) : rangeIn(ref.object, ref.container, 'resources', 'key');
+        const edit = setPathEdit(ref.object, ref.container, ['resources', spec.side, spec.resource], '${input}');
+        yield reportOn(ref.object, range, `The container ${name} has no ${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'}.`, {
+          ...(edit === undefined
+            ? {}
+            : { fix: { title: `Add resources.${what}`, edits: [edit], input: { prompt: `${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'} for ${name}`, placeholder: spec.placeholder } } }),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { YamlDocument } from '../yaml/types.ts';
+import type { KubeObject, LintFile } from './types.ts';
+import { asList, asMapping, asText, type Mapping, valueAt } from './values.ts';
+
+/** The API group of an apiVersion: '' for the core group ("v1"). */
+export function apiGroup(apiVersion: string | undefined): string {
+  if (apiVersion === undefined) return '';
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Whether an object is a list whose `items` are objects of their own (kubectl accepts `List` and `*List`). */
+function isList(value: Mapping): boolean {
+  const kind = asText(value.kind);
+  return kind !== undefined && kind.endsWith('List') && Array.isArray(value.items);
+}
+
+/** The objects of a parsed file: each valid document's root mapping, with `List` items expanded. */
+export function objectsOf(file: LintFile): KubeObject[] {
+  const objects: KubeObject[] = [];
+  for (const document of file.parsed.documents) {
+    if (document.error !== undefined) continue;
+    const root = asMapping(document.value);
+    if (root === undefined) continue;
+    if (isList(root)) {
+      for (const item of asList(root.items)) {
+        const mapping = asMapping(item);
+        if (mapping !== undefined) objects.push(makeObject(file, document, mapping));
+      }
+    } else {
+      objects.push(makeObject(file, document, root));
+    }
+  }
+  return objects;
+}
+
+function makeObject(file: LintFile, document: YamlDocument, value: Mapping): KubeObject {
+  const apiVersion = asText(value.apiVersion);
+  return {
+    file,
+    document,
+    value,
+    apiVersion,
+    kind: asText(value.kind),
+    group: apiGroup(apiVersion),
+    name: asText(valueAt(value, 'metadata', 'name')),
+    namespace: asText(valueAt(value, 'metadata', 'namespace')),
+    positions: file.parsed.positions,
+  };
+}

@@ -1,0 +1,25 @@
+import { replaceEdit } from './edits.ts';
+import { rangeIn } from './ranges.ts';
+import { reportOn } from './report.ts';
+import type { Rule } from './types.ts';
+import { podKinds, pods } from './workloads.ts';
+
+/** The host-network / host-pid / host-ipc family: a pod spec flag that must not be true. */
+export function podFlagRule(id: string, field: string, why: string): Rule {
+  return {
+    id,
+    category: 'security',
+    severity: 'error',
+    kinds: podKinds,
+    description: `A pod spec with \`${field}: true\`.`,
+    why,
+    fix: `Set ${field} to false.`,
+    *check(context) {
+      for (const { object, spec } of pods(context)) {
+        if (spec[field] !== true) continue;
+        const range = rangeIn(object, spec, field);
+        yield reportOn(object, range, `The pod shares the host's namespace: ${field} is true.`, { fix: { title: `Set ${field}: false`, edits: [replaceEdit(range, 'false')] } });
+      }
+    },
+  };
+}

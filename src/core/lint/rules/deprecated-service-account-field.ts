@@ -1,0 +1,23 @@
+import { replaceEdit } from '../edits.ts';
+import { rangeIn } from '../ranges.ts';
+import { reportOn } from '../report.ts';
+import type { Rule } from '../types.ts';
+import { podKinds, pods } from '../workloads.ts';
+
+export const deprecatedServiceAccountField: Rule = {
+  id: 'deprecated-service-account-field',
+  category: 'schema',
+  severity: 'warning',
+  kinds: podKinds,
+  description: 'A pod spec uses `serviceAccount` instead of `serviceAccountName`.',
+  why: '`serviceAccount` is a deprecated alias kept for old clients; tools that read only `serviceAccountName` miss it.',
+  fix: 'Rename the key to serviceAccountName.',
+  *check(context) {
+    for (const { object, spec } of pods(context)) {
+      if (spec.serviceAccount === undefined) continue;
+      const key = rangeIn(object, spec, 'serviceAccount', 'key');
+      const fix = spec.serviceAccountName === undefined ? { title: 'Rename to serviceAccountName', edits: [replaceEdit(key, 'serviceAccountName')] } : undefined;
+      yield reportOn(object, key, 'serviceAccount is deprecated; use serviceAccountName.', fix === undefined ? {} : { fix });
+    }
+  },
+};

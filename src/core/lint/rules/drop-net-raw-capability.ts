@@ -1,0 +1,23 @@
+import { containerRange, rangeIn } from '../ranges.ts';
+import { reportOn } from '../report.ts';
+import type { Rule } from '../types.ts';
+import { asList, mappingAt } from '../values.ts';
+import { containers, podKinds } from '../workloads.ts';
+
+export const dropNetRawCapability: Rule = {
+  id: 'drop-net-raw-capability',
+  category: 'security',
+  severity: 'info',
+  kinds: podKinds,
+  description: 'A container that does not drop `NET_RAW` (or `ALL`) in `securityContext.capabilities.drop`.',
+  why: 'NET_RAW, granted by default, allows crafting packets: ARP and DNS spoofing against other pods on the node.',
+  *check(context) {
+    for (const { object, container } of containers(context)) {
+      const capabilities = mappingAt(container, 'securityContext', 'capabilities');
+      const dropped = asList(capabilities?.drop).map((entry) => String(entry).toUpperCase().replace(/^CAP_/, ''));
+      if (dropped.includes('NET_RAW') || dropped.includes('ALL')) continue;
+      const range = capabilities?.drop === undefined ? containerRange(object, container) : rangeIn(object, capabilities, 'drop', 'key');
+      yield reportOn(object, range, 'The container does not drop the NET_RAW capability.');
+    }
+  },
+};

@@ -1,0 +1,111 @@
+import { automountServiceAccountToken } from './automount-service-account-token.ts';
+import { clusterAdminRoleBinding } from './cluster-admin-role-binding.ts';
+import { dangerousCapabilities } from './dangerous-capabilities.ts';
+import { danglingHpa } from './dangling-hpa.ts';
+import { danglingService } from './dangling-service.ts';
+import { deprecatedApiVersion } from './deprecated-api-version.ts';
+import { deprecatedServiceAccountField } from './deprecated-service-account-field.ts';
+import { dockerSock } from './docker-sock.ts';
+import { dropNetRawCapability } from './drop-net-raw-capability.ts';
+import { duplicateEnvVar } from './duplicate-env-var.ts';
+import { duplicateObject } from './duplicate-object.ts';
+import { envVarSecret } from './env-var-secret.ts';
+import { hostIpc } from './host-ipc.ts';
+import { hostNetwork } from './host-network.ts';
+import { hostPid } from './host-pid.ts';
+import { hostPort } from './host-port.ts';
+import { invalidImageReference } from './invalid-image-reference.ts';
+import { invalidName } from './invalid-name.ts';
+import { invalidQuantity } from './invalid-quantity.ts';
+import { invalidTargetPort } from './invalid-target-port.ts';
+import { jobBackoffLimit } from './job-backoff-limit.ts';
+import { jobNoDeadline } from './job-no-deadline.ts';
+import { jobTtlAfterFinished } from './job-ttl-after-finished.ts';
+import { latestTag } from './latest-tag.ts';
+import { limitBelowRequest } from './limit-below-request.ts';
+import { mismatchingSelector } from './mismatching-selector.ts';
+import { missingCpuRequest } from './missing-cpu-request.ts';
+import { missingMemoryLimit } from './missing-memory-limit.ts';
+import { missingMemoryRequest } from './missing-memory-request.ts';
+import { missingTypeMeta } from './missing-type-meta.ts';
+import { noAntiAffinity } from './no-anti-affinity.ts';
+import { noLivenessProbe } from './no-liveness-probe.ts';
+import { noReadOnlyRootFs } from './no-read-only-root-fs.ts';
+import { noReadinessProbe } from './no-readiness-probe.ts';
+import { noRollingUpdateStrategy } from './no-rolling-update-strategy.ts';
+import { nonExistentServiceAccount } from './non-existent-service-account.ts';
+import { pdbMaxUnavailable } from './pdb-max-unavailable.ts';
+import { pdbMinAvailable } from './pdb-min-available.ts';
+import { privilegeEscalationContainer } from './privilege-escalation-container.ts';
+import { privilegedContainer } from './privileged-container.ts';
+import { privilegedPorts } from './privileged-ports.ts';
+import { requestExceedsNode } from './request-exceeds-node.ts';
+import { requestSuggestion } from './request-suggestion.ts';
+import { restartPolicy } from './restart-policy.ts';
+import { runAsNonRoot } from './run-as-non-root.ts';
+import { sensitiveHostMounts } from './sensitive-host-mounts.ts';
+import { singleReplica } from './single-replica.ts';
+import { sshPort } from './ssh-port.ts';
+import { unknownKind } from './unknown-kind.ts';
+import { unsafeSysctls } from './unsafe-sysctls.ts';
+import { useNamespace } from './use-namespace.ts';
+import { wildcardInRules } from './wildcard-in-rules.ts';
+import { yamlSyntax } from './yaml-syntax.ts';
+import type { Rule } from '../types.ts';
+
+/** Every rule, listed explicitly (no side-effect registration), in the order of LINT-RULES.md. */
+export const allRules: readonly Rule[] = [
+  yamlSyntax,
+  missingTypeMeta,
+  unknownKind,
+  deprecatedApiVersion,
+  invalidName,
+  invalidQuantity,
+  limitBelowRequest,
+  duplicateObject,
+  duplicateEnvVar,
+  mismatchingSelector,
+  danglingService,
+  invalidTargetPort,
+  danglingHpa,
+  missingCpuRequest,
+  missingMemoryRequest,
+  missingMemoryLimit,
+  requestExceedsNode,
+  requestSuggestion,
+  latestTag,
+  invalidImageReference,
+  privilegedContainer,
+  privilegeEscalationContainer,
+  runAsNonRoot,
+  noReadOnlyRootFs,
+  dangerousCapabilities,
+  hostNetwork,
+  hostPid,
+  hostIpc,
+  dockerSock,
+  sensitiveHostMounts,
+  envVarSecret,
+  sshPort,
+  privilegedPorts,
+  hostPort,
+  wildcardInRules,
+  clusterAdminRoleBinding,
+  automountServiceAccountToken,
+  noLivenessProbe,
+  noReadinessProbe,
+  singleReplica,
+  noRollingUpdateStrategy,
+  jobNoDeadline,
+  jobBackoffLimit,
+  jobTtlAfterFinished,
+  restartPolicy,
+  useNamespace,
+  dropNetRawCapability,
+  unsafeSysctls,
+  deprecatedServiceAccountField,
+  nonExistentServiceAccount,
+  noAntiAffinity,
+  pdbMaxUnavailable,
+  pdbMinAvailable,
+];

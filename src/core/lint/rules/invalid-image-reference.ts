@@ -1,0 +1,23 @@
+import { parseImageReference } from '../image-reference.ts';
+import { rangeIn } from '../ranges.ts';
+import { reportOn } from '../report.ts';
+import type { Rule } from '../types.ts';
+import { containers, podKinds } from '../workloads.ts';
+
+export const invalidImageReference: Rule = {
+  id: 'invalid-image-reference',
+  category: 'images',
+  severity: 'error',
+  kinds: podKinds,
+  description: 'An image that is not a valid reference: uppercase repository, whitespace, empty, bad tag or digest.',
+  why: 'The kubelet cannot pull it: the pod sits in InvalidImageName.',
+  *check(context) {
+    for (const { object, container } of containers(context)) {
+      if (!Object.hasOwn(container, 'image')) continue;
+      const image = typeof container.image === 'string' ? container.image : '';
+      const reference = parseImageReference(image);
+      if (reference.ok) continue;
+      yield reportOn(object, rangeIn(object, container, 'image'), `Invalid image reference ${JSON.stringify(container.image)}: ${reference.reason}.`);
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { reportOn } from '../report.ts';
+import { resourceValues } from '../resources.ts';
+import type { Rule } from '../types.ts';
+import { containers, podKinds } from '../workloads.ts';
+
+export const invalidQuantity: Rule = {
+  id: 'invalid-quantity',
+  category: 'schema',
+  severity: 'error',
+  kinds: podKinds,
+  description: 'A resource request or limit that is not a Kubernetes quantity (`500mb`, `1.5.0`, `2 Gi`).',
+  why: 'The API server rejects the object ("quantities must match the regular expression"); `mb` is not a unit (use `M` or `Mi`).',
+  *check(context) {
+    for (const ref of containers(context)) {
+      for (const value of resourceValues(ref.object, ref.container)) {
+        if (value.quantity !== undefined) continue;
+        yield reportOn(ref.object, value.range, `Invalid quantity ${JSON.stringify(value.raw)} for ${value.side}.${value.resource}: ${value.reason ?? 'not a quantity'}.`);
+      }
+    }
+  },
+};

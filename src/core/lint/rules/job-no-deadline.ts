@@ -1,0 +1,18 @@
+import { jobSpecs } from '../jobs.ts';
+import { objectRange } from '../ranges.ts';
+import { describe, reportOn } from '../report.ts';
+import type { Rule } from '../types.ts';
+
+export const jobNoDeadline: Rule = {
+  id: 'job-no-deadline',
+  category: 'reliability',
+  severity: 'info',
+  kinds: ['Job', 'CronJob'],
+  description: "A Job (or a CronJob's job template) without `activeDeadlineSeconds`.",
+  why: 'A Job that hangs runs, and holds its resources, for ever; a deadline fails it so someone notices.',
+  *check(context) {
+    for (const { object, spec } of jobSpecs(context, true)) {
+      if (spec.activeDeadlineSeconds === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no activeDeadlineSeconds.`);
+    }
+  },
+};

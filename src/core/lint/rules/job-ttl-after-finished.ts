@@ -1,0 +1,18 @@
+import { jobSpecs } from '../jobs.ts';
+import { objectRange } from '../ranges.ts';
+import { describe, reportOn } from '../report.ts';
+import type { Rule } from '../types.ts';
+
+export const jobTtlAfterFinished: Rule = {
+  id: 'job-ttl-after-finished',
+  category: 'reliability',
+  severity: 'info',
+  kinds: ['Job'],
+  description: 'A Job without `ttlSecondsAfterFinished`.',
+  why: 'Finished Jobs and their pods pile up in the namespace until someone deletes them (CronJobs have history limits instead).',
+  *check(context) {
+    for (const { object, spec } of jobSpecs(context, false)) {
+      if (spec.ttlSecondsAfterFinished === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no ttlSecondsAfterFinished: it stays after finishing.`);
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { compareQuantities, formatQuantity } from '../../allocator/quantity.ts';
+import { relatedTo, reportOn } from '../report.ts';
+import { resourceValues } from '../resources.ts';
+import type { Rule } from '../types.ts';
+import { containers, podKinds } from '../workloads.ts';
+
+export const limitBelowRequest: Rule = {
+  id: 'limit-below-request',
+  category: 'schema',
+  severity: 'error',
+  kinds: podKinds,
+  description: "A container's limit is lower than its request for the same resource.",
+  why: 'The API server rejects it ("must be less than or equal to limit"): a container can never be granted more than its limit.',
+  *check(context) {
+    for (const ref of containers(context)) {
+      const values = resourceValues(ref.object, ref.container);
+      for (const limit of values.filter((value) => value.side === 'limits')) {
+        const request = values.find((value) => value.side === 'requests' && value.resource === limit.resource);
+        if (request?.quantity === undefined || limit.quantity === undefined) continue;
+        if (compareQuantities(limit.quantity, request.quantity) >= 0) continue;
+        yield reportOn(
+          ref.object,
+          limit.range,
+          `The ${limit.resource} limit ${formatQuantity(limit.quantity)} is below the request ${formatQuantity(request.quantity)}.`,
+          { related: [relatedTo(ref.object, request.range, `the ${limit.resource} request`)] },
+        );
+      }
+    }
+  },
+};

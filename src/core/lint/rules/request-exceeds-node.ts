@@ -1,0 +1,38 @@
+import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../../allocator/quantity.ts';
+import { rangeIn } from '../ranges.ts';
+import { describe, reportOn } from '../report.ts';
+import { effectiveRequest } from '../resources.ts';
+import type { Rule } from '../types.ts';
+import { containersOf, podKinds, pods } from '../workloads.ts';
+
+export const requestExceedsNode: Rule = {
+  id: 'request-exceeds-node',
+  category: 'resources',
+  severity: 'error',
+  kinds: podKinds,
+  description: "With a cluster connected: a container's request (or the pod's summed requests) exceeds the largest node's allocatable for that resource.",
+  why: 'No node can ever fit the pod: it stays Pending with "Insufficient cpu/memory" for ever.',
+  *check(context) {
+    const largest = context.facts.cluster?.largestNodeAllocatable;
+    if (largest === undefined) return;
+    for (const [resource, text] of Object.entries(largest)) {
+      const parsed = parseQuantity(text);
+      if (!parsed.ok) continue;
+      const capacity = parsed.quantity;
+      for (const pod of pods(context)) {
+        let total: Quantity | undefined;
+        let single = false;
+        for (const ref of containersOf(pod, ['containers'])) {
+          const request = effectiveRequest(ref, resource);
+          if (request?.quantity === undefined) continue;
+          total = total === undefined ? request.quantity : addQuantities(total, request.quantity);
+          if (compareQuantities(request.quantity, capacity) <= 0) continue;
+          single = true;
+          yield reportOn(ref.object, request.range, `The ${resource} request ${formatQuantity(request.quantity)} exceeds the largest node's allocatable ${formatQuantity(capacity)}: the pod can never be scheduled.`);
+        }
+        if (single || total === undefined || compareQuantities(total, capacity) <= 0) continue;
+        yield reportOn(pod.object, rangeIn(pod.object, pod.spec, 'containers', 'key'), `The containers of ${describe(pod.object)} request ${formatQuantity(total)} ${resource} together, more than the largest node's allocatable ${formatQuantity(capacity)}.`);
+      }
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { Report, Rule } from '../types.ts';
+
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  category: 'schema',
+  severity: 'error',
+  kinds: ['*'],
+  description: 'The document is not valid YAML (duplicate or complex keys, bad indentation, unclosed brackets, alias bombs).',
+  why: 'kubectl refuses the whole file; nothing in the broken document is applied. The other documents of the file are still linted.',
+  *check(context) {
+    for (const file of context.files) {
+      for (const document of file.parsed.documents) {
+        if (document.error === undefined) continue;
+        const { offset, end, message } = document.error;
+        const range = { start: offset, end };
+        yield { file, object: undefined, range, message: `YAML syntax error: ${message}` } satisfies Report;
+      }
+    }
+  },
+};

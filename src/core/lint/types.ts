@@ -1,0 +1,126 @@
+import type { LineIndex } from '../yaml/line-index.ts';
+import type { Positions } from '../yaml/positions.ts';
+import type { ParsedYaml } from '../yaml/parse.ts';
+import type { Range, YamlDocument } from '../yaml/types.ts';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const severities: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+export type Category = 'schema' | 'consistency' | 'resources' | 'images' | 'security' | 'reliability';
+
+/** One replacement in the finding's file, on offsets of its text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/**
+ * A quick fix as text edits that keep the file's comments and indentation. When `input` is set, the
+ * adapter asks the user first and substitutes the answer for every `${input}` in the edits' text.
+ */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly input?: { readonly prompt: string; readonly placeholder: string };
+}
+
+export interface RelatedLocation {
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** What the engine returns: everything an editor diagnostic, a hover or a SARIF result needs. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly message: string;
+  readonly path: string;
+  readonly range: Range;
+  readonly related: readonly RelatedLocation[];
+  readonly fix: Fix | undefined;
+}
+
+/** A file of the file set, parsed once. `lines` is built on first use. */
+export interface LintFile {
+  readonly path: string;
+  readonly parsed: ParsedYaml;
+  readonly lines: () => LineIndex;
+}
+
+/** One Kubernetes object: a document's root mapping, or an item of a `kind: List`. */
+export interface KubeObject {
+  readonly file: LintFile;
+  readonly document: YamlDocument;
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly apiVersion: string | undefined;
+  readonly kind: string | undefined;
+  /** The API group ('' for core v1). */
+  readonly group: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly positions: Positions;
+}
+
+/** What a connected cluster (or the allocator) knows; every field optional, rules that need one skip without it. */
+export interface ClusterFacts {
+  /** The largest allocatable of any node, per resource, as quantity strings (`cpu: "3920m"`). */
+  readonly largestNodeAllocatable?: Readonly<Record<string, string>>;
+  /** Requests the allocator suggests from observed usage, per workload container. */
+  readonly suggestions?: readonly RequestSuggestion[];
+  /** Relative difference above which a suggestion is reported (default 0.3). */
+  readonly suggestionTolerance?: number;
+  /** Kinds the cluster serves beyond the built-in ones (its CRDs). */
+  readonly knownKinds?: readonly { readonly apiVersion: string; readonly kind: string; readonly namespaced: boolean }[];
+}
+
+export interface RequestSuggestion {
+  readonly kind: string;
+  readonly namespace: string | undefined;
+  readonly name: string;
+  readonly container: string;
+  /** Suggested requests as quantity strings, e.g. { cpu: "250m", memory: "300Mi" }. */
+  readonly requests: Readonly<Record<string, string>>;
+}
+
+/** Facts a rule may read beyond the file set. */
+export interface LintFacts {
+  /** `major.minor`, e.g. "1.32". */
+  readonly kubernetesVersion: string;
+  readonly cluster: ClusterFacts | undefined;
+}
+
+export interface RuleContext {
+  readonly files: readonly LintFile[];
+  readonly objects: readonly KubeObject[];
+  readonly facts: LintFacts;
+}
+
+/** What a rule reports; the engine adds rule id, severity, category and path, and applies suppressions. */
+export interface Report {
+  readonly file: LintFile;
+  /** The object the finding belongs to (its ignore annotation applies); undefined for file-level findings. */
+  readonly object: KubeObject | undefined;
+  readonly range: Range;
+  readonly message: string;
+  /** Overrides the rule's default severity for this finding (e.g. a removed API is an error). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedLocation[];
+  readonly fix?: Fix;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  /** Kinds the rule looks at, for the docs; ['*'] for any object. */
+  readonly kinds: readonly string[];
+  /** What triggers it, one sentence. */
+  readonly description: string;
+  /** Why it matters, shown in hovers and docs. */
+  readonly why: string;
+  /** The quick fix it offers, if any (one phrase). */
+  readonly fix?: string;
+  check(context: RuleContext): Iterable<Report>;
+}
