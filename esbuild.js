@@ -1,5 +1,5 @@
 // Builds the two shipped bundles (extension, CLI) into dist/ and the extension-host test suites into out/.
-// `--production` minifies the shipped bundles and skips the tests; `--watch` rebuilds on change.
+// `--production` minifies the shipped bundles; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
@@ -34,15 +34,16 @@ const builds = [
   },
 ];
 
-if (!production) {
-  // Each suite is its own bundle so mocha can load it after it has defined its globals.
-  const suites = readdirSync('test/integration')
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => `test/integration/${name}`);
+// Extension-host entries (suites, the activation benchmark): each file is its own bundle, so mocha
+// can load a suite after it has defined its globals. out/ is never packaged.
+for (const folder of ['test/integration', 'test/bench/host']) {
   builds.push({
     ...shared,
-    entryPoints: suites,
-    outdir: 'out/test/integration',
+    minify: false,
+    entryPoints: readdirSync(folder)
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => `${folder}/${name}`),
+    outdir: `out/${folder}`,
     outExtension: { '.js': '.cjs' },
     external: ['vscode', 'mocha'],
   });

@@ -54,13 +54,13 @@ function layerBlocks(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'dist-vsix/', '.tools/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', '.tools/', '**/*.tmp.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: 'error',
       'no-console': 'off',
@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/*.ts', 'test/**/*.ts'],
-    ignores: ['src/extension.ts', 'test/integration/**'],
+    ignores: ['src/extension.ts', 'test/integration/**', 'test/bench/host/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport] }] },
   },
   ...layers.flatMap(layerBlocks),

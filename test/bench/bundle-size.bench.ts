@@ -1,0 +1,25 @@
+// Sizes of the shipped bundles as `npm run bench` builds them (--production, minified).
+import { statSync } from 'node:fs';
+import { repoRoot } from '../harness/tools.ts';
+import type { Bench } from './report.ts';
+
+// The extension bundle is loaded at activation, so it stays small: the Kubernetes client and the
+// schemas are loaded on first use. The CLI carries everything it runs.
+const targets = [
+  { file: 'dist/extension.js', maxKb: 300 },
+  { file: 'dist/cli.js', maxKb: 4096 },
+];
+
+export const bench: Bench = {
+  name: 'bundle-size',
+  async run(report) {
+    for (const { file, maxKb } of targets) {
+      report({
+        name: `size of ${file}`,
+        value: statSync(`${repoRoot}/${file}`).size / 1024,
+        unit: 'KB',
+        target: { op: '<', value: maxKb },
+      });
+    }
+  },
+};

@@ -1,0 +1,38 @@
+// `npm run package` ends here: lists what the .vsix really contains (its zip central directory) and
+// fails when it ships sources, tests, source maps or node_modules, or grows past its size budget.
+import { readFileSync } from 'node:fs';
+
+const maxBytes = 2 * 1024 * 1024;
+const forbidden = [/^extension\/src\//, /^extension\/test\//, /^extension\/out\//, /^extension\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/\.tools\//];
+
+/** Entry names from a zip's central directory (APPNOTE 4.3.12, 4.3.16). */
+export function zipEntries(zip: Buffer): string[] {
+  const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endOfDirectory < 0) throw new Error('not a zip file: no end-of-central-directory record');
+  const count = zip.readUInt16LE(endOfDirectory + 10);
+  let offset = zip.readUInt32LE(endOfDirectory + 16);
+  const names: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`bad central directory entry ${index}`);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+const path = process.argv[2];
+if (path === undefined) {
+  console.error('usage: check-vsix.ts FILE.vsix');
+  process.exit(2);
+}
+const zip = readFileSync(path);
+const entries = zipEntries(zip);
+const bad = entries.filter((entry) => forbidden.some((pattern) => pattern.test(entry)));
+console.log(`${path}: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} files`);
+for (const entry of entries) console.log(`  ${entry}`);
+if (bad.length > 0) console.error(`check-vsix: must not ship ${bad.join(', ')}`);
+if (zip.length > maxBytes) console.error(`check-vsix: ${zip.length} bytes is over the ${maxBytes}-byte budget`);
+process.exitCode = bad.length > 0 || zip.length > maxBytes ? 1 : 0;
