@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { createLintFile, lint } from './engine.ts';
+import { allRules } from './rules/index.ts';
+import { findingsOf } from './testing/expect-rule.ts';
+
+const privilegedPod = (extra = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop${extra}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n`;
+
+describe('lint engine', () => {
+  it('implements every rule of LINT-RULES.md and documents every implemented rule there', () => {
+    const catalogue = readFileSync(new URL('../../../../shared/LINT-RULES.md', import.meta.url), 'utf8');
+    const documented = [...catalogue.matchAll(/^\| ([a-z][a-z0-9-]*) \|/gm)].map((match) => match[1]).filter((id) => id !== 'id');
+    const implemented = allRules.map((rule) => rule.id);
+    assert.deepEqual(implemented, documented, 'same ids, in catalogue order');
+    assert.equal(new Set(implemented).size, implemented.length, 'ids are unique');
+  });
+
+  it('gives every rule its metadata', () => {
+    for (const rule of allRules) {
+      assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)*$/);
+      assert.ok(rule.description.length > 10 && rule.why.length > 10 && rule.kinds.length > 0, rule.id);
+    }
+  });
+
+  it('honours the ignore annotation and the disable-next-line comment', () => {
+    assert.equal(findingsOf('privileged-container', privilegedPod()).length, 1);
+    const annotated = privilegedPod('\n  annotations:\n    kube-workbench.io/ignore: "host-pid, privileged-container"');
+    assert.equal(findingsOf('privileged-container', annotated).length, 0);
+    const commented = privilegedPod().replace('      privileged: true', '      # kube-workbench-disable-next-line privileged-container\n      privileged: true');
+    assert.equal(findingsOf('privileged-container', commented).length, 0);
+    const allOff = privilegedPod().replace('      privileged: true', '      # kube-workbench-disable-next-line\n      privileged: true');
+    assert.equal(findingsOf('privileged-container', allOff).length, 0);
+    const other = privilegedPod().replace('      privileged: true', '      # kube-workbench-disable-next-line host-pid\n      privileged: true');
+    assert.equal(findingsOf('privileged-container', other).length, 1);
+  });
+
+  it('applies configured severities and turns rules off', () => {
+    assert.equal(findingsOf('privileged-container', privilegedPod(), { config: { rules: { 'privileged-container': 'hint' } } })[0]?.severity, 'hint');
+    assert.equal(findingsOf('privileged-container', privilegedPod(), { config: { rules: { 'privileged-container': 'off' } } }).length, 0);
+  });
+
+  it('lints the items of a kind: List, with their own ranges', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: x}\n  spec:\n    hostPID: true\n    containers: [{name: c, image: nginx:1}]\n';
+    const [finding] = findingsOf('host-pid', text);
+    assert.equal(text.slice(finding?.range.start, finding?.range.end), 'true');
+  });
+
+  it('lints across files, with related locations in the other file', () => {
+    const first = createLintFile('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: x}\n');
+    const second = createLintFile('b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: x}\n');
+    const findings = lint([first, second]).filter((finding) => finding.ruleId === 'duplicate-object');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.path, 'b.yaml');
+    assert.equal(findings[0]?.related[0]?.path, 'a.yaml');
+  });
+
+  it('keeps ranges right in CRLF files with a BOM', () => {
+    const text = `\uFEFF${privilegedPod().replaceAll('\n', '\r\n')}`;
+    const file = createLintFile('crlf.yaml', text);
+    const [finding] = lint([file]).filter((entry) => entry.ruleId === 'privileged-container');
+    assert.equal(text.slice(finding?.range.start, finding?.range.end), 'true');
+    assert.deepEqual(file.lines().position(finding?.range.start ?? 0), { line: 10, column: 18 });
+  });
+});

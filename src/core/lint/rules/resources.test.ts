@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { expectNone, expectRanges, strip } from '../testing/expect-rule.ts';
+import { deployment, goodContainer } from '../testing/manifests.ts';
+
+const image = '        image: nginx:1.27';
+
+describe('resource rules', () => {
+  it('missing-cpu-request / missing-memory-request: at the container name, a limit alone counts', () => {
+    const [cpu] = expectRanges('missing-cpu-request', deployment(image).replace('- name: app', '- name: ⟦app⟧'));
+    expectRanges('missing-memory-request', deployment(image).replace('- name: app', '- name: ⟦app⟧'));
+    expectNone('missing-cpu-request', deployment(`${image}\n        resources:\n          limits: {cpu: 200m}`));
+    expectNone('missing-memory-request', deployment(`${image}\n        resources:\n          limits: {memory: 1Gi}`));
+    const { text } = strip(deployment(image));
+    const edit = cpu?.fix?.edits[0];
+    assert.equal(cpu?.fix?.input?.placeholder, '100m');
+    const fixed = text.slice(0, edit?.start) + (edit?.newText ?? '') + text.slice(edit?.end);
+    assert.match(fixed, /\n {8}image: nginx:1\.27\n {8}resources:\n {10}requests:\n {12}cpu: \$\{input\}\n$/);
+  });
+
+  it('missing-memory-limit: at the resources key when present', () => {
+    expectRanges('missing-memory-limit', deployment(`${image}\n        ⟦resources⟧:\n          requests: {memory: 1Gi}`));
+    expectNone('missing-memory-limit', deployment(`${image}\n        resources:\n          limits: {memory: 1Gi}`));
+  });
+
+  it('request-exceeds-node: only with cluster facts, at the request', () => {
+    const manifest = deployment(`${image}\n        resources:\n          requests: {cpu: ⟦"8"⟧}`);
+    const cluster = { largestNodeAllocatable: { cpu: '3920m' } };
+    expectRanges('request-exceeds-node', manifest, { cluster });
+    expectNone('request-exceeds-node', strip(manifest).text);
+    expectNone('request-exceeds-node', deployment(`${image}\n        resources:\n          requests: {cpu: "2"}`), { cluster });
+  });
+
+  it('request-suggestion: beyond the tolerance, with a fix writing the suggestion', () => {
+    const cluster = (cpu: string) => ({ suggestions: [{ kind: 'Deployment', namespace: 'shop', name: 'web', container: 'app', requests: { cpu } }] });
+    const manifest = deployment(`${image}\n        resources:\n          requests:\n            cpu: ⟦100m⟧`);
+    const [finding] = expectRanges('request-suggestion', manifest, { cluster: cluster('250m') });
+    assert.deepEqual(finding?.fix?.edits[0]?.newText, '"250m"');
+    expectNone('request-suggestion', strip(manifest).text, { cluster: cluster('120m') });
+  });
+
+  it('latest-tag: explicit latest or no tag; a fix that asks for the tag', () => {
+    const [finding] = expectRanges('latest-tag', deployment('        image: ⟦nginx⟧'));
+    assert.equal(finding?.fix?.edits[0]?.newText, 'nginx:${input}');
+    expectRanges('latest-tag', deployment('        image: ⟦registry.local:5000/team/app:latest⟧'));
+    expectNone('latest-tag', deployment('        image: nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'));
+    expectNone('latest-tag', deployment('        image: registry.local:5000/app:1.2'));
+  });
+
+  it('invalid-image-reference: uppercase, spaces, empty, bad digest', () => {
+    expectRanges('invalid-image-reference', deployment('        image: ⟦Nginx:1.2⟧'));
+    expectRanges('invalid-image-reference', deployment('        image: ⟦"nginx 1.2"⟧'));
+    expectRanges('invalid-image-reference', deployment('        image: ⟦""⟧'));
+    expectRanges('invalid-image-reference', deployment('        image: ⟦nginx@sha256:xyz⟧'));
+    expectNone('invalid-image-reference', deployment('        image: ghcr.io/org-name/app:v1'));
+  });
+});
