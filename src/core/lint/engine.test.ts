@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createLintFile, lint } from './engine.ts';
 import { allRules } from './rules/index.ts';
@@ -9,14 +8,6 @@ const privilegedPod = (extra = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop${extra}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n`;
 
 describe('lint engine', () => {
-  it('implements every rule of LINT-RULES.md and documents every implemented rule there', () => {
-    const catalogue = readFileSync(new URL('../../../../shared/LINT-RULES.md', import.meta.url), 'utf8');
-    const documented = [...catalogue.matchAll(/^\| ([a-z][a-z0-9-]*) \|/gm)].map((match) => match[1]).filter((id) => id !== 'id');
-    const implemented = allRules.map((rule) => rule.id);
-    assert.deepEqual(implemented, documented, 'same ids, in catalogue order');
-    assert.equal(new Set(implemented).size, implemented.length, 'ids are unique');
-  });
-
   it('gives every rule its metadata', () => {
     for (const rule of allRules) {
       assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)*$/);

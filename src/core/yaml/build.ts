@@ -1,4 +1,4 @@
-import { EVENT_ID, type Event } from 'js-yaml';
+import { EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
 import type { Positions } from './positions.ts';
 import { isMergeKey, keyText, scalarValue } from './scalar.ts';
 import type { MappingEntry, Range, YamlDocument, YamlError } from './types.ts';
@@ -8,6 +8,8 @@ import type { MappingEntry, Range, YamlDocument, YamlError } from './types.ts';
  * many nodes, and ten times its own size, is refused before any rule walks it.
  */
 const maxExpandedNodes = 100_000;
+const singleQuoted = SCALAR_STYLE.SINGLE_QUOTED;
+const doubleQuoted = SCALAR_STYLE.DOUBLE_QUOTED;
 
 interface Anchor {
   readonly value: unknown;
@@ -99,7 +101,9 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
       case EVENT_ID.SCALAR: {
         ownNodes += 1;
         const empty = event.valueStart === -1;
-        const range = empty ? { start: -1, end: -1 } : { start: toFile(event.valueStart), end: toFile(event.valueEnd) };
+        // Quoted scalars' offsets exclude the quotes; the node, which fixes replace, includes them.
+        const quote = event.style === singleQuoted || event.style === doubleQuoted ? 1 : 0;
+        const range = empty ? { start: -1, end: -1 } : { start: toFile(event.valueStart - quote), end: toFile(event.valueEnd + quote) };
         const top = frames[frames.length - 1];
         noteFirst(frames, range);
         if (top?.kind === 'mapping' && top.pending === undefined) {

@@ -11,7 +11,7 @@ describe('parseYaml', () => {
     const { documents, positions } = parseYaml(text);
     const root = documents[0]?.value;
     assert.deepEqual(root, { kind: 'Pod', spec: { containers: [{ name: 'app', image: 'nginx:1' }] } });
-    assert.equal(slice(text, positions.at(root, ['spec', 'containers', 0, 'image'])), 'nginx:1');
+    assert.equal(slice(text, positions.at(root, ['spec', 'containers', 0, 'image'])), '"nginx:1"');
     assert.equal(slice(text, positions.at(root, ['spec', 'containers', 0, 'image'], 'key')), 'image');
     assert.equal(slice(text, documents[0]?.firstNode), 'kind');
   });
@@ -68,7 +68,7 @@ describe('parseYaml', () => {
     assert.equal(documents[0]?.error, undefined);
     assert.deepEqual(root, { spec: { args: ['-a', 'b'], note: '[ 1 ]', after: 'yes' } });
     assert.equal(slice(text, positions.at(root, ['spec', 'after'])), 'yes');
-    assert.equal(slice(text, positions.at(root, ['spec', 'args', 1])), 'b');
+    assert.equal(slice(text, positions.at(root, ['spec', 'args', 1])), '"b"');
   });
 
   it('refuses a billion-laughs document quickly', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectNone, expectRanges, strip } from '../testing/expect-rule.ts';
-import { deployment, goodContainer } from '../testing/manifests.ts';
+import { deployment } from '../testing/manifests.ts';
 
 const image = '        image: nginx:1.27';
 

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createLintCommand } from './lint.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'kwb-lint-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+const pod = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: x}\nspec:\n  automountServiceAccountToken: false\n  containers:\n  - name: app\n    image: nginx:1.27${extra}\n`;
+const privileged = '\n    securityContext:\n      privileged: true';
+
+mkdirSync(join(folder, 'manifests', 'nested'), { recursive: true });
+writeFileSync(join(folder, 'manifests', 'a.yaml'), pod('a', privileged));
+writeFileSync(join(folder, 'manifests', 'nested', 'b.yml'), pod('b'));
+writeFileSync(join(folder, 'manifests', 'notes.txt'), 'not yaml');
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const command = createLintCommand({ cwd: folder, readStdin: async () => stdin, colour: false });
+  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+describe('kube-workbench lint', () => {
+  it('lints a directory recursively in text format and exits 1 on an error', async () => {
+    const result = await run(['manifests']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^manifests\/a\.yaml:10:19 error privileged-container The container runs privileged\.$/m);
+    assert.match(result.stdout, /manifests\/nested\/b\.yml:\d+:\d+ warning /);
+    assert.doesNotMatch(result.stdout, /notes\.txt/);
+    assert.match(result.stdout, /^2 files linted: \d+ error, \d+ warning, \d+ info$/m);
+  });
+
+  it('exits 0 when nothing reaches --fail-on, and 1 when it does', async () => {
+    assert.equal((await run(['manifests/nested/b.yml'])).code, 0);
+    assert.equal((await run(['--fail-on', 'warning', 'manifests/nested/b.yml'])).code, 1);
+    assert.equal((await run(['--max-severity', 'warning', 'manifests/nested/b.yml'])).code, 1);
+  });
+
+  it('reads stdin for -, and globs', async () => {
+    const stdin = await run(['--format', 'json', '-'], pod('s', privileged));
+    const parsed = JSON.parse(stdin.stdout) as { findings: { path: string; ruleId: string; start: { line: number } }[] };
+    assert.ok(parsed.findings.some((finding) => finding.path === '<stdin>' && finding.ruleId === 'privileged-container' && finding.start.line === 10));
+    const globbed = await run(['manifests/**/*.yml']);
+    assert.match(globbed.stdout, /^1 file linted/m);
+  });
+
+  it('writes SARIF 2.1.0 with 1-based regions and the rules metadata', async () => {
+    const result = await run(['--format', 'sarif', 'manifests/a.yaml']);
+    const sarif = JSON.parse(result.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    const hit = run0.results.find((entry: { ruleId: string }) => entry.ruleId === 'privileged-container');
+    assert.equal(hit.level, 'error');
+    assert.deepEqual(hit.locations[0].physicalLocation, { artifactLocation: { uri: 'manifests/a.yaml' }, region: { startLine: 10, startColumn: 19, endLine: 10, endColumn: 23 } });
+    assert.equal(run0.tool.driver.rules[hit.ruleIndex].id, 'privileged-container');
+    assert.ok(run0.results.every((entry: { level: string }) => ['error', 'warning', 'note'].includes(entry.level)));
+  });
+
+  it('applies the nearest .kube-workbench.yaml, or --config', async () => {
+    writeFileSync(join(folder, '.kube-workbench.yaml'), 'rules:\n  privileged-container: off\n');
+    writeFileSync(join(folder, 'strict.yaml'), 'rules:\n  privileged-container: hint\n');
+    try {
+      assert.doesNotMatch((await run(['manifests/a.yaml'])).stdout, /privileged-container/);
+      assert.match((await run(['--config', 'strict.yaml', 'manifests/a.yaml'])).stdout, / hint privileged-container /);
+    } finally {
+      rmSync(join(folder, '.kube-workbench.yaml'));
+    }
+  });
+
+  it('gives exit 2 and one line for unreadable paths, bad options and bad config', async () => {
+    const missing = await run(['nope.yaml']);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'kube-workbench lint: cannot read nope.yaml: ENOENT\n');
+    assert.equal(missing.stdout, '');
+    for (const args of [['--format', 'xml', 'manifests'], ['--fail-on', 'loud', 'manifests'], [], ['--bogus', 'manifests'], ['no/*.match']]) {
+      const result = await run(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.equal(result.stderr.split('\n').length, 2, result.stderr);
+    }
+    writeFileSync(join(folder, 'bad.yaml'), 'rules:\n  no-such-rule: off\n');
+    assert.match((await run(['--config', 'bad.yaml', 'manifests'])).stderr, /unknown rule id 'no-such-rule'\n$/);
+  });
+
+  it('skips binary files with a note', async () => {
+    writeFileSync(join(folder, 'blob.yaml'), Buffer.from([0, 1, 2, 3]));
+    const result = await run(['blob.yaml']);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, 'blob.yaml: skipped: binary file (contains NUL bytes)\n');
+  });
+});

@@ -1,0 +1,213 @@
+import { glob, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../core/lint/config.ts';
+import { createLintFile, lint } from '../core/lint/engine.ts';
+import { allRules } from '../core/lint/rules/index.ts';
+import { toSarif } from '../core/lint/sarif.ts';
+import { type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
+import { maxFileChars } from '../core/yaml/parse.ts';
+import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+
+export interface LintCommandDeps {
+  readonly cwd: string;
+  readonly readStdin: () => Promise<string>;
+  /** Whether stdout is a terminal: text output is coloured only then. */
+  readonly colour: boolean;
+}
+
+const help = `Usage: kube-workbench lint [options] <path|glob|->...
+
+Lints Kubernetes manifests: directories recursively (*.yaml, *.yml), globs, files, - for stdin.
+All inputs form one file set, so cross-object rules see every file.
+
+Options:
+  --format text|json|sarif     output format (default text: file:line:col severity rule-id message)
+  --config FILE                project config (default: .kube-workbench.yaml here or in a parent folder)
+  --fail-on LEVEL              exit 1 when a finding is at or above LEVEL: error, warning, info, hint
+                               (default error; --max-severity is an alias)
+  --kubernetes-version X.Y     target version for deprecated-api-version (default 1.32)
+
+Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error.
+`;
+
+class UsageError extends Error {}
+
+const colours: Readonly<Record<Severity, string>> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
+const rank = (severity: Severity): number => severities.length - severities.indexOf(severity);
+
+export function createLintCommand(deps: LintCommandDeps): Subcommand {
+  return {
+    name: 'lint',
+    summary: 'lint Kubernetes manifests (text, json or sarif output) for CI',
+    run: async (args, io) => {
+      try {
+        return await runLint(args, io, deps);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        io.stderr(`kube-workbench lint: ${error.message}\n`);
+        return ExitCode.usage;
+      }
+    },
+  };
+}
+
+/** The `lint` subcommand on the real process (register this one in main.ts). */
+export const lintCommand = createLintCommand({
+  cwd: process.cwd(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+});
+
+async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps): Promise<ExitCode> {
+  const options = parseOptions(args);
+  if (options.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const config = await loadConfig(options.config, deps.cwd);
+  const files: LintFile[] = [];
+  for (const input of await expandInputs(options.inputs, deps.cwd)) {
+    const text = input === '-' ? await deps.readStdin() : await readManifest(input, deps.cwd, io);
+    if (text === undefined) continue;
+    const file = createLintFile(input === '-' ? '<stdin>' : input, text);
+    if (file.parsed.skipped !== undefined) io.stderr(`${file.path}: ${file.parsed.skipped}\n`);
+    files.push(file);
+  }
+  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion });
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
+  io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
+  return findings.some((finding) => rank(finding.severity) >= rank(options.failOn)) ? ExitCode.failure : ExitCode.ok;
+}
+
+interface Options {
+  readonly inputs: string[];
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly config: string | undefined;
+  readonly failOn: Severity;
+  readonly kubernetesVersion: string | undefined;
+  readonly help: boolean;
+}
+
+function parseOptions(args: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'max-severity': { type: 'string' },
+        'kubernetes-version': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  const failOn = values['fail-on'] ?? values['max-severity'] ?? 'error';
+  if (!severities.includes(failOn as Severity)) throw new UsageError(`unknown level '${failOn}' (error, warning, info or hint)`);
+  const version = values['kubernetes-version'];
+  if (version !== undefined && !/^v?\d+\.\d+$/.test(version)) throw new UsageError(`--kubernetes-version wants MAJOR.MINOR, not '${version}'`);
+  if (positionals.length === 0 && !values.help) throw new UsageError('no input: give paths, globs or - for stdin (see --help)');
+  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), help: values.help };
+}
+
+/** The project config: --config, else the nearest .kube-workbench.yaml from the current folder up. */
+async function loadConfig(explicit: string | undefined, cwd: string): Promise<LintConfig | undefined> {
+  let path = explicit === undefined ? undefined : resolve(cwd, explicit);
+  for (let folder = resolve(cwd); path === undefined; folder = dirname(folder)) {
+    const candidate = join(folder, projectConfigFileName);
+    if (await isFile(candidate)) path = candidate;
+    if (dirname(folder) === folder) break;
+  }
+  if (path === undefined) return undefined;
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${path}: ${error.code ?? error.message}`);
+  });
+  const { config, errors } = parseProjectConfig(text, allRules.map((rule) => rule.id));
+  if (errors.length > 0) throw new UsageError(`${path}: ${errors.join('; ')}`);
+  return config;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
+}
+
+const manifestExtension = /\.ya?ml$/i;
+const globCharacters = /[*?[\]{}]/;
+
+/** Paths, directories (recursively, *.yaml and *.yml) and globs, in order, without repeats. */
+async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') paths.push(input);
+    else if (globCharacters.test(input)) {
+      const matches = [];
+      for await (const match of glob(input, { cwd })) if (await isFile(resolve(cwd, match))) matches.push(match);
+      if (matches.length === 0) throw new UsageError(`no file matches ${input}`);
+      paths.push(...matches.sort());
+    } else {
+      const info = await stat(resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${input}: ${error.code ?? error.message}`);
+      });
+      if (!info.isDirectory()) paths.push(input);
+      else {
+        const found = [];
+        for await (const match of glob('**/*', { cwd: resolve(cwd, input), exclude: (name) => /(^|[\\/])(node_modules|\.git)$/.test(name) })) {
+          if (manifestExtension.test(match) && (await isFile(resolve(cwd, input, match)))) found.push(join(input, match));
+        }
+        paths.push(...found.sort());
+      }
+    }
+  }
+  return [...new Set(paths)].map((path) => (path === '-' ? path : relative(cwd, resolve(cwd, path)) || path));
+}
+
+/** The file's text, or undefined (with a note) when it is too large to lint. */
+async function readManifest(path: string, cwd: string, io: CliIo): Promise<string | undefined> {
+  try {
+    const info = await stat(resolve(cwd, path));
+    if (info.size > maxFileChars) {
+      io.stderr(`${path}: skipped: larger than ${maxFileChars / 1024 / 1024} MB\n`);
+      return undefined;
+    }
+    return await readFile(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function format(kind: Options['format'], findings: readonly Finding[], fileCount: number, linesOf: (path: string) => ReturnType<LintFile['lines']>, colour: boolean): string {
+  if (kind === 'sarif') {
+    const sarif = toSarif(findings, allRules, { name: 'kube-workbench', version: packageJson.version }, linesOf, (path) => path.split(sep).join('/'));
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+  }
+  const located = findings.map((finding) => ({ finding, start: linesOf(finding.path).position(finding.range.start), end: linesOf(finding.path).position(finding.range.end) }));
+  if (kind === 'json') {
+    const entries = located.map(({ finding, start, end }) => ({
+      ...finding,
+      start: { line: start.line + 1, column: start.column + 1 },
+      end: { line: end.line + 1, column: end.column + 1 },
+    }));
+    return `${JSON.stringify({ files: fileCount, findings: entries }, null, 2)}\n`;
+  }
+  const lines = located.map(({ finding, start }) => {
+    const severity = colour ? `${colours[finding.severity]}${finding.severity}\x1b[0m` : finding.severity;
+    return `${finding.path}:${start.line + 1}:${start.column + 1} ${severity} ${finding.ruleId} ${finding.message}\n`;
+  });
+  const counts = severities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
+  const summary = counts.length === 0 ? 'no findings' : counts.map(([severity, count]) => `${count} ${severity}`).join(', ');
+  return `${lines.join('')}${fileCount} file${fileCount === 1 ? '' : 's'} linted: ${summary}\n`;
+}
