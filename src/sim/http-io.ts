@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { load } from 'js-yaml';
 import type { KubeObject } from './objects.ts';
 import { isObject } from './objects.ts';
+import { decodeProtobufObject } from './protobuf.ts';
 import { ApiError, badRequest, tooLarge, unsupportedMediaType } from './status.ts';
 
 /** kube-apiserver's --max-request-bytes default for JSON/YAML bodies: 3 MiB. */
@@ -42,12 +43,22 @@ export function mediaType(request: IncomingMessage): string {
   return (request.headers['content-type'] ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** A body that must be JSON of any shape (a JSON patch is a list). */
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw badRequest(`the body of the request could not be decoded as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** A body as an object: JSON for the JSON types, YAML (a superset) for the YAML ones. */
 export function parseObject(body: Buffer, type: string): Record<string, unknown> {
   const text = body.toString('utf8');
   let value: unknown;
   try {
-    if (type.endsWith('json')) value = JSON.parse(text);
+    if (type === 'application/vnd.kubernetes.protobuf') value = decodeProtobufObject(body);
+    else if (type.endsWith('json')) value = JSON.parse(text);
     else if (type.endsWith('yaml')) value = load(text);
     else throw unsupportedMediaType(type);
   } catch (error) {

@@ -102,7 +102,8 @@ export interface ContainerStatus {
   imageID: string;
   containerID?: string;
   started?: boolean;
-  state: Record<string, Record<string, unknown>>;
+  state: Record<string, Record<string, unknown> | undefined>;
+  lastState?: Record<string, Record<string, unknown> | undefined>;
 }
 
 export interface PodStatus {

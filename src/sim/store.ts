@@ -101,6 +101,17 @@ export class Store {
     }
   }
 
+  /** Throws what create/update would throw, without writing: for dryRun. */
+  check(resource: ResourceType, object: KubeObject, creating: boolean): void {
+    const name = object.metadata.name ?? '';
+    const current = this.bucket(resource).objects.get(objectKey(object.metadata.namespace, name));
+    if (creating && current !== undefined) throw alreadyExists(resource, name);
+    if (creating) return;
+    if (current === undefined) throw notFound(resource, name);
+    const expected = object.metadata.resourceVersion;
+    if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion) throw staleResourceVersion(resource, name);
+  }
+
   /** Stores a new object; fills uid, creationTimestamp and resourceVersion. */
   create(resource: ResourceType, object: KubeObject): KubeObject {
     const name = object.metadata.name ?? '';

@@ -20,17 +20,27 @@ export class WatchHub {
   private next = 0;
   private size = 0;
   private readonly watchers = new Set<Watcher>();
-  /** The store's resourceVersion when the hub started: history begins there. */
-  private readonly startVersion: number;
+  /** The store's resourceVersion when the history began. */
+  private startVersion: number;
+  private readonly store: Store;
 
   constructor(store: Store, capacity: number) {
     this.ring = new Array<StoreEvent | undefined>(capacity);
     this.startVersion = store.resourceVersion;
+    this.store = store;
     store.subscribe((event) => this.publish(event));
   }
 
   get watcherCount(): number {
     return this.watchers.size;
+  }
+
+  /** Forgets the history (after seeding): watches resume only from the current resourceVersion on. */
+  restart(): void {
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.size = 0;
+    this.startVersion = this.store.resourceVersion;
   }
 
   /** Events of a type newer than `version`, or undefined when the history no longer reaches back that far. */

@@ -1,0 +1,88 @@
+/** get, list and watch of stored and computed resources, as objects or Tables. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiContext } from './api-context.ts';
+import { sendJson } from './http-io.ts';
+import { decodeContinue, streamList } from './list-response.ts';
+import type { KubeObject } from './objects.ts';
+import { objectKey } from './store.ts';
+import type { ResourceType } from './resources.ts';
+import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
+import { badRequest, notFound } from './status.ts';
+import { printerFor, singleRowTable, type Printer } from './tables.ts';
+import { serveWatch } from './watch-response.ts';
+
+interface TableRequest {
+  readonly printer: Printer;
+  readonly includeObject: string;
+}
+
+/** `Accept: application/json;as=Table;v=v1;g=meta.k8s.io` (kubectl get) asks for a Table. */
+export function tableRequest(request: IncomingMessage, query: URLSearchParams, type: ResourceType): TableRequest | undefined {
+  const accept = request.headers.accept ?? '';
+  if (!accept.split(',').some((part) => part.includes('as=Table'))) return undefined;
+  return { printer: printerFor(type), includeObject: query.get('includeObject') ?? 'Metadata' };
+}
+
+function integer(query: URLSearchParams, name: string): number | undefined {
+  const text = query.get(name);
+  if (text === null || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw badRequest(`invalid ${name}: ${text}`);
+  return value;
+}
+
+function items(context: ApiContext, type: ResourceType, namespace: string | undefined, after: string | undefined): Iterable<{ key: string; object: KubeObject }> {
+  if (type.virtual !== true) return context.store.scan(type, { namespace, after });
+  return context
+    .computed(type, namespace)
+    .map((object) => ({ key: objectKey(object.metadata.namespace, object.metadata.name ?? ''), object }))
+    .filter((item) => after === undefined || item.key > after);
+}
+
+export function getObject(context: ApiContext, type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  const object =
+    type.virtual === true
+      ? context.computed(type, namespace).find((each) => each.metadata.name === name)
+      : context.store.get(type, namespace, name);
+  if (object === undefined) throw notFound(type, name);
+  return object;
+}
+
+export function serveGet(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, name: string, query: URLSearchParams): void {
+  const object = getObject(context, type, namespace, name);
+  const table = tableRequest(request, query, type);
+  if (table === undefined) {
+    sendJson(response, 200, object);
+    return;
+  }
+  const text = singleRowTable(table.printer, object, context.clock.now(), table.includeObject);
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export async function serveList(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, query: URLSearchParams): Promise<void> {
+  const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')));
+  const position = decodeContinue(query.get('continue') ?? undefined);
+  const table = tableRequest(request, query, type);
+  const resourceVersion = position?.resourceVersion ?? String(context.store.resourceVersion);
+  await streamList(response, type, items(context, type, namespace, position?.after), resourceVersion, {
+    matcher,
+    limit: integer(query, 'limit'),
+    continueToken: query.get('continue') ?? undefined,
+    table: table === undefined ? undefined : { ...table, now: context.clock.now() },
+  });
+}
+
+export function serveWatchRequest(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, name: string | undefined, query: URLSearchParams): void {
+  const byName = name === undefined ? undefined : (object: KubeObject): boolean => object.metadata.name === name;
+  const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')), byName);
+  const table = tableRequest(request, query, type);
+  serveWatch(response, context, type, {
+    namespace,
+    matcher,
+    resourceVersion: query.get('resourceVersion') ?? undefined,
+    allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+    timeoutSeconds: integer(query, 'timeoutSeconds'),
+    render: table === undefined ? (object) => JSON.stringify(object) : (object) => singleRowTable(table.printer, object, context.clock.now(), table.includeObject),
+  });
+}

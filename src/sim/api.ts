@@ -1,0 +1,123 @@
+/** Dispatches one resource request (`/api/v1/...`, `/apis/<g>/<v>/...`) to its verb. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiContext } from './api-context.ts';
+import { getObject, serveGet, serveList, serveWatchRequest } from './api-reads.ts';
+import { apply, create, patch, patched, patchTypes, remove, update, type WriteOptions } from './api-writes.ts';
+import { mediaType, parseJson, parseKubeObject, parseObject, readBody, sendJson } from './http-io.ts';
+import type { KubeObject, Pod } from './objects.ts';
+import { isObject } from './objects.ts';
+import type { ResourceRequest } from './request-info.ts';
+import type { ResourceType } from './resources.ts';
+import { fromScale, toScale } from './scale.ts';
+import { badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
+
+/** The field manager of a write: the query's, else the user agent's program name, as the server defaults it. */
+function managerName(request: IncomingMessage, query: URLSearchParams): string {
+  const given = query.get('fieldManager');
+  if (given !== null && given !== '') return given;
+  return (request.headers['user-agent'] ?? 'unknown').split('/')[0] ?? 'unknown';
+}
+
+export function resolveType(context: ApiContext, info: ResourceRequest): ResourceType {
+  const type = context.catalog.find(info.group, info.version, info.plural);
+  if (type === undefined) throw pathNotFound();
+  if (info.namespace !== undefined && !type.namespaced) throw pathNotFound();
+  if (info.subresource !== undefined && !type.subresources.includes(info.subresource)) throw pathNotFound();
+  const verb = info.subresource === undefined ? info.verb : info.verb === 'list' ? 'get' : info.verb;
+  if (!type.verbs.includes(verb)) throw methodNotAllowed(info.verb);
+  return type;
+}
+
+export async function handleResource(request: IncomingMessage, response: ServerResponse, context: ApiContext, info: ResourceRequest, query: URLSearchParams): Promise<void> {
+  const type = resolveType(context, info);
+  const { namespace, name, subresource } = info;
+  if (type.namespaced && namespace === undefined && name !== undefined) throw pathNotFound();
+  switch (info.verb) {
+    case 'list':
+      return serveList(request, response, context, type, namespace, query);
+    case 'watch':
+      return serveWatchRequest(request, response, context, type, namespace, name, query);
+    case 'get':
+      if (subresource === 'log') return serveLog(response, context, getObject(context, type, namespace, name ?? '') as Pod, query);
+      if (subresource === 'scale') return sendJson(response, 200, toScale(getObject(context, type, namespace, name ?? '')));
+      return serveGet(request, response, context, type, namespace, name ?? '', query);
+    default:
+      return handleWrite(request, response, context, type, info, query);
+  }
+}
+
+async function handleWrite(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, info: ResourceRequest, query: URLSearchParams): Promise<void> {
+  const { namespace, name = '', subresource } = info;
+  const body = await readBody(request);
+  const contentType = mediaType(request);
+  const options: WriteOptions = {
+    dryRun: query.getAll('dryRun').includes('All'),
+    manager: {
+      name: managerName(request, query),
+      apiVersion: subresource === 'scale' ? 'autoscaling/v1' : (type.group === '' ? type.version : `${type.group}/${type.version}`),
+      time: context.clock.timestamp(),
+      subresource,
+    },
+  };
+  switch (info.verb) {
+    case 'create':
+      if (name !== '') throw methodNotAllowed('POST');
+      return sendJson(response, 201, create(context, type, namespace, parseKubeObject(body, contentType), options));
+    case 'update': {
+      const current = getObject(context, type, namespace, name);
+      if (subresource === 'scale') return sendJson(response, 200, toScale(update(context, type, current, fromScale(current, parseKubeObject(body, contentType)), undefined, options)));
+      return sendJson(response, 200, update(context, type, current, parseKubeObject(body, contentType), subresource, options));
+    }
+    case 'patch':
+      return sendJson(response, 200, patchRequest(context, type, info, body, contentType, query, options));
+    case 'delete': {
+      const current = getObject(context, type, namespace, name);
+      const deleteOptions = body.length === 0 ? {} : parseObject(body, contentType);
+      const propagation = (deleteOptions['propagationPolicy'] as string | undefined) ?? query.get('propagationPolicy') ?? undefined;
+      return sendJson(response, 200, remove(context, type, current, propagation, options));
+    }
+    case 'deletecollection': {
+      const removed = [...context.store.scan(type, { namespace })].map(({ object }) => remove(context, type, object, undefined, options));
+      return sendJson(response, 200, { kind: `${type.kind}List`, apiVersion: type.group === '' ? type.version : `${type.group}/${type.version}`, metadata: {}, items: removed });
+    }
+    default:
+      throw methodNotAllowed(request.method ?? '');
+  }
+}
+
+function patchRequest(context: ApiContext, type: ResourceType, info: ResourceRequest, body: Buffer, contentType: string, query: URLSearchParams, options: WriteOptions): KubeObject {
+  const { namespace, name = '', subresource } = info;
+  if (!patchTypes.includes(contentType)) throw unsupportedMediaType(contentType);
+  if (contentType === 'application/apply-patch+yaml') {
+    if (!query.has('fieldManager')) throw badRequest('PATCH, application/apply-patch+yaml: fieldManager is required');
+    const current = type.virtual === true ? undefined : context.store.get(type, namespace, name);
+    return apply(context, type, namespace, name, current, parseKubeObject(body, 'application/yaml'), query.get('force') === 'true', options);
+  }
+  const document = contentType === 'application/json-patch+json' ? parseJson(body) : parseObject(body, 'application/json');
+  const current = getObject(context, type, namespace, name);
+  if (subresource === 'scale') {
+    const scale = patched(toScale(current), document, contentType === 'application/strategic-merge-patch+json' ? 'application/merge-patch+json' : contentType);
+    return toScale(update(context, type, current, fromScale(current, scale), undefined, options));
+  }
+  if (!isObject(document) && !Array.isArray(document)) throw badRequest('the patch must be an object or a list of operations');
+  return patch(context, type, current, document, contentType, subresource, options);
+}
+
+function serveLog(response: ServerResponse, context: ApiContext, pod: Pod, query: URLSearchParams): void {
+  const number = (key: string): number | undefined => (query.get(key) === null ? undefined : Number(query.get(key)));
+  const container = query.get('container') ?? undefined;
+  if (container !== undefined && !pod.spec.containers.some((each) => each.name === container)) {
+    throw badRequest(`container ${container} is not valid for pod ${pod.metadata.name ?? ''}`);
+  }
+  if (container === undefined && pod.spec.containers.length > 1) {
+    throw badRequest(`a container name must be specified for pod ${pod.metadata.name ?? ''}, choose one of: [${pod.spec.containers.map((each) => each.name).join(' ')}]`);
+  }
+  context.serveLogs(pod, {
+    container: container ?? pod.spec.containers[0]?.name,
+    follow: query.get('follow') === 'true',
+    tailLines: number('tailLines'),
+    sinceSeconds: number('sinceSeconds'),
+    timestamps: query.get('timestamps') === 'true',
+    previous: query.get('previous') === 'true',
+  }, response);
+}

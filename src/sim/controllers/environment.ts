@@ -1,0 +1,69 @@
+/** What every controller is given: the store, the clock, the indexes, the event recorder and its queue. */
+import type { SimClock } from '../clock.ts';
+import { randomSuffix } from '../names.ts';
+import type { KubeObject, Pod, PodTemplate } from '../objects.ts';
+import { clone } from '../objects.ts';
+import type { OwnerIndex } from '../owner-index.ts';
+import type { ResourceType } from '../resources.ts';
+import type { Store } from '../store.ts';
+import type { EventRecorder } from './events.ts';
+import type { PodIndex } from './pod-index.ts';
+import type { Types } from './types.ts';
+import type { WorkQueues } from './work-queues.ts';
+
+export interface ControllerEnvironment {
+  readonly store: Store;
+  readonly clock: SimClock;
+  readonly types: Types;
+  readonly owners: OwnerIndex;
+  readonly pods: PodIndex;
+  readonly events: EventRecorder;
+  readonly queues: WorkQueues;
+  /** Creates through the API's defaulting, as a controller's client would. */
+  readonly createObject: (type: ResourceType, object: KubeObject) => KubeObject;
+}
+
+/** Writes a changed copy of a stored object, skipping the write when nothing changed. */
+export function modify<T extends KubeObject>(environment: ControllerEnvironment, type: ResourceType, object: T, change: (copy: T) => void): T {
+  const copy = clone(object);
+  change(copy);
+  if (JSON.stringify(copy) === JSON.stringify(object)) return object;
+  return environment.store.update(type, copy) as T;
+}
+
+/** `namespace/name` of an object: the key controllers enqueue. */
+export function keyOf(object: KubeObject): string {
+  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+}
+
+export function splitKey(key: string): { namespace: string | undefined; name: string } {
+  const slash = key.indexOf('/');
+  const namespace = key.slice(0, slash);
+  return { namespace: namespace === '' ? undefined : namespace, name: key.slice(slash + 1) };
+}
+
+/** The controller owner of an object (the ownerReference with controller: true). */
+export function controllerOf(object: KubeObject): { kind: string; name: string; uid: string } | undefined {
+  return object.metadata.ownerReferences?.find((owner) => owner.controller === true);
+}
+
+export function ownerReference(owner: KubeObject): NonNullable<KubeObject['metadata']['ownerReferences']>[number] {
+  return { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+/** A pod from an owner's template, named `<owner>-<suffix>` and owned by it, as ReplicaSets and Jobs make them. */
+export function createOwnedPod(environment: ControllerEnvironment, owner: KubeObject, template: PodTemplate): Pod {
+  const copy = clone(template);
+  return environment.createObject(environment.types.pod, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${owner.metadata.name ?? ''}-${randomSuffix()}`,
+      namespace: owner.metadata.namespace,
+      labels: copy.metadata?.labels,
+      ...(copy.metadata?.annotations === undefined ? {} : { annotations: copy.metadata.annotations }),
+      ownerReferences: [ownerReference(owner)],
+    },
+    spec: copy.spec,
+  }) as Pod;
+}

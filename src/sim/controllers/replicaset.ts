@@ -1,0 +1,81 @@
+/** The ReplicaSet controller: keeps `spec.replicas` active pods from the template, and reports their readiness. */
+import type { Pod, ReplicaSet } from '../objects.ts';
+import { conditionOf } from '../objects.ts';
+import type { ControllerEnvironment } from './environment.ts';
+import { controllerOf, createOwnedPod, keyOf, modify, splitKey } from './environment.ts';
+
+/** The controller's burst per sync (kube-controller-manager's slow-start batches top out at 500). */
+const burst = 500;
+
+export function isActive(pod: Pod): boolean {
+  return pod.metadata.deletionTimestamp === undefined && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+}
+
+export function isReady(pod: Pod): boolean {
+  return conditionOf(pod.status?.conditions, 'Ready')?.status === 'True';
+}
+
+/** Which surplus pods go first: unscheduled, then not running, then not ready, then the newest. */
+function deletionRank(pod: Pod): number[] {
+  return [pod.spec.nodeName === undefined ? 0 : 1, pod.status?.phase === 'Running' ? 1 : 0, isReady(pod) ? 1 : 0, -Date.parse(pod.metadata.creationTimestamp ?? '')];
+}
+
+function compareRanks(left: number[], right: number[]): number {
+  for (let index = 0; index < left.length; index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+export class ReplicaSetController {
+  private readonly environment: ControllerEnvironment;
+
+  constructor(environment: ControllerEnvironment) {
+    this.environment = environment;
+    const enqueue = environment.queues.create('replicaset', (key) => this.sync(key));
+    environment.store.subscribe((event) => {
+      if (event.resource === environment.types.replicaSet && event.type !== 'DELETED') enqueue(keyOf(event.object));
+      if (event.resource !== environment.types.pod) return;
+      const owner = controllerOf(event.object);
+      if (owner?.kind === 'ReplicaSet') enqueue(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
+    });
+  }
+
+  private sync(key: string): void {
+    const { store, types, owners, events } = this.environment;
+    const { namespace, name } = splitKey(key);
+    const replicaSet = store.get(types.replicaSet, namespace, name) as ReplicaSet | undefined;
+    if (replicaSet === undefined) return;
+    const pods = (owners.dependents(replicaSet.metadata.uid ?? '', types.pod) as Pod[]).filter(isActive);
+    const wanted = replicaSet.spec.replicas ?? 1;
+    if (pods.length < wanted) {
+      for (let count = 0; count < Math.min(wanted - pods.length, burst); count += 1) {
+        const pod = this.createPod(replicaSet);
+        events.record(replicaSet, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+        pods.push(pod);
+      }
+    } else if (pods.length > wanted) {
+      const surplus = [...pods].sort((left, right) => compareRanks(deletionRank(left), deletionRank(right))).slice(0, pods.length - wanted);
+      for (const pod of surplus) {
+        store.delete(types.pod, pod.metadata.namespace, pod.metadata.name ?? '');
+        events.record(replicaSet, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+      }
+      pods.splice(0, pods.length, ...pods.filter((pod) => !surplus.includes(pod)));
+    }
+    const ready = pods.filter(isReady).length;
+    modify(this.environment, types.replicaSet, store.get(types.replicaSet, namespace, name) as ReplicaSet, (copy) => {
+      copy.status = {
+        replicas: pods.length,
+        fullyLabeledReplicas: pods.length,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        observedGeneration: copy.metadata.generation ?? 1,
+      };
+    });
+  }
+
+  private createPod(replicaSet: ReplicaSet): Pod {
+    return createOwnedPod(this.environment, replicaSet, replicaSet.spec.template);
+  }
+}

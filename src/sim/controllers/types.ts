@@ -1,0 +1,30 @@
+/** The stored types the controllers read and write, resolved once from the catalogue. */
+import type { Catalog, ResourceType } from '../resources.ts';
+
+export interface Types {
+  readonly namespace: ResourceType;
+  readonly node: ResourceType;
+  readonly pod: ResourceType;
+  readonly event: ResourceType;
+  readonly lease: ResourceType;
+  readonly deployment: ResourceType;
+  readonly replicaSet: ResourceType;
+  readonly job: ResourceType;
+  readonly cronJob: ResourceType;
+  readonly crd: ResourceType;
+}
+
+export function resolveTypes(catalog: Catalog): Types {
+  return {
+    namespace: catalog.stored('', 'namespaces'),
+    node: catalog.stored('', 'nodes'),
+    pod: catalog.stored('', 'pods'),
+    event: catalog.stored('', 'events'),
+    lease: catalog.stored('coordination.k8s.io', 'leases'),
+    deployment: catalog.stored('apps', 'deployments'),
+    replicaSet: catalog.stored('apps', 'replicasets'),
+    job: catalog.stored('batch', 'jobs'),
+    cronJob: catalog.stored('batch', 'cronjobs'),
+    crd: catalog.stored('apiextensions.k8s.io', 'customresourcedefinitions'),
+  };
+}

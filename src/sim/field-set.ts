@@ -1,0 +1,114 @@
+/**
+ * Field sets for managedFields: the leaves an object sets, as paths of `f:<field>` and
+ * `k:{"<key>":<value>}` steps, converted to and from the FieldsV1 JSON the API shows.
+ */
+import { isObject } from './objects.ts';
+import { mergeKeyOf } from './patch.ts';
+
+/** A path is its steps joined by NUL, which cannot occur in a field name. */
+const separator = '\u0000';
+/** The marker step FieldsV1 writes as `".": {}` for a keyed list item itself. */
+const self = '.';
+
+/** Fields the server manages itself, never owned by a field manager. */
+const ignoredTop = new Set(['apiVersion', 'kind', 'status']);
+const ignoredMetadata = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'selfLink']);
+
+function collect(value: unknown, path: string[], field: string, out: Set<string>): void {
+  if (isObject(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0 && path.length > 0) out.add(path.join(separator));
+    for (const [key, child] of entries) {
+      if (path.length === 0 && ignoredTop.has(key)) continue;
+      if (path.length === 1 && path[0] === 'f:metadata' && ignoredMetadata.has(key)) continue;
+      collect(child, [...path, `f:${key}`], key, out);
+    }
+    return;
+  }
+  const key = Array.isArray(value) ? mergeKeyOf(field, value) : undefined;
+  if (Array.isArray(value) && key !== undefined && value.every((item) => isObject(item) && item[key] !== undefined)) {
+    for (const item of value as Record<string, unknown>[]) {
+      const step = `k:${JSON.stringify({ [key]: item[key] })}`;
+      out.add([...path, step, self].join(separator));
+      collect(item, [...path, step], '', out);
+    }
+    return;
+  }
+  out.add(path.join(separator));
+}
+
+export function fieldSet(object: unknown): Set<string> {
+  const out = new Set<string>();
+  collect(object, [], '', out);
+  return out;
+}
+
+export function toFieldsV1(fields: ReadonlySet<string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const path of [...fields].sort()) {
+    let node = root;
+    for (const step of path.split(separator)) {
+      if (!isObject(node[step])) node[step] = {};
+      node = node[step] as Record<string, unknown>;
+    }
+  }
+  return root;
+}
+
+export function fromFieldsV1(fields: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: unknown, path: string[]): void => {
+    if (!isObject(node)) return;
+    const entries = Object.entries(node);
+    if (entries.length === 0 && path.length > 0) out.add(path.join(separator));
+    for (const [step, child] of entries) walk(child, [...path, step]);
+  };
+  walk(fields, []);
+  return out;
+}
+
+/** The value at a path, or undefined; `.` steps address the keyed item itself. */
+export function valueAt(object: unknown, path: string): unknown {
+  let node: unknown = object;
+  for (const step of path.split(separator)) {
+    if (step === self) return node;
+    if (step.startsWith('f:')) node = isObject(node) ? node[step.slice(2)] : undefined;
+    else node = findKeyed(node, step);
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+function findKeyed(list: unknown, step: string): unknown {
+  if (!Array.isArray(list)) return undefined;
+  const wanted = JSON.parse(step.slice(2)) as Record<string, unknown>;
+  return list.find((item) => isObject(item) && Object.entries(wanted).every(([key, value]) => item[key] === value));
+}
+
+/** Removes the field at a path from a (mutable) object; a keyed item's marker removes the whole item. */
+export function removeAt(object: Record<string, unknown>, path: string): void {
+  const steps = path.split(separator);
+  const itemSteps = steps[steps.length - 1] === self ? steps.slice(0, -1) : steps;
+  const last = itemSteps[itemSteps.length - 1] ?? '';
+  const parentSteps = itemSteps.slice(0, -1);
+  const parent = parentSteps.length === 0 ? object : valueAt(object, parentSteps.join(separator));
+  if (last.startsWith('f:')) {
+    if (isObject(parent)) delete parent[last.slice(2)];
+  } else if (Array.isArray(parent)) {
+    const index = parent.indexOf(findKeyed(parent, last));
+    if (index >= 0) parent.splice(index, 1);
+  }
+}
+
+/** `.spec.replicas`, `.spec.template.spec.containers[name="app"].image`: how the server names a field in conflicts. */
+export function describePath(path: string): string {
+  return path
+    .split(separator)
+    .filter((step) => step !== self)
+    .map((step) => {
+      if (step.startsWith('f:')) return `.${step.slice(2)}`;
+      const key = JSON.parse(step.slice(2)) as Record<string, unknown>;
+      return `[${Object.entries(key).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(',')}]`;
+    })
+    .join('');
+}

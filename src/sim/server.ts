@@ -1,0 +1,141 @@
+/**
+ * The HTTPS front: authentication (bearer tokens), authorisation (a read-only user), injected
+ * faults, the admin endpoint, discovery and OpenAPI, then the resource API. Every failure is
+ * answered with a Status; nothing a client sends can crash the process.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import { timingSafeEqual } from 'node:crypto';
+import type { ApiContext } from './api-context.ts';
+import { handleResource, resolveType } from './api.ts';
+import type { Certificates } from './certificates.ts';
+import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
+import { faultFromJson, type Fault, type FaultState } from './faults.ts';
+import { parseObject, readBody, sendError, sendJson } from './http-io.ts';
+import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
+import { asApiError, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
+
+export interface Tokens {
+  readonly admin: string;
+  readonly readOnly: string;
+}
+
+export interface AdminActions {
+  applyFault(fault: Fault): void;
+  advance(ms: number): void;
+}
+
+export interface ServerOptions {
+  readonly context: ApiContext;
+  readonly tokens: Tokens;
+  readonly faults: FaultState;
+  readonly admin: AdminActions;
+  readonly certificates: Certificates;
+  /** host:port clients are told in discovery. */
+  readonly address: () => string;
+}
+
+const readOnlyUser = 'kube-workbench-sim-readonly';
+const readVerbs = new Set(['get', 'list', 'watch']);
+
+function sameToken(given: string, expected: string): boolean {
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+type User = 'admin' | 'readOnly' | undefined;
+
+function userOf(request: IncomingMessage, tokens: Tokens): User {
+  const header = request.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) return undefined;
+  const token = header.slice('Bearer '.length).trim();
+  if (sameToken(token, tokens.admin)) return 'admin';
+  if (sameToken(token, tokens.readOnly)) return 'readOnly';
+  return undefined;
+}
+
+async function serveAdmin(request: IncomingMessage, response: ServerResponse, options: ServerOptions, path: string): Promise<void> {
+  const body = parseObject(await readBody(request), 'application/json');
+  if (request.method === 'POST' && path === '/admin/faults') {
+    options.admin.applyFault(faultFromJson(body));
+    return sendJson(response, 200, { applied: body['type'] });
+  }
+  if (request.method === 'POST' && path === '/admin/clock') {
+    const seconds = Number(body['advanceSeconds']);
+    if (!Number.isFinite(seconds) || seconds < 0) throw asApiError(new Error('advanceSeconds must be a non-negative number'));
+    options.admin.advance(seconds * 1000);
+    return sendJson(response, 200, { now: new Date(options.context.clock.now()).toISOString() });
+  }
+  throw pathNotFound();
+}
+
+function serveDiscovery(response: ServerResponse, options: ServerOptions, path: string): boolean {
+  const { catalog } = options.context;
+  if (path === '/version') sendJson(response, 200, versionInfo);
+  else if (path === '/api') sendJson(response, 200, coreVersions(options.address()));
+  else if (path === '/apis') sendJson(response, 200, groupList(catalog));
+  else if (path === '/openapi/v2') {
+    // An empty 200 makes kubectl apply skip client-side validation (RUNTIME.md); a 404 would fail apply.
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 0 });
+    response.end();
+  } else return false;
+  return true;
+}
+
+function authorize(user: User, info: ResourceRequest, options: ServerOptions): void {
+  if (user !== 'readOnly' || readVerbs.has(info.verb)) return;
+  const type = resolveType(options.context, info);
+  throw forbidden(readOnlyUser, info.verb, type, info.namespace, info.name);
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
+  const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+    response.writeHead(200, { 'Content-Type': 'text/plain' });
+    response.end('ok');
+    return;
+  }
+  const user = userOf(request, options.tokens);
+  if (path.startsWith('/admin/')) {
+    if (user !== 'admin') throw unauthorized();
+    return serveAdmin(request, response, options, path);
+  }
+  const { faults } = options;
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  if (faults.throttled > 0) {
+    faults.throttled -= 1;
+    throw tooManyRequests(faults.retryAfterSeconds);
+  }
+  if (faults.failing > 0) {
+    faults.failing -= 1;
+    throw internalError('injected fault');
+  }
+  if (user === undefined || faults.tokenExpired) throw unauthorized();
+  if (serveDiscovery(response, options, path)) return;
+  const info = parseRequest(request.method ?? 'GET', path, url.searchParams);
+  if (info === undefined) throw pathNotFound();
+  if (!isResourceRequest(info)) {
+    if (info.group === '' && info.version === 'v1') return sendJson(response, 200, resourceList(options.context.catalog, '', 'v1'));
+    if (info.group !== undefined && info.group !== '' && info.version === undefined) return sendJson(response, 200, group(options.context.catalog, info.group));
+    if (info.group !== undefined && info.group !== '' && info.version !== undefined) return sendJson(response, 200, resourceList(options.context.catalog, info.group, info.version));
+    throw pathNotFound();
+  }
+  authorize(user, info, options);
+  await handleResource(request, response, options.context, info, url.searchParams);
+}
+
+export function createSimServer(options: ServerOptions): Server {
+  const server = createServer({ cert: options.certificates.certPem, key: options.certificates.keyPem }, (request, response) => {
+    // A client that goes away mid-request must not become an unhandled 'error'.
+    request.on('error', () => response.destroy());
+    response.on('error', () => undefined);
+    handle(request, response, options).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, asApiError(error));
+      else response.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  return server;
+}

@@ -1,0 +1,193 @@
+/**
+ * startSim: the simulated cluster in one call — certificates, store, controllers, HTTPS server on
+ * 127.0.0.1 and the kubeconfig that reaches it. Used by `kube-workbench sim` and by tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiContext } from './api-context.ts';
+import { makeCertificates } from './certificates.ts';
+import { SimClock } from './clock.ts';
+import { startControllers, type Controllers } from './controllers/start.ts';
+import { registerCrds } from './crd-registrar.ts';
+import { FaultState, type Fault } from './faults.ts';
+import { GarbageCollector } from './garbage-collector.ts';
+import { kubeconfigYaml } from './kubeconfig.ts';
+import { OwnerIndex } from './owner-index.ts';
+import { builtinTypes, Catalog } from './resources.ts';
+import { seedCluster } from './seed.ts';
+import { createSimServer } from './server.ts';
+import { Store } from './store.ts';
+import { WatchHub } from './watch-hub.ts';
+
+export interface SimOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Where to write the kubeconfig; a private temp folder when omitted. */
+  readonly kubeconfigPath?: string;
+  readonly nodes?: number;
+  readonly pods?: number;
+  readonly seed?: number;
+  readonly faults?: readonly Fault[];
+  /** Frozen: time moves only through advance() (tests); real time otherwise. */
+  readonly frozenClock?: boolean;
+  /** Watch history length (events); older resourceVersions get 410 Gone. */
+  readonly watchHistory?: number;
+  /** Where controller errors go; stderr by default. */
+  readonly log?: (message: string) => void;
+}
+
+export interface Sim {
+  readonly url: string;
+  readonly port: number;
+  readonly kubeconfigPath: string;
+  readonly kubeconfig: string;
+  readonly tokens: { readonly admin: string; readonly readOnly: string };
+  readonly clock: SimClock;
+  readonly store: Store;
+  readonly controllers: Controllers;
+  applyFault(fault: Fault): void;
+  /** Advances the clock, firing due timers and settling the controllers after each. */
+  advance(ms: number): void;
+  /** Runs pending reconciles now (tests call it instead of waiting for the event loop). */
+  settle(): void;
+  close(): Promise<void>;
+}
+
+/** A /16 for Service ClusterIPs, as kubeadm's default service CIDR. */
+function ipAllocator(): () => string {
+  let next = 10;
+  return () => {
+    next += 1;
+    return `10.96.${Math.floor(next / 256) % 256}.${next % 256}`;
+  };
+}
+
+export async function startSim(options: SimOptions = {}): Promise<Sim> {
+  const log = options.log ?? ((message: string) => process.stderr.write(`kube-workbench sim: ${message}\n`));
+  const certificates = await makeCertificates();
+  const clock = new SimClock({ frozen: options.frozenClock ?? false });
+  const catalog = new Catalog(builtinTypes);
+  const store = new Store(() => clock.timestamp());
+  // The hub listens first: listeners that write (GC, CRDs) cause nested events, which must reach watchers after their cause.
+  const hub = new WatchHub(store, options.watchHistory ?? 50_000);
+  const owners = new OwnerIndex(store);
+  const allocateIp = ipAllocator();
+  const controllers = startControllers({ store, clock, catalog, owners, allocateIp, log });
+  const gc = new GarbageCollector(store, owners, catalog);
+  registerCrds(store, catalog, controllers.types.crd, () => clock.timestamp());
+  store.load(() => seedCluster(store, controllers.types, clock, { nodes: options.nodes ?? 3, pods: options.pods ?? 0, seed: options.seed ?? 1 }));
+  hub.restart();
+  clock.onFired(() => controllers.queues.drain());
+
+  const faults = new FaultState();
+  const context: ApiContext = {
+    store,
+    catalog,
+    hub,
+    clock,
+    computed: (type, namespace) => controllers.metrics(type, namespace),
+    allocateIp,
+    orphanDependents: (owner) => gc.orphan(owner),
+    serveLogs: (pod, logOptions, response) => controllers.logs.serve(pod, logOptions, response),
+    takeGoneFault: () => {
+      if (faults.goneWatches === 0) return false;
+      faults.goneWatches -= 1;
+      return true;
+    },
+  };
+  const tokens = { admin: randomBytes(32).toString('base64url'), readOnly: randomBytes(32).toString('base64url') };
+  let port = options.port ?? 0;
+  const sockets = new Set<Socket>();
+  const applyFault = (fault: Fault): void => {
+    switch (fault.type) {
+      case 'stopHeartbeat':
+      case 'resumeHeartbeat':
+        controllers.kubelet.setHeartbeat(fault.node, fault.type === 'resumeHeartbeat');
+        return;
+      case 'dropWatches':
+        hub.dropAll();
+        return;
+      case 'goneNextWatch':
+        faults.goneWatches += 1;
+        return;
+      case 'throttle':
+        faults.throttled = fault.count;
+        faults.retryAfterSeconds = fault.retryAfterSeconds;
+        return;
+      case 'errors':
+        faults.failing = fault.count;
+        return;
+      case 'latency':
+        faults.latencyMs = fault.ms;
+        return;
+      case 'expireToken':
+        faults.tokenExpired = true;
+        return;
+      case 'refuseConnections':
+        refuse(fault.ms);
+        return;
+      case 'clear':
+        faults.clear();
+        return;
+    }
+  };
+  const advance = (ms: number): void => {
+    controllers.queues.drain();
+    clock.advance(ms);
+    controllers.queues.drain();
+  };
+  const server: Server = createSimServer({ context, tokens, faults, certificates, admin: { applyFault, advance }, address: () => `127.0.0.1:${port}` });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const listen = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  /** Closes the port (connection refused) and every open connection, then listens again on the same port. */
+  const refuse = (ms: number): void => {
+    hub.dropAll();
+    server.close();
+    for (const socket of sockets) socket.destroy();
+    setTimeout(() => void listen().catch((error: unknown) => log(`could not listen again: ${String(error)}`)), ms).unref();
+  };
+  await listen();
+  for (const fault of options.faults ?? []) applyFault(fault);
+
+  const url = `https://127.0.0.1:${port}`;
+  const folder = options.kubeconfigPath === undefined ? await mkdtemp(join(tmpdir(), 'kube-workbench-sim-')) : undefined;
+  const kubeconfigPath = options.kubeconfigPath ?? join(folder ?? '', 'kubeconfig');
+  const kubeconfig = kubeconfigYaml({ url, caPem: certificates.caPem, adminToken: tokens.admin, readOnlyToken: tokens.readOnly });
+  await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 });
+
+  return {
+    url,
+    port,
+    kubeconfigPath,
+    kubeconfig,
+    tokens,
+    clock,
+    store,
+    controllers,
+    applyFault,
+    advance,
+    settle: () => controllers.queues.drain(),
+    close: async () => {
+      clock.stop();
+      hub.dropAll();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * One watch stream: newline-delimited JSON events, headers flushed at once, replay from a
+ * resourceVersion (or 410 Gone as an ERROR event, as kube-apiserver sends it), bookmarks, a
+ * keep-alive every 10 s (client-node aborts a watch after 30 s of silence) and timeoutSeconds.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ApiContext } from './api-context.ts';
+import type { KubeObject } from './objects.ts';
+import { apiVersionOf, typeKey, type ResourceType } from './resources.ts';
+import type { Matcher } from './selectors.ts';
+import { gone } from './status.ts';
+import type { EventType } from './store.ts';
+
+export interface WatchOptions {
+  readonly namespace: string | undefined;
+  readonly matcher: Matcher | undefined;
+  readonly resourceVersion: string | undefined;
+  readonly allowBookmarks: boolean;
+  readonly timeoutSeconds: number | undefined;
+  /** The event's object as JSON text: the object itself, or a one-row Table. */
+  readonly render: (object: KubeObject) => string;
+}
+
+/** Real time, not the sim clock: the keep-alive is about idle connections. */
+const keepAliveMs = 10_000;
+/** A watcher this far behind is dropped, as the apiserver drops slow watchers, instead of buffering forever. */
+const maxBufferedBytes = 64 * 1024 * 1024;
+
+function line(type: string, objectJson: string): string {
+  return `{"type":"${type}","object":${objectJson}}\n`;
+}
+
+export function serveWatch(response: ServerResponse, context: ApiContext, type: ResourceType, options: WatchOptions): void {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  response.flushHeaders();
+  const key = typeKey(type);
+  const requested = options.resourceVersion;
+  const fromVersion = requested === undefined || requested === '' || requested === '0' ? undefined : Number(requested);
+  const replay = fromVersion === undefined || Number.isNaN(fromVersion) ? undefined : context.hub.since(key, fromVersion);
+  if (context.takeGoneFault() || (fromVersion !== undefined && replay === undefined)) {
+    const error = gone(`too old resource version: ${requested ?? ''} (${context.hub.oldestVersion + 1})`);
+    response.end(line('ERROR', JSON.stringify(error.toStatus())));
+    return;
+  }
+
+  const send = (event: EventType, object: KubeObject): void => {
+    if (response.writableLength > maxBufferedBytes) {
+      response.destroy();
+      return;
+    }
+    response.write(line(event, options.render(object)));
+  };
+  const visible = (object: KubeObject): boolean =>
+    (options.namespace === undefined || object.metadata.namespace === options.namespace) && (options.matcher === undefined || options.matcher(object));
+
+  if (replay === undefined) {
+    for (const { object } of context.store.scan(type, { namespace: options.namespace })) if (visible(object)) send('ADDED', object);
+  } else {
+    for (const event of replay) if (visible(event.object)) send(event.type, event.object);
+  }
+
+  const bookmark = (): string =>
+    line('BOOKMARK', JSON.stringify({ kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(context.store.resourceVersion) } }));
+  const keepAlive = setInterval(() => response.write(options.allowBookmarks ? bookmark() : '\n'), keepAliveMs);
+  const timeout = options.timeoutSeconds === undefined ? undefined : setTimeout(() => response.end(), options.timeoutSeconds * 1000);
+  const remove = context.hub.add({
+    typeKey: key,
+    namespace: options.namespace,
+    matcher: options.matcher,
+    deliver: (event) => send(event.type, event.object),
+    close: () => response.destroy(),
+  });
+  // The response's 'close' (not the request's) tells that the client went away (RUNTIME.md).
+  response.on('close', () => {
+    remove();
+    clearInterval(keepAlive);
+    if (timeout !== undefined) clearTimeout(timeout);
+  });
+}
