@@ -2,11 +2,14 @@
 // (kubernetes/autoscaler vertical-pod-autoscaler/pkg/recommender/util/histogram_options.go):
 // bucket 0 is [0, first), bucket n starts at first * (ratio^n - 1) / (ratio - 1), the last is open.
 
-// findBucket runs for every sample (tens of millions a second), so instead of a logarithm it reads
-// the float's exponent and top mantissa bits of value * (ratio - 1) / first + 1: 2^5 slices per
-// octave are each narrower than a bucket at ratio 1.05, so a table gives the bucket or the one before.
-const SLICE_BITS = 5;
-const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+// findBucket runs for every sample (tens of millions a second), so instead of a logarithm it finds
+// the octave of x = value * (ratio - 1) / first + 1 (x ≥ 1) with Math.clz32 and the position inside
+// it in 1/32 steps: a table maps that slice to the bucket of its lower edge (2^(1/32) is finer than a
+// 5% bucket), and the precomputed bucket starts settle the rest exactly.
+const SLICES_PER_OCTAVE = 32;
+// Octaves of x the table covers (x < 2^30); a scheme needing more falls back to binary search.
+const MAX_OCTAVES = 30;
+const INVERSE_POWERS = Float64Array.from({ length: MAX_OCTAVES + 1 }, (_, octave) => 2 ** -octave);
 
 export class BucketScheme {
   readonly bucketCount: number;
@@ -16,11 +19,9 @@ export class BucketScheme {
   readonly epsilon: number;
   private readonly scale: number;
   private readonly starts: Float64Array;
+  /** Empty when x would outgrow the table; findBucket then searches the starts. */
   private readonly sliceBuckets: Uint16Array;
-  private readonly firstSlice: number;
-  private readonly lastSliceValue: number;
-  private readonly bits = new Float64Array(1);
-  private readonly words = new Uint32Array(this.bits.buffer);
+  private readonly lastStart: number;
 
   /** Throws a RangeError on values that make no scheme, as NewExponentialHistogramOptions errs. */
   constructor(maxValue: number, firstBucketSize: number, ratio: number, epsilon: number) {
@@ -37,24 +38,25 @@ export class BucketScheme {
     for (let bucket = 1; bucket < this.bucketCount; bucket += 1) {
       this.starts[bucket] = (firstBucketSize * (ratio ** bucket - 1)) / (ratio - 1);
     }
-    const last = this.bucketCount - 1;
-    this.lastSliceValue = this.starts[last] as number;
-    this.firstSlice = this.slice(1);
-    const sliceCount = this.slice(this.lastSliceValue * this.scale + 1) - this.firstSlice + 1;
-    this.sliceBuckets = new Uint16Array(sliceCount);
-    for (let index = 0; index < sliceCount; index += 1) {
-      // The smallest value of the slice, one bucket lower for float noise at the slice edge.
-      this.words[HIGH_WORD] = (this.firstSlice + index) << (20 - SLICE_BITS);
-      this.words[1 - HIGH_WORD] = 0;
-      const lowest = ((this.bits[0] as number) - 1) / this.scale;
-      this.sliceBuckets[index] = Math.max(0, this.bucketByStarts(lowest) - 1);
+    this.lastStart = this.starts[this.bucketCount - 1] as number;
+    const octaves = Math.floor(Math.log2(this.lastStart * this.scale + 1)) + 1;
+    this.sliceBuckets = new Uint16Array(octaves <= MAX_OCTAVES ? octaves * SLICES_PER_OCTAVE : 0);
+    for (let slice = 0; slice < this.sliceBuckets.length; slice += 1) {
+      const octave = Math.floor(slice / SLICES_PER_OCTAVE);
+      const lowestX = 2 ** octave * (1 + (slice % SLICES_PER_OCTAVE) / SLICES_PER_OCTAVE);
+      // One bucket lower than the slice's lowest value, for float noise at the slice edge.
+      this.sliceBuckets[slice] = Math.max(0, this.bucketByStarts((lowestX - 1) / this.scale) - 1);
     }
   }
 
   findBucket(value: number): number {
     if (!(value >= this.firstBucketSize)) return 0;
-    if (value >= this.lastSliceValue) return this.bucketCount - 1;
-    let bucket = this.sliceBuckets[this.slice(value * this.scale + 1) - this.firstSlice] as number;
+    if (value >= this.lastStart) return this.bucketCount - 1;
+    if (this.sliceBuckets.length === 0) return this.bucketByStarts(value);
+    const x = value * this.scale + 1;
+    const octave = 31 - Math.clz32(x);
+    const slice = octave * SLICES_PER_OCTAVE + (((x * (INVERSE_POWERS[octave] as number) - 1) * SLICES_PER_OCTAVE) | 0);
+    let bucket = this.sliceBuckets[slice] as number;
     while ((this.starts[bucket + 1] as number) <= value) bucket += 1;
     return bucket;
   }
@@ -66,13 +68,7 @@ export class BucketScheme {
     return this.starts[bucket] as number;
   }
 
-  /** Exponent and top mantissa bits of a float ≥ 1. */
-  private slice(x: number): number {
-    this.bits[0] = x;
-    return (this.words[HIGH_WORD] as number) >>> (20 - SLICE_BITS);
-  }
-
-  /** The last bucket whose start is ≤ value, by binary search (table building only). */
+  /** The last bucket whose start is ≤ value, by binary search. */
   private bucketByStarts(value: number): number {
     let low = 0;
     let high = this.bucketCount - 1;

@@ -39,6 +39,18 @@ export class ContainerUsage {
     this.cpuSampleCount += 1;
   }
 
+  /** CPU samples in time order, the batch form of addCpuSample; values that are not numbers ≥ 0 are skipped. */
+  addCpuSamples(cores: Float64Array, timesMs: Float64Array, count: number, requestCores = 0): void {
+    this.cpu.addSamples(cores, requestCores > MIN_SAMPLE_WEIGHT ? requestCores : MIN_SAMPLE_WEIGHT, timesMs, count);
+    for (let index = 0; index < count; index += 1) {
+      if (!((cores[index] as number) >= 0)) continue;
+      const timeMs = timesMs[index] as number;
+      if (timeMs > this.lastSampleMs) this.lastSampleMs = timeMs;
+      if (timeMs < this.firstSampleMs) this.firstSampleMs = timeMs;
+      this.cpuSampleCount += 1;
+    }
+  }
+
   /**
    * Days of history the recommendation rests on: the smaller of the span between first and last
    * sample and the sample count in days of 1/minute (logic/estimator.go getConfidence).

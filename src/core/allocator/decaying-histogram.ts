@@ -8,13 +8,18 @@ import type { BucketScheme } from './bucket-scheme.ts';
 // decaying_histogram.go: renormalise once the factor would exceed 2^100.
 const MAX_DECAY_EXPONENT = 100;
 
+// Usage is sampled on whole minutes (the metrics API's resolution), so the fraction of a
+// half-life is looked up per minute and only a sub-minute remainder needs Math.pow.
+const STEP_MS = 60_000;
+
 /**
- * 2^((t − reference) / halfLife), split as 2^(whole half-lives) × 2^(fraction): samples of many
- * series arrive in time order, so the fractional power is remembered for the last timestamp and
- * shared by every histogram with this clock, and the whole power is a table lookup.
+ * 2^((t − reference) / halfLife), split as 2^(whole half-lives) × 2^(whole minutes) × 2^(rest),
+ * the first two from tables. Samples of many series often share a timestamp, so the last one's
+ * fraction is remembered too; every histogram with this clock shares both.
  */
 export class DecayClock {
   readonly halfLifeMs: number;
+  private readonly stepPowers: Float64Array;
   private lastTimeMs = Number.NaN;
   private lastPeriods = 0;
   private lastFraction = 1;
@@ -22,13 +27,18 @@ export class DecayClock {
   constructor(halfLifeMs: number) {
     if (!(halfLifeMs > 0)) throw new RangeError('half-life must be > 0');
     this.halfLifeMs = halfLifeMs;
+    this.stepPowers = Float64Array.from({ length: Math.ceil(halfLifeMs / STEP_MS) }, (_, step) => 2 ** ((step * STEP_MS) / halfLifeMs));
   }
 
   /** The factor against a reference of `referencePeriods` whole half-lives since the epoch. */
   factor(timeMs: number, referencePeriods: number): number {
     if (timeMs !== this.lastTimeMs) {
-      const periods = Math.floor(timeMs / this.halfLifeMs);
-      this.lastFraction = 2 ** ((timeMs - periods * this.halfLifeMs) / this.halfLifeMs);
+      const halfLife = this.halfLifeMs;
+      const periods = Math.floor(timeMs / halfLife);
+      const offset = timeMs - periods * halfLife;
+      const steps = Math.floor(offset / STEP_MS);
+      const rest = offset - steps * STEP_MS;
+      this.lastFraction = (this.stepPowers[steps] as number) * (rest === 0 ? 1 : 2 ** (rest / halfLife));
       this.lastPeriods = periods;
       this.lastTimeMs = timeMs;
     }
@@ -63,11 +73,40 @@ export class DecayingHistogram {
 
   addSample(value: number, weight: number, timeMs: number): void {
     if (!(weight >= 0)) throw new RangeError('sample weight must be non-negative');
-    const bucket = this.scheme.findBucket(value);
-    const weights = this.weights;
-    const added = weight * this.decayFactor(timeMs);
-    const bucketWeight = (weights[bucket] as number) + added;
-    weights[bucket] = bucketWeight;
+    this.record(this.scheme.findBucket(value), weight * this.decayFactor(timeMs));
+  }
+
+  /**
+   * Samples in time order, all of one weight (a page of history); values that are not numbers ≥ 0
+   * are skipped. While the spacing stays the same, each factor is the previous one times
+   * 2^(spacing / halfLife), which spares a division per sample; any other step is computed exactly.
+   */
+  addSamples(values: Float64Array, weight: number, timesMs: Float64Array, count: number): void {
+    if (!(weight >= 0)) throw new RangeError('sample weight must be non-negative');
+    let lastTimeMs = Number.NaN;
+    let lastSpacing = Number.NaN;
+    let stepFactor = 1;
+    let factor = 0;
+    for (let index = 0; index < count; index += 1) {
+      const value = values[index] as number;
+      if (!(value >= 0)) continue;
+      const timeMs = timesMs[index] as number;
+      const spacing = timeMs - lastTimeMs;
+      if (spacing === lastSpacing && timeMs <= this.renormaliseAfterMs) {
+        factor *= stepFactor;
+      } else {
+        factor = this.decayFactor(timeMs);
+        lastSpacing = spacing > 0 ? spacing : Number.NaN;
+        stepFactor = 2 ** (spacing / this.clock.halfLifeMs);
+      }
+      lastTimeMs = timeMs;
+      this.record(this.scheme.findBucket(value), weight * factor);
+    }
+  }
+
+  private record(bucket: number, added: number): void {
+    const bucketWeight = (this.weights[bucket] as number) + added;
+    this.weights[bucket] = bucketWeight;
     this.totalWeight += added;
     if (bucketWeight >= this.scheme.epsilon) {
       if (bucket < this.minBucket) this.minBucket = bucket;

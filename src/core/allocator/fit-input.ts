@@ -39,8 +39,9 @@ function container(value: unknown, path: string, issues: InputIssue[]): FitConta
   const limits = resourceList(resources.limits, `${path}.resources.limits`, issues);
   const requests = resourceList(resources.requests, `${path}.resources.requests`, issues);
   const restartPolicy = asString(asObject(value).restartPolicy);
+  const name = asString(asObject(value).name);
   // API defaulting: a resource with a limit and no request is requested at its limit.
-  return { requests: { ...limits, ...requests }, ...(restartPolicy === undefined ? {} : { restartPolicy }) };
+  return { ...(name === undefined ? {} : { name }), requests: { ...limits, ...requests }, ...(restartPolicy === undefined ? {} : { restartPolicy }) };
 }
 
 /** A pod spec (or a workload's `spec.template.spec`) as the fit check sees it. */

@@ -20,6 +20,7 @@ export interface Toleration {
 }
 
 export interface FitContainer {
+  readonly name?: string;
   readonly requests: ResourceList;
   /** "Always" makes an init container a sidecar that keeps running beside the app containers. */
   readonly restartPolicy?: string;

@@ -24,6 +24,16 @@ export class MemoryPeaks {
 
   /** Returns false for a sample older than the last one (OOM events are always taken). */
   addSample(bytes: number, timeMs: number, isOom = false): boolean {
+    // Most samples are in the current interval and below its peak: they change nothing but the
+    // time. Kept this small so the compiler inlines it into the ingestion loop.
+    if (!isOom && timeMs >= this.lastSampleMs && timeMs < this.windowEndMs && bytes <= this.peakBytes) {
+      this.lastSampleMs = timeMs;
+      return true;
+    }
+    return this.addPeakSample(bytes, timeMs, isOom);
+  }
+
+  private addPeakSample(bytes: number, timeMs: number, isOom: boolean): boolean {
     if (!isOom && timeMs < this.lastSampleMs) return false;
     this.lastSampleMs = timeMs;
     if (Number.isNaN(this.windowEndMs)) this.windowEndMs = timeMs;

@@ -33,13 +33,17 @@ export interface Recommendation {
   readonly upperBound: ResourceEstimate;
 }
 
-interface EstimatorSet {
+/** The three stacked estimators for the containers of a pod with a given number of containers. */
+export interface PodEstimators {
   readonly target: Estimator;
   readonly lowerBound: Estimator;
   readonly upperBound: Estimator;
 }
 
-function estimators(minimums: ResourceEstimate): EstimatorSet {
+/** The pod minimums are split evenly over the containers (GetRecommendedPodResources). */
+export function podEstimators(containerCount: number): PodEstimators {
+  const fraction = 1 / Math.max(1, containerCount);
+  const minimums = { cpu: POD_MIN_CPU_CORES * fraction, memory: POD_MIN_MEMORY_BYTES * fraction };
   // The margin comes before the confidence multiplier, as in recommender.go.
   const lower = withMargin(SAFETY_MARGIN, percentileEstimator(LOWER_BOUND_PERCENTILE, LOWER_BOUND_PERCENTILE));
   const upper = withMargin(SAFETY_MARGIN, percentileEstimator(UPPER_BOUND_PERCENTILE, UPPER_BOUND_PERCENTILE));
@@ -53,20 +57,22 @@ function estimators(minimums: ResourceEstimate): EstimatorSet {
 }
 
 /**
- * Recommendations for the containers of one workload's pods, keyed like the input. The pod
- * minimums are split evenly over the containers (GetRecommendedPodResources). A container with no
- * CPU sample or no memory peak yet gets undefined, "not enough data", never a zero request.
+ * The recommendation for one container, or undefined when there is not enough data (no CPU sample
+ * or no memory peak yet): never a zero request.
  */
+export function recommend(usage: ContainerUsage, estimators: PodEstimators): Recommendation | undefined {
+  if (!usage.hasData()) return undefined;
+  return {
+    target: capped(estimators.target(usage)),
+    lowerBound: capped(estimators.lowerBound(usage)),
+    upperBound: capped(estimators.upperBound(usage)),
+  };
+}
+
+/** Recommendations for the containers of one workload's pods, keyed like the input. */
 export function recommendPod<Key>(containers: ReadonlyMap<Key, ContainerUsage>): Map<Key, Recommendation | undefined> {
-  const fraction = 1 / Math.max(1, containers.size);
-  const set = estimators({ cpu: POD_MIN_CPU_CORES * fraction, memory: POD_MIN_MEMORY_BYTES * fraction });
-  const result = new Map<Key, Recommendation | undefined>();
-  for (const [key, usage] of containers) {
-    result.set(key, usage.hasData()
-      ? { target: capped(set.target(usage)), lowerBound: capped(set.lowerBound(usage)), upperBound: capped(set.upperBound(usage)) }
-      : undefined);
-  }
-  return result;
+  const estimators = podEstimators(containers.size);
+  return new Map([...containers].map(([key, usage]) => [key, recommend(usage, estimators)]));
 }
 
 function capped(estimate: ResourceEstimate): ResourceEstimate {

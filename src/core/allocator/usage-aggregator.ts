@@ -2,7 +2,7 @@
 // aggregates by workload and container name), with memory peaks tracked per pod container.
 import { ContainerUsage } from './container-usage.ts';
 import { MemoryPeaks } from './memory-peaks.ts';
-import { recommendPod, type Recommendation } from './recommender.ts';
+import { podEstimators, recommend, type PodEstimators, type Recommendation } from './recommender.ts';
 import { workloadFromPodName } from './workload-name.ts';
 
 /** The samples of one container of one pod; the sampler keeps it to skip lookups per sample. */
@@ -19,6 +19,18 @@ export class UsageSeries {
   add(timeMs: number, cpuCores: number, memoryBytes: number): void {
     if (cpuCores >= 0) this.usage.addCpuSample(cpuCores, timeMs);
     if (memoryBytes >= 0) this.peaks.addSample(memoryBytes, timeMs);
+  }
+
+  /**
+   * Many observations in time order at once (a page of a Prometheus range query, a chunk of a usage
+   * file): the loops stay inside the model, so no number is boxed per sample. NaN marks a missing value.
+   */
+  addAll(timesMs: Float64Array, cpuCores: Float64Array, memoryBytes: Float64Array, count = timesMs.length): void {
+    this.usage.addCpuSamples(cpuCores, timesMs, count);
+    for (let index = 0; index < count; index += 1) {
+      const memory = memoryBytes[index] as number;
+      if (memory >= 0) this.peaks.addSample(memory, timesMs[index] as number);
+    }
   }
 
   /** An OOM kill with the memory in use at the time. */
@@ -58,10 +70,17 @@ export class UsageAggregator {
 
   /** Per workload container, sorted by namespace, workload and container. */
   recommendations(): WorkloadContainerRecommendation[] {
+    // Workloads mostly share a container count: one estimator stack per count, for this call.
+    const estimatorsByCount = new Map<number, PodEstimators>();
     const result: WorkloadContainerRecommendation[] = [];
     for (const workload of this.workloads.values()) {
-      for (const [container, recommendation] of recommendPod(workload.containers)) {
-        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation });
+      let estimators = estimatorsByCount.get(workload.containers.size);
+      if (estimators === undefined) {
+        estimators = podEstimators(workload.containers.size);
+        estimatorsByCount.set(workload.containers.size, estimators);
+      }
+      for (const [container, usage] of workload.containers) {
+        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation: recommend(usage, estimators) });
       }
     }
     return result.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.workload, b.workload) || compareText(a.container, b.container));
