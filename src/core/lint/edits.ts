@@ -46,7 +46,9 @@ export function setPathEdit(object: KubeObject, mapping: Mapping, path: readonly
 }
 
 function lineStart(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let index = offset;
+  while (index > 0 && text[index - 1] !== '\n' && text[index - 1] !== '\r') index -= 1;
+  return index;
 }
 
 /** The offset just past the line break that ends the line holding `end - 1` (or the text's end). */

@@ -14,7 +14,7 @@ export function hpaTargets(context: RuleContext): HpaTarget[] {
     .map((hpa) => ({ hpa, kind: asText(valueAt(hpa.value, 'spec', 'scaleTargetRef', 'kind')), name: asText(valueAt(hpa.value, 'spec', 'scaleTargetRef', 'name')) }));
 }
 
-/** Whether an HPA in the same namespace scales the object. */
-export function isAutoscaled(context: RuleContext, object: KubeObject): boolean {
-  return hpaTargets(context).some((target) => target.hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name);
+/** Whether an HPA (of `hpaTargets`, computed once per rule run) in the same namespace scales the object. */
+export function isAutoscaled(targets: readonly HpaTarget[], object: KubeObject): boolean {
+  return targets.some((target) => target.hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name);
 }

@@ -1,7 +1,7 @@
 import { setPathEdit } from './edits.ts';
 import { containerRange, rangeIn } from './ranges.ts';
 import { reportOn } from './report.ts';
-import { resourceValues, type ResourceSide } from './resources.ts';
+import type { ResourceSide } from './resources.ts';
 import type { Rule } from './types.ts';
 import { containers, podKinds } from './workloads.ts';
 
@@ -31,7 +31,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
     fix: `Add resources.${what} (asks for the value).`,
     *check(context) {
       for (const ref of containers(context, ['containers'])) {
-        const values = resourceValues(ref.object, ref.container).filter((value) => value.resource === spec.resource);
+        const values = ref.resources.filter((value) => value.resource === spec.resource);
         if (values.some((value) => value.side === spec.side || spec.side === 'requests')) continue;
         const name = typeof ref.container.name === 'string' ? ref.container.name : '(unnamed)';
         const range = ref.container.resources === undefined ? containerRange(ref.object, ref.container) : rangeIn(ref.object, ref.container, 'resources', 'key');

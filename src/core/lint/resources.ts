@@ -42,6 +42,6 @@ export function resourceValues(object: KubeObject, container: Mapping): Resource
 
 /** The effective request: the request, or the limit alone (Kubernetes defaults a missing request to the limit). */
 export function effectiveRequest(ref: ContainerRef, resource: string): ResourceValue | undefined {
-  const values = resourceValues(ref.object, ref.container).filter((value) => value.resource === resource);
+  const values = ref.resources.filter((value) => value.resource === resource);
   return values.find((value) => value.side === 'requests') ?? values.find((value) => value.side === 'limits');
 }

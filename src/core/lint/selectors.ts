@@ -1,6 +1,6 @@
 import type { KubeObject, RuleContext } from './types.ts';
 import { asList, asMapping, asText, stringMap, valueAt } from './values.ts';
-import { type PodRef, pods } from './workloads.ts';
+import type { PodRef } from './workloads.ts';
 
 /** A metav1.LabelSelector (matchLabels + matchExpressions) against a label set, as the API server evaluates it. */
 export function selectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
@@ -30,13 +30,41 @@ export function templateLabels(pod: PodRef): Record<string, string> {
   return stringMap(valueAt(pod.template, 'metadata', 'labels'));
 }
 
-/** Pod templates of the file set in the object's namespace whose labels a Service-style selector matches. */
-export function podsSelectedBy(context: RuleContext, object: KubeObject, selector: Readonly<Record<string, string>>): PodRef[] {
-  return [...pods(context)].filter((pod) => pod.object.namespace === object.namespace && mapSelectorMatches(selector, templateLabels(pod)));
+interface IndexedPod {
+  readonly pod: PodRef;
+  readonly labels: Record<string, string>;
+}
+
+/** Pod templates keyed by namespace and one label pair, built once per rule run. */
+export type PodIndex = ReadonlyMap<string, readonly IndexedPod[]>;
+
+const labelKey = (namespace: string | undefined, key: string, value: string) => `${namespace ?? ''}\u0000${key}\u0000${value}`;
+
+/**
+ * Indexes every pod template under each of its labels, so a Service-style selector looks up the pods
+ * carrying its first pair instead of testing every pod (linear, not quadratic, in big files).
+ */
+export function podIndex(context: RuleContext): PodIndex {
+  const index = new Map<string, IndexedPod[]>();
+  for (const pod of context.workloads.pods) {
+    const entry = { pod, labels: templateLabels(pod) };
+    for (const [key, value] of Object.entries(entry.labels)) {
+      const slot = labelKey(pod.object.namespace, key, value);
+      index.set(slot, [...(index.get(slot) ?? []), entry]);
+    }
+  }
+  return index;
+}
+
+/** The pod templates in the object's namespace whose labels a non-empty Service-style selector matches. */
+export function podsSelectedBy(index: PodIndex, object: KubeObject, selector: Readonly<Record<string, string>>): PodRef[] {
+  const first = Object.entries(selector)[0];
+  if (first === undefined) return [];
+  const candidates = index.get(labelKey(object.namespace, first[0], first[1])) ?? [];
+  return candidates.filter((entry) => mapSelectorMatches(selector, entry.labels)).map((entry) => entry.pod);
 }
 
 /** Whether the file set holds a workload at all: consistency rules stay quiet for a lone Service or HPA. */
 export function hasWorkloads(context: RuleContext): boolean {
-  for (const _pod of pods(context)) return true;
-  return false;
+  return context.workloads.pods.length > 0;
 }

@@ -2,6 +2,7 @@ import type { LineIndex } from '../yaml/line-index.ts';
 import type { Positions } from '../yaml/positions.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
 import type { Range, YamlDocument } from '../yaml/types.ts';
+import type { WorkloadIndex } from './workloads.ts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const severities: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -94,6 +95,7 @@ export interface LintFacts {
 export interface RuleContext {
   readonly files: readonly LintFile[];
   readonly objects: readonly KubeObject[];
+  readonly workloads: WorkloadIndex;
   readonly facts: LintFacts;
 }
 

@@ -1,3 +1,4 @@
+import { resourceValues, type ResourceValue } from './resources.ts';
 import type { KubeObject, RuleContext } from './types.ts';
 import { asList, asMapping, type Mapping, mappingAt } from './values.ts';
 
@@ -33,6 +34,8 @@ export interface ContainerRef {
   readonly object: KubeObject;
   readonly container: Mapping;
   readonly list: ContainerList;
+  /** Its requests and limits, parsed once for the several rules that read them. */
+  readonly resources: readonly ResourceValue[];
 }
 
 export function podOf(object: KubeObject): PodRef | undefined {
@@ -43,24 +46,34 @@ export function podOf(object: KubeObject): PodRef | undefined {
   return template === undefined || spec === undefined ? undefined : { object, template, spec };
 }
 
-export function* pods(context: RuleContext, kinds: readonly string[] = podKinds): Iterable<PodRef> {
-  for (const object of context.objects) {
-    if (object.kind === undefined || !kinds.includes(object.kind)) continue;
-    const pod = podOf(object);
-    if (pod !== undefined) yield pod;
-  }
+/** Every pod spec and container of the file set, found once per lint run and shared by all rules. */
+export interface WorkloadIndex {
+  readonly pods: readonly PodRef[];
+  readonly containers: readonly ContainerRef[];
 }
 
-export function* containersOf(pod: PodRef, lists: readonly ContainerList[] = allContainerLists): Iterable<ContainerRef> {
-  for (const list of lists) {
+export function indexWorkloads(objects: readonly KubeObject[]): WorkloadIndex {
+  const found = objects.flatMap((object) => podOf(object) ?? []);
+  return { pods: found, containers: found.flatMap((pod) => [...containersOf(pod)]) };
+}
+
+export function pods(context: RuleContext, kinds: readonly string[] = podKinds): readonly PodRef[] {
+  const all = context.workloads.pods;
+  return kinds === podKinds ? all : all.filter((pod) => kinds.includes(pod.object.kind ?? ''));
+}
+
+function* containersOf(pod: PodRef): Iterable<ContainerRef> {
+  for (const list of allContainerLists) {
     for (const item of asList(pod.spec[list])) {
       const container = asMapping(item);
-      if (container !== undefined) yield { pod, object: pod.object, container, list };
+      if (container !== undefined) yield { pod, object: pod.object, container, list, resources: resourceValues(pod.object, container) };
     }
   }
 }
 
-/** Every container of every pod spec in the file set. */
-export function* containers(context: RuleContext, lists: readonly ContainerList[] = allContainerLists, kinds: readonly string[] = podKinds): Iterable<ContainerRef> {
-  for (const pod of pods(context, kinds)) yield* containersOf(pod, lists);
+/** Every container of every pod spec in the file set, optionally only some lists and kinds. */
+export function containers(context: RuleContext, lists: readonly ContainerList[] = allContainerLists, kinds: readonly string[] = podKinds): readonly ContainerRef[] {
+  const all = context.workloads.containers;
+  if (lists === allContainerLists && kinds === podKinds) return all;
+  return all.filter((ref) => lists.includes(ref.list) && kinds.includes(ref.object.kind ?? ''));
 }

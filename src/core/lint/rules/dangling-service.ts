@@ -1,6 +1,6 @@
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
-import { hasWorkloads, podsSelectedBy } from '../selectors.ts';
+import { hasWorkloads, podIndex, podsSelectedBy } from '../selectors.ts';
 import type { Rule } from '../types.ts';
 import { mappingAt, stringMap } from '../values.ts';
 
@@ -13,11 +13,12 @@ export const danglingService: Rule = {
   why: 'A Service that selects nothing has no endpoints: connections to it are refused. Usually a label typo.',
   *check(context) {
     if (!hasWorkloads(context)) return;
+    const index = podIndex(context);
     for (const object of context.objects) {
       if (object.kind !== 'Service') continue;
       const spec = mappingAt(object.value, 'spec');
       const selector = stringMap(spec?.selector);
-      if (Object.keys(selector).length === 0 || podsSelectedBy(context, object, selector).length > 0) continue;
+      if (Object.keys(selector).length === 0 || podsSelectedBy(index, object, selector).length > 0) continue;
       yield reportOn(object, rangeIn(object, spec, 'selector', 'key'), `The selector of ${describe(object)} matches no pod template in the file set.`);
     }
   },

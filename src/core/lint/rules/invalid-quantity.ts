@@ -1,5 +1,4 @@
 import { reportOn } from '../report.ts';
-import { resourceValues } from '../resources.ts';
 import type { Rule } from '../types.ts';
 import { containers, podKinds } from '../workloads.ts';
 
@@ -12,7 +11,7 @@ export const invalidQuantity: Rule = {
   why: 'The API server rejects the object ("quantities must match the regular expression"); `mb` is not a unit (use `M` or `Mi`).',
   *check(context) {
     for (const ref of containers(context)) {
-      for (const value of resourceValues(ref.object, ref.container)) {
+      for (const value of ref.resources) {
         if (value.quantity !== undefined) continue;
         yield reportOn(ref.object, value.range, `Invalid quantity ${JSON.stringify(value.raw)} for ${value.side}.${value.resource}: ${value.reason ?? 'not a quantity'}.`);
       }

@@ -1,9 +1,9 @@
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
-import { podsSelectedBy } from '../selectors.ts';
+import { podIndex, podsSelectedBy } from '../selectors.ts';
 import type { KubeObject, Report, Rule } from '../types.ts';
 import { asList, asText, type Mapping, mappingAt, stringMap, valueAt } from '../values.ts';
-import { containers, containersOf, podKinds } from '../workloads.ts';
+import { containers, podKinds, type PodRef } from '../workloads.ts';
 
 function portNames(container: Mapping): string[] {
   return asList(container.ports).flatMap((port) => asText(valueAt(port, 'name')) ?? []);
@@ -30,13 +30,16 @@ export const invalidTargetPort: Rule = {
   description: "A Service's named `targetPort` matches no named container port of the pods it selects, or a probe names a port its container does not define.",
   why: 'Traffic to that Service port goes nowhere, and a probe on an unknown port fails, restarting the container for ever.',
   *check(context) {
+    const index = podIndex(context);
+    const portsByPod = new Map<PodRef, string[]>();
+    for (const ref of containers(context, ['containers'])) portsByPod.set(ref.pod, [...(portsByPod.get(ref.pod) ?? []), ...portNames(ref.container)]);
     for (const object of context.objects) {
       if (object.kind !== 'Service') continue;
       const selector = stringMap(valueAt(object.value, 'spec', 'selector'));
       if (Object.keys(selector).length === 0) continue;
-      const selected = podsSelectedBy(context, object, selector);
+      const selected = podsSelectedBy(index, object, selector);
       if (selected.length === 0) continue;
-      const names = new Set(selected.flatMap((pod) => [...containersOf(pod, ['containers'])].flatMap((ref) => portNames(ref.container))));
+      const names = new Set(selected.flatMap((pod) => portsByPod.get(pod) ?? []));
       for (const port of asList(valueAt(object.value, 'spec', 'ports'))) {
         const target = asText(valueAt(port, 'targetPort'));
         if (target === undefined || names.has(target)) continue;

@@ -1,6 +1,5 @@
 import { compareQuantities, formatQuantity } from '../../allocator/quantity.ts';
 import { relatedTo, reportOn } from '../report.ts';
-import { resourceValues } from '../resources.ts';
 import type { Rule } from '../types.ts';
 import { containers, podKinds } from '../workloads.ts';
 
@@ -13,7 +12,7 @@ export const limitBelowRequest: Rule = {
   why: 'The API server rejects it ("must be less than or equal to limit"): a container can never be granted more than its limit.',
   *check(context) {
     for (const ref of containers(context)) {
-      const values = resourceValues(ref.object, ref.container);
+      const values = ref.resources;
       for (const limit of values.filter((value) => value.side === 'limits')) {
         const request = values.find((value) => value.side === 'requests' && value.resource === limit.resource);
         if (request?.quantity === undefined || limit.quantity === undefined) continue;

@@ -3,7 +3,7 @@ import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import { effectiveRequest } from '../resources.ts';
 import type { Rule } from '../types.ts';
-import { containersOf, podKinds, pods } from '../workloads.ts';
+import { type ContainerRef, containers, podKinds } from '../workloads.ts';
 
 export const requestExceedsNode: Rule = {
   id: 'request-exceeds-node',
@@ -19,10 +19,13 @@ export const requestExceedsNode: Rule = {
       const parsed = parseQuantity(text);
       if (!parsed.ok) continue;
       const capacity = parsed.quantity;
-      for (const pod of pods(context)) {
+      const byPod = new Map<unknown, ContainerRef[]>();
+      for (const ref of containers(context, ['containers'])) byPod.set(ref.pod, [...(byPod.get(ref.pod) ?? []), ref]);
+      for (const [, refs] of byPod) {
+        const pod = (refs[0] as ContainerRef).pod;
         let total: Quantity | undefined;
         let single = false;
-        for (const ref of containersOf(pod, ['containers'])) {
+        for (const ref of refs) {
           const request = effectiveRequest(ref, resource);
           if (request?.quantity === undefined) continue;
           total = total === undefined ? request.quantity : addQuantities(total, request.quantity);

@@ -1,4 +1,4 @@
-import { isAutoscaled } from '../hpa.ts';
+import { hpaTargets, isAutoscaled } from '../hpa.ts';
 import { objectRange, rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -12,11 +12,12 @@ export const singleReplica: Rule = {
   description: 'A Deployment or StatefulSet with `replicas: 1` (explicit or by default) and no HorizontalPodAutoscaler targeting it in the file set.',
   why: 'One replica means downtime on every node drain, eviction or crash.',
   *check(context) {
+    const targets = hpaTargets(context);
     for (const object of context.objects) {
       if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') continue;
       const spec = mappingAt(object.value, 'spec');
       const replicas = spec?.replicas ?? 1;
-      if (replicas !== 1 || isAutoscaled(context, object)) continue;
+      if (replicas !== 1 || isAutoscaled(targets, object)) continue;
       const range = spec?.replicas === undefined ? objectRange(object) : rangeIn(object, spec, 'replicas');
       yield reportOn(object, range, `${describe(object)} runs a single replica.`);
     }
