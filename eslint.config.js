@@ -23,32 +23,40 @@ const noIo = [...ioModules, ...ioModules.map((name) => `node:${name}`), '@kubern
   message: 'src/core is pure: I/O, clocks and the environment come in as arguments.',
 }));
 
+// Service tests (ring 2 of DESIGN.md) run against the simulated cluster, so tests above core may import src/sim.
+const testsMayImport = ['sim'];
+
 /**
- * One block per layer and folder depth: a relative import that climbs back to src/ (`../` once per
- * level) and then enters a forbidden layer is reported.
+ * One block per layer, folder depth and source/test: a relative import that climbs back to src/
+ * (`../` once per level) and then enters a forbidden layer is reported.
  */
 function layerBlocks(layer) {
   const blocks = [];
   for (let depth = 1; depth <= 5; depth += 1) {
     const climb = String.raw`(\.\./){${depth}}`;
-    blocks.push({
-      files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            paths: [...(layer === 'vscode' ? [] : [vscodeImport]), ...(layer === 'core' ? noIo : [])],
-            patterns: [
-              {
-                regex: `^${climb}(${forbiddenLayers[layer].join('|')})(/|\\.ts$|$)`,
-                message: `src/${layer} may not import from ${forbiddenLayers[layer].join(', ')} (DESIGN.md layers).`,
-              },
-              { regex: `^${climb}\\.\\./(?!package\\.json$)`, message: 'Source files may not import from outside src/.' },
-            ],
-          },
-        ],
-      },
-    });
+    const files = `src/${layer}/${'*/'.repeat(depth - 1)}*.ts`;
+    for (const tests of [false, true]) {
+      const forbidden = forbiddenLayers[layer].filter((name) => !(tests && layer !== 'core' && testsMayImport.includes(name)));
+      blocks.push({
+        files: [tests ? files.replace(/\*\.ts$/, '*.test.ts') : files],
+        ...(tests ? {} : { ignores: ['**/*.test.ts'] }),
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              paths: [...(layer === 'vscode' ? [] : [vscodeImport]), ...(layer === 'core' ? noIo : [])],
+              patterns: [
+                {
+                  regex: `^${climb}(${forbidden.join('|')})(/|\\.ts$|$)`,
+                  message: `src/${layer} may not import from ${forbidden.join(', ')} (DESIGN.md layers).`,
+                },
+                { regex: `^${climb}\\.\\./(?!package\\.json$)`, message: 'Source files may not import from outside src/.' },
+              ],
+            },
+          ],
+        },
+      });
+    }
   }
   return blocks;
 }

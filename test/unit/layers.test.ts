@@ -37,3 +37,16 @@ describe('layer rules in eslint.config.js', () => {
     });
   }
 });
+
+describe('service tests in eslint.config.js', () => {
+  it('lets a src/cluster test import the simulated cluster, but not the service itself', async () => {
+    const code = "import { startSim } from '../sim/sim.ts';\nvoid startSim;\n";
+    assert.equal(await restrictedImports('src/cluster/service.test.ts', code), 0);
+    assert.equal(await restrictedImports('src/cluster/service.ts', code), 1);
+  });
+
+  it('keeps core tests pure', async () => {
+    const code = "import { startSim } from '../../sim/sim.ts';\nvoid startSim;\n";
+    assert.equal(await restrictedImports('src/core/lint/engine.test.ts', code), 1);
+  });
+});

@@ -1,0 +1,185 @@
+// The cluster service's live cache against the simulated cluster: paged list, watch, resume after a
+// dropped watch, relist on 410 Gone, back-off on 429, and 401 as a state.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { startSim, type Sim } from '../sim/sim.ts';
+import { ApiClient } from './api-client.ts';
+import { ClusterConnection, type WatchedResource } from './cluster-connection.ts';
+import { loadKubeconfig } from './kubeconfig-loader.ts';
+
+const CONTEXT = 'kube-workbench-sim';
+let sim: Sim;
+
+before(async () => {
+  sim = await startSim({ nodes: 3, pods: 12, seed: 7, log: () => undefined });
+});
+after(() => sim.close());
+
+function client(kubeconfigPath = sim.kubeconfigPath, context = CONTEXT): ApiClient {
+  const loaded = loadKubeconfig([kubeconfigPath]);
+  assert.ok(loaded.ok);
+  return new ApiClient(context, loaded.value.forContext(context));
+}
+
+interface Harness {
+  readonly connection: ClusterConnection;
+  readonly waits: number[];
+  /** Resolves once `check` holds, re-checked on every change and state event. */
+  until(check: () => boolean, what: string): Promise<void>;
+}
+
+function connect(apiClient = client(), pageSize = 500): Harness {
+  const waits: number[] = [];
+  const connection = new ClusterConnection({
+    client: apiClient,
+    namespace: '',
+    // Back-off waits are recorded, not slept: the tests check the amounts.
+    reflectorOverrides: { pageSize, sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
+  });
+  const until = (check: () => boolean, what: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
+      const probe = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        changes.dispose();
+        states.dispose();
+        resolve();
+      };
+      const changes = connection.onDidChange(probe);
+      const states = connection.onDidChangeState(probe);
+      probe();
+    });
+  connection.start();
+  return { connection, waits, until };
+}
+
+const synced = (connection: ClusterConnection, ...resources: WatchedResource[]) => () =>
+  resources.every((resource) => connection.state(resource).phase === 'synced');
+
+async function createPod(name: string): Promise<void> {
+  const created = await client().request('/api/v1/namespaces/default/pods', {
+    method: 'POST',
+    verb: 'create',
+    resource: 'pods',
+    body: { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } },
+  });
+  assert.ok(created.ok, created.ok ? '' : created.error.message);
+}
+
+describe('ClusterConnection against the simulated cluster', () => {
+  it('lists every page, then indexes pods by node', async () => {
+    const { connection, until } = connect(client(), 5);
+    try {
+      await until(synced(connection, 'nodes', 'pods', 'leases'), 'the first sync');
+      const listed = await client().request('/api/v1/pods', { verb: 'list', resource: 'pods' });
+      assert.ok(listed.ok);
+      const expected = (listed.value as { items: unknown[] }).items.length;
+      assert.ok(expected > 5, 'more pods than one page');
+      assert.equal(connection.pods.size, expected);
+      assert.equal(connection.nodes.size, 3);
+      assert.equal(connection.leases.size, 3);
+      const perNode = [...connection.nodes.values()].reduce((sum, node) => sum + connection.pods.countByIndex('node', node.meta.name), 0);
+      const bound = [...connection.pods.values()].filter((pod) => pod.nodeName !== '').length;
+      assert.equal(perNode, bound);
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('follows creates and deletes through the watch', async () => {
+    const { connection, until } = connect();
+    try {
+      await until(synced(connection, 'pods'), 'pods synced');
+      await createPod('watched-pod');
+      await until(() => connection.pods.get('default', 'watched-pod') !== undefined, 'the new pod');
+      const deleted = await client().request('/api/v1/namespaces/default/pods/watched-pod', { method: 'DELETE', verb: 'delete', resource: 'pods' });
+      assert.ok(deleted.ok);
+      await until(() => connection.pods.get('default', 'watched-pod') === undefined, 'the pod gone');
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('resumes after the server drops every watch, missing nothing', async () => {
+    const { connection, until } = connect();
+    try {
+      await until(synced(connection, 'pods'), 'pods synced');
+      sim.applyFault({ type: 'dropWatches' });
+      await createPod('after-drop');
+      await until(() => connection.pods.get('default', 'after-drop') !== undefined, 'the pod created after the drop');
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('relists when the watch answers 410 Gone', async () => {
+    const { connection, until } = connect();
+    try {
+      await until(synced(connection, 'pods', 'nodes', 'leases'), 'first sync');
+      let relists = 0;
+      // Whichever watch reconnects first gets the 410; a change without an item is a relist.
+      const counter = connection.onDidChange((change) => void (change.item === undefined && (relists += 1)));
+      sim.applyFault({ type: 'goneNextWatch' });
+      sim.applyFault({ type: 'dropWatches' });
+      await createPod('after-gone');
+      await until(() => connection.pods.get('default', 'after-gone') !== undefined && relists > 0, 'a relist, and the new pod');
+      await until(synced(connection, 'pods', 'nodes', 'leases'), 'synced again');
+      counter.dispose();
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('waits for Retry-After on 429, reporting the throttled state, then syncs', async () => {
+    sim.applyFault({ type: 'throttle', count: 3, retryAfterSeconds: 2 });
+    const { connection, waits, until } = connect();
+    const seen = new Set<string>();
+    const states = connection.onDidChangeState((resource) => {
+      const kind = connection.state(resource).error?.kind;
+      if (kind !== undefined) seen.add(kind);
+    });
+    try {
+      await until(synced(connection, 'nodes', 'pods', 'leases', 'Deployment'), 'sync after throttling');
+      assert.ok(seen.has('throttled'));
+      assert.ok(waits.length >= 1 && waits.every((ms) => ms >= 2000), `waits ${waits.join(', ')}`);
+    } finally {
+      states.dispose();
+      connection.dispose();
+      sim.applyFault({ type: 'clear' });
+    }
+  });
+
+  it('reports rejected credentials as an unauthorised state, without the token', async () => {
+    const loaded = loadKubeconfig([sim.kubeconfigPath]);
+    assert.ok(loaded.ok);
+    const badPath = `${sim.kubeconfigPath}.bad`;
+    writeFileSync(badPath, loaded.value.forContext(CONTEXT).exportConfig().replaceAll(sim.tokens.admin, 'wrong-token-123'));
+    const { connection, until } = connect(client(badPath));
+    try {
+      await until(() => connection.state('nodes').phase === 'error', 'the error state');
+      const error = connection.state('nodes').error;
+      assert.equal(error?.kind, 'unauthorized');
+      assert.match(error?.message ?? '', /credentials of context "kube-workbench-sim" were rejected/);
+      assert.ok(!(error?.message ?? '').includes('wrong-token-123'));
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('reports a server that is not there as unreachable', async () => {
+    const loaded = loadKubeconfig([sim.kubeconfigPath]);
+    assert.ok(loaded.ok);
+    const deadPath = `${sim.kubeconfigPath}.dead`;
+    writeFileSync(deadPath, loaded.value.forContext(CONTEXT).exportConfig().replace(sim.url, 'https://127.0.0.1:1'));
+    const { connection, until } = connect(client(deadPath));
+    try {
+      await until(() => connection.state('nodes').phase === 'error', 'the error state');
+      assert.equal(connection.state('nodes').error?.kind, 'unreachable');
+      assert.match(connection.state('nodes').error?.message ?? '', /cannot reach context "kube-workbench-sim"/);
+    } finally {
+      connection.dispose();
+    }
+  });
+});

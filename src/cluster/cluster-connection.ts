@@ -1,0 +1,124 @@
+// One context's live cache: a reflector per watched resource feeding slim stores, each resource's
+// sync state, and one change event stream for the views. A resource the user may not list across
+// the cluster (403) is watched in the context's namespace instead, so a namespaced user still sees
+// their workloads.
+import type { SlimNode } from '../core/cluster/node-model.ts';
+import type { SlimPod } from '../core/cluster/pod-model.ts';
+import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
+import type { ApiClient } from './api-client.ts';
+import { Emitter, type Disposable } from './disposable.ts';
+import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
+import { collectionPath, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
+import { SlimStore } from './slim-store.ts';
+
+export type WatchedResource = 'nodes' | 'leases' | 'pods' | WorkloadKind;
+
+/** What changed: the resource, and the object when one object changed (undefined after a relist). */
+export interface ConnectionChange {
+  readonly resource: WatchedResource;
+  readonly item: unknown;
+  readonly previous: unknown;
+}
+
+export interface ConnectionOptions {
+  readonly client: ApiClient;
+  /** The context's namespace: where namespaced resources are watched when cluster-wide lists are forbidden. */
+  readonly namespace: string;
+  /** Passed to every reflector (tests use it for fake time). */
+  readonly reflectorOverrides?: Partial<Pick<ReflectorOptions<never>, 'sleep' | 'random' | 'pageSize'>>;
+}
+
+export class ClusterConnection implements Disposable {
+  readonly nodes = new SlimStore<SlimNode>();
+  readonly leases = new SlimStore<LeaseEntry>();
+  readonly pods = new SlimStore<SlimPod>();
+  readonly workloads: Readonly<Record<WorkloadKind, SlimStore<SlimWorkload>>>;
+  private readonly states = new Map<WatchedResource, ResourceState>();
+  private readonly reflectors = new Map<WatchedResource, Reflector<never>>();
+  private readonly changes = new Emitter<ConnectionChange>();
+  private readonly stateChanges = new Emitter<WatchedResource>();
+  private readonly subscriptions: Disposable[] = [];
+  private readonly options: ConnectionOptions;
+  /** Resources already moved to the namespaced fallback. */
+  private readonly narrowed = new Set<WatchedResource>();
+
+  constructor(options: ConnectionOptions) {
+    this.options = options;
+    this.pods.addIndex('node', (pod) => pod.nodeName);
+    this.pods.addIndex('namespace', (pod) => pod.meta.namespace);
+    const workloads = {} as Record<WorkloadKind, SlimStore<SlimWorkload>>;
+    for (const kind of Object.keys(workloadTypes) as WorkloadKind[]) {
+      const store = new SlimStore<SlimWorkload>();
+      store.addIndex('namespace', (workload) => workload.meta.namespace);
+      workloads[kind] = store;
+    }
+    this.workloads = workloads;
+  }
+
+  get context(): string {
+    return this.options.client.context;
+  }
+
+  start(): void {
+    this.watch('nodes', nodeType, this.nodes);
+    this.watch('leases', leaseType, this.leases);
+    this.watch('pods', podType, this.pods);
+    for (const kind of Object.keys(workloadTypes) as WorkloadKind[]) this.watch(kind, workloadTypes[kind], this.workloads[kind]);
+  }
+
+  state(resource: WatchedResource): ResourceState {
+    return this.states.get(resource) ?? { phase: 'connecting', items: 0 };
+  }
+
+  /** Namespaced resources are listed only in this namespace (cluster-wide list forbidden); else undefined. */
+  narrowedTo(resource: WatchedResource): string | undefined {
+    return this.narrowed.has(resource) ? this.options.namespace || 'default' : undefined;
+  }
+
+  onDidChange(listener: (change: ConnectionChange) => void): Disposable {
+    return this.changes.on(listener);
+  }
+
+  onDidChangeState(listener: (resource: WatchedResource) => void): Disposable {
+    return this.stateChanges.on(listener);
+  }
+
+  dispose(): void {
+    for (const reflector of this.reflectors.values()) reflector.dispose();
+    this.reflectors.clear();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changes.clear();
+    this.stateChanges.clear();
+  }
+
+  private watch<T extends { readonly meta: { readonly namespace: string; readonly name: string } }>(
+    resource: WatchedResource,
+    type: ResourceType<T>,
+    store: SlimStore<T>,
+    namespace?: string,
+  ): void {
+    if (namespace === undefined) {
+      this.subscriptions.push(store.onDidChange((change) => this.changes.fire({ resource, item: change.item, previous: change.previous })));
+    }
+    const reflector = new Reflector<T>({
+      ...this.options.reflectorOverrides,
+      client: this.options.client,
+      path: collectionPath(type, namespace),
+      resource: namespace === undefined ? type.plural : `${type.plural} in namespace "${namespace}"`,
+      trim: type.trim,
+      store,
+      onState: (state) => {
+        if (state.error?.kind === 'forbidden' && type.namespaced && type.fixedNamespace === undefined && !this.narrowed.has(resource)) {
+          this.narrowed.add(resource);
+          this.reflectors.get(resource)?.dispose();
+          this.watch(resource, type, store, this.options.namespace || 'default');
+          return;
+        }
+        this.states.set(resource, state);
+        this.stateChanges.fire(resource);
+      },
+    });
+    this.reflectors.set(resource, reflector as unknown as Reflector<never>);
+    reflector.start();
+  }
+}

@@ -1,0 +1,67 @@
+// The one place that talks to Kubernetes: the kubeconfig's contexts, and a live connection per
+// context, opened on first use. No 'vscode' here: the adapters read the state and listen to events.
+import type { ClusterError } from './cluster-error.ts';
+import { ApiClient } from './api-client.ts';
+import { ClusterConnection } from './cluster-connection.ts';
+import { Emitter, type Disposable } from './disposable.ts';
+import { loadKubeconfig, type LoadedKubeconfig } from './kubeconfig-loader.ts';
+import type { Result } from '../core/result.ts';
+
+export interface ClusterServiceOptions {
+  /** The kubeconfig files in precedence order (kubeconfigPaths() of the environment). */
+  readonly kubeconfigPaths: () => readonly string[];
+}
+
+export class ClusterService implements Disposable {
+  private readonly options: ClusterServiceOptions;
+  private kubeconfig: Result<LoadedKubeconfig, ClusterError>;
+  private readonly connections = new Map<string, ClusterConnection>();
+  private readonly kubeconfigChanges = new Emitter<void>();
+
+  constructor(options: ClusterServiceOptions) {
+    this.options = options;
+    this.kubeconfig = loadKubeconfig(options.kubeconfigPaths());
+  }
+
+  /** The merged kubeconfig, or why it could not be read. */
+  get config(): Result<LoadedKubeconfig, ClusterError> {
+    return this.kubeconfig;
+  }
+
+  /** Re-reads the kubeconfig files; connections to contexts that changed or vanished are closed. */
+  reload(): void {
+    this.kubeconfig = loadKubeconfig(this.options.kubeconfigPaths());
+    for (const connection of this.connections.values()) connection.dispose();
+    this.connections.clear();
+    this.kubeconfigChanges.fire();
+  }
+
+  onDidChangeKubeconfig(listener: () => void): Disposable {
+    return this.kubeconfigChanges.on(listener);
+  }
+
+  /** The live connection to `context`, started on first call; undefined for an unknown context. */
+  connect(context: string): ClusterConnection | undefined {
+    const existing = this.connections.get(context);
+    if (existing !== undefined) return existing;
+    if (!this.kubeconfig.ok) return undefined;
+    const summary = this.kubeconfig.value.contexts.find((candidate) => candidate.name === context);
+    if (summary === undefined) return undefined;
+    const client = new ApiClient(context, this.kubeconfig.value.forContext(context));
+    const connection = new ClusterConnection({ client, namespace: summary.namespace });
+    this.connections.set(context, connection);
+    connection.start();
+    return connection;
+  }
+
+  /** The connection to `context` if one was opened. */
+  connection(context: string): ClusterConnection | undefined {
+    return this.connections.get(context);
+  }
+
+  dispose(): void {
+    for (const connection of this.connections.values()) connection.dispose();
+    this.connections.clear();
+    this.kubeconfigChanges.clear();
+  }
+}

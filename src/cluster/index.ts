@@ -1,0 +1,7 @@
+// Entry of the dist/cluster.js bundle: the extension loads it on first cluster use (client-node takes
+// ~80 ms to load, more than the whole activation budget).
+export { ClusterService, type ClusterServiceOptions } from './cluster-service.ts';
+export type { ClusterConnection, ConnectionChange, WatchedResource } from './cluster-connection.ts';
+export type { ClusterError, ClusterErrorKind } from './cluster-error.ts';
+export type { ContextSummary, LoadedKubeconfig } from './kubeconfig-loader.ts';
+export type { ResourceState } from './reflector.ts';
