@@ -1,0 +1,156 @@
+// `kube-workbench suggest`: request recommendations from a usage file, optionally beside the
+// requests a manifest sets today. Parsing, maths and formatting live in src/core/allocator.
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadAll } from 'js-yaml';
+import { HISTORY_WINDOW_MS } from '../core/allocator/container-usage.ts';
+import { currentRequestIndex, type CurrentRequestIndex, type CurrentRequests } from '../core/allocator/current-requests.ts';
+import { estimateQuantities, type Recommendation } from '../core/allocator/recommender.ts';
+import { textTable } from '../core/allocator/text-table.ts';
+import { UsageAggregator } from '../core/allocator/usage-aggregator.ts';
+import { parseUsageLine, type UsageSample } from '../core/allocator/usage-line.ts';
+import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+
+const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO]
+
+Recommends CPU and memory requests per workload container from observed usage, the way the
+Vertical Pod Autoscaler does: P90 of 8 days of decaying history plus a 15% margin (target), with
+P50 / P95 bounds widened while the history is short.
+
+  --usage FILE       JSON lines: {"ts","namespace","pod","container","cpu","memory"[,"oom"][,"workload"]}
+  --manifest FILE    YAML with the workloads, to show their current requests beside the suggestion
+  --format FORMAT    table (default) or json
+  --now ISO          the moment to recommend for (default: the latest sample); samples more than
+                     8 days before it, or after it, are left out
+`;
+
+const NOT_ENOUGH_DATA = 'not enough data';
+
+interface SuggestOptions {
+  readonly usage: string;
+  readonly manifest: string | undefined;
+  readonly format: 'table' | 'json';
+  readonly nowMs: number | undefined;
+}
+
+/** Undefined for --help; a usage error throws, and runCli turns it into one line and exit 2. */
+function parseOptions(args: readonly string[]): SuggestOptions | undefined {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { usage: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help === true) return undefined;
+  if (values.usage === undefined) throw new Error('--usage FILE is required');
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
+  const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
+  if (nowMs !== undefined && Number.isNaN(nowMs)) throw new Error(`--now is not an ISO timestamp: '${values.now}'`);
+  return { usage: values.usage, manifest: values.manifest, format, nowMs };
+}
+
+/** Every valid sample of the file with its line number; bad lines go to `onBadLine`. */
+async function* usageSamples(path: string, onBadLine: (line: number, reason: string) => void): AsyncGenerator<UsageSample> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    if (line.trim() === '') continue;
+    const result = parseUsageLine(line);
+    if (result.ok) yield result.sample;
+    else onBadLine(number, result.reason);
+  }
+}
+
+async function latestSample(path: string): Promise<number | undefined> {
+  let latest: number | undefined;
+  for await (const sample of usageSamples(path, () => undefined)) latest = Math.max(latest ?? sample.timeMs, sample.timeMs);
+  return latest;
+}
+
+function pair(recommendation: Recommendation | undefined, pick: (value: Recommendation) => Recommendation['target']): string {
+  if (recommendation === undefined) return '-';
+  const { cpu, memory } = estimateQuantities(pick(recommendation));
+  return `${cpu} / ${memory}`;
+}
+
+function currentText(current: CurrentRequests | undefined): string {
+  return current === undefined ? '-' : `${current.cpu ?? '-'} / ${current.memory ?? '-'}`;
+}
+
+async function readManifest(path: string | undefined, io: CliIo): Promise<CurrentRequestIndex | undefined> {
+  if (path === undefined) return undefined;
+  const index = currentRequestIndex(loadAll(await readFile(path, 'utf8')));
+  for (const issue of index.issues) io.stderr(`${path}: ${issue.workload}: ${issue.path}: ${issue.message}\n`);
+  return index;
+}
+
+async function runSuggest(options: SuggestOptions, io: CliIo): Promise<ExitCode> {
+  const current = await readManifest(options.manifest, io);
+  const nowMs = options.nowMs ?? (await latestSample(options.usage));
+  const aggregator = new UsageAggregator();
+  let used = 0;
+  let outside = 0;
+  const badLine = (line: number, reason: string) => io.stderr(`${options.usage}:${line}: skipped: ${reason}\n`);
+  for await (const sample of usageSamples(options.usage, badLine)) {
+    if (nowMs === undefined || sample.timeMs > nowMs || sample.timeMs < nowMs - HISTORY_WINDOW_MS) {
+      outside += 1;
+      continue;
+    }
+    used += 1;
+    const series = aggregator.seriesFor(sample.namespace, sample.pod, sample.container, sample.workload);
+    if (sample.oom) {
+      series.add(sample.timeMs, sample.cpuCores, Number.NaN);
+      if (!Number.isNaN(sample.memoryBytes)) series.addOom(sample.timeMs, sample.memoryBytes);
+    } else {
+      series.add(sample.timeMs, sample.cpuCores, sample.memoryBytes);
+    }
+  }
+  if (outside > 0) io.stderr(`${options.usage}: ${outside} sample(s) outside the 8 days before ${new Date(nowMs ?? 0).toISOString()} left out\n`);
+  if (used === 0) {
+    io.stderr(`${options.usage}: no usage samples: ${NOT_ENOUGH_DATA}\n`);
+    return ExitCode.failure;
+  }
+  const entries = aggregator.recommendations().map((entry) => ({ ...entry, current: current?.get(entry.namespace, entry.workload, entry.container) }));
+  if (options.format === 'json') {
+    const recommendations = entries.map((entry) => ({
+      namespace: entry.namespace,
+      workload: entry.workload,
+      container: entry.container,
+      ...(entry.recommendation === undefined
+        ? { status: NOT_ENOUGH_DATA, target: null, lowerBound: null, upperBound: null }
+        : {
+            target: estimateQuantities(entry.recommendation.target),
+            lowerBound: estimateQuantities(entry.recommendation.lowerBound),
+            upperBound: estimateQuantities(entry.recommendation.upperBound),
+          }),
+      current: entry.current ?? null,
+    }));
+    io.stdout(`${JSON.stringify({ recommendations }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const rows = entries.map((entry) => [
+    entry.namespace,
+    entry.workload,
+    entry.container,
+    entry.recommendation === undefined ? NOT_ENOUGH_DATA : pair(entry.recommendation, (value) => value.target),
+    pair(entry.recommendation, (value) => value.lowerBound),
+    pair(entry.recommendation, (value) => value.upperBound),
+    currentText(entry.current),
+  ]);
+  io.stdout(textTable(['NAMESPACE', 'WORKLOAD', 'CONTAINER', 'TARGET (CPU / MEMORY)', 'LOWER BOUND', 'UPPER BOUND', 'CURRENT REQUESTS'], rows));
+  return ExitCode.ok;
+}
+
+export const suggestCommand: Subcommand = {
+  name: 'suggest',
+  summary: 'recommend CPU/memory requests from observed usage (VPA-style)',
+  run: async (args, io) => {
+    const options = parseOptions(args);
+    if (options !== undefined) return runSuggest(options, io);
+    io.stdout(help);
+    return ExitCode.ok;
+  },
+};
