@@ -68,8 +68,11 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
       if (subresource === 'scale') return sendJson(response, 200, toScale(update(context, type, current, fromScale(current, parseKubeObject(body, contentType)), undefined, options)));
       return sendJson(response, 200, update(context, type, current, parseKubeObject(body, contentType), subresource, options));
     }
-    case 'patch':
-      return sendJson(response, 200, patchRequest(context, type, info, body, contentType, query, options));
+    case 'patch': {
+      const existed = type.virtual !== true && context.store.get(type, namespace, name) !== undefined;
+      // An apply that creates answers 201, as the real server does.
+      return sendJson(response, existed ? 200 : 201, patchRequest(context, type, info, body, contentType, query, options));
+    }
     case 'delete': {
       const current = getObject(context, type, namespace, name);
       const deleteOptions = body.length === 0 ? {} : parseObject(body, contentType);

@@ -45,6 +45,8 @@ export interface Sim {
   readonly port: number;
   readonly kubeconfigPath: string;
   readonly kubeconfig: string;
+  /** The CA that signed the server's certificate (PEM), as the kubeconfig carries it. */
+  readonly caPem: string;
   readonly tokens: { readonly admin: string; readonly readOnly: string };
   readonly clock: SimClock;
   readonly store: Store;
@@ -175,6 +177,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     port,
     kubeconfigPath,
     kubeconfig,
+    caPem: certificates.caPem,
     tokens,
     clock,
     store,

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSim, type Sim } from './sim.ts';
+import { call } from './test-helpers.ts';
+
+const configMap = (name: string, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...extra }, data: { key: 'value' } });
+
+describe('sim API: authentication, errors and bad input', () => {
+  let sim: Sim;
+  before(async () => {
+    sim = await startSim({ nodes: 2, frozenClock: true, log: () => undefined });
+  });
+  after(() => sim.close());
+
+  it('answers 401 Unauthorized without a token or with a wrong one', async () => {
+    for (const token of ['none', 'not-the-token']) {
+      const reply = await call(sim, '/api/v1/namespaces', { token });
+      assert.equal(reply.status, 401);
+      assert.deepEqual([reply.json['kind'], reply.json['reason'], reply.json['code']], ['Status', 'Unauthorized', 401]);
+    }
+  });
+
+  it('lets the read-only user read but answers 403 Forbidden to its writes', async () => {
+    assert.equal((await call(sim, '/api/v1/namespaces/default/configmaps', { token: 'readOnly' })).status, 200);
+    const reply = await call(sim, '/api/v1/namespaces/default/configmaps', { token: 'readOnly', method: 'POST', body: configMap('denied') });
+    assert.equal(reply.status, 403);
+    assert.equal(reply.json['reason'], 'Forbidden');
+    assert.match(String(reply.json['message']), /cannot create resource "configmaps" in API group "" in the namespace "default"/);
+  });
+
+  it('answers 404 for unknown kinds, paths and names, with details', async () => {
+    assert.equal((await call(sim, '/api/v1/widgets')).status, 404);
+    assert.equal((await call(sim, '/apis/example.com/v1/things')).status, 404);
+    const missing = await call(sim, '/apis/apps/v1/namespaces/default/deployments/nope');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.json['message'], 'deployments.apps "nope" not found');
+    assert.deepEqual(missing.json['details'], { name: 'nope', group: 'apps', kind: 'deployments' });
+  });
+
+  it('answers 409 AlreadyExists and 409 Conflict on a stale resourceVersion', async () => {
+    const created = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: configMap('twice') });
+    assert.equal(created.status, 201);
+    const again = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: configMap('twice') });
+    assert.equal(again.status, 409);
+    assert.equal(again.json['reason'], 'AlreadyExists');
+    const stale = configMap('twice', { resourceVersion: '1' });
+    const conflict = await call(sim, '/api/v1/namespaces/default/configmaps/twice', { method: 'PUT', body: stale });
+    assert.equal(conflict.status, 409);
+    assert.equal(conflict.json['reason'], 'Conflict');
+  });
+
+  it('answers 422 Invalid for names that break DNS-1123, naming the field', async () => {
+    const reply = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: configMap('Bad_Name') });
+    assert.equal(reply.status, 422);
+    assert.equal(reply.json['reason'], 'Invalid');
+    const details = reply.json['details'] as { causes: { field: string }[] };
+    assert.equal(details.causes[0]?.field, 'metadata.name');
+  });
+
+  it('answers 400 for malformed JSON and YAML bodies and a wrong kind', async () => {
+    const json = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: '{"metadata": ' });
+    assert.equal(json.status, 400);
+    const yaml = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: 'metadata: [unclosed', contentType: 'application/yaml' });
+    assert.equal(yaml.status, 400);
+    const kind = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' } }) });
+    assert.equal(kind.status, 400);
+  });
+
+  it('answers 413 to a 50 MB body and keeps serving', async () => {
+    const reply = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: Buffer.alloc(50 * 1024 * 1024, 0x20) });
+    assert.equal(reply.status, 413);
+    assert.equal(reply.json['reason'], 'RequestEntityTooLarge');
+    assert.equal((await call(sim, '/version')).status, 200);
+  });
+
+  it('generates names from generateName and creates nothing on dryRun=All', async () => {
+    const generated = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: configMap('', { generateName: 'gen-' }) });
+    assert.match(String((generated.json['metadata'] as { name: string }).name), /^gen-[a-z0-9]{5}$/);
+    const dry = await call(sim, '/api/v1/namespaces/default/configmaps?dryRun=All', { method: 'POST', body: configMap('dry') });
+    assert.equal(dry.status, 201);
+    assert.equal((await call(sim, '/api/v1/namespaces/default/configmaps/dry')).status, 404);
+  });
+
+  it('answers 429 with Retry-After and 500s while those faults last', async () => {
+    sim.applyFault({ type: 'throttle', count: 1, retryAfterSeconds: 3 });
+    const throttled = await call(sim, '/api/v1/namespaces');
+    assert.equal(throttled.status, 429);
+    assert.equal(throttled.headers['retry-after'], '3');
+    assert.deepEqual(throttled.json['details'], { retryAfterSeconds: 3 });
+    sim.applyFault({ type: 'errors', count: 1 });
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 500);
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
+  });
+
+  it('takes faults through the admin endpoint, and expires the token', async () => {
+    const reply = await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'expireToken' }) });
+    assert.equal(reply.status, 200);
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 401);
+    assert.equal((await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'nonsense' }) })).status, 400);
+    await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'clear' }) });
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
+  });
+});
+
+describe('sim API: discovery', () => {
+  let sim: Sim;
+  before(async () => {
+    sim = await startSim({ nodes: 1, frozenClock: true, log: () => undefined });
+  });
+  after(() => sim.close());
+
+  it('lists core resources with verbs, short names and pods/log', async () => {
+    const reply = await call(sim, '/api/v1');
+    const resources = reply.json['resources'] as { name: string; shortNames?: string[]; verbs: string[]; namespaced: boolean }[];
+    const pods = resources.find((each) => each.name === 'pods');
+    assert.deepEqual(pods?.shortNames, ['po']);
+    assert.ok(pods?.verbs.includes('watch'));
+    assert.ok(resources.some((each) => each.name === 'pods/log'));
+    assert.equal(resources.find((each) => each.name === 'nodes')?.namespaced, false);
+  });
+
+  it('lists the groups, serves /version, an empty /openapi/v2 and no /openapi/v3', async () => {
+    const groups = (await call(sim, '/apis')).json['groups'] as { name: string }[];
+    for (const name of ['apps', 'batch', 'coordination.k8s.io', 'metrics.k8s.io', 'apiextensions.k8s.io']) assert.ok(groups.some((group) => group.name === name), name);
+    assert.equal((await call(sim, '/version')).json['minor'], '32');
+    const openapi = await call(sim, '/openapi/v2');
+    assert.deepEqual([openapi.status, openapi.headers['content-type'], openapi.text], [200, 'application/octet-stream', '']);
+    assert.equal((await call(sim, '/openapi/v3')).status, 404);
+  });
+
+  it('serves custom resources once their CRD is created', async () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets', singular: 'widget' }, versions: [{ name: 'v1', served: true, storage: true }] },
+    };
+    assert.equal((await call(sim, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { method: 'POST', body: JSON.stringify(crd) })).status, 201);
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 3 } };
+    assert.equal((await call(sim, '/apis/example.com/v1/namespaces/default/widgets', { method: 'POST', body: JSON.stringify(widget) })).status, 201);
+    const list = await call(sim, '/apis/example.com/v1/widgets');
+    assert.deepEqual((list.json['items'] as { metadata: { name: string } }[]).map((item) => item.metadata.name), ['w1']);
+    await call(sim, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com', { method: 'DELETE' });
+    assert.equal((await call(sim, '/apis/example.com/v1/widgets')).status, 404);
+  });
+});

@@ -1,0 +1,108 @@
+/** Shared by the sim's tests: raw HTTPS requests to a running sim, and the real kubectl against it. */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sim } from './sim.ts';
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+  readonly json: Record<string, unknown>;
+}
+
+export interface RequestOptions {
+  readonly method?: string;
+  readonly body?: string | Buffer;
+  readonly contentType?: string;
+  /** 'admin' (default), 'readOnly', 'none' or a literal token. */
+  readonly token?: string;
+  readonly accept?: string;
+}
+
+export function call(sim: Sim, path: string, options: RequestOptions = {}): Promise<Reply> {
+  const token = options.token ?? 'admin';
+  const bearer = token === 'admin' ? sim.tokens.admin : token === 'readOnly' ? sim.tokens.readOnly : token === 'none' ? undefined : token;
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      `${sim.url}${path}`,
+      {
+        method: options.method ?? 'GET',
+        ca: sim.caPem,
+        headers: {
+          ...(bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` }),
+          // Node sends a DELETE body without chunking: the length must be given.
+          ...(options.body === undefined ? {} : { 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(options.body) }),
+          ...(options.accept === undefined ? {} : { Accept: options.accept }),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: Record<string, unknown> = {};
+          try {
+            json = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            // Not JSON (logs, watch streams): callers read `text`.
+          }
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+export interface KubectlResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A private HOME per suite, so kubectl's discovery cache never leaks between sims. */
+export async function kubectlHome(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'kube-workbench-kubectl-'));
+}
+
+export function kubectl(sim: Sim, home: string, args: readonly string[], timeoutMs = 60_000): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    execFile('/usr/bin/kubectl', [...args], { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' }, timeout: timeoutMs }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Opens a watch and collects its first `count` JSON events (bare keep-alive newlines skipped), then closes it. */
+export function watchEvents(sim: Sim, path: string, count: number, act?: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+  return new Promise((resolve, reject) => {
+    const events: Record<string, unknown>[] = [];
+    const request = httpsRequest(`${sim.url}${path}`, { ca: sim.caPem, headers: { Authorization: `Bearer ${sim.tokens.admin}` } }, (response) => {
+      let buffer = '';
+      response.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) if (line.trim() !== '') events.push(JSON.parse(line) as Record<string, unknown>);
+        if (events.length >= count) {
+          request.destroy();
+          resolve(events.slice(0, count));
+        }
+      });
+      // A watch the server drops ends with 'close' (no 'end'): what arrived is the answer.
+      response.on('close', () => resolve(events));
+      // The headers arrive at once (flushHeaders): act only once the watch is registered.
+      if (act !== undefined) act().catch(reject);
+    });
+    request.on('error', (error) => {
+      if (events.length < count) reject(error);
+    });
+    request.on('close', () => resolve(events));
+    request.end();
+  });
+}
