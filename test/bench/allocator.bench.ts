@@ -2,6 +2,8 @@
 // histograms, recommendations for 10,000 containers, histogram bytes per container, and the fit of
 // a 100-replica workload against 5,000 nodes. Samples are generated as they are ingested: 10,000
 // containers x 8 days of 1-minute samples (115 million) never exist in memory at once.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ContainerUsage } from '../../src/core/allocator/container-usage.ts';
 import type { FitNode, FitPod, NodeState } from '../../src/core/allocator/fit-types.ts';
 import { fitWorkload } from '../../src/core/allocator/fit-workload.ts';
@@ -21,17 +23,17 @@ const DIURNAL = Float64Array.from({ length: 1440 }, (_, minute) => 1 + 0.4 * Mat
  * Streams every sample into the aggregator the way history arrives from Prometheus or a usage
  * file: series by series, a day (1,440 samples) at a time through reused buffers.
  */
-function ingest(aggregator: UsageAggregator): number {
+function ingest(aggregator: UsageAggregator, containers: number, days: number): number {
   const times = new Float64Array(1440);
   const cpu = new Float64Array(1440);
   const memory = new Float64Array(1440);
   let noise = 12345;
   const started = performance.now();
-  for (let index = 0; index < CONTAINERS; index += 1) {
+  for (let index = 0; index < containers; index += 1) {
     const series = aggregator.seriesFor(`ns${index % 50}`, `app${index}-7d9f8c6b5d-x2k4p`, 'app');
     const cpuBase = 0.05 + (index % 97) * 0.02;
     const memoryBase = (64 + (index % 89) * 16) * MIB;
-    for (let day = 0; day < MINUTES / 1440; day += 1) {
+    for (let day = 0; day < days; day += 1) {
       for (let minute = 0; minute < 1440; minute += 1) {
         noise = (Math.imul(noise, 1_664_525) + 1_013_904_223) | 0;
         const jitter = 1 + (noise & 0xff) / 1024;
@@ -45,12 +47,24 @@ function ingest(aggregator: UsageAggregator): number {
   return performance.now() - started;
 }
 
+/** A full collection, so heap deltas count live objects only (the flag is set before first use). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function liveBytes(): number {
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/** Heap held per ContainerUsage: its two histograms' weights plus the objects around them. */
 function measureHistogramBytes(): number {
-  const before = process.memoryUsage();
+  const before = liveBytes();
   const held = Array.from({ length: CONTAINERS }, () => new ContainerUsage());
-  const after = process.memoryUsage();
-  const bytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-  return held.length > 0 ? bytes / held.length : 0;
+  const bytes = liveBytes() - before;
+  return held.length > 0 ? bytes / held.length : Number.NaN;
 }
 
 function resources(raw: Record<string, string>): ResourceList {
@@ -81,16 +95,21 @@ export const bench: Bench = {
   name: 'allocator',
   async run(report) {
     const aggregator = new UsageAggregator();
-    const ingestMs = ingest(aggregator);
+    const ingestMs = ingest(aggregator, CONTAINERS, MINUTES / 1440);
     report({ name: `usage ingestion (${CONTAINERS} containers x 8 days at 1/min, generated while streamed)`, value: (CONTAINERS * MINUTES) / (ingestMs / 1000), unit: 'samples/s', target: { op: '>=', value: 20e6 } });
 
+    // The editor recomputes recommendations as usage arrives, so the code is compiled by then:
+    // a small warm-up aggregator first, then the 10,000 fresh histograms are timed.
+    const warmUp = new UsageAggregator();
+    ingest(warmUp, 1000, 1);
+    for (let round = 0; round < 5; round += 1) warmUp.recommendations();
     const recommendStarted = performance.now();
     const recommendations = aggregator.recommendations();
     const recommendMs = performance.now() - recommendStarted;
     if (recommendations.length !== CONTAINERS || recommendations.some((entry) => entry.recommendation === undefined)) {
       throw new Error('every container should have a recommendation');
     }
-    report({ name: `recommendations for ${CONTAINERS} containers`, value: recommendMs, unit: 'ms', target: { op: '<', value: 100 } });
+    report({ name: `recommendations for ${CONTAINERS} containers (compiled code)`, value: recommendMs, unit: 'ms', target: { op: '<', value: 100 } });
 
     report({ name: 'histogram memory per container (measured heap)', value: measureHistogramBytes(), unit: 'bytes', target: { op: '<', value: 4096 } });
 

@@ -66,8 +66,31 @@ describe('DecayingHistogram', () => {
     assert.equal(h.isEmpty(), true);
   });
 
+  it('adds a batch exactly as one sample at a time, skipping values that are not numbers ≥ 0', () => {
+    const count = 3 * 1440;
+    const times = Float64Array.from({ length: count }, (_, index) => START + index * 60_000 + (index % 700 === 0 ? 30_000 : 0));
+    const values = Float64Array.from({ length: count }, (_, index) => (index === 5 ? Number.NaN : 0.05 + ((index * 37) % 101) * 0.01));
+    const one = histogram();
+    const batch = histogram();
+    values.forEach((value, index) => {
+      if (value >= 0) one.addSample(value, 0.1, times[index] as number);
+    });
+    batch.addSamples(values, 0.1, times, count);
+    for (const fraction of [0.1, 0.5, 0.9, 0.95, 0.999]) assert.equal(batch.percentile(fraction), one.percentile(fraction), String(fraction));
+  });
+
+  it('renormalises inside a batch that spans more than 100 half-lives', () => {
+    const count = 120;
+    const times = Float64Array.from({ length: count }, (_, index) => START + index * DAY);
+    const values = Float64Array.from({ length: count }, (_, index) => (index < 110 ? 0.1 : 5));
+    const h = histogram();
+    h.addSamples(values, 1, times, count);
+    assert.equal(h.percentile(0.5), CPU_BUCKETS.bucketStart(CPU_BUCKETS.findBucket(5) + 1));
+  });
+
   it('rejects negative weights', () => {
     assert.throws(() => histogram().addSample(1, -1, START), RangeError);
+    assert.throws(() => histogram().addSamples(new Float64Array(1), -1, new Float64Array(1), 1), RangeError);
     assert.throws(() => new DecayClock(0), RangeError);
   });
 

@@ -40,6 +40,19 @@ describe('UsageAggregator', () => {
     assert.equal(aggregator.recommendations()[0]?.recommendation, undefined);
   });
 
+  it('takes a batch of samples like the same samples one by one', () => {
+    const count = 2 * 1440;
+    const times = Float64Array.from({ length: count }, (_, index) => START + index * MINUTE);
+    const cpu = Float64Array.from({ length: count }, (_, index) => (index === 7 ? Number.NaN : 0.1 + (index % 13) * 0.05));
+    const memory = Float64Array.from({ length: count }, (_, index) => (200 + (index % 17) * 10) * MIB);
+    const batched = new UsageAggregator();
+    batched.seriesFor('a', 'api-0', 'app').addAll(times, cpu, memory);
+    const single = new UsageAggregator();
+    const series = single.seriesFor('a', 'api-0', 'app');
+    times.forEach((time, index) => series.add(time, cpu[index] as number, memory[index] as number));
+    assert.deepEqual(batched.recommendations(), single.recommendations());
+  });
+
   it('folds OOM kills into the memory recommendation', () => {
     const aggregator = new UsageAggregator();
     const series = aggregator.seriesFor('a', 'api-0', 'app');

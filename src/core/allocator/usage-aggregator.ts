@@ -73,21 +73,26 @@ export class UsageAggregator {
     // Workloads mostly share a container count: one estimator stack per count, for this call.
     const estimatorsByCount = new Map<number, PodEstimators>();
     const result: WorkloadContainerRecommendation[] = [];
-    for (const workload of this.workloads.values()) {
+    // "\0" sorts before every character a name may hold, so the native string sort orders by
+    // namespace, then workload, without a comparator call per pair.
+    const sortKeys = [...this.workloads.values()].map((workload) => `${workload.namespace}\0${workload.name}`).sort();
+    for (const sortKey of sortKeys) {
+      const workload = this.workloads.get(sortKey) as Workload;
       let estimators = estimatorsByCount.get(workload.containers.size);
       if (estimators === undefined) {
         estimators = podEstimators(workload.containers.size);
         estimatorsByCount.set(workload.containers.size, estimators);
       }
-      for (const [container, usage] of workload.containers) {
+      for (const container of [...workload.containers.keys()].sort()) {
+        const usage = workload.containers.get(container) as ContainerUsage;
         result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation: recommend(usage, estimators) });
       }
     }
-    return result.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.workload, b.workload) || compareText(a.container, b.container));
+    return result;
   }
 
   private containerUsage(namespace: string, name: string, container: string): ContainerUsage {
-    const workloadKey = `${namespace}/${name}`;
+    const workloadKey = `${namespace}\0${name}`;
     let workload = this.workloads.get(workloadKey);
     if (workload === undefined) {
       workload = { namespace, name, containers: new Map() };
@@ -100,8 +105,4 @@ export class UsageAggregator {
     }
     return usage;
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
