@@ -6,6 +6,7 @@ import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../c
 import { createLintFile, lint } from '../core/lint/engine.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
+import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
 import { type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
 import { maxFileChars } from '../core/yaml/parse.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
@@ -27,7 +28,8 @@ Options:
   --config FILE                project config (default: .kube-workbench.yaml here or in a parent folder)
   --fail-on LEVEL              exit 1 when a finding is at or above LEVEL: error, warning, info, hint
                                (default error; --max-severity is an alias)
-  --kubernetes-version X.Y     target version for deprecated-api-version (default 1.32)
+  --kubernetes-version X.Y     target version for deprecated-api-version (default 1.34,
+                               the bundled schema's)
 
 Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error.
 `;
@@ -79,7 +81,7 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     if (file.parsed.skipped !== undefined) io.stderr(`${file.path}: ${file.parsed.skipped}\n`);
     files.push(file);
   }
-  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion });
+  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion, schema: await loadBundledSchema() });
   const byPath = new Map(files.map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));

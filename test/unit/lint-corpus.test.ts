@@ -6,15 +6,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createLintFile, lint } from '../../src/core/lint/engine.ts';
+import { loadBundledSchema } from '../../src/core/lint/schema/snapshot.ts';
 import type { Finding, LintFile } from '../../src/core/lint/types.ts';
 
 const corpus = new URL('../../../shared/corpus/real-world/', import.meta.url);
 const snapshotUrl = new URL('./lint-corpus.snapshot.json', import.meta.url);
+const schema = await loadBundledSchema();
 const names = readdirSync(corpus).filter((name) => /\.ya?ml$/.test(name)).sort();
 // Each file is its own file set: the corpus mixes unrelated repositories.
 const linted = names.map((name) => {
   const file = createLintFile(name, readFileSync(new URL(name, corpus), 'utf8'));
-  return { file, findings: lint([file]) };
+  return { file, findings: lint([file], { schema }) };
 });
 const all: Finding[] = linted.flatMap((entry) => entry.findings);
 const byName = new Map<string, { file: LintFile; findings: Finding[] }>(linted.map((entry) => [entry.file.path, entry]));

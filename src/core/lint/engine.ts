@@ -3,18 +3,22 @@ import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
 import { objectsOf } from './objects.ts';
 import { allRules } from './rules/index.ts';
+import type { SchemaSnapshot } from './schema/snapshot.ts';
+import { type SchemaIssue, schemaIssues } from './schema/validate.ts';
 import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
 import type { ClusterFacts, Finding, LintFile, Rule, RuleContext } from './types.ts';
 import { indexWorkloads } from './workloads.ts';
 
-/** The Kubernetes version linted against when neither a cluster nor the setting names one (kubectl 1.32 on our machines). */
-export const defaultKubernetesVersion = '1.32';
+/** The Kubernetes version linted against when neither a cluster nor the setting names one: the bundled schema's. */
+export const defaultKubernetesVersion = '1.34';
 
 export interface LintOptions {
   readonly config?: LintConfig;
   /** `major.minor`; the connected cluster's, else the setting's, else the default. */
   readonly kubernetesVersion?: string;
   readonly cluster?: ClusterFacts;
+  /** The schema for the schema rules: the bundled snapshot (loadBundledSchema) or the cluster's. */
+  readonly schema?: SchemaSnapshot;
   /** The rules to run; all of them by default. */
   readonly rules?: readonly Rule[];
 }
@@ -30,11 +34,13 @@ export function createLintFile(path: string, text: string): LintFile {
 export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig;
   const objects = files.flatMap(objectsOf);
+  let issues: readonly SchemaIssue[] | undefined;
   const context: RuleContext = {
     files,
     objects,
     workloads: indexWorkloads(objects),
-    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster },
+    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema },
+    schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, options.schema)),
   };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {

@@ -2,6 +2,8 @@ import type { LineIndex } from '../yaml/line-index.ts';
 import type { Positions } from '../yaml/positions.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
 import type { Range, YamlDocument } from '../yaml/types.ts';
+import type { SchemaSnapshot } from './schema/snapshot.ts';
+import type { SchemaIssue } from './schema/validate.ts';
 import type { WorkloadIndex } from './workloads.ts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -87,9 +89,11 @@ export interface RequestSuggestion {
 
 /** Facts a rule may read beyond the file set. */
 export interface LintFacts {
-  /** `major.minor`, e.g. "1.32". */
+  /** `major.minor`, e.g. "1.34". */
   readonly kubernetesVersion: string;
   readonly cluster: ClusterFacts | undefined;
+  /** The schema the schema rules check against; they stay silent without one. */
+  readonly schema: SchemaSnapshot | undefined;
 }
 
 export interface RuleContext {
@@ -97,6 +101,8 @@ export interface RuleContext {
   readonly objects: readonly KubeObject[];
   readonly workloads: WorkloadIndex;
   readonly facts: LintFacts;
+  /** Schema problems of the file set, computed on first call and shared by the three schema rules. */
+  readonly schemaIssues: () => readonly SchemaIssue[];
 }
 
 /** What a rule reports; the engine adds rule id, severity, category and path, and applies suppressions. */

@@ -1,4 +1,4 @@
-import { EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
+import { COLLECTION_STYLE, EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
 import type { Positions } from './positions.ts';
 import { isMergeKey, keyText, scalarValue } from './scalar.ts';
 import type { MappingEntry, Range, YamlDocument, YamlError } from './types.ts';
@@ -24,7 +24,7 @@ interface PendingKey {
 
 type Frame =
   | { kind: 'document'; value: unknown; first: Range | undefined; size: number }
-  | { kind: 'sequence'; value: unknown[]; items: Range[]; start: number; end: number; size: number; anchor: string | undefined }
+  | { kind: 'sequence'; value: unknown[]; items: Range[]; start: number; end: number; size: number; anchor: string | undefined; flow: boolean }
   | {
       kind: 'mapping';
       value: Record<string, unknown>;
@@ -33,12 +33,15 @@ type Frame =
       end: number;
       size: number;
       anchor: string | undefined;
+      flow: boolean;
       pending: PendingKey | undefined;
       merges: unknown[];
     };
 
 /** Input of one build: events whose offsets refer to `source`; `toFile` maps them back to the file text. */
 export interface BuildInput {
+  /** The whole file's text, which `toFile` offsets refer to. */
+  readonly text: string;
   readonly source: string;
   readonly events: readonly Event[];
   readonly toFile: (offset: number) => number;
@@ -127,10 +130,11 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         ownNodes += 1;
         const start = toFile(event.start);
         const anchor = anchorName(event.anchorStart, event.anchorEnd);
+        const flow = event.style === COLLECTION_STYLE.FLOW;
         frames.push(
           event.type === EVENT_ID.SEQUENCE
-            ? { kind: 'sequence', value: [], items: [], start, end: start + 1, size: 1, anchor }
-            : { kind: 'mapping', value: {}, entries: new Map(), start, end: start + 1, size: 1, anchor, pending: undefined, merges: [] },
+            ? { kind: 'sequence', value: [], items: [], start, end: start + 1, size: 1, anchor, flow }
+            : { kind: 'mapping', value: {}, entries: new Map(), start, end: start + 1, size: 1, anchor, flow, pending: undefined, merges: [] },
         );
         break;
       }
@@ -158,7 +162,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
           documents.push({ index: input.firstIndex + documents.length, value: error === undefined ? frame.value : null, firstNode: frame.first, error });
           break;
         }
-        const range = { start: frame.start, end: frame.end };
+        const range = { start: frame.start, end: frame.flow ? closingBracket(input.text, frame.end) : frame.end };
         if (frame.kind === 'mapping') {
           for (const merge of frame.merges) applyMerge(frame, merge, positions, () => fail('a merge key (<<) needs a mapping or a list of mappings', frame.start));
           positions.record(frame.value, { kind: 'mapping', range, entries: frame.entries });
@@ -172,6 +176,20 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
     }
   }
   return documents;
+}
+
+/** A flow collection's range ends after its `]` or `}`: past its last child, blanks, commas and comments. */
+function closingBracket(text: string, from: number): number {
+  let index = from;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === ']' || char === '}') return index + 1;
+    if (char === '#') {
+      while (index < text.length && text[index] !== '\n') index += 1;
+    } else if (char !== ' ' && char !== '\t' && char !== '\r' && char !== '\n' && char !== ',') return from;
+    else index += 1;
+  }
+  return from;
 }
 
 function emptyAt(frame: Frame | undefined): Range {

@@ -27,12 +27,12 @@ export function parseYaml(text: string): ParsedYaml {
   const positions = new Positions();
   const skipped = skipReason(text);
   if (skipped !== undefined) return { text, documents: [], positions, skipped };
-  const whole = parseChunk(text, 0, 0, positions);
+  const whole = parseChunk(text, text, 0, 0, positions);
   if (whole !== undefined) return { text, documents: whole, positions, skipped: undefined };
   const documents: YamlDocument[] = [];
   for (const [start, end] of documentChunks(text)) {
     const chunk = text.slice(start, end);
-    const parsed = parseChunk(chunk, start, documents.length, positions);
+    const parsed = parseChunk(text, chunk, start, documents.length, positions);
     documents.push(...(parsed ?? [brokenDocument(chunk, start, documents.length)]));
   }
   return { text, documents, positions, skipped: undefined };
@@ -46,13 +46,13 @@ function skipReason(text: string): string | undefined {
 }
 
 /** Documents of one chunk, or undefined when it has a syntax error that no repair removes. */
-function parseChunk(chunk: string, base: number, firstIndex: number, positions: Positions): YamlDocument[] | undefined {
+function parseChunk(text: string, chunk: string, base: number, firstIndex: number, positions: Positions): YamlDocument[] | undefined {
   const repair = new IndentRepair(chunk);
   for (let attempt = 0; attempt <= maxRepairs; attempt += 1) {
     const result = tryEvents(repair.text);
     if ('events' in result) {
       const toFile = repair.repaired ? (offset: number) => base + repair.toOriginal(offset) : (offset: number) => base + offset;
-      return buildDocuments({ source: repair.text, events: result.events, toFile, firstIndex, positions });
+      return buildDocuments({ text, source: repair.text, events: result.events, toFile, firstIndex, positions });
     }
     if (result.error.message !== 'deficient indentation') return undefined;
     repair.padLineAt(result.error.offset);

@@ -43,6 +43,9 @@ import { requestExceedsNode } from './request-exceeds-node.ts';
 import { requestSuggestion } from './request-suggestion.ts';
 import { restartPolicy } from './restart-policy.ts';
 import { runAsNonRoot } from './run-as-non-root.ts';
+import { schemaRequiredField } from './schema-required-field.ts';
+import { schemaTypeMismatch } from './schema-type-mismatch.ts';
+import { schemaUnknownField } from './schema-unknown-field.ts';
 import { sensitiveHostMounts } from './sensitive-host-mounts.ts';
 import { singleReplica } from './single-replica.ts';
 import { sshPort } from './ssh-port.ts';
@@ -59,6 +62,9 @@ export const allRules: readonly Rule[] = [
   missingTypeMeta,
   unknownKind,
   deprecatedApiVersion,
+  schemaUnknownField,
+  schemaTypeMismatch,
+  schemaRequiredField,
   invalidName,
   invalidQuantity,
   limitBelowRequest,

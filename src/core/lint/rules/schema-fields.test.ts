@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultKubernetesVersion } from '../engine.ts';
+import schemaJson from '../schema/kubernetes-schema.json' with { type: 'json' };
+import type { SchemaSnapshot } from '../schema/snapshot.ts';
+import { expectNone, expectRanges } from '../testing/expect-rule.ts';
+import { deployment, goodContainer } from '../testing/manifests.ts';
+
+const schema = schemaJson as SchemaSnapshot;
+const withSchema = { schema };
+
+describe('schema rules (bundled OpenAPI snapshot)', () => {
+  it('lints against the bundled schema version by default', () => {
+    assert.equal(schema.kubernetesVersion, defaultKubernetesVersion);
+  });
+
+  it('schema-unknown-field: at the key, with the closest field as fix', () => {
+    const [finding] = expectRanges('schema-unknown-field', deployment(goodContainer, { specFields: '  ⟦replica⟧: 2' }), withSchema);
+    assert.match(finding?.message ?? '', /Unknown field "replica" in DeploymentSpec; did you mean "replicas"\?/);
+    assert.equal(finding?.fix?.edits[0]?.newText, 'replicas');
+    expectRanges('schema-unknown-field', deployment(goodContainer).replace('      containers:', '      ⟦contianers⟧:'), withSchema);
+    expectNone('schema-unknown-field', deployment(goodContainer), withSchema);
+    expectNone('schema-unknown-field', deployment(goodContainer, { specFields: '  replica: 2' }));
+  });
+
+  it('schema-type-mismatch: at the value', () => {
+    const [finding] = expectRanges('schema-type-mismatch', deployment(goodContainer, { specFields: '  replicas: ⟦"3"⟧' }), withSchema);
+    assert.equal(finding?.message, 'replicas must be an integer, not a string ("3").');
+    expectRanges('schema-type-mismatch', deployment(`${goodContainer}\n        ports: [{containerPort: ⟦http⟧}]`), withSchema);
+    expectRanges('schema-type-mismatch', deployment(`${goodContainer}\n        env: ⟦{A: b}⟧`), withSchema);
+    expectNone('schema-type-mismatch', deployment(`${goodContainer}\n        ports: [{containerPort: 8080}]\n        resources: {limits: {cpu: 1, memory: 1Gi}}`), withSchema);
+  });
+
+  it('schema-required-field: container image and name, Deployment selector, Service port', () => {
+    expectRanges('schema-required-field', deployment('        imagePullPolicy: Always').replace('- name: app', '- name: ⟦app⟧'), withSchema);
+    expectRanges('schema-required-field', deployment(goodContainer).replace('  selector:\n    matchLabels: {app: web}\n', '').replace('\nspec:\n', '\n⟦spec⟧:\n'), withSchema);
+    expectRanges('schema-required-field', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - ⟦{targetPort: 80}⟧\n', withSchema);
+    expectNone('schema-required-field', deployment(goodContainer), withSchema);
+  });
+});

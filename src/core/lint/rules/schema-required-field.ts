@@ -1,0 +1,23 @@
+import { objectRange, rangeIn } from '../ranges.ts';
+import { reportOn } from '../report.ts';
+import { shortTypeName } from '../schema/names.ts';
+import type { Rule } from '../types.ts';
+
+export const schemaRequiredField: Rule = {
+  id: 'schema-required-field',
+  category: 'schema',
+  severity: 'error',
+  kinds: ['*'],
+  description: 'A required field is missing (`containers[].name`, `containers[].image`, `spec.selector` of apps/v1 workloads, `spec.template`, Service `ports[].port`, ...).',
+  why: 'The API server rejects the object with "Required value".',
+  *check(context) {
+    for (const issue of context.schemaIssues()) {
+      if (issue.kind !== 'required') continue;
+      const { object, slot } = issue;
+      // A mapping under a key points at that key; a list item at its name, else at the item itself.
+      const range =
+        slot === undefined ? objectRange(object) : typeof slot.key === 'string' ? rangeIn(object, slot.holder, slot.key, 'key') : rangeIn(object, issue.holder, 'name');
+      yield reportOn(object, range, `Missing required field "${issue.field}" in ${shortTypeName(issue.type)}.`);
+    }
+  },
+};
