@@ -7,7 +7,7 @@ import type { KubeObject } from './objects.ts';
 import { objectKey } from './store.ts';
 import type { ResourceType } from './resources.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
-import { badRequest, notFound } from './status.ts';
+import { badRequest, gone, notFound } from './status.ts';
 import { printerFor, singleRowTable, type Printer } from './tables.ts';
 import { serveWatch } from './watch-response.ts';
 
@@ -63,6 +63,10 @@ export function serveGet(request: IncomingMessage, response: ServerResponse, con
 export async function serveList(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, query: URLSearchParams): Promise<void> {
   const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')));
   const position = decodeContinue(query.get('continue') ?? undefined);
+  // A token older than the watch history is "compacted", as etcd compaction expires continue tokens.
+  if (position !== undefined && Number(position.resourceVersion) < context.hub.oldestVersion) {
+    throw gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+  }
   const table = tableRequest(request, query, type);
   const resourceVersion = position?.resourceVersion ?? String(context.store.resourceVersion);
   await streamList(response, type, items(context, type, namespace, position?.after), resourceVersion, {
