@@ -8,13 +8,13 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 // aggregations_config.go: CPU and memory histograms decay with a 24 h half-life.
-export const HISTOGRAM_HALF_LIFE_MS = DAY_MS;
+const HISTOGRAM_HALF_LIFE_MS = DAY_MS;
 const DECAY_CLOCK = new DecayClock(HISTOGRAM_HALF_LIFE_MS);
 
 // aggregations_config.go: one memory peak per 24 h interval; 8 intervals make the history window
 // (MemoryAggregationWindowLength), after which an aggregate with no new samples expires.
 export const MEMORY_AGGREGATION_INTERVAL_MS = DAY_MS;
-export const MEMORY_AGGREGATION_INTERVAL_COUNT = 8;
+const MEMORY_AGGREGATION_INTERVAL_COUNT = 8;
 export const HISTORY_WINDOW_MS = MEMORY_AGGREGATION_INTERVAL_MS * MEMORY_AGGREGATION_INTERVAL_COUNT;
 
 // recommender.go getConfidence: samples are counted as days of one sample per minute.

@@ -59,6 +59,11 @@ describe('fitWorkload', () => {
     assert.equal(result.neverFits, true);
   });
 
+  it('spreads pods without requests, scoring them as 100m / 200Mi like the scheduler', () => {
+    const nodes = ['a', 'b', 'c'].map((name) => state(node(name, { cpu: '4', memory: '8Gi' })));
+    assert.deepEqual(fitWorkload(pod({}), 6, nodes).perNode, { a: 2, b: 2, c: 2 });
+  });
+
   it('takes bound pods and the pod count into account', () => {
     const nodes = [state(node('a', { cpu: '4', pods: '3' }), { cpu: '1' }, 2)];
     const result = fitWorkload(pod({ cpu: '500m' }), 3, nodes);

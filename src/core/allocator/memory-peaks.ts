@@ -5,7 +5,7 @@ import { MEMORY_AGGREGATION_INTERVAL_MS, type ContainerUsage } from './container
 
 // aggregations_config.go: after an OOM kill memory is bumped to max(used + 100 MiB, used × 1.2).
 export const OOM_MIN_BUMP_BYTES = 100 * 2 ** 20;
-export const OOM_BUMP_RATIO = 1.2;
+const OOM_BUMP_RATIO = 1.2;
 
 // Peaks enter the histogram with weight 1 (AggregateContainerState.AddSample, memory case).
 const PEAK_WEIGHT = 1;

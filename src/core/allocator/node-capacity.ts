@@ -5,14 +5,18 @@
 import type { FitPod, NodeState } from './fit-types.ts';
 import { podRequest } from './pod-request.ts';
 import { toNumber } from './quantity.ts';
-import type { ResourceList } from './resource-list.ts';
 
 const PODS = 'pods';
 
+// pkg/scheduler/util/pod_resources.go: for scoring only, a pod that requests no CPU or memory
+// counts as 100m and 200 MiB, so such pods still spread instead of piling onto one node.
+const SCORING_DEFAULT = { cpu: 0.1, memory: 200 * 2 ** 20 } as const;
+
 /** A pod's effective request, with the resources it asks a positive amount of, ready for many nodes. */
 export interface CompiledRequest {
-  readonly request: ResourceList;
   readonly positive: readonly (readonly [name: string, nanos: bigint])[];
+  /** CPU cores and memory bytes as the scoring sees them. */
+  readonly scoring: { readonly cpu: number; readonly memory: number };
 }
 
 export function compileRequest(pod: FitPod): CompiledRequest {
@@ -20,7 +24,11 @@ export function compileRequest(pod: FitPod): CompiledRequest {
   const positive = Object.entries(request)
     .filter(([name, quantity]) => name !== PODS && quantity.nanos > 0n)
     .map(([name, quantity]) => [name, quantity.nanos] as const);
-  return { request, positive };
+  const scored = (name: 'cpu' | 'memory') => {
+    const quantity = request[name];
+    return quantity === undefined || quantity.nanos <= 0n ? SCORING_DEFAULT[name] : toNumber(quantity);
+  };
+  return { positive, scoring: { cpu: scored('cpu'), memory: scored('memory') } };
 }
 
 function freeNanos(state: NodeState, resource: string): bigint {
@@ -67,11 +75,10 @@ export function fitsEmptyNode(compiled: CompiledRequest, state: NodeState): bool
  */
 export function leastAllocatedScore(compiled: CompiledRequest, state: NodeState, placed: number): number {
   let score = 0;
-  for (const name of ['cpu', 'memory']) {
+  for (const name of ['cpu', 'memory'] as const) {
     const allocatable = state.node.allocatable[name];
     if (allocatable === undefined || allocatable.nanos <= 0n) continue;
-    const asked = (compiled.request[name]?.nanos ?? 0n) * BigInt(placed + 1);
-    const free = toNumber({ nanos: freeNanos(state, name) - asked, format: 'DecimalSI' });
+    const free = Number(freeNanos(state, name)) / 1e9 - compiled.scoring[name] * (placed + 1);
     score += free / toNumber(allocatable);
   }
   return score / 2;

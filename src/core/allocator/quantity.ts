@@ -132,11 +132,6 @@ export function formatQuantity(quantity: Quantity): string {
   return `${sign}${mantissa}${suffix}`;
 }
 
-/** A quantity from an exact nano-unit count, e.g. for sums computed elsewhere. */
-export function quantityFromNanos(nanos: bigint, format: QuantityFormat = 'DecimalSI'): Quantity {
-  return { nanos, format };
-}
-
 /**
  * A quantity from a float such as a recommendation in cores or bytes, rounded up to a multiple of
  * `step` units (0.001 for millicores, 1 for bytes, 2 ** 20 for MiB). A relative tolerance of 1e-12
