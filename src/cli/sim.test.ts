@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:https';
+import { describe, it } from 'node:test';
+import type { Sim } from '../sim/sim.ts';
+import { ExitCode } from './main.ts';
+import { createSimCommand, simOptions } from './sim.ts';
+
+function collector(): { io: { stdout: (text: string) => void; stderr: (text: string) => void }; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (text) => out.push(text), stderr: (text) => err.push(text) }, out, err };
+}
+
+function nodesOf(sim: Sim): Promise<{ status: number; items: number }> {
+  return new Promise((resolve, reject) => {
+    const call = request(`${sim.url}/api/v1/nodes`, { ca: sim.caPem, headers: { Authorization: `Bearer ${sim.tokens.admin}` } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, items: (JSON.parse(text) as { items: unknown[] }).items.length }));
+    });
+    call.on('error', reject);
+    call.end();
+  });
+}
+
+describe('kube-workbench sim', () => {
+  it('prints the API URL first, serves until stopped, then exits 0', async () => {
+    let stop = (): void => undefined;
+    let started: Sim | undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const command = createSimCommand({ stopped: () => stopped, onStarted: (sim) => (started = sim) });
+    const { io, out } = collector();
+    const running = command.run(['--nodes', '4', '--fault', 'latency=1'], io);
+    while (started === undefined) await new Promise((resolve) => setImmediate(resolve));
+    assert.match(out[0] ?? '', /^https:\/\/127\.0\.0\.1:\d+\n$/);
+    assert.deepEqual(await nodesOf(started), { status: 200, items: 4 });
+    stop();
+    assert.equal(await running, ExitCode.ok);
+  });
+
+  it('reads its flags, faults included', () => {
+    const options = simOptions(['--port', '0', '--nodes', '10', '--pods', '300', '--seed', '7', '--fault', 'stopHeartbeat=node-0001', '--fault', 'throttle=5']);
+    assert.notEqual(options, 'help');
+    assert.deepEqual(options !== 'help' ? [options.nodes, options.pods, options.seed, options.faults] : [], [10, 300, 7, [
+      { type: 'stopHeartbeat', node: 'node-0001' },
+      { type: 'throttle', count: 5, retryAfterSeconds: 1 },
+    ]]);
+  });
+
+  it('rejects bad flags with exit code 2 and a one-line reason', async () => {
+    const command = createSimCommand({ stopped: () => Promise.resolve() });
+    for (const args of [['--nodes', 'many'], ['--fault', 'meteor'], ['--bogus'], ['extra']]) {
+      const { io, err } = collector();
+      assert.equal(await command.run(args, io), ExitCode.usage, args.join(' '));
+      assert.match(err.join(''), /^kube-workbench sim: .+\n$/);
+    }
+  });
+
+  it('prints help', async () => {
+    const { io, out } = collector();
+    assert.equal(await createSimCommand({ stopped: () => Promise.resolve() }).run(['--help'], io), ExitCode.ok);
+    assert.match(out.join(''), /--fault F/);
+  });
+});

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { faultFromFlag, type Fault } from '../sim/faults.ts';
+import { startSim, type Sim, type SimOptions } from '../sim/sim.ts';
+import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+
+export interface SimCommandDeps {
+  /** Resolves when the sim should stop: SIGINT/SIGTERM on the real process. */
+  readonly stopped: () => Promise<void>;
+  /** Called once the sim is serving, for tests. */
+  readonly onStarted?: (sim: Sim) => void;
+}
+
+const help = `Usage: kube-workbench sim [options]
+
+Starts a simulated Kubernetes cluster on 127.0.0.1 (HTTPS, self-signed CA) that kubectl and
+client-node use unchanged, writes a kubeconfig for it and runs until Ctrl+C. The first line of
+output is the API URL.
+
+Options:
+  --port N           port to listen on (default 0: any free port)
+  --kubeconfig FILE  where to write the kubeconfig (default: a private temp folder)
+  --nodes N          nodes (default 3)
+  --pods N           running pods, in Deployments across a few namespaces (default 0)
+  --seed N           layout seed (default 1)
+  --fault F          inject a fault, repeatable: stopHeartbeat=NODE, throttle=N, errors=N,
+                     latency=MS, goneNextWatch, expireToken, refuseConnections=MS
+Contexts: kube-workbench-sim (admin) and kube-workbench-sim-readonly (403 on writes).
+Faults at run time: POST /admin/faults {"type": ...} with the admin token.
+`;
+
+class UsageError extends Error {}
+
+function count(text: string | undefined, flag: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new UsageError(`--${flag} expects a whole number from 0 to ${max}, got '${text}'`);
+  return value;
+}
+
+export function simOptions(args: readonly string[]): SimOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      port: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      nodes: { type: 'string' },
+      pods: { type: 'string' },
+      seed: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help === true) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0] ?? ''}'`);
+  const faults: Fault[] = (values.fault ?? []).map((flag) => {
+    try {
+      return faultFromFlag(flag);
+    } catch (error) {
+      throw new UsageError(`--fault ${flag}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return {
+    port: count(values.port, 'port', 0, 65_535),
+    ...(values.kubeconfig === undefined ? {} : { kubeconfigPath: values.kubeconfig }),
+    nodes: count(values.nodes, 'nodes', 3, 100_000),
+    pods: count(values.pods, 'pods', 0, 2_000_000),
+    seed: count(values.seed, 'seed', 1, 2 ** 32 - 1),
+    faults,
+  };
+}
+
+async function runSim(args: readonly string[], io: CliIo, deps: SimCommandDeps): Promise<ExitCode> {
+  const options = simOptions(args);
+  if (options === 'help') {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const sim = await startSim({ ...options, log: (message) => io.stderr(`kube-workbench sim: ${message}\n`) });
+  io.stdout(`${sim.url}\n`);
+  io.stdout(`kubeconfig: ${sim.kubeconfigPath} (contexts kube-workbench-sim, kube-workbench-sim-readonly)\n`);
+  io.stdout(`try: KUBECONFIG=${sim.kubeconfigPath} kubectl get nodes\n`);
+  deps.onStarted?.(sim);
+  await deps.stopped();
+  await sim.close();
+  return ExitCode.ok;
+}
+
+export function createSimCommand(deps: SimCommandDeps): Subcommand {
+  return {
+    name: 'sim',
+    summary: 'run a simulated Kubernetes cluster on 127.0.0.1 for kubectl, the extension and tests',
+    run: async (args, io) => {
+      try {
+        return await runSim(args, io, deps);
+      } catch (error) {
+        if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
+        io.stderr(`kube-workbench sim: ${error.message}\n`);
+        return ExitCode.usage;
+      }
+    },
+  };
+}
+
+/** The `sim` subcommand on the real process, stopped by SIGINT or SIGTERM (register this one in main.ts). */
+export const simCommand = createSimCommand({
+  stopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+});
