@@ -25,6 +25,8 @@ const shared = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  // The cluster service (client-node inside) is its own bundle, required by the extension on first use.
+  { ...shared, entryPoints: { cluster: 'src/cluster/index.ts' }, outdir: 'dist', metafile: true },
   {
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },

@@ -1,28 +1,38 @@
 import type * as vscode from 'vscode';
+import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
-import { registerExplorer } from './vscode/explorer/register.ts';
+import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
+import { registerExplorer } from './vscode/explorer/register.ts';
 import { Log } from './vscode/output.ts';
+import { registerStatusBar } from './vscode/status-bar.ts';
 
 /** What `activate()` returns: handles that integration tests read state through. */
 export interface KubeWorkbenchApi {
   readonly explorer: ExplorerProvider;
-  readonly explorerView: vscode.TreeView<vscode.TreeItem>;
+  readonly explorerView: vscode.TreeView<Element>;
+  readonly clusters: ClusterServiceHolder;
 }
 
-// Only wiring here: anything costly (the Kubernetes client, schemas) is loaded on first use.
+// Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
 export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
-  const explorer = registerExplorer();
+  const clusters = new ClusterServiceHolder(log);
+  const explorer = registerExplorer(clusters);
   context.subscriptions.push(
     log,
+    clusters,
     explorer,
-    registerExplorerCommands(explorer.provider, log),
+    registerStatusBar(clusters),
+    registerExplorerCommands(explorer, clusters, log),
     registerKubeconfigCommands(),
-    onDidChangeConfig((config) => log.setLevel(config.logLevel)),
+    onDidChangeConfig((config) => {
+      log.setLevel(config.logLevel);
+      clusters.reload();
+    }),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view };
+  return { explorer: explorer.provider, explorerView: explorer.view, clusters };
 }

@@ -12,6 +12,9 @@ export const Commands = {
   refresh: 'kubeWorkbench.refresh',
   openKubeconfig: 'kubeWorkbench.openKubeconfig',
   showOutput: 'kubeWorkbench.showOutput',
+  filterExplorer: 'kubeWorkbench.explorer.filter',
+  clearFilter: 'kubeWorkbench.explorer.clearFilter',
+  showMore: 'kubeWorkbench.explorer.showMore',
 } as const;
 
 export const CONFIG_SECTION = 'kubeWorkbench';

@@ -4,6 +4,7 @@
 // `--screenshots` writes the README's screenshots into media/ instead of out/screenshots/.
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { startSim } from '../../src/sim/sim.ts';
 import { launchChromium } from './browser.ts';
 import { runInExtensionHost } from './extension-host-run.ts';
 import { REPORT_START } from './report-marker.ts';
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
   await ensureTools();
   const workspace = mkdtempSync(`${tmpdir()}/kwb-workspace-`);
   cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
-  const server = await startVscodeServer({ testDriver: true });
+  // Hermetic: the user's own ~/.kube/config must not leak into the tests.
+  const server = await startVscodeServer({ testDriver: true, env: { KUBECONFIG: `${workspace}/.kube/absent` } });
   const browser = await launchChromium();
   try {
     const started = Date.now();
@@ -50,7 +52,8 @@ async function main(): Promise<number> {
     if (suites.exitCode !== 0) console.error(`integration: the workbench's log is in ${hostLog}`);
     if (suites.timedOut) console.error(`integration: no result within ${hardTimeoutMs / 1000} s\n${server.output()}`);
     mkdirSync(screenshotDir, { recursive: true });
-    const ui = await runUiChecks({ server, browser, extensionPath: repoRoot, workspace, screenshotDir });
+    const sim = await startSim({ nodes: 12, pods: 150, seed: 5, log: () => undefined });
+    const ui = await runUiChecks({ server, browser, extensionPath: repoRoot, workspace, screenshotDir, simKubeconfig: sim.kubeconfigPath }).finally(() => sim.close());
     for (const check of ui) console.log(`ui: ${check.passed ? 'ok' : 'FAILED'} ${check.name}${check.detail ? ` (${check.detail})` : ''}`);
     const uiFailed = ui.filter((check) => !check.passed).length;
     console.log(`ui: ${ui.length - uiFailed} passed, ${uiFailed} failed`);

@@ -1,4 +1,5 @@
 // A few checks through Chromium that click what a user clicks, saving the README's screenshots.
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { VscodeServer } from './vscode-server.ts';
 
@@ -8,6 +9,8 @@ export interface UiCheckOptions {
   readonly extensionPath: string;
   readonly workspace: string;
   readonly screenshotDir: string;
+  /** The kubeconfig of a simulated cluster the harness started for these checks. */
+  readonly simKubeconfig: string;
 }
 
 export interface UiCheckResult {
@@ -18,18 +21,55 @@ export interface UiCheckResult {
 
 interface UiCheck {
   readonly name: string;
+  /** Workspace settings the check needs, written before its page opens. */
+  settings?(options: UiCheckOptions): Record<string, unknown>;
   run(page: Page, options: UiCheckOptions): Promise<void>;
+}
+
+function openKubernetesContainer(page: Page): Promise<void> {
+  return page.locator('.part.activitybar [role="tab"] .action-label[aria-label^="Kubernetes"]').click({ timeout: 30_000 });
+}
+
+/** Drags the sash right of the sidebar so a screenshot shows whole row descriptions. */
+async function widenSidebar(page: Page): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box === null) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 720, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+function writeWorkspaceSettings(workspace: string, extra: Record<string, unknown>): void {
+  const path = `${workspace}/.vscode/settings.json`;
+  const settings = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, JSON.stringify({ ...settings, ...extra }, null, 2));
 }
 
 const checks: readonly UiCheck[] = [
   {
     name: 'the Kubernetes container opens from the activity bar and shows the welcome view',
     async run(page, options) {
-      await page.locator('.part.activitybar [role="tab"] .action-label[aria-label^="Kubernetes"]').click({ timeout: 30_000 });
+      await openKubernetesContainer(page);
       const sidebar = page.locator('.part.sidebar');
       await sidebar.getByText('No cluster is connected.').waitFor({ timeout: 20_000 });
       await sidebar.locator('.welcome-view-content').getByRole('button', { name: 'Open kubeconfig' }).waitFor();
       await page.screenshot({ path: `${options.screenshotDir}/explorer-welcome.png` });
+    },
+  },
+  {
+    name: 'the Explorer shows the simulated cluster: context, nodes with health, pods on a node',
+    settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig }),
+    async run(page, options) {
+      await openKubernetesContainer(page);
+      const rows = page.locator('.part.sidebar .monaco-list-row');
+      await rows.filter({ hasText: 'Nodes' }).first().click({ timeout: 30_000 });
+      await rows.filter({ hasText: /Ready · \d+\/110 pods/ }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: /Ready · \d+\/110 pods/ }).first().click();
+      await rows.filter({ hasText: /Running · \d\/\d ready/ }).first().waitFor({ timeout: 30_000 });
+      await widenSidebar(page);
+      await page.screenshot({ path: `${options.screenshotDir}/explorer-sim.png` });
     },
   },
 ];
@@ -37,6 +77,7 @@ const checks: readonly UiCheck[] = [
 export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResult[]> {
   const results: UiCheckResult[] = [];
   for (const check of checks) {
+    if (check.settings) writeWorkspaceSettings(options.workspace, check.settings(options));
     const context = await options.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {

@@ -1,27 +1,254 @@
+// The Kubernetes Explorer: contexts → Nodes → pods, and → Workloads → namespaces → kinds → objects.
+// Every answer comes from the cluster service's slim cache (no request on expand); watch changes are
+// turned into the rows they touch and coalesced. Long lists are paged ("Show 500 more").
 import * as vscode from 'vscode';
+import { summarizeNode } from '../../core/cluster/node-summary.ts';
+import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
+import type { ClusterConnection, ClusterService } from '../cluster-loader.ts';
+import { contextItem, groupItem, moreItem, statusItem } from './context-items.ts';
+import { ElementCache, ids, type Element, type ElementOf } from './elements.ts';
+import { matchesFilter } from './filter.ts';
+import { nodeItem, podItem } from './node-items.ts';
+import { RefreshCoalescer } from './refresh-coalescer.ts';
+import { watchConnection } from './connection-changes.ts';
+import { kindItem, namespaceItem, workloadItem } from './workload-items.ts';
 
-/**
- * The Kubernetes Explorer tree. Until the cluster service is connected (issue 6) it has no roots,
- * which is what makes VS Code show the view's welcome content.
- */
-export class ExplorerProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+export const PAGE_SIZE = 500;
+const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap'];
+
+export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Element | Element[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly cache = new ElementCache();
+  private readonly coalescer = new RefreshCoalescer<Element>((elements) => this.changed.fire(elements));
+  private readonly watched = new Map<string, vscode.Disposable>();
+  private readonly limits = new Map<string, number>();
+  private readonly expandedOnce = new Set<string>();
+  private readonly service: () => ClusterService;
+  private readonly now: () => number;
+  private filterText = '';
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
-    return element;
+  constructor(service: () => ClusterService, now: () => number = Date.now) {
+    this.service = service;
+    this.now = now;
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  get filter(): string {
+    return this.filterText;
   }
 
-  /** Redraws the whole tree. */
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.limits.clear();
+    this.coalescer.add(undefined);
+  }
+
+  /** Forgets everything and redraws: after a kubeconfig reload or the Refresh command. */
   refresh(): void {
+    for (const subscription of this.watched.values()) subscription.dispose();
+    this.watched.clear();
+    this.cache.clear();
     this.changed.fire(undefined);
   }
 
+  /** Pages one more batch of the list that `more` ends. */
+  showMore(more: ElementOf<'more'>): void {
+    this.limits.set(more.parentId, (this.limits.get(more.parentId) ?? PAGE_SIZE) + PAGE_SIZE);
+    const parent = this.cache.find(more.parentId);
+    this.coalescer.add(parent);
+  }
+
+  /** Marks rows for a coalesced redraw (used by the connection watcher and the health ticker). */
+  invalidate(id: string | undefined): void {
+    if (id === undefined) return this.coalescer.add(undefined);
+    const element = this.cache.find(id);
+    if (element !== undefined) this.coalescer.add(element);
+  }
+
+  /** Node rows VS Code has been given, per context: what the health ticker re-judges. */
+  renderedNodes(): ElementOf<'node'>[] {
+    return this.cache.all().filter((element): element is ElementOf<'node'> => element.type === 'node');
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  getChildren(element?: Element): Element[] {
+    if (element === undefined) return this.roots();
+    switch (element.type) {
+      case 'context':
+        return this.contextChildren(element.context);
+      case 'nodes':
+        return this.nodeRows(element);
+      case 'node':
+        return this.podRows(element);
+      case 'workloads':
+        return this.namespaceRows(element);
+      case 'namespace':
+        return this.kindRows(element);
+      case 'kind':
+        return this.workloadRows(element);
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(element: Element): vscode.TreeItem {
+    switch (element.type) {
+      case 'context': {
+        const config = this.service().config;
+        const summary = config.ok ? config.value.contexts.find((context) => context.name === element.context) : undefined;
+        const current = config.ok && config.value.currentContext === element.context;
+        return contextItem(element, summary, current, current);
+      }
+      case 'nodes': {
+        const connection = this.connection(element.context);
+        return groupItem(element, connection.nodes.size, connection.state('nodes'), undefined);
+      }
+      case 'workloads': {
+        const connection = this.connection(element.context);
+        return groupItem(element, this.namespaces(connection).length, connection.state('Deployment'), connection.narrowedTo('Deployment'));
+      }
+      case 'node': {
+        const connection = this.connection(element.context);
+        const node = connection.nodes.get('', element.name);
+        if (node === undefined) return new vscode.TreeItem(`${element.name} (deleted)`);
+        const lease = connection.leases.get('kube-node-lease', element.name);
+        return nodeItem(element, summarizeNode(node, lease, connection.pods.byIndex('node', element.name), this.now()));
+      }
+      case 'pod':
+        return podItem(element, this.connection(element.context).pods.get(element.namespace, element.name));
+      case 'namespace': {
+        const connection = this.connection(element.context);
+        const objects = WORKLOAD_KINDS.reduce((sum, kind) => sum + connection.workloads[kind].countByIndex('namespace', element.namespace), 0);
+        return namespaceItem(element, objects);
+      }
+      case 'kind':
+        return kindItem(element, this.connection(element.context).workloads[element.kind].countByIndex('namespace', element.namespace));
+      case 'workload':
+        return workloadItem(element, this.connection(element.context).workloads[element.kind].get(element.namespace, element.name));
+      case 'status':
+        return statusItem(element);
+      case 'more':
+        return moreItem(element);
+    }
+  }
+
   dispose(): void {
+    this.coalescer.dispose();
+    for (const subscription of this.watched.values()) subscription.dispose();
+    this.watched.clear();
     this.changed.dispose();
+  }
+
+  private roots(): Element[] {
+    const config = this.service().config;
+    if (!config.ok) {
+      return [this.cache.get({ type: 'status', id: 'status:kubeconfig', context: '', severity: 'error', message: config.error.message, detail: config.error.kind })];
+    }
+    return config.value.contexts.map((context) => this.cache.get({ type: 'context', id: ids.context(context.name), context: context.name }));
+  }
+
+  /** The context's live connection, opened (and watched for changes) on first use. */
+  private connection(context: string): ClusterConnection {
+    const connection = this.service().connect(context);
+    if (connection === undefined) throw new Error(`unknown context ${context}`);
+    if (!this.watched.has(context)) this.watched.set(context, watchConnection(connection, (id) => this.invalidate(id)));
+    return connection;
+  }
+
+  private contextChildren(context: string): Element[] {
+    this.expandedOnce.add(context);
+    this.connection(context);
+    return [
+      this.cache.get({ type: 'nodes', id: ids.nodes(context), context }),
+      this.cache.get({ type: 'workloads', id: ids.workloads(context), context }),
+    ];
+  }
+
+  /** A status row when the resource is failing and nothing is cached, else undefined. */
+  private statusRow(connection: ClusterConnection, resource: 'nodes' | 'Deployment', parentId: string, empty: boolean): Element | undefined {
+    const state = connection.state(resource);
+    if (state.error === undefined || !empty) return undefined;
+    return this.cache.get({ type: 'status', id: `status:${parentId}`, context: connection.context, severity: 'error', message: state.error.message, detail: state.error.kind });
+  }
+
+  /** The first `limit` rows of a sorted list, plus a "Show more" row when some are left. */
+  private page<T>(parentId: string, context: string, items: T[], toElement: (item: T) => Element): Element[] {
+    const limit = this.limits.get(parentId) ?? PAGE_SIZE;
+    const rows = items.slice(0, limit).map(toElement);
+    if (items.length > limit) {
+      rows.push(this.cache.get({ type: 'more', id: `more:${parentId}`, context, parentId, remaining: items.length - limit }));
+    }
+    return rows;
+  }
+
+  private nodeRows(element: ElementOf<'nodes'>): Element[] {
+    const connection = this.connection(element.context);
+    const status = this.statusRow(connection, 'nodes', element.id, connection.nodes.size === 0);
+    if (status !== undefined) return [status];
+    const nodes = [...connection.nodes.values()]
+      .filter((node) => matchesFilter(this.filterText, node.meta))
+      .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+    return this.page(element.id, element.context, nodes, (node) =>
+      this.cache.get({ type: 'node', id: ids.node(element.context, node.meta.name), context: element.context, name: node.meta.name }),
+    );
+  }
+
+  private podRows(element: ElementOf<'node'>): Element[] {
+    const pods = this.connection(element.context)
+      .pods.byIndex('node', element.name)
+      .filter((pod) => matchesFilter(this.filterText, pod.meta))
+      .sort((a, b) => a.meta.namespace.localeCompare(b.meta.namespace) || a.meta.name.localeCompare(b.meta.name));
+    return this.page(element.id, element.context, pods, (pod) =>
+      this.cache.get({
+        type: 'pod',
+        id: ids.pod(element.context, pod.meta.namespace, pod.meta.name),
+        context: element.context,
+        namespace: pod.meta.namespace,
+        name: pod.meta.name,
+      }),
+    );
+  }
+
+  private namespaces(connection: ClusterConnection): string[] {
+    const names = new Set<string>();
+    for (const kind of WORKLOAD_KINDS) for (const namespace of connection.workloads[kind].indexValues('namespace')) names.add(namespace);
+    return [...names].sort();
+  }
+
+  private namespaceRows(element: ElementOf<'workloads'>): Element[] {
+    const connection = this.connection(element.context);
+    const namespaces = this.namespaces(connection);
+    const status = this.statusRow(connection, 'Deployment', element.id, namespaces.length === 0);
+    if (status !== undefined) return [status];
+    return this.page(element.id, element.context, namespaces, (namespace) =>
+      this.cache.get({ type: 'namespace', id: ids.namespace(element.context, namespace), context: element.context, namespace }),
+    );
+  }
+
+  private kindRows(element: ElementOf<'namespace'>): Element[] {
+    const connection = this.connection(element.context);
+    return WORKLOAD_KINDS.filter((kind) => connection.workloads[kind].countByIndex('namespace', element.namespace) > 0).map((kind) =>
+      this.cache.get({ type: 'kind', id: ids.kind(element.context, element.namespace, kind), context: element.context, namespace: element.namespace, kind }),
+    );
+  }
+
+  private workloadRows(element: ElementOf<'kind'>): Element[] {
+    const workloads = this.connection(element.context)
+      .workloads[element.kind].byIndex('namespace', element.namespace)
+      .filter((workload) => matchesFilter(this.filterText, workload.meta))
+      .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+    return this.page(element.id, element.context, workloads, (workload) =>
+      this.cache.get({
+        type: 'workload',
+        id: ids.workload(element.context, element.namespace, element.kind, workload.meta.name),
+        context: element.context,
+        namespace: element.namespace,
+        kind: element.kind,
+        name: workload.meta.name,
+      }),
+    );
   }
 }

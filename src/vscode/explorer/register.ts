@@ -1,21 +1,23 @@
 import * as vscode from 'vscode';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Views } from '../ids.ts';
+import type { Element } from './elements.ts';
 import { ExplorerProvider } from './explorer-provider.ts';
+import { startHealthTicker } from './health-ticker.ts';
 
 export interface Explorer extends vscode.Disposable {
   readonly provider: ExplorerProvider;
-  readonly view: vscode.TreeView<vscode.TreeItem>;
+  readonly view: vscode.TreeView<Element>;
 }
 
-export function registerExplorer(): Explorer {
-  const provider = new ExplorerProvider();
+export function registerExplorer(clusters: ClusterServiceHolder): Explorer {
+  const provider = new ExplorerProvider(() => clusters.get());
   const view = vscode.window.createTreeView(Views.explorer, { treeDataProvider: provider, showCollapseAll: true });
-  return {
-    provider,
+  const disposables = vscode.Disposable.from(
     view,
-    dispose: () => {
-      view.dispose();
-      provider.dispose();
-    },
-  };
+    provider,
+    startHealthTicker(provider, () => clusters.peek()),
+    clusters.onDidReload(() => provider.refresh()),
+  );
+  return { provider, view, dispose: () => disposables.dispose() };
 }

@@ -1,0 +1,133 @@
+// The Explorer in a real VS Code against the simulated cluster, started inside the extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { builtinTypes } from '../../src/sim/resources.ts';
+import { startSim, type Sim } from '../../src/sim/sim.ts';
+import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import type { Element } from '../../src/vscode/explorer/elements.ts';
+import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { activateWorkbench } from './extension-api.ts';
+
+const CONTEXT = 'kube-workbench-sim';
+const NODES = 4;
+
+describe('Explorer on the simulated cluster', function () {
+  this.timeout(60_000);
+  let sim: Sim;
+  let api: KubeWorkbenchApi;
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
+
+  /** Resolves once `check` holds, re-checked whenever the tree announces a change. */
+  function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const probe = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = api.explorer.onDidChangeTreeData(probe);
+      probe();
+    });
+  }
+
+  const children = (element?: Element): Element[] => api.explorer.getChildren(element);
+  const label = (element: Element): string => String(api.explorer.getTreeItem(element).label);
+  const description = (element: Element): string => String(api.explorer.getTreeItem(element).description ?? '');
+  const child = (parent: Element | undefined, text: string): Element | undefined => children(parent).find((element) => label(element) === text);
+
+  before(async () => {
+    sim = await startSim({ nodes: NODES, pods: 24, seed: 11, frozenClock: true, log: () => undefined });
+    api = await activateWorkbench();
+    await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
+    await sim.close();
+  });
+
+  it('lists the contexts of the kubeconfig, the current one expanded', async () => {
+    await until(() => child(undefined, CONTEXT) !== undefined, 'the sim context');
+    const context = child(undefined, CONTEXT);
+    assert.ok(context);
+    assert.equal(api.explorer.getTreeItem(context).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.ok(child(undefined, 'kube-workbench-sim-readonly'), 'the read-only context is listed too');
+  });
+
+  it('shows every node with its health, pod count and requested CPU', async () => {
+    const context = child(undefined, CONTEXT)!;
+    const nodes = children(context).find((element) => element.type === 'nodes')!;
+    await until(() => children(nodes).filter((element) => element.type === 'node').length === NODES, `${NODES} nodes`);
+    for (const node of children(nodes)) assert.match(description(node), /^Ready · \d+\/110 pods · cpu \d+% requested/);
+  });
+
+  it('shows the pods on a node, and drops one that is deleted', async () => {
+    const nodes = children(child(undefined, CONTEXT)).find((element) => element.type === 'nodes')!;
+    const node = children(nodes).find((element) => children(element).length > 0);
+    assert.ok(node, 'a node with pods');
+    const pod = children(node)[0];
+    assert.ok(pod?.type === 'pod');
+    assert.match(description(pod), new RegExp(`^${pod.namespace} · `));
+    const podType = builtinTypes.find((type) => type.plural === 'pods')!;
+    sim.store.delete(podType, pod.namespace, pod.name);
+    await until(() => !children(node).some((element) => element.id === pod.id), 'the deleted pod to leave the tree');
+  });
+
+  it('turns a node whose heartbeat stops Unknown after the grace period', async () => {
+    const nodes = children(child(undefined, CONTEXT)).find((element) => element.type === 'nodes')!;
+    const node = children(nodes)[0]!;
+    assert.ok(node.type === 'node');
+    sim.applyFault({ type: 'stopHeartbeat', node: node.name });
+    sim.advance(60_000);
+    await until(() => description(node).startsWith('Unknown'), `${node.name} to turn Unknown`);
+    const others = children(nodes).filter((element) => element.id !== node.id);
+    for (const other of others) assert.match(description(other), /^Ready/);
+  });
+
+  it('lists workloads by namespace and kind', async () => {
+    const workloads = children(child(undefined, CONTEXT)).find((element) => element.type === 'workloads')!;
+    await until(() => children(workloads).length > 0, 'namespaces');
+    const namespace = children(workloads).find((element) => children(element).length > 0)!;
+    const kinds = children(namespace).map(label);
+    assert.ok(kinds.length > 0);
+    for (const kind of kinds) assert.match(kind, /^(Deployments|StatefulSets|DaemonSets|Jobs|CronJobs|Services|ConfigMaps)$/);
+  });
+
+  it('filters by name and clears the filter', async () => {
+    const nodes = children(child(undefined, CONTEXT)).find((element) => element.type === 'nodes')!;
+    const target = children(nodes)[1]!;
+    await vscode.commands.executeCommand(Commands.filterExplorer, label(target));
+    assert.deepEqual(children(nodes).map(label), [label(target)]);
+    assert.equal(api.explorerView.message, `Filter: ${label(target)}`);
+    await vscode.commands.executeCommand(Commands.clearFilter);
+    assert.equal(children(nodes).length, NODES);
+  });
+
+  it('coalesces a burst of 10,000 watch events into at most 4 refreshes a second', async () => {
+    const leaseType = builtinTypes.find((type) => type.plural === 'leases')!;
+    const connection = api.clusters.get().connection(CONTEXT)!;
+    let fires = 0;
+    let changes = 0;
+    const counter = api.explorer.onDidChangeTreeData(() => (fires += 1));
+    const seen = connection.onDidChange(() => (changes += 1));
+    const started = Date.now();
+    const names = [...connection.nodes.values()].map((node) => node.meta.name);
+    for (let index = 0; index < 10_000; index += 1) {
+      const name = names[index % names.length]!;
+      const lease = sim.store.get(leaseType, 'kube-node-lease', name)!;
+      sim.store.update(leaseType, { ...lease, spec: { ...(lease['spec'] as object), renewTime: new Date(started + index).toISOString() } });
+    }
+    await until(() => changes >= 10_000, 'all 10,000 events to reach the cache', 40_000);
+    await until(() => fires > 0, 'a refresh');
+    const seconds = (Date.now() - started) / 1000;
+    counter.dispose();
+    seen.dispose();
+    assert.ok(fires <= Math.ceil(seconds * 4) + 1, `${fires} refreshes in ${seconds.toFixed(2)} s`);
+    console.log(`      10,000 events → ${fires} tree refreshes in ${seconds.toFixed(2)} s`);
+  });
+});
