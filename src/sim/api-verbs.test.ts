@@ -82,7 +82,7 @@ describe('sim API: list, get, patch, apply, delete and watch', () => {
 
   it('server-side apply: 409 between managers, force takes the field over', async () => {
     const path = '/apis/apps/v1/namespaces/default/deployments/applied?fieldManager=';
-    const applied = { ...deployment(2), metadata: { name: 'applied', namespace: 'default' } };
+    const applied: Record<string, unknown> = { ...deployment(2), metadata: { name: 'applied', namespace: 'default' } };
     const first = await call(sim, `${path}alice`, { method: 'PATCH', contentType: 'application/apply-patch+yaml', body: JSON.stringify(applied) });
     assert.equal(first.status, 201);
     const changed = { ...applied, spec: { ...(applied['spec'] as object), replicas: 5 } };

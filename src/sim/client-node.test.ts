@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { ApiException, AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, Log, PatchStrategy, makeInformer, type V1Pod } from '@kubernetes/client-node';
+import { ApiException, AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, Log, PatchStrategy, makeInformer, type V1ConfigMap, type V1Pod } from '@kubernetes/client-node';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import { startSim, type Sim } from './sim.ts';
 
@@ -51,7 +51,7 @@ describe('@kubernetes/client-node against the sim', () => {
 
   it('server-side applies through KubernetesObjectApi (discovery first)', async () => {
     const objects = KubernetesObjectApi.makeApiClient(client(sim));
-    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied', namespace: 'default' }, data: { a: '1' } };
+    const manifest: V1ConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied', namespace: 'default' }, data: { a: '1' } };
     const created = await objects.patch(manifest, undefined, undefined, 'kube-workbench', false, PatchStrategy.ServerSideApply);
     assert.equal(created.metadata?.managedFields?.[0]?.manager, 'kube-workbench');
     const conflict = await failure(objects.patch({ ...manifest, data: { a: '2' } }, undefined, undefined, 'someone-else', false, PatchStrategy.ServerSideApply));
@@ -76,8 +76,8 @@ describe('@kubernetes/client-node against the sim', () => {
   it('reports 401, 403, 404, 409, 410 and 429 as ApiExceptions carrying the Status', async () => {
     const core = client(sim).makeApiClient(CoreV1Api);
     const readOnly = client(sim, 'kube-workbench-sim-readonly').makeApiClient(CoreV1Api);
-    const stranger = client(sim);
-    stranger.getCurrentUser()!.token = 'wrong';
+    const stranger = new KubeConfig();
+    stranger.loadFromString(sim.kubeconfig.replace(sim.tokens.admin, 'wrong'));
     const reasons = async (promise: Promise<unknown>): Promise<[number, string]> => {
       const error = await failure(promise);
       return [error.code, (JSON.parse(error.body) as { reason: string }).reason];

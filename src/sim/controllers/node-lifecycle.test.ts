@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Node, Pod } from '../objects.ts';
+import type { Lease, Node, Pod } from '../objects.ts';
 import { conditionOf } from '../objects.ts';
 import { startSim, type Sim } from '../sim.ts';
 
@@ -22,11 +22,12 @@ describe('node heartbeats: Unknown at 50 s, the unreachable taint, eviction afte
   after(() => sim.close());
 
   it('keeps renewing the other node’s Lease every 10 s', () => {
-    const lease = (): string => String((sim.store.get(sim.controllers.types.lease, 'kube-node-lease', 'node-0002') as { spec: { renewTime: string } }).spec.renewTime);
+    const stored = (): Lease => sim.store.get(sim.controllers.types.lease, 'kube-node-lease', 'node-0002') as Lease;
+    const lease = (): string => stored().spec.renewTime ?? '';
     const before = lease();
     sim.advance(10_000);
     assert.notEqual(lease(), before);
-    assert.equal((sim.store.get(sim.controllers.types.lease, 'kube-node-lease', 'node-0002') as { spec: { leaseDurationSeconds: number } }).spec.leaseDurationSeconds, 40);
+    assert.equal(stored().spec.leaseDurationSeconds, 40);
   });
 
   it('leaves the silent node Ready until the 50 s grace period ends, then Unknown with the taints', () => {
