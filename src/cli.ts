@@ -1,9 +1,20 @@
 // The `kube-workbench` executable (package.json `bin`): wires the process to runCli.
+import { fitCommand } from './cli/fit.ts';
+import { lintCommand } from './cli/lint.ts';
 import { runCli } from './cli/main.ts';
+import { rulesCommand } from './cli/rules.ts';
+import { simCommand } from './cli/sim.ts';
+import { suggestCommand } from './cli/suggest.ts';
 
-void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then((code) => {
+const subcommands = [lintCommand, rulesCommand, suggestCommand, fitCommand, simCommand];
+
+void runCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+  subcommands,
+).then((code) => {
   process.exitCode = code;
 });

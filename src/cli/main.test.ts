@@ -1,12 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
-import { ExitCode, runCli } from './main.ts';
+import { ExitCode, runCli, type Subcommand } from './main.ts';
+
+const echo: Subcommand = {
+  name: 'echo',
+  summary: 'prints its arguments',
+  run: async (args, io) => {
+    io.stdout(`${args.join(' ')}\n`);
+    return ExitCode.ok;
+  },
+};
+const broken: Subcommand = {
+  name: 'broken',
+  summary: 'throws',
+  run: async () => {
+    throw new Error('disk on fire\nsecond line');
+  },
+};
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, [echo, broken]);
   return { code, stdout, stderr };
 }
 
@@ -22,6 +38,19 @@ describe('kube-workbench CLI', () => {
     const result = await run('--help');
     assert.equal(result.code, ExitCode.ok);
     assert.match(result.stdout, /^Usage: kube-workbench <command>/m);
+    assert.match(result.stdout, /^ {2}echo {4}prints its arguments$/m);
+  });
+
+  it('dispatches to a subcommand with the remaining arguments', async () => {
+    const result = await run('echo', 'a', '--b');
+    assert.equal(result.code, ExitCode.ok);
+    assert.equal(result.stdout, 'a --b\n');
+  });
+
+  it('turns a subcommand that throws into one stderr line and exit 2', async () => {
+    const result = await run('broken');
+    assert.equal(result.code, ExitCode.usage);
+    assert.equal(result.stderr, 'kube-workbench broken: disk on fire second line\n');
   });
 
   it('prints usage and exits 2 without arguments', async () => {

@@ -16,10 +16,7 @@ export interface Subcommand {
   readonly run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 }
 
-// Later issues add `lint`, `suggest`, `fit`, `health` and `sim` here.
-const subcommands: readonly Subcommand[] = [];
-
-export function usage(): string {
+export function usage(subcommands: readonly Subcommand[]): string {
   const width = Math.max(0, ...subcommands.map((command) => command.name.length));
   const lines = subcommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
@@ -36,11 +33,11 @@ export function usage(): string {
   ].join('\n');
 }
 
-/** Runs one CLI invocation; never throws: failures become a one-line message and an exit code. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {
+/** Runs one CLI invocation against the given subcommands; never throws: failures become a one-line message and an exit code. */
+export async function runCli(args: readonly string[], io: CliIo, subcommands: readonly Subcommand[]): Promise<ExitCode> {
   const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(usage());
+    io.stdout(usage(subcommands));
     return first === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (first === '--version' || first === '-v') {
