@@ -7,7 +7,7 @@ import type { Deployment, ReplicaSet } from '../objects.ts';
 import { clone, setCondition } from '../objects.ts';
 import { stableHash } from '../names.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { controllerOf, keyOf, modify, ownerReference, splitKey } from './environment.ts';
+import { modify, ownerReference, splitKey, watchOwned } from './environment.ts';
 
 const revisionAnnotation = 'deployment.kubernetes.io/revision';
 const hashLabel = 'pod-template-hash';
@@ -39,12 +39,7 @@ export class DeploymentController {
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     const enqueue = environment.queues.create('deployment', (key) => this.sync(key));
-    environment.store.subscribe((event) => {
-      if (event.resource === environment.types.deployment && event.type !== 'DELETED') enqueue(keyOf(event.object));
-      if (event.resource !== environment.types.replicaSet) return;
-      const owner = controllerOf(event.object);
-      if (owner?.kind === 'Deployment') enqueue(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
-    });
+    watchOwned(environment, environment.types.deployment, environment.types.replicaSet, enqueue);
   }
 
   private sync(key: string): void {

@@ -67,3 +67,16 @@ export function createOwnedPod(environment: ControllerEnvironment, owner: KubeOb
     spec: copy.spec,
   }) as Pod;
 }
+
+/**
+ * Feeds a controller's queue: its own objects when they change, and their owner when an object they
+ * control (a ReplicaSet's pod, a Deployment's ReplicaSet) changes.
+ */
+export function watchOwned(environment: ControllerEnvironment, owner: ResourceType, owned: ResourceType, enqueue: (key: string) => void): void {
+  environment.store.subscribe((event) => {
+    if (event.resource === owner && event.type !== 'DELETED') enqueue(keyOf(event.object));
+    if (event.resource !== owned) return;
+    const controller = controllerOf(event.object);
+    if (controller?.kind === owner.kind) enqueue(`${event.object.metadata.namespace ?? ''}/${controller.name}`);
+  });
+}

@@ -6,7 +6,7 @@
 import type { Condition, Job, Pod } from '../objects.ts';
 import { conditionOf, setCondition } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { controllerOf, createOwnedPod, keyOf, modify, splitKey } from './environment.ts';
+import { createOwnedPod, keyOf, modify, splitKey, watchOwned } from './environment.ts';
 import { isActive, isReady } from './replicaset.ts';
 
 function finished(job: Job): boolean {
@@ -22,12 +22,7 @@ export class JobController {
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     this.enqueue = environment.queues.create('job', (key) => this.sync(key));
-    environment.store.subscribe((event) => {
-      if (event.resource === environment.types.job && event.type !== 'DELETED') this.enqueue(keyOf(event.object));
-      if (event.resource !== environment.types.pod) return;
-      const owner = controllerOf(event.object);
-      if (owner?.kind === 'Job') this.enqueue(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
-    });
+    watchOwned(environment, environment.types.job, environment.types.pod, this.enqueue);
   }
 
   private sync(key: string): void {

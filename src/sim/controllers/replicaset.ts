@@ -2,7 +2,7 @@
 import type { Pod, ReplicaSet } from '../objects.ts';
 import { conditionOf } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { controllerOf, createOwnedPod, keyOf, modify, splitKey } from './environment.ts';
+import { createOwnedPod, modify, splitKey, watchOwned } from './environment.ts';
 
 /** The controller's burst per sync (kube-controller-manager's slow-start batches top out at 500). */
 const burst = 500;
@@ -34,12 +34,7 @@ export class ReplicaSetController {
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     const enqueue = environment.queues.create('replicaset', (key) => this.sync(key));
-    environment.store.subscribe((event) => {
-      if (event.resource === environment.types.replicaSet && event.type !== 'DELETED') enqueue(keyOf(event.object));
-      if (event.resource !== environment.types.pod) return;
-      const owner = controllerOf(event.object);
-      if (owner?.kind === 'ReplicaSet') enqueue(`${event.object.metadata.namespace ?? ''}/${owner.name}`);
-    });
+    watchOwned(environment, environment.types.replicaSet, environment.types.pod, enqueue);
   }
 
   private sync(key: string): void {
