@@ -1,12 +1,13 @@
 // The `kube-workbench` executable (package.json `bin`): wires the process to runCli.
 import { fitCommand } from './cli/fit.ts';
+import { healthCommand } from './cli/health.ts';
 import { lintCommand } from './cli/lint.ts';
 import { runCli } from './cli/main.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { simCommand } from './cli/sim.ts';
 import { suggestCommand } from './cli/suggest.ts';
 
-const subcommands = [lintCommand, rulesCommand, suggestCommand, fitCommand, simCommand];
+const subcommands = [lintCommand, rulesCommand, healthCommand, suggestCommand, fitCommand, simCommand];
 
 void runCli(
   process.argv.slice(2),

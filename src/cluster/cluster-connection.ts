@@ -59,11 +59,14 @@ export class ClusterConnection implements Disposable {
     return this.options.client.context;
   }
 
-  start(): void {
-    this.watch('nodes', nodeType, this.nodes);
-    this.watch('leases', leaseType, this.leases);
-    this.watch('pods', podType, this.pods);
-    for (const kind of Object.keys(workloadTypes) as WorkloadKind[]) this.watch(kind, workloadTypes[kind], this.workloads[kind]);
+  /** Starts watching `resources` (all of them by default). */
+  start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
+    for (const resource of resources) {
+      if (resource === 'nodes') this.watch(resource, nodeType, this.nodes);
+      else if (resource === 'leases') this.watch(resource, leaseType, this.leases);
+      else if (resource === 'pods') this.watch(resource, podType, this.pods);
+      else this.watch(resource, workloadTypes[resource], this.workloads[resource]);
+    }
   }
 
   state(resource: WatchedResource): ResourceState {

@@ -1,0 +1,101 @@
+// `kube-workbench health`: the node health table of a context in the terminal: heartbeat-based
+// health, heartbeat age, pods, allocatable and requested CPU and memory.
+import { homedir } from 'node:os';
+import { delimiter, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatQuantity, quantityFromNumber } from '../core/allocator/quantity.ts';
+import { textTable } from '../core/allocator/text-table.ts';
+import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
+import { summarizeNode } from '../core/cluster/node-summary.ts';
+import { snapshotContext } from '../cluster/snapshot.ts';
+import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+
+const help = `Usage: kube-workbench health [--kubeconfig FILE] [--context NAME] [--format table|json] [--timeout SECONDS]
+
+Lists the nodes of a context with their health, judged from heartbeats as the node lifecycle
+controller does (the node Lease and the Ready condition, 50 s grace period), pods, allocatable and
+requested CPU and memory.
+
+  --kubeconfig FILE   kubeconfig to read (default: KUBECONFIG, else ~/.kube/config)
+  --context NAME      context to use (default: the current context)
+  --format FORMAT     table (default) or json
+  --timeout SECONDS   how long to wait for the cluster (default 60)
+
+Exit codes: 0 every node Ready, 1 some node is NotReady or Unknown, 2 usage error or cluster unreachable.
+`;
+
+const cpu = (cores: number): string => formatQuantity(quantityFromNumber(cores, 'DecimalSI', 0.001));
+const memory = (bytes: number): string => formatQuantity(quantityFromNumber(bytes, 'BinarySI', 2 ** 20));
+
+async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help === true) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
+  const timeoutSeconds = Number(values.timeout ?? '60');
+  if (!(timeoutSeconds > 0)) throw new Error(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+  const paths = kubeconfigPaths({
+    setting: values.kubeconfig ?? '',
+    kubeconfigVariable: process.env['KUBECONFIG'],
+    homeDirectory: homedir(),
+    delimiter,
+    separator: sep,
+  });
+  const snapshot = await snapshotContext({ kubeconfigPaths: paths, context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: timeoutSeconds * 1000 });
+  if (!snapshot.ok) {
+    io.stderr(`kube-workbench health: ${snapshot.error.message}\n`);
+    return ExitCode.usage;
+  }
+  const connection = snapshot.value;
+  const now = Date.now();
+  const nodes = [...connection.nodes.values()]
+    .sort((a, b) => a.meta.name.localeCompare(b.meta.name))
+    .map((node) => ({ node, summary: summarizeNode(node, connection.leases.get('kube-node-lease', node.meta.name), connection.pods.byIndex('node', node.meta.name), now) }));
+  connection.dispose();
+  if (format === 'json') {
+    const report = {
+      context: connection.context,
+      nodes: nodes.map(({ node, summary }) => ({
+        name: node.meta.name,
+        health: summary.health.health,
+        heartbeatAgeSeconds: summary.health.heartbeatAgeSeconds ?? null,
+        reason: summary.health.reason,
+        pods: summary.pods,
+        allocatable: { cpu: cpu(node.allocatable.cpu), memory: memory(node.allocatable.memoryBytes) },
+        requested: { cpu: cpu(summary.requestedCpu), memory: memory(summary.requestedMemoryBytes) },
+      })),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.stdout(
+      textTable(
+        ['NAME', 'HEALTH', 'HEARTBEAT', 'PODS', 'CPU REQUESTED', 'MEMORY REQUESTED', 'REASON'],
+        nodes.map(({ node, summary }) => [
+          node.meta.name,
+          summary.health.health,
+          summary.health.heartbeatAgeSeconds === undefined ? '-' : `${summary.health.heartbeatAgeSeconds}s`,
+          `${summary.pods}/${summary.podCapacity}`,
+          `${cpu(summary.requestedCpu)}/${cpu(node.allocatable.cpu)} (${Math.round(summary.cpuFraction * 100)}%)`,
+          `${memory(summary.requestedMemoryBytes)}/${memory(node.allocatable.memoryBytes)} (${Math.round(summary.memoryFraction * 100)}%)`,
+          summary.health.reason,
+        ]),
+      ),
+    );
+  }
+  return nodes.every(({ summary }) => summary.health.health === 'Ready') ? ExitCode.ok : ExitCode.failure;
+}
+
+export const healthCommand: Subcommand = { name: 'health', summary: 'node health from heartbeats, pods and requested capacity', run };
