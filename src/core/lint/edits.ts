@@ -28,19 +28,18 @@ export function setPathEdit(object: KubeObject, mapping: Mapping, path: readonly
   if (existing !== undefined) {
     return depth === path.length - 1 && asMapping(holder[key]) === undefined ? replaceEdit(existing.value, scalar) : undefined;
   }
-  const info = positions.info(holder);
-  if (info?.kind !== 'mapping' || text[info.range.start] === '{') return undefined;
-  const first = [...info.entries.values()][0];
-  if (first === undefined) return undefined;
-  const column = first.key.start - lineStart(text, first.key.start);
+  const range = positions.rangeOf(holder);
+  const first = positions.firstKeyRange(holder);
+  if (range === undefined || first === undefined || text[range.start] === '{') return undefined;
+  const column = first.start - lineStart(text, first.start);
   // The line break of the mapping's own first line: scanning the whole text per fix would be quadratic.
-  const lf = text.indexOf('\n', first.key.start);
+  const lf = text.indexOf('\n', first.start);
   const newline = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
   const lines = path.slice(depth).map((segment, level, rest) => {
     const value = level === rest.length - 1 ? ` ${scalar}` : '';
     return `${' '.repeat(column + 2 * level)}${segment}:${value}${newline}`;
   });
-  const at = lineEndAfter(text, info.range.end);
+  const at = lineEndAfter(text, range.end);
   const prefix = at === text.length && !/[\r\n]$/.test(text) ? newline : '';
   return { start: at, end: at, newText: prefix + lines.join('') };
 }

@@ -1,42 +1,56 @@
 import { COLLECTION_STYLE, EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
 import type { Positions } from './positions.ts';
-import { isMergeKey, keyText, scalarValue } from './scalar.ts';
-import type { MappingEntry, Range, YamlDocument, YamlError } from './types.ts';
+import { isMergeKey, keyText, scalarValue, taggedScalarValue } from './scalar.ts';
+import type { YamlDocument, YamlError } from './types.ts';
 
 /**
  * Alias amplification guard (billion laughs): a document whose aliases make it count more than this
  * many nodes, and ten times its own size, is refused before any rule walks it.
  */
 const maxExpandedNodes = 100_000;
-const singleQuoted = SCALAR_STYLE.SINGLE_QUOTED;
-const doubleQuoted = SCALAR_STYLE.DOUBLE_QUOTED;
 
 interface Anchor {
   readonly value: unknown;
   readonly size: number;
 }
 
-interface PendingKey {
-  readonly key: string | undefined;
-  readonly range: Range;
-  readonly merge: boolean;
+interface Collection {
+  start: number;
+  end: number;
+  size: number;
+  readonly anchor: string | undefined;
+  readonly flow: boolean;
 }
 
-type Frame =
-  | { kind: 'document'; value: unknown; first: Range | undefined; size: number }
-  | { kind: 'sequence'; value: unknown[]; items: Range[]; start: number; end: number; size: number; anchor: string | undefined; flow: boolean }
-  | {
-      kind: 'mapping';
-      value: Record<string, unknown>;
-      entries: Map<string, MappingEntry>;
-      start: number;
-      end: number;
-      size: number;
-      anchor: string | undefined;
-      flow: boolean;
-      pending: PendingKey | undefined;
-      merges: unknown[];
-    };
+interface SequenceFrame extends Collection {
+  readonly kind: 'sequence';
+  readonly value: unknown[];
+  /** Span index of each item. */
+  readonly items: number[];
+}
+
+interface MappingFrame extends Collection {
+  readonly kind: 'mapping';
+  readonly value: Record<string, unknown>;
+  /** Key → span index of the entry (key start/end, value start/end). */
+  readonly entries: Map<string, number>;
+  /** A key has been read and waits for its value; `key` undefined means "skip the value". */
+  pending: boolean;
+  key: string | undefined;
+  keySpan: number;
+  merge: boolean;
+  readonly merges: unknown[];
+}
+
+interface DocumentFrame {
+  readonly kind: 'document';
+  value: unknown;
+  size: number;
+  firstStart: number;
+  firstEnd: number;
+}
+
+type Frame = DocumentFrame | SequenceFrame | MappingFrame;
 
 /** Input of one build: events whose offsets refer to `source`; `toFile` maps them back to the file text. */
 export interface BuildInput {
@@ -56,6 +70,7 @@ export interface BuildInput {
  */
 export function buildDocuments(input: BuildInput): YamlDocument[] {
   const { source, events, toFile, positions } = input;
+  const spans = positions.spans;
   const documents: YamlDocument[] = [];
   const frames: Frame[] = [];
   let anchors = new Map<string, Anchor>();
@@ -66,7 +81,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
   };
   const anchorName = (start: number, end: number): string | undefined => (start === -1 ? undefined : source.slice(start, end));
 
-  const add = (value: unknown, range: Range, size: number): void => {
+  const add = (value: unknown, start: number, end: number, size: number): void => {
     const top = frames[frames.length - 1];
     if (top === undefined) return;
     if (top.kind === 'document') {
@@ -74,23 +89,28 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
       top.size = size;
       return;
     }
-    top.end = Math.max(top.end, range.end);
+    if (end > top.end) top.end = end;
     top.size += size;
     if (top.kind === 'sequence') {
       top.value.push(value);
-      top.items.push(range);
+      top.items.push(spans.push(start, end) - 2);
       return;
     }
-    const pending = top.pending;
-    if (pending === undefined) {
+    if (!top.pending) {
       // Scalar keys are taken in the scalar case; a collection here is a complex key, whose value is skipped.
-      fail('a mapping key must be a scalar, not a mapping or sequence (Kubernetes rejects complex keys)', range.start);
-      top.pending = { key: undefined, range, merge: false };
+      fail('a mapping key must be a scalar, not a mapping or sequence (Kubernetes rejects complex keys)', start);
+      top.pending = true;
+      top.key = undefined;
+      top.merge = false;
       return;
     }
-    top.pending = undefined;
-    if (pending.merge) top.merges.push(value);
-    else if (pending.key !== undefined) setEntry(top.value, top.entries, pending.key, { key: pending.range, value: range }, value);
+    top.pending = false;
+    if (top.merge) top.merges.push(value);
+    else if (top.key !== undefined) {
+      spans[top.keySpan + 2] = start;
+      spans[top.keySpan + 3] = end;
+      setEntry(top.value, top.entries, top.key, top.keySpan, value);
+    }
   };
 
   for (const event of events) {
@@ -99,30 +119,48 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         anchors = new Map();
         error = undefined;
         ownNodes = 0;
-        frames.push({ kind: 'document', value: null, first: undefined, size: 0 });
+        frames.push({ kind: 'document', value: null, size: 0, firstStart: -1, firstEnd: -1 });
         break;
       case EVENT_ID.SCALAR: {
         ownNodes += 1;
         const empty = event.valueStart === -1;
         // Quoted scalars' offsets exclude the quotes; the node, which fixes replace, includes them.
-        const quote = event.style === singleQuoted || event.style === doubleQuoted ? 1 : 0;
-        const range = empty ? { start: -1, end: -1 } : { start: toFile(event.valueStart - quote), end: toFile(event.valueEnd + quote) };
+        const quote = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
+        let start = empty ? -1 : toFile(event.valueStart - quote);
+        let end = empty ? -1 : toFile(event.valueEnd + quote);
+        const root = frames[0];
+        if (root?.kind === 'document' && root.firstStart === -1 && !empty) {
+          root.firstStart = start;
+          root.firstEnd = end;
+        }
         const top = frames[frames.length - 1];
-        noteFirst(frames, range);
-        if (top?.kind === 'mapping' && top.pending === undefined) {
+        if (top?.kind === 'mapping' && !top.pending) {
           const key = keyText(source, event);
-          if (top.entries.has(key) && !isMergeKey(source, event)) fail(`duplicated mapping key "${key}"`, event.valueStart, event.valueEnd);
-          top.pending = { key, range: empty ? { start: top.start, end: top.start } : range, merge: isMergeKey(source, event) };
-          top.end = Math.max(top.end, range.end);
+          const merge = isMergeKey(source, event);
+          if (!merge && top.entries.has(key)) fail(`duplicated mapping key "${key}"`, event.valueStart, event.valueEnd);
+          top.pending = true;
+          top.key = key;
+          top.merge = merge;
+          top.keySpan = empty ? spans.push(top.start, top.start, 0, 0) - 4 : spans.push(start, end, 0, 0) - 4;
+          if (end > top.end) top.end = end;
           break;
         }
-        const result = scalarValue(source, event);
-        if (result.error !== undefined) fail(result.error, event.valueStart, event.valueEnd);
-        // An empty value (`key:`) points at its key; an empty sequence item at where it stands.
-        const valueRange = !empty ? range : top?.kind === 'mapping' && top.pending !== undefined ? top.pending.range : emptyAt(top);
+        let value: unknown;
+        if (event.tagStart === -1) value = scalarValue(source, event);
+        else {
+          const result = taggedScalarValue(source, event);
+          if (result.error !== undefined) fail(result.error, event.valueStart, event.valueEnd);
+          value = result.value;
+        }
+        if (empty) {
+          // An empty value (`key:`) points at its key; an empty sequence item at where it stands.
+          const at = top?.kind === 'mapping' ? top.keySpan : -1;
+          start = at === -1 ? (top === undefined || top.kind === 'document' ? 0 : top.end) : (spans[at] ?? 0);
+          end = at === -1 ? start : (spans[at + 1] ?? 0);
+        }
         const name = anchorName(event.anchorStart, event.anchorEnd);
-        if (name !== undefined) anchors.set(name, { value: result.value, size: 1 });
-        add(result.value, valueRange, 1);
+        if (name !== undefined) anchors.set(name, { value, size: 1 });
+        add(value, start, end, 1);
         break;
       }
       case EVENT_ID.SEQUENCE:
@@ -131,25 +169,29 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         const start = toFile(event.start);
         const anchor = anchorName(event.anchorStart, event.anchorEnd);
         const flow = event.style === COLLECTION_STYLE.FLOW;
+        const common = { start, end: start + 1, size: 1, anchor, flow };
         frames.push(
           event.type === EVENT_ID.SEQUENCE
-            ? { kind: 'sequence', value: [], items: [], start, end: start + 1, size: 1, anchor, flow }
-            : { kind: 'mapping', value: {}, entries: new Map(), start, end: start + 1, size: 1, anchor, flow, pending: undefined, merges: [] },
+            ? { kind: 'sequence', value: [], items: [], ...common }
+            : { kind: 'mapping', value: {}, entries: new Map(), pending: false, key: undefined, keySpan: -1, merge: false, merges: [], ...common },
         );
         break;
       }
       case EVENT_ID.ALIAS: {
         const name = source.slice(event.anchorStart, event.anchorEnd);
         const target = anchors.get(name);
-        const range = { start: toFile(event.anchorStart - 1), end: toFile(event.anchorEnd) };
+        const start = toFile(event.anchorStart - 1);
+        const end = toFile(event.anchorEnd);
         if (target === undefined) fail(`unknown alias "*${name}"`, event.anchorStart - 1, event.anchorEnd);
         const top = frames[frames.length - 1];
-        if (top?.kind === 'mapping' && top.pending === undefined) {
+        if (top?.kind === 'mapping' && !top.pending) {
           fail('an alias cannot be a mapping key here', event.anchorStart - 1, event.anchorEnd);
-          top.pending = { key: undefined, range, merge: false };
+          top.pending = true;
+          top.key = undefined;
+          top.merge = false;
           break;
         }
-        add(target?.value ?? null, range, target?.size ?? 1);
+        add(target?.value ?? null, start, end, target?.size ?? 1);
         break;
       }
       case EVENT_ID.POP: {
@@ -157,20 +199,21 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         if (frame === undefined) break;
         if (frame.kind === 'document') {
           if (frame.size > maxExpandedNodes && frame.size > 10 * ownNodes) {
-            fail(`aliases expand this document to ${frame.size.toExponential(1)} nodes; refused as a YAML bomb`, frame.first?.start ?? 0);
+            fail(`aliases expand this document to ${frame.size.toExponential(1)} nodes; refused as a YAML bomb`, frame.firstStart === -1 ? 0 : frame.firstStart);
           }
-          documents.push({ index: input.firstIndex + documents.length, value: error === undefined ? frame.value : null, firstNode: frame.first, error });
+          const firstNode = frame.firstStart === -1 ? undefined : { start: frame.firstStart, end: frame.firstEnd };
+          documents.push({ index: input.firstIndex + documents.length, value: error === undefined ? frame.value : null, firstNode, error });
           break;
         }
-        const range = { start: frame.start, end: frame.flow ? closingBracket(input.text, frame.end) : frame.end };
+        const end = frame.flow ? closingBracket(input.text, frame.end) : frame.end;
         if (frame.kind === 'mapping') {
           for (const merge of frame.merges) applyMerge(frame, merge, positions, () => fail('a merge key (<<) needs a mapping or a list of mappings', frame.start));
-          positions.record(frame.value, { kind: 'mapping', range, entries: frame.entries });
+          positions.record(frame.value, { kind: 'mapping', start: frame.start, end, entries: frame.entries });
         } else {
-          positions.record(frame.value, { kind: 'sequence', range, items: frame.items });
+          positions.record(frame.value, { kind: 'sequence', start: frame.start, end, items: frame.items });
         }
         if (frame.anchor !== undefined) anchors.set(frame.anchor, { value: frame.value, size: frame.size });
-        add(frame.value, range, frame.size);
+        add(frame.value, frame.start, end, frame.size);
         break;
       }
     }
@@ -192,25 +235,15 @@ function closingBracket(text: string, from: number): number {
   return from;
 }
 
-function emptyAt(frame: Frame | undefined): Range {
-  const at = frame === undefined || frame.kind === 'document' ? 0 : frame.end;
-  return { start: at, end: at };
-}
-
-function noteFirst(frames: Frame[], range: Range): void {
-  const root = frames[0];
-  if (root?.kind === 'document' && root.first === undefined && range.start !== -1) root.first = range;
-}
-
-function setEntry(target: Record<string, unknown>, entries: Map<string, MappingEntry>, key: string, entry: MappingEntry, value: unknown): void {
+function setEntry(target: Record<string, unknown>, entries: Map<string, number>, key: string, span: number, value: unknown): void {
   // `__proto__` is an ordinary key in YAML: define it rather than assign, so no prototype changes.
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
-  entries.set(key, entry);
+  entries.set(key, span);
 }
 
 /** YAML merge keys: earlier sources win over later ones and explicit keys win over all. */
-function applyMerge(frame: Extract<Frame, { kind: 'mapping' }>, merge: unknown, positions: Positions, fail: () => void): void {
+function applyMerge(frame: MappingFrame, merge: unknown, positions: Positions, fail: () => void): void {
   const sources = Array.isArray(merge) ? merge : [merge];
   for (const source of sources) {
     if (typeof source !== 'object' || source === null || Array.isArray(source)) {
@@ -219,8 +252,8 @@ function applyMerge(frame: Extract<Frame, { kind: 'mapping' }>, merge: unknown, 
     }
     for (const [key, value] of Object.entries(source)) {
       if (frame.entries.has(key)) continue;
-      const entry = positions.entry(source, key);
-      if (entry !== undefined) setEntry(frame.value, frame.entries, key, entry, value);
+      const span = positions.entryIndex(source, key);
+      if (span !== undefined) setEntry(frame.value, frame.entries, key, span, value);
     }
   }
 }

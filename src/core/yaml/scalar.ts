@@ -17,11 +17,15 @@ export function isMergeKey(source: string, event: ScalarEvent): boolean {
 }
 
 /** A scalar's value: plain scalars resolve to null/bool/int/float, quoted and block ones stay strings. */
-export function scalarValue(source: string, event: ScalarEvent): ScalarResult {
+export function scalarValue(source: string, event: ScalarEvent): unknown {
   const text = getScalarValue(source, event);
-  if (event.tagStart !== -1) return taggedValue(source.slice(event.tagStart, event.tagEnd), text);
-  if (event.style !== plainStyle) return { value: text };
-  return { value: schema.resolveImplicitScalarTag(text).value };
+  if (event.style !== plainStyle) return text;
+  return schema.resolveImplicitScalarTag(text).value;
+}
+
+/** A scalar with an explicit tag (`!!int "3"`, `!Ref x`): rare, so allowed to allocate a result. */
+export function taggedScalarValue(source: string, event: ScalarEvent): ScalarResult {
+  return taggedValue(source.slice(event.tagStart, event.tagEnd), getScalarValue(source, event));
 }
 
 function taggedValue(rawTag: string, text: string): ScalarResult {

@@ -28,7 +28,3 @@ export interface MappingEntry {
   readonly key: Range;
   readonly value: Range;
 }
-
-export type CollectionInfo =
-  | { readonly kind: 'mapping'; readonly range: Range; readonly entries: Map<string, MappingEntry> }
-  | { readonly kind: 'sequence'; readonly range: Range; readonly items: Range[] };

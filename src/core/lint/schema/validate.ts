@@ -1,6 +1,6 @@
 import type { KubeObject } from '../types.ts';
 import { asMapping } from '../values.ts';
-import type { SchemaSnapshot } from './snapshot.ts';
+import type { SchemaSnapshot, SchemaType } from './snapshot.ts';
 
 /** Where a value sits: its holder and key (a mapping key or a sequence index). */
 interface Slot {
@@ -44,39 +44,60 @@ function fits(type: string, value: unknown): boolean {
   }
 }
 
+/** A compact type, read once: list/map element types and required fields are not re-derived per value. */
+interface Compiled {
+  readonly type: string;
+  readonly shape: 'list' | 'map' | 'model' | 'scalar';
+  readonly inner: string;
+  readonly required: readonly string[];
+}
+
 /** Every schema problem of the objects whose kind the snapshot knows: unknown fields, wrong types, missing fields. */
 export function schemaIssues(objects: readonly KubeObject[], schema: SchemaSnapshot): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  const visit = (object: KubeObject, value: unknown, type: string, slot: Slot | undefined): void => {
-    if (value === null || value === undefined || type === 'a') return;
-    if (!fits(type, value)) {
-      if (slot !== undefined) issues.push({ kind: 'type', object, slot, expected: type, value });
+  const compiled = new Map<string, Compiled>();
+  const compile = (type: string): Compiled => {
+    let entry = compiled.get(type);
+    if (entry === undefined) {
+      const shape = type.startsWith('[') ? 'list' : type.startsWith('{') ? 'map' : schema.types[type] !== undefined ? 'model' : 'scalar';
+      const required = [...(schema.types[type]?.r ?? []), ...(extraRequired[type] ?? [])];
+      entry = { type, shape, inner: shape === 'list' || shape === 'map' ? type.slice(1, -1) : type, required };
+      compiled.set(type, entry);
+    }
+    return entry;
+  };
+  const visit = (object: KubeObject, value: unknown, type: Compiled, slot: Slot | undefined): void => {
+    if (value === null || value === undefined || type.type === 'a') return;
+    if (!fits(type.type, value)) {
+      if (slot !== undefined) issues.push({ kind: 'type', object, slot, expected: type.type, value });
       return;
     }
-    if (type.startsWith('[')) {
-      (value as unknown[]).forEach((item, index) => visit(object, item, type.slice(1, -1), { holder: value, key: index }));
+    if (type.shape === 'scalar') return;
+    if (type.shape === 'list') {
+      const inner = compile(type.inner);
+      (value as unknown[]).forEach((item, index) => visit(object, item, inner, { holder: value, key: index }));
       return;
     }
     const mapping = value as Record<string, unknown>;
-    if (type.startsWith('{')) {
-      for (const [key, item] of Object.entries(mapping)) visit(object, item, type.slice(1, -1), { holder: mapping, key });
+    if (type.shape === 'map') {
+      const inner = compile(type.inner);
+      for (const key in mapping) visit(object, mapping[key], inner, { holder: mapping, key });
       return;
     }
-    const model = schema.types[type];
-    if (model === undefined) return;
-    for (const [key, item] of Object.entries(mapping)) {
-      const fieldType = model.f[key];
+    const fields = (schema.types[type.type] as SchemaType).f;
+    for (const key in mapping) {
+      const fieldType = fields[key];
+      if (fieldType !== undefined) visit(object, mapping[key], compile(fieldType), { holder: mapping, key });
       // `$patch` and friends are strategic-merge-patch directives (kustomize patches), not fields.
-      if (fieldType === undefined && !key.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key, known: Object.keys(model.f), type });
-      else if (fieldType !== undefined) visit(object, item, fieldType, { holder: mapping, key });
+      else if (!key.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key, known: Object.keys(fields), type: type.type });
     }
-    for (const field of [...(model.r ?? []), ...(extraRequired[type] ?? [])]) {
-      if (mapping[field] === undefined || mapping[field] === null) issues.push({ kind: 'required', object, slot, holder: mapping, field, type });
+    for (const field of type.required) {
+      if (mapping[field] === undefined || mapping[field] === null) issues.push({ kind: 'required', object, slot, holder: mapping, field, type: type.type });
     }
   };
   for (const object of objects) {
     const model = object.apiVersion === undefined || object.kind === undefined ? undefined : schema.kinds[`${object.apiVersion} ${object.kind}`];
-    if (model !== undefined) visit(object, object.value, model, undefined);
+    if (model !== undefined) visit(object, object.value, compile(model), undefined);
   }
   return issues;
 }
