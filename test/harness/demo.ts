@@ -1,9 +1,11 @@
-// `npm run demo`: the extension in VS Code. With a desktop `code` on PATH it opens a development window;
-// otherwise it serves VS Code's server build on a loopback port and prints the URL to open in a browser.
-// Ctrl+C stops everything it started.
+// `npm run demo`: the extension in VS Code against a simulated cluster (demo-cluster.ts), with KUBECONFIG
+// pointing at the simulator's kubeconfig, never the user's. With a desktop `code` on PATH it opens a
+// development window; otherwise it serves VS Code's server build on a loopback port and prints the URL
+// to open in a browser. Ctrl+C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { startDemoCluster } from './demo-cluster.ts';
 import { ensureTools, repoRoot } from './tools.ts';
 import { startVscodeServer } from './vscode-server.ts';
 
@@ -14,26 +16,34 @@ function hasDesktopCode(): boolean {
 async function main(): Promise<void> {
   const workspace = mkdtempSync(`${tmpdir()}/kwb-demo-`);
   cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
-  const cleanUp = (): void => rmSync(workspace, { recursive: true, force: true });
+  const cluster = await startDemoCluster((line) => console.log(line));
+  console.log(`demo: simulated cluster at ${cluster.sim.url} (kubectl --kubeconfig ${cluster.sim.kubeconfigPath} get nodes)`);
+  const env = { KUBECONFIG: cluster.sim.kubeconfigPath };
+  const cleanUp = async (): Promise<void> => {
+    await cluster.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  };
 
   if (hasDesktopCode() && !process.argv.includes('--browser')) {
     console.log(`demo: opening desktop VS Code with the extension from ${repoRoot}`);
-    const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${repoRoot}`, workspace], { stdio: 'inherit' });
-    code.once('exit', cleanUp);
+    const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${repoRoot}`, workspace], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+    code.once('exit', () => void cleanUp());
     return;
   }
 
   await ensureTools();
   // The smoke-test driver flag is what makes a built workbench honour extensionDevelopmentPath.
-  const server = await startVscodeServer({ testDriver: true });
+  const server = await startVscodeServer({ testDriver: true, env });
   const url = server.workbenchUrl(workspace, [['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
   console.log('demo: VS Code with Kubernetes Workbench is at');
   console.log(url);
   console.log('demo: open it in a browser on this machine; Ctrl+C stops the server.');
   const stop = (): void => {
     server.stop();
-    cleanUp();
-    process.exit(0);
+    void cleanUp().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
