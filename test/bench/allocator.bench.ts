@@ -20,15 +20,27 @@ const MIB = 2 ** 20;
 const DIURNAL = Float64Array.from({ length: 1440 }, (_, minute) => 1 + 0.4 * Math.sin((2 * Math.PI * minute) / 1440));
 
 /**
+ * Wall-clock and CPU milliseconds of a call. This machine is shared: the wall clock also counts
+ * waiting for a busy core, the process's CPU time does not (it does count GC helper threads).
+ */
+function timed<T>(work: () => T): { result: T; wallMs: number; cpuMs: number } {
+  const cpuStarted = process.cpuUsage();
+  const started = performance.now();
+  const result = work();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpuStarted);
+  return { result, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/**
  * Streams every sample into the aggregator the way history arrives from Prometheus or a usage
  * file: series by series, a day (1,440 samples) at a time through reused buffers.
  */
-function ingest(aggregator: UsageAggregator, containers: number, days: number): number {
+function ingest(aggregator: UsageAggregator, containers: number, days: number): void {
   const times = new Float64Array(1440);
   const cpu = new Float64Array(1440);
   const memory = new Float64Array(1440);
   let noise = 12345;
-  const started = performance.now();
   for (let index = 0; index < containers; index += 1) {
     const series = aggregator.seriesFor(`ns${index % 50}`, `app${index}-7d9f8c6b5d-x2k4p`, 'app');
     const cpuBase = 0.05 + (index % 97) * 0.02;
@@ -44,7 +56,6 @@ function ingest(aggregator: UsageAggregator, containers: number, days: number): 
       series.addAll(times, cpu, memory);
     }
   }
-  return performance.now() - started;
 }
 
 /** A full collection, so heap deltas count live objects only (the flag is set before first use). */
@@ -95,35 +106,35 @@ export const bench: Bench = {
   name: 'allocator',
   async run(report) {
     const aggregator = new UsageAggregator();
-    const ingestMs = ingest(aggregator, CONTAINERS, MINUTES / 1440);
-    report({ name: `usage ingestion (${CONTAINERS} containers x 8 days at 1/min, generated while streamed)`, value: (CONTAINERS * MINUTES) / (ingestMs / 1000), unit: 'samples/s', target: { op: '>=', value: 20e6 } });
+    const ingestion = timed(() => ingest(aggregator, CONTAINERS, MINUTES / 1440));
+    const samples = CONTAINERS * MINUTES;
+    const ingestName = `usage ingestion (${CONTAINERS} containers x 8 days at 1/min, generated while streamed)`;
+    const ingestTarget = { op: '>=', value: 20e6 } as const;
+    report({ name: ingestName, value: samples / (ingestion.wallMs / 1000), unit: 'samples/s', target: ingestTarget });
+    report({ name: `${ingestName}, per CPU-second`, value: samples / (ingestion.cpuMs / 1000), unit: 'samples/s', target: ingestTarget });
 
     // The editor recomputes recommendations as usage arrives, so the code is compiled by then:
     // a small warm-up aggregator first, then the 10,000 fresh histograms are timed.
     const warmUp = new UsageAggregator();
     ingest(warmUp, 1000, 1);
     for (let round = 0; round < 5; round += 1) warmUp.recommendations();
-    const recommendStarted = performance.now();
-    const recommendations = aggregator.recommendations();
-    const recommendMs = performance.now() - recommendStarted;
-    if (recommendations.length !== CONTAINERS || recommendations.some((entry) => entry.recommendation === undefined)) {
+    const recommending = timed(() => aggregator.recommendations());
+    if (recommending.result.length !== CONTAINERS || recommending.result.some((entry) => entry.recommendation === undefined)) {
       throw new Error('every container should have a recommendation');
     }
-    report({ name: `recommendations for ${CONTAINERS} containers (compiled code)`, value: recommendMs, unit: 'ms', target: { op: '<', value: 100 } });
+    const recommendName = `recommendations for ${CONTAINERS} containers (compiled code)`;
+    report({ name: recommendName, value: recommending.wallMs, unit: 'ms', target: { op: '<', value: 100 } });
+    report({ name: `${recommendName}, CPU time`, value: recommending.cpuMs, unit: 'ms', target: { op: '<', value: 100 } });
 
     report({ name: 'histogram memory per container (measured heap)', value: measureHistogramBytes(), unit: 'bytes', target: { op: '<', value: 4096 } });
 
     const nodes = cluster();
     const workload: FitPod = { containers: [{ requests: resources({ cpu: '500m', memory: '1Gi' }) }], nodeSelector: { 'topology.kubernetes.io/zone': 'zone-1' } };
-    const timings: number[] = [];
-    let placed = 0;
     // Three warm-up runs first: the figure is the steady state of a long-lived process (editor, sim).
-    for (let run = 0; run < 10; run += 1) {
-      const started = performance.now();
-      placed = fitWorkload(workload, 100, nodes).fits;
-      if (run >= 3) timings.push(performance.now() - started);
-    }
-    if (placed !== 100) throw new Error(`expected all 100 replicas to fit, got ${placed}`);
-    report({ name: 'fit of 100 replicas against 5,000 nodes (median of 7)', value: median(timings), unit: 'ms', target: { op: '<', value: 50 } });
+    const runs = Array.from({ length: 10 }, () => timed(() => fitWorkload(workload, 100, nodes))).slice(3);
+    if (runs.some((run) => run.result.fits !== 100)) throw new Error('expected all 100 replicas to fit');
+    const fitName = `fit of 100 replicas against 5,000 nodes (median of ${runs.length})`;
+    report({ name: fitName, value: median(runs.map((run) => run.wallMs)), unit: 'ms', target: { op: '<', value: 50 } });
+    report({ name: `${fitName}, CPU time`, value: median(runs.map((run) => run.cpuMs)), unit: 'ms', target: { op: '<', value: 50 } });
   },
 };
