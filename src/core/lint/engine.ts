@@ -3,6 +3,7 @@ import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
 import { objectsOf } from './objects.ts';
 import { allRules } from './rules/index.ts';
+import { withCrdSchemas } from './schema/crd-schema.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { type SchemaIssue, schemaIssues } from './schema/validate.ts';
 import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
@@ -40,7 +41,7 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
     objects,
     workloads: indexWorkloads(objects),
     facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema },
-    schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, options.schema)),
+    schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, objects))),
   };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {

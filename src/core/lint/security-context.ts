@@ -4,9 +4,13 @@ import type { Fix } from './types.ts';
 import { asList, mappingAt } from './values.ts';
 import type { ContainerRef } from './workloads.ts';
 
-/** Capabilities in `add`, upper-cased without the CAP_ prefix (the runtime accepts both spellings). */
+/** A capability upper-cased without the CAP_ prefix: the runtime accepts both spellings. */
+export function capabilityName(entry: unknown): string {
+  return String(entry).toUpperCase().replace(/^CAP_/, '');
+}
+
 export function addedCapabilities(ref: ContainerRef): string[] {
-  return asList(mappingAt(ref.container, 'securityContext', 'capabilities')?.add).map((entry) => String(entry).toUpperCase().replace(/^CAP_/, ''));
+  return asList(mappingAt(ref.container, 'securityContext', 'capabilities')?.add).map(capabilityName);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
+import { capabilityName } from '../security-context.ts';
 import type { Rule } from '../types.ts';
 import { asList, mappingAt } from '../values.ts';
 import { containers, podKinds } from '../workloads.ts';
@@ -18,7 +19,7 @@ export const dangerousCapabilities: Rule = {
       const capabilities = mappingAt(container, 'securityContext', 'capabilities');
       const added = asList(capabilities?.add);
       for (const [index, entry] of added.entries()) {
-        const name = String(entry).toUpperCase().replace(/^CAP_/, '');
+        const name = capabilityName(entry);
         if (!dangerous.includes(name)) continue;
         yield reportOn(object, rangeIn(object, capabilities?.add, index), `The container adds the dangerous capability ${name}.`);
       }

@@ -1,5 +1,6 @@
 import { containerRange, rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
+import { capabilityName } from '../security-context.ts';
 import type { Rule } from '../types.ts';
 import { asList, mappingAt } from '../values.ts';
 import { containers, podKinds } from '../workloads.ts';
@@ -14,7 +15,7 @@ export const dropNetRawCapability: Rule = {
   *check(context) {
     for (const { object, container } of containers(context)) {
       const capabilities = mappingAt(container, 'securityContext', 'capabilities');
-      const dropped = asList(capabilities?.drop).map((entry) => String(entry).toUpperCase().replace(/^CAP_/, ''));
+      const dropped = asList(capabilities?.drop).map(capabilityName);
       if (dropped.includes('NET_RAW') || dropped.includes('ALL')) continue;
       const range = capabilities?.drop === undefined ? containerRange(object, container) : rangeIn(object, capabilities, 'drop', 'key');
       yield reportOn(object, range, 'The container does not drop the NET_RAW capability.');

@@ -37,4 +37,40 @@ describe('schema rules (bundled OpenAPI snapshot)', () => {
     expectRanges('schema-required-field', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - ⟦{targetPort: 80}⟧\n', withSchema);
     expectNone('schema-required-field', deployment(goodContainer), withSchema);
   });
+
+  it('validates custom resources against their CRD in the file set', () => {
+    const crd = [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: widgets.example.com}',
+      'spec:',
+      '  group: example.com',
+      '  scope: Namespaced',
+      '  names: {kind: Widget, plural: widgets}',
+      '  versions:',
+      '  - name: v1',
+      '    served: true',
+      '    storage: true',
+      '    schema:',
+      '      openAPIV3Schema:',
+      '        type: object',
+      '        properties:',
+      '          spec:',
+      '            type: object',
+      '            required: [size]',
+      '            properties:',
+      '              size: {type: integer}',
+      '              labels: {type: object, additionalProperties: {type: string}}',
+      '---',
+      'apiVersion: example.com/v1',
+      'kind: Widget',
+      'metadata: {name: w}',
+      'spec:',
+    ].join('\n');
+    const [unknown] = expectRanges('schema-unknown-field', `${crd}\n  size: 3\n  ⟦colour⟧: red\n`, withSchema);
+    assert.match(unknown?.message ?? '', /in Widget\.spec/);
+    expectRanges('schema-type-mismatch', `${crd}\n  size: ⟦"3"⟧\n`, withSchema);
+    expectRanges('schema-required-field', `${crd.replace(/\nspec:$/, '\n⟦spec⟧:')}\n  labels: {a: b}\n`, withSchema);
+    for (const id of ['schema-unknown-field', 'schema-type-mismatch', 'schema-required-field']) expectNone(id, `${crd}\n  size: 3\n  labels: {a: b}\n`, withSchema);
+  });
 });
