@@ -46,6 +46,14 @@ describe('BucketScheme', () => {
     }
   });
 
+  it('searches the starts when a scheme spans too many octaves for the table', () => {
+    const wide = new BucketScheme(1e12, 1, 2, 1e-4);
+    for (let bucket = 1; bucket < wide.bucketCount; bucket += 1) {
+      assert.equal(wide.findBucket(wide.bucketStart(bucket)), bucket);
+      assert.equal(wide.findBucket(wide.bucketStart(bucket) * 0.999), bucket - 1);
+    }
+  });
+
   it('rejects schemes that make no sense', () => {
     assert.throws(() => new BucketScheme(0, 0.01, 1.05, 1e-4), RangeError);
     assert.throws(() => new BucketScheme(1000, -1, 1.05, 1e-4), RangeError);

@@ -20,7 +20,7 @@ export class BucketScheme {
   private readonly scale: number;
   private readonly starts: Float64Array;
   /** Empty when x would outgrow the table; findBucket then searches the starts. */
-  private readonly sliceBuckets: Uint16Array;
+  private readonly sliceBuckets: Uint32Array;
   private readonly lastStart: number;
 
   /** Throws a RangeError on values that make no scheme, as NewExponentialHistogramOptions errs. */
@@ -40,7 +40,7 @@ export class BucketScheme {
     }
     this.lastStart = this.starts[this.bucketCount - 1] as number;
     const octaves = Math.floor(Math.log2(this.lastStart * this.scale + 1)) + 1;
-    this.sliceBuckets = new Uint16Array(octaves <= MAX_OCTAVES ? octaves * SLICES_PER_OCTAVE : 0);
+    this.sliceBuckets = new Uint32Array(octaves <= MAX_OCTAVES ? octaves * SLICES_PER_OCTAVE : 0);
     for (let slice = 0; slice < this.sliceBuckets.length; slice += 1) {
       const octave = Math.floor(slice / SLICES_PER_OCTAVE);
       const lowestX = 2 ** octave * (1 + (slice % SLICES_PER_OCTAVE) / SLICES_PER_OCTAVE);
