@@ -152,7 +152,8 @@ function seedDeployment(store: Store, types: Types, placer: Placer, spec: { name
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: `${rsName}-${podSuffix(index)}`, namespace: spec.namespace, uid: randomUUID(), labels: rsLabels, annotations: template.metadata.annotations, ownerReferences: [owner(replicaSet, 'ReplicaSet', 'apps/v1')] },
-      spec: { ...structuredClone(template.spec), ...(target === undefined ? {} : { nodeName: target.metadata.name }) },
+      // Stored objects are never mutated (writers clone first), so pods of a ReplicaSet share their template's parts.
+      spec: { ...template.spec, ...(target === undefined ? {} : { nodeName: target.metadata.name }) },
       status: { phase: 'Pending', qosClass: 'Burstable' },
     };
     if (target !== undefined) {

@@ -3,9 +3,10 @@
  * from store events: the scheduler's NodeInfo cache, and the pods a node's kubelet or the
  * lifecycle controller act on.
  */
-import { boundPodFromObject } from '../../core/allocator/fit-input.ts';
+import { fitPodFromSpec } from '../../core/allocator/fit-input.ts';
 import { podRequest } from '../../core/allocator/pod-request.ts';
 import { addResourceLists, subtractResourceLists, type ResourceList } from '../../core/allocator/resource-list.ts';
+import type { Pod, PodSpec } from '../objects.ts';
 import type { ResourceType } from '../resources.ts';
 import { objectKey, type Store } from '../store.ts';
 
@@ -20,28 +21,40 @@ export class PodIndex {
   private readonly nodes = new Map<string, NodeEntry>();
   /** What each pod was counted as, to subtract exactly that when it changes. */
   private readonly counted = new Map<string, { node: string; requests: ResourceList | undefined }>();
+  private readonly requests = new WeakMap<object, ResourceList>();
 
   constructor(store: Store, podType: ResourceType) {
     store.subscribe((event) => {
       if (event.resource !== podType) return;
-      const pod = event.object as { spec?: { nodeName?: string }; metadata: { namespace?: string; name?: string } };
+      const pod = event.object as Pod;
       const key = objectKey(pod.metadata.namespace, pod.metadata.name ?? '');
-      const node = pod.spec?.nodeName;
+      const node = pod.spec.nodeName;
       const previous = this.counted.get(key);
-      const bound = event.type === 'DELETED' ? undefined : boundPodFromObject(event.object);
+      // Bound and not terminated: the pod holds its requests (what boundPodFromObject checks).
+      const holds = event.type !== 'DELETED' && node !== undefined && node !== '' && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
       // Most pod updates are status changes that leave node and requests alone: skip the arithmetic.
-      if (previous !== undefined && event.type !== 'DELETED' && previous.node === node && (previous.requests !== undefined) === (bound !== undefined)) return;
+      if (previous !== undefined && event.type !== 'DELETED' && previous.node === node && (previous.requests !== undefined) === holds) return;
       this.remove(key);
       if (event.type === 'DELETED' || node === undefined || node === '') return;
       const entry = this.entry(node);
       entry.pods.add(key);
-      const requests = bound === undefined ? undefined : podRequest(bound.pod);
+      const requests = holds ? this.requestOf(pod.spec) : undefined;
       if (requests !== undefined) {
         entry.requested = addResourceLists(entry.requested, requests);
         entry.podCount += 1;
       }
       this.counted.set(key, { node, requests });
     });
+  }
+
+  /** Seeded pods of one template share their containers array: parse its requests once. */
+  private requestOf(spec: PodSpec): ResourceList {
+    let requests = this.requests.get(spec.containers);
+    if (requests === undefined) {
+      requests = podRequest(fitPodFromSpec(spec).pod);
+      this.requests.set(spec.containers, requests);
+    }
+    return requests;
   }
 
   podKeys(node: string): string[] {
