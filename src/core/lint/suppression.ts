@@ -1,4 +1,4 @@
-import type { KubeObject } from './types.ts';
+import type { KubeObject, TextEdit } from './types.ts';
 import { asText, valueAt } from './values.ts';
 
 export const ignoreAnnotation = 'kube-workbench.io/ignore';
@@ -17,8 +17,11 @@ export function ignoredByAnnotation(object: KubeObject | undefined, ruleId: stri
 export function ignoredByComment(text: string, offset: number, ruleId: string): boolean {
   const lineStart = lineStartBefore(text, offset);
   if (lineStart === 0) return false;
-  const previousStart = lineStartBefore(text, lineStart - 1);
-  const previous = text.slice(previousStart, lineStart).trim();
+  // The previous line's end: before its LF, CRLF or CR.
+  let previousEnd = lineStart;
+  if (text[previousEnd - 1] === '\n') previousEnd -= 1;
+  if (text[previousEnd - 1] === '\r') previousEnd -= 1;
+  const previous = text.slice(lineStartBefore(text, previousEnd), previousEnd).trim();
   if (!previous.startsWith('#')) return false;
   const body = previous.slice(1).trim();
   if (!body.startsWith(disableNextLine)) return false;
@@ -39,4 +42,17 @@ function lineStartBefore(text: string, offset: number): number {
     if (code === 10 || code === 13) return index + 1;
   }
   return 0;
+}
+
+/**
+ * The "disable for this line" quick fix: `# kube-workbench-disable-next-line <rule>` inserted above the
+ * line where the finding starts, at that line's indentation and with the file's line break.
+ */
+export function suppressionEdit(text: string, offset: number, ruleId: string): TextEdit {
+  const lineStart = lineStartBefore(text, offset);
+  let indentEnd = lineStart;
+  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd += 1;
+  const lf = text.indexOf('\n', lineStart);
+  const newline = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+  return { start: lineStart, end: lineStart, newText: `${text.slice(lineStart, indentEnd)}# ${disableNextLine} ${ruleId}${newline}` };
 }
