@@ -54,4 +54,14 @@ describe('lint engine', () => {
     assert.equal(text.slice(finding?.range.start, finding?.range.end), 'true');
     assert.deepEqual(file.lines().position(finding?.range.start ?? 0), { line: 10, column: 18 });
   });
+
+  it('builds insert fixes with the file\'s CRLF line breaks and its indentation', () => {
+    const text = privilegedPod().replaceAll('\n', '\r\n');
+    const [finding] = lint([createLintFile('crlf.yaml', text)]).filter((entry) => entry.ruleId === 'no-read-only-root-fs');
+    const edit = finding?.fix?.edits[0];
+    assert.ok(edit !== undefined);
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    assert.ok(fixed.endsWith('    securityContext:\r\n      privileged: true\r\n      readOnlyRootFilesystem: true\r\n'), JSON.stringify(fixed.slice(-120)));
+    assert.equal(lint([createLintFile('fixed.yaml', fixed)]).filter((entry) => entry.ruleId === 'no-read-only-root-fs').length, 0);
+  });
 });
