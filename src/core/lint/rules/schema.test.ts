@@ -14,6 +14,7 @@ describe('schema rules', () => {
   it('missing-type-meta: at the first node; empty documents pass', () => {
     expectRanges('missing-type-meta', '# header\n⟦kind⟧: Pod\nmetadata: {name: a}\n');
     expectNone('missing-type-meta', '# only a comment\n---\napiVersion: v1\nkind: Pod\n');
+    expectNone('missing-type-meta', 'replicaCount: 2\nimage: {tag: 1.0}\n');
   });
 
   it('unknown-kind: at the kind; CRDs in the file set, deprecated pairs and cluster kinds are known', () => {
