@@ -11,6 +11,9 @@ import { badRequest, gone, notFound } from './status.ts';
 import { printerFor, singleRowTable, type Printer } from './tables.ts';
 import { serveWatch } from './watch-response.ts';
 
+/** --etcd-compaction-interval default. */
+const compactionIntervalMs = 5 * 60_000;
+
 interface TableRequest {
   readonly printer: Printer;
   readonly includeObject: string;
@@ -63,13 +66,13 @@ export function serveGet(request: IncomingMessage, response: ServerResponse, con
 export async function serveList(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, query: URLSearchParams): Promise<void> {
   const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')));
   const position = decodeContinue(query.get('continue') ?? undefined);
-  // A token older than the watch history is "compacted", as etcd compaction expires continue tokens.
-  if (position !== undefined && Number(position.resourceVersion) < context.hub.oldestVersion) {
+  // kube-apiserver compacts etcd every 5 minutes, which expires older continue tokens.
+  if (position !== undefined && context.clock.now() - position.issued > compactionIntervalMs) {
     throw gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
   }
   const table = tableRequest(request, query, type);
-  const resourceVersion = position?.resourceVersion ?? String(context.store.resourceVersion);
-  await streamList(response, type, items(context, type, namespace, position?.after), resourceVersion, {
+  const start = { resourceVersion: String(context.store.resourceVersion), issued: context.clock.now() };
+  await streamList(response, type, items(context, type, namespace, position?.after), position ?? start, {
     matcher,
     limit: integer(query, 'limit'),
     continueToken: query.get('continue') ?? undefined,

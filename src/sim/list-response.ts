@@ -20,13 +20,17 @@ export interface ListOptions {
 interface Position {
   readonly resourceVersion: string;
   readonly after: string;
+  /** Sim-clock time of the list's first page: tokens expire with compaction. */
+  readonly issued: number;
 }
 
 export function decodeContinue(token: string | undefined): Position | undefined {
   if (token === undefined || token === '') return undefined;
   try {
     const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Position>;
-    if (typeof value.resourceVersion === 'string' && typeof value.after === 'string') return { resourceVersion: value.resourceVersion, after: value.after };
+    if (typeof value.resourceVersion === 'string' && typeof value.after === 'string' && typeof value.issued === 'number') {
+      return { resourceVersion: value.resourceVersion, after: value.after, issued: value.issued };
+    }
   } catch {
     // Falls through to the server's own message for a token it did not issue.
   }
@@ -41,7 +45,7 @@ export async function streamList(
   response: ServerResponse,
   type: ResourceType,
   items: Iterable<{ key: string; object: KubeObject }>,
-  resourceVersion: string,
+  position: { resourceVersion: string; issued: number },
   options: ListOptions,
 ): Promise<void> {
   const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity;
@@ -57,7 +61,8 @@ export async function streamList(
     page.push(object);
     last = key;
   }
-  const continueToken = more ? encodeContinue({ resourceVersion, after: last }) : undefined;
+  const { resourceVersion } = position;
+  const continueToken = more ? encodeContinue({ ...position, after: last }) : undefined;
   response.writeHead(200, { 'Content-Type': 'application/json' });
   const table = options.table;
   const head =

@@ -66,6 +66,8 @@ export function parseLabelSelector(text: string | null): Matcher | undefined {
   return (object) => requirements.every((requirement) => matches(requirement, object.metadata.labels?.[requirement.key]));
 }
 
+const selectableFields = new Set(['metadata.name', 'metadata.namespace', 'spec.nodeName', 'status.phase', 'spec.unschedulable', 'involvedObject.name', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.uid']);
+
 /** The fields the sim can select on, per kube-apiserver's pod/node/event field label conversions. */
 function fieldValue(object: KubeObject, field: string): string | undefined {
   const spec = object['spec'] as Record<string, unknown> | undefined;
@@ -99,6 +101,7 @@ export function parseFieldSelector(text: string | null): Matcher | undefined {
   const requirements = splitTerms(text).map((term) => {
     const parsed = parseTerm(term);
     if (parsed.operator !== 'in' && parsed.operator !== 'notin') throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
+    if (!selectableFields.has(parsed.key)) throw badRequest(`field label not supported: ${parsed.key}`);
     return parsed;
   });
   return (object) => requirements.every((requirement) => matches(requirement, fieldValue(object, requirement.key)));

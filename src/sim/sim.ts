@@ -75,7 +75,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const catalog = new Catalog(builtinTypes);
   const store = new Store(() => clock.timestamp());
   // The hub listens first: listeners that write (GC, CRDs) cause nested events, which must reach watchers after their cause.
-  const hub = new WatchHub(store, options.watchHistory ?? 50_000);
+  // Lease renewals alone make nodes/10 events a second: keep a few minutes of them at any size.
+  const hub = new WatchHub(store, options.watchHistory ?? Math.max(50_000, (options.nodes ?? 3) * 20));
   const owners = new OwnerIndex(store);
   const allocateIp = ipAllocator();
   const controllers = startControllers({ store, clock, catalog, owners, allocateIp, log });

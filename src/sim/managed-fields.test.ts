@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fieldSet, fromFieldsV1, toFieldsV1 } from './field-set.ts';
+import { recordUpdate, serverSideApply } from './managed-fields.ts';
+import type { KubeObject } from './objects.ts';
+
+const manager = (name: string): { name: string; apiVersion: string; time: string } => ({ name, apiVersion: 'apps/v1', time: '2026-11-25T00:00:00Z' });
+const config = (replicas: number, labels: Record<string, string> = { app: 'web' }): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', labels },
+  spec: { replicas, template: { spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+});
+
+describe('managedFields and server-side apply', () => {
+  it('writes FieldsV1 with f: fields and k: keys for containers, and reads it back', () => {
+    const fields = toFieldsV1(fieldSet(config(1)));
+    assert.deepEqual(fields, {
+      'f:metadata': { 'f:labels': { 'f:app': {} } },
+      'f:spec': { 'f:replicas': {}, 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:image': {}, 'f:name': {} } } } } },
+    });
+    assert.deepEqual(fromFieldsV1(fields), fieldSet(config(1)));
+  });
+
+  it('shares a field when two managers apply the same value, conflicts when they differ', () => {
+    const live = serverSideApply(undefined, config(2), manager('a'), false);
+    const shared = serverSideApply(live, config(2), manager('b'), false);
+    assert.equal(shared.metadata.managedFields?.length, 2);
+    assert.throws(() => serverSideApply(shared, config(3), manager('b'), false), (error: { code: number; message: string }) => error.code === 409 && /conflict with "a": \.spec\.replicas/.test(error.message));
+  });
+
+  it('removes a field its only manager stops applying', () => {
+    const live = serverSideApply(undefined, config(2, { app: 'web', tier: 'front' }), manager('a'), false);
+    const next = serverSideApply(live, config(2, { app: 'web' }), manager('a'), false);
+    assert.deepEqual(next.metadata.labels, { app: 'web' });
+  });
+
+  it('an update (kubectl scale) takes the field, so a later apply by the first manager conflicts', () => {
+    const live = serverSideApply(undefined, config(2), manager('kubectl'), false);
+    const scaled: KubeObject = { ...live, spec: { ...(live['spec'] as object), replicas: 5 } };
+    scaled.metadata = { ...scaled.metadata, managedFields: recordUpdate(live, scaled, manager('kubectl-scale')) };
+    assert.deepEqual(scaled.metadata.managedFields?.map((entry) => `${entry.manager}/${entry.operation}`), ['kubectl/Apply', 'kubectl-scale/Update']);
+    assert.throws(() => serverSideApply(scaled, config(2), manager('kubectl'), false), { code: 409 });
+    const forced = serverSideApply(scaled, config(2), manager('kubectl'), true);
+    assert.equal((forced['spec'] as { replicas: number }).replicas, 2);
+  });
+});

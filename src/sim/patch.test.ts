@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+
+const pod = { spec: { containers: [{ name: 'app', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'side', image: 's:1' }], tolerations: [{ key: 'k' }] } };
+
+describe('patches', () => {
+  it('merge patch: objects merge, null deletes, lists are replaced', () => {
+    assert.deepEqual(mergePatch({ a: 1, b: { c: 2, d: 3 }, l: [1, 2] }, { b: { c: null, e: 4 }, l: [3] }), { a: 1, b: { d: 3, e: 4 }, l: [3] });
+  });
+
+  it('strategic merge patch: containers merge by name, $patch: delete removes one, other lists replace', () => {
+    const patched = strategicMergePatch(pod, {
+      spec: { containers: [{ name: 'app', image: 'a:2', env: [{ name: 'Y', value: '2' }] }, { name: 'side', $patch: 'delete' }], tolerations: [{ key: 'other' }] },
+    }) as typeof pod;
+    assert.deepEqual(patched.spec.containers, [{ name: 'app', image: 'a:2', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] }]);
+    assert.deepEqual(patched.spec.tolerations, [{ key: 'other' }]);
+    assert.equal(pod.spec.containers.length, 2, 'the target is not changed');
+  });
+
+  it('strategic merge patch: ignores $setElementOrder and honours $deleteFromPrimitiveList', () => {
+    const patched = strategicMergePatch({ metadata: { finalizers: ['a', 'b'] } }, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] }, '$setElementOrder/x': [] });
+    assert.deepEqual(patched, { metadata: { finalizers: ['b'] } });
+  });
+
+  it('JSON patch: add, replace, remove, test, move, copy, and 400 on a failed test', () => {
+    const result = jsonPatch({ a: { b: 1 }, l: [1, 2] }, [
+      { op: 'add', path: '/l/-', value: 3 },
+      { op: 'replace', path: '/a/b', value: 2 },
+      { op: 'copy', from: '/a', path: '/c' },
+      { op: 'move', from: '/c/b', path: '/d' },
+      { op: 'remove', path: '/l/0' },
+      { op: 'test', path: '/d', value: 2 },
+    ]);
+    assert.deepEqual(result, { a: { b: 2 }, l: [2, 3], c: {}, d: 2 });
+    assert.throws(() => jsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }]), { code: 400 });
+    assert.throws(() => jsonPatch({ a: 1 }, { op: 'add' }), { code: 400 });
+  });
+});
