@@ -169,11 +169,11 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         const start = toFile(event.start);
         const anchor = anchorName(event.anchorStart, event.anchorEnd);
         const flow = event.style === COLLECTION_STYLE.FLOW;
-        const common = { start, end: start + 1, size: 1, anchor, flow };
+        // Literal shapes (no spread): frames are touched for every event, so they should stay fast objects.
         frames.push(
           event.type === EVENT_ID.SEQUENCE
-            ? { kind: 'sequence', value: [], items: [], ...common }
-            : { kind: 'mapping', value: {}, entries: new Map(), pending: false, key: undefined, keySpan: -1, merge: false, merges: [], ...common },
+            ? { kind: 'sequence', value: [], items: [], start, end: start + 1, size: 1, anchor, flow }
+            : { kind: 'mapping', value: {}, entries: new Map(), pending: false, key: undefined, keySpan: -1, merge: false, merges: [], start, end: start + 1, size: 1, anchor, flow },
         );
         break;
       }

@@ -9,14 +9,17 @@ function portNames(container: Mapping): string[] {
   return asList(container.ports).flatMap((port) => asText(valueAt(port, 'name')) ?? []);
 }
 
-/** Named ports in a container's probes: httpGet, tcpSocket and grpc may name a port. */
+/** Named ports in a container's probes: httpGet and tcpSocket may name a port. */
 function* probeChecks(object: KubeObject, container: Mapping): Iterable<Report> {
-  const names = portNames(container);
+  let names: string[] | undefined;
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    if (container[probe] === undefined) continue;
     for (const handler of ['httpGet', 'tcpSocket']) {
       const holder = mappingAt(container, probe, handler);
       const port = asText(holder?.port);
-      if (port === undefined || names.includes(port)) continue;
+      if (port === undefined) continue;
+      names ??= portNames(container);
+      if (names.includes(port)) continue;
       yield reportOn(object, rangeIn(object, holder, 'port'), `The ${probe} uses the port name "${port}", which the container does not define.`);
     }
   }

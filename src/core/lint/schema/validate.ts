@@ -66,38 +66,42 @@ export function schemaIssues(objects: readonly KubeObject[], schema: SchemaSnaps
     }
     return entry;
   };
-  const visit = (object: KubeObject, value: unknown, type: Compiled, slot: Slot | undefined): void => {
+  // Holder and key travel as two arguments rather than a slot object: this runs for every value of every object.
+  const visit = (object: KubeObject, value: unknown, type: Compiled, holder: unknown, key: string | number | undefined): void => {
     if (value === null || value === undefined || type.type === 'a') return;
     if (!fits(type.type, value)) {
-      if (slot !== undefined) issues.push({ kind: 'type', object, slot, expected: type.type, value });
+      if (key !== undefined) issues.push({ kind: 'type', object, slot: { holder, key }, expected: type.type, value });
       return;
     }
     if (type.shape === 'scalar') return;
     if (type.shape === 'list') {
       const inner = compile(type.inner);
-      (value as unknown[]).forEach((item, index) => visit(object, item, inner, { holder: value, key: index }));
+      const list = value as unknown[];
+      for (let index = 0; index < list.length; index += 1) visit(object, list[index], inner, list, index);
       return;
     }
     const mapping = value as Record<string, unknown>;
     if (type.shape === 'map') {
       const inner = compile(type.inner);
-      for (const key in mapping) visit(object, mapping[key], inner, { holder: mapping, key });
+      for (const field in mapping) visit(object, mapping[field], inner, mapping, field);
       return;
     }
     const fields = (schema.types[type.type] as SchemaType).f;
-    for (const key in mapping) {
-      const fieldType = fields[key];
-      if (fieldType !== undefined) visit(object, mapping[key], compile(fieldType), { holder: mapping, key });
+    for (const field in mapping) {
+      const fieldType = fields[field];
+      if (fieldType !== undefined) visit(object, mapping[field], compile(fieldType), mapping, field);
       // `$patch` and friends are strategic-merge-patch directives (kustomize patches), not fields.
-      else if (!key.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key, known: Object.keys(fields), type: type.type });
+      else if (!field.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key: field, known: Object.keys(fields), type: type.type });
     }
     for (const field of type.required) {
-      if (mapping[field] === undefined || mapping[field] === null) issues.push({ kind: 'required', object, slot, holder: mapping, field, type: type.type });
+      if (mapping[field] === undefined || mapping[field] === null) {
+        issues.push({ kind: 'required', object, slot: key === undefined ? undefined : { holder, key }, holder: mapping, field, type: type.type });
+      }
     }
   };
   for (const object of objects) {
     const model = object.apiVersion === undefined || object.kind === undefined ? undefined : schema.kinds[`${object.apiVersion} ${object.kind}`];
-    if (model !== undefined) visit(object, object.value, compile(model), undefined);
+    if (model !== undefined) visit(object, object.value, compile(model), undefined, undefined);
   }
   return issues;
 }
