@@ -52,19 +52,24 @@ export function ownerReference(owner: KubeObject): NonNullable<KubeObject['metad
 }
 
 /** A pod from an owner's template, named `<owner>-<suffix>` and owned by it, as ReplicaSets and Jobs make them. */
-export function createOwnedPod(environment: ControllerEnvironment, owner: KubeObject, template: PodTemplate): Pod {
+export function createOwnedPod(
+  environment: ControllerEnvironment,
+  owner: KubeObject,
+  template: PodTemplate,
+  identity: { name?: string; labels?: Record<string, string>; nodeName?: string } = {},
+): Pod {
   const copy = clone(template);
   return environment.createObject(environment.types.pod, {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${owner.metadata.name ?? ''}-${randomSuffix()}`,
+      name: identity.name ?? `${owner.metadata.name ?? ''}-${randomSuffix()}`,
       namespace: owner.metadata.namespace,
-      labels: copy.metadata?.labels,
+      labels: { ...copy.metadata?.labels, ...identity.labels },
       ...(copy.metadata?.annotations === undefined ? {} : { annotations: copy.metadata.annotations }),
       ownerReferences: [ownerReference(owner)],
     },
-    spec: copy.spec,
+    spec: { ...copy.spec, ...(identity.nodeName === undefined ? {} : { nodeName: identity.nodeName }) },
   }) as Pod;
 }
 

@@ -7,6 +7,7 @@ import type { OwnerIndex } from '../owner-index.ts';
 import type { Catalog, ResourceType } from '../resources.ts';
 import type { Store } from '../store.ts';
 import { CronJobController } from './cronjob.ts';
+import { DaemonSetController } from './daemonset.ts';
 import { DeploymentController } from './deployment.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { EventRecorder } from './events.ts';
@@ -18,6 +19,7 @@ import { PodIndex } from './pod-index.ts';
 import { PodLogs } from './pod-logs.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { Scheduler } from './scheduler.ts';
+import { StatefulSetController } from './statefulset.ts';
 import { resolveTypes, type Types } from './types.ts';
 import { WorkQueues } from './work-queues.ts';
 
@@ -64,6 +66,8 @@ export function startControllers(inputs: ControllerInputs): Controllers {
   new NodeLifecycle(environment);
   new ReplicaSetController(environment);
   new DeploymentController(environment);
+  new StatefulSetController(environment);
+  new DaemonSetController(environment);
   new JobController(environment);
   new CronJobController(environment);
   const metrics = new Metrics(environment, kubelet);

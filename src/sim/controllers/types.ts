@@ -9,6 +9,8 @@ export interface Types {
   readonly lease: ResourceType;
   readonly deployment: ResourceType;
   readonly replicaSet: ResourceType;
+  readonly statefulSet: ResourceType;
+  readonly daemonSet: ResourceType;
   readonly job: ResourceType;
   readonly cronJob: ResourceType;
   readonly crd: ResourceType;
@@ -23,6 +25,8 @@ export function resolveTypes(catalog: Catalog): Types {
     lease: catalog.stored('coordination.k8s.io', 'leases'),
     deployment: catalog.stored('apps', 'deployments'),
     replicaSet: catalog.stored('apps', 'replicasets'),
+    statefulSet: catalog.stored('apps', 'statefulsets'),
+    daemonSet: catalog.stored('apps', 'daemonsets'),
     job: catalog.stored('batch', 'jobs'),
     cronJob: catalog.stored('batch', 'cronjobs'),
     crd: catalog.stored('apiextensions.k8s.io', 'customresourcedefinitions'),
