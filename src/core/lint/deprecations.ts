@@ -49,7 +49,8 @@ export interface DeprecatedApi {
 }
 
 export function deprecationOf(apiVersion: string, kind: string): DeprecatedApi | undefined {
-  return table[apiVersion]?.find((entry) => entry.kinds.split(' ').includes(kind));
+  // Own keys only: an apiVersion such as `constructor` must not reach Object.prototype.
+  return (Object.hasOwn(table, apiVersion) ? table[apiVersion] : undefined)?.find((entry) => entry.kinds.split(' ').includes(kind));
 }
 
 /** Whether `version` (major.minor) is at or after `removedIn`. */

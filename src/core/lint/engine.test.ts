@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLintFile, lint } from './engine.ts';
 import { allRules } from './rules/index.ts';
+import schemaJson from './schema/kubernetes-schema.json' with { type: 'json' };
+import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { findingsOf } from './testing/expect-rule.ts';
 
 const privilegedPod = (extra = '') =>
@@ -63,5 +65,38 @@ describe('lint engine', () => {
     const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
     assert.ok(fixed.endsWith('    securityContext:\r\n      privileged: true\r\n      readOnlyRootFilesystem: true\r\n'), JSON.stringify(fixed.slice(-120)));
     assert.equal(lint([createLintFile('fixed.yaml', fixed)]).filter((entry) => entry.ruleId === 'no-read-only-root-fs').length, 0);
+  });
+});
+
+describe('lint engine on hostile input', () => {
+  it('treats Object.prototype names as ordinary keys and kinds', () => {
+    const text = [
+      'apiVersion: constructor',
+      'kind: constructor',
+      'metadata: {name: x}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p, namespace: n, constructor: 1}',
+      'spec: {toString: 2, __proto__: 3, containers: [{name: c, image: "nginx:1", hasOwnProperty: 1}]}',
+      '---',
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: ws.e.com}',
+      'spec:',
+      '  group: e.com',
+      '  names: {kind: W}',
+      '  versions: [{name: v1, schema: {openAPIV3Schema: {type: object, properties: {constructor: {type: toString}, __proto__: {type: string}}}}}]',
+      '---',
+      'apiVersion: e.com/v1',
+      'kind: W',
+      'metadata: {name: w}',
+      'constructor: 1',
+      '__proto__: x',
+    ].join('\n');
+    const findings = lint([createLintFile('hostile.yaml', text)], { schema: schemaJson as SchemaSnapshot });
+    const unknown = findings.filter((finding) => finding.ruleId === 'schema-unknown-field').map((finding) => text.slice(finding.range.start, finding.range.end));
+    assert.deepEqual(unknown.sort(), ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+    assert.equal(findings.filter((finding) => finding.ruleId === 'unknown-kind').length, 1);
   });
 });

@@ -39,7 +39,7 @@ export interface ContainerRef {
 }
 
 export function podOf(object: KubeObject): PodRef | undefined {
-  const path = object.kind === undefined ? undefined : templatePaths[object.kind];
+  const path = object.kind === undefined || !Object.hasOwn(templatePaths, object.kind) ? undefined : templatePaths[object.kind];
   if (path === undefined) return undefined;
   const template = path.length === 0 ? object.value : mappingAt(object.value, ...path);
   const spec = mappingAt(template, 'spec');

@@ -9,8 +9,12 @@ import type { SchemaSnapshot, SchemaType } from './snapshot.ts';
  * metadata to every custom resource, so the root type gets them too.
  */
 export function withCrdSchemas(schema: SchemaSnapshot, objects: readonly KubeObject[]): SchemaSnapshot {
-  const kinds: Record<string, string> = {};
-  const types: Record<string, SchemaType> = {};
+  // Only versions that some object uses are converted: CRD schemas are large and mostly linted alone.
+  const used = new Set(objects.map((object) => `${object.apiVersion ?? ''} ${object.kind ?? ''}`));
+  // Layered over the snapshot through the prototype chain: no copy of its hundreds of types per run.
+  const kinds: Record<string, string> = Object.create(schema.kinds) as Record<string, string>;
+  const types: Record<string, SchemaType> = Object.create(schema.types) as Record<string, SchemaType>;
+  let added = false;
   for (const crd of objects) {
     if (crd.kind !== 'CustomResourceDefinition') continue;
     const group = asText(valueAt(crd.value, 'spec', 'group'));
@@ -19,16 +23,16 @@ export function withCrdSchemas(schema: SchemaSnapshot, objects: readonly KubeObj
     for (const version of asList(valueAt(crd.value, 'spec', 'versions'))) {
       const name = asText(valueAt(version, 'name'));
       const root = asMapping(valueAt(version, 'schema', 'openAPIV3Schema'));
-      if (name === undefined || root === undefined) continue;
+      if (name === undefined || root === undefined || !used.has(`${group}/${name} ${kind}`)) continue;
       const rootType = convert(root, `${group}/${name}/${kind}`, types);
       const model = types[rootType];
       if (model === undefined) continue;
       types[rootType] = { ...model, f: { ...model.f, apiVersion: 's', kind: 's', metadata: 'V1ObjectMeta' } };
       kinds[`${group}/${name} ${kind}`] = rootType;
+      added = true;
     }
   }
-  if (Object.keys(kinds).length === 0) return schema;
-  return { ...schema, kinds: { ...schema.kinds, ...kinds }, types: { ...schema.types, ...types } };
+  return added ? { ...schema, kinds, types } : schema;
 }
 
 const scalarTypes: Readonly<Record<string, string>> = { string: 's', integer: 'i', number: 'n', boolean: 'b' };
@@ -38,7 +42,7 @@ function convert(node: Mapping, name: string, types: Record<string, SchemaType>)
   if (node['x-kubernetes-int-or-string'] === true) return 'io';
   if (node['x-kubernetes-preserve-unknown-fields'] === true && node.properties === undefined) return 'a';
   const type = asText(node.type);
-  if (type !== undefined && scalarTypes[type] !== undefined) return scalarTypes[type];
+  if (type !== undefined && Object.hasOwn(scalarTypes, type)) return scalarTypes[type] as string;
   if (type === 'array') {
     const items = asMapping(node.items);
     return `[${items === undefined ? 'a' : convert(items, `${name}[]`, types)}]`;
@@ -51,7 +55,8 @@ function convert(node: Mapping, name: string, types: Record<string, SchemaType>)
   }
   // Unknown fields are allowed where the schema says so; the checker then has nothing to hold them to.
   if (node['x-kubernetes-preserve-unknown-fields'] === true || additional === true || asMapping(additional) !== undefined) return 'a';
-  const fields: Record<string, string> = {};
+  // No prototype: property names come from the manifest (`__proto__`, `constructor` are fine).
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [field, child] of Object.entries(properties)) {
     const childSchema = asMapping(child);
     fields[field] = childSchema === undefined ? 'a' : convert(childSchema, `${name}.${field}`, types);

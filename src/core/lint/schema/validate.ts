@@ -88,7 +88,8 @@ export function schemaIssues(objects: readonly KubeObject[], schema: SchemaSnaps
     }
     const fields = (schema.types[type.type] as SchemaType).f;
     for (const field in mapping) {
-      const fieldType = fields[field];
+      // Own keys only: a manifest key such as `constructor` is not a field of every type.
+      const fieldType = Object.hasOwn(fields, field) ? fields[field] : undefined;
       if (fieldType !== undefined) visit(object, mapping[field], compile(fieldType), mapping, field);
       // `$patch` and friends are strategic-merge-patch directives (kustomize patches), not fields.
       else if (!field.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key: field, known: Object.keys(fields), type: type.type });
