@@ -17,6 +17,7 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
   private readonly items = new Map<string, T>();
   private readonly indexes = new Map<string, { fn: IndexFunction<T>; buckets: Map<string, Map<string, T>> }>();
   private readonly changes = new Emitter<StoreChange<T>>();
+  private membership = 0;
 
   static key(namespace: string, name: string): string {
     return namespace === '' ? name : `${namespace}/${name}`;
@@ -26,6 +27,11 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
     const buckets = new Map<string, Map<string, T>>();
     this.indexes.set(name, { fn, buckets });
     for (const [key, item] of this.items) this.indexAdd(buckets, fn(item), key, item);
+  }
+
+  /** Changes whenever an object is added or removed (not when one is updated): a key for caches of sorted lists. */
+  get membershipVersion(): number {
+    return this.membership;
   }
 
   get size(): number {
@@ -63,6 +69,7 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
     const key = SlimStore.key(item.meta.namespace, item.meta.name);
     const previous = this.items.get(key);
     if (previous !== undefined) this.unindex(key, previous);
+    else this.membership += 1;
     this.items.set(key, item);
     for (const { fn, buckets } of this.indexes.values()) this.indexAdd(buckets, fn(item), key, item);
     this.changes.fire({ type: 'upsert', item, previous });
@@ -73,12 +80,14 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
     const previous = this.items.get(key);
     if (previous === undefined) return;
     this.items.delete(key);
+    this.membership += 1;
     this.unindex(key, previous);
     this.changes.fire({ type: 'delete', item: previous, previous });
   }
 
   /** Replaces everything after a (re)list, with one change event instead of one per object. */
   replace(items: Iterable<T>): void {
+    this.membership += 1;
     this.items.clear();
     for (const { buckets } of this.indexes.values()) buckets.clear();
     for (const item of items) {

@@ -3,3 +3,6 @@ export const REPORT_START = 'kube-workbench extension tests:';
 
 /** Prefix of the one JSON line the activation benchmark's host entry prints. */
 export const ACTIVATION_TIMING = 'kube-workbench activation timing:';
+
+/** Prefix of the one JSON line the Explorer benchmark's host entry prints. */
+export const EXPLORER_TIMING = 'kube-workbench explorer timing:';

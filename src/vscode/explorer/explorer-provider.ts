@@ -14,6 +14,9 @@ import { watchConnection } from './connection-changes.ts';
 import { kindItem, namespaceItem, workloadItem } from './workload-items.ts';
 
 export const PAGE_SIZE = 500;
+
+/** Code-unit order: as good as locale order for Kubernetes names (DNS-1123), and ~10x faster. */
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap'];
 
 export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscode.Disposable {
@@ -27,6 +30,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
   private readonly service: () => ClusterService;
   private readonly now: () => number;
   private filterText = '';
+  /** Sorted node names per context, rebuilt only when nodes come or go. */
+  private readonly sortedNodes = new Map<string, { version: number; names: string[] }>();
 
   constructor(service: () => ClusterService, now: () => number = Date.now) {
     this.service = service;
@@ -48,6 +53,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
     for (const subscription of this.watched.values()) subscription.dispose();
     this.watched.clear();
     this.cache.clear();
+    this.sortedNodes.clear();
     this.changed.fire(undefined);
   }
 
@@ -188,19 +194,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
     const connection = this.connection(element.context);
     const status = this.statusRow(connection, 'nodes', element.id, connection.nodes.size === 0);
     if (status !== undefined) return [status];
-    const nodes = [...connection.nodes.values()]
-      .filter((node) => matchesFilter(this.filterText, node.meta))
-      .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
-    return this.page(element.id, element.context, nodes, (node) =>
-      this.cache.get({ type: 'node', id: ids.node(element.context, node.meta.name), context: element.context, name: node.meta.name }),
-    );
+    let sorted = this.sortedNodes.get(element.context);
+    if (sorted?.version !== connection.nodes.membershipVersion) {
+      sorted = { version: connection.nodes.membershipVersion, names: [...connection.nodes.values()].map((node) => node.meta.name).sort(byName) };
+      this.sortedNodes.set(element.context, sorted);
+    }
+    const names =
+      this.filterText === ''
+        ? sorted.names
+        : sorted.names.filter((name) => {
+            const node = connection.nodes.get('', name);
+            return node !== undefined && matchesFilter(this.filterText, node.meta);
+          });
+    return this.page(element.id, element.context, names, (name) => this.cache.get({ type: 'node', id: ids.node(element.context, name), context: element.context, name }));
   }
 
   private podRows(element: ElementOf<'node'>): Element[] {
     const pods = this.connection(element.context)
       .pods.byIndex('node', element.name)
       .filter((pod) => matchesFilter(this.filterText, pod.meta))
-      .sort((a, b) => a.meta.namespace.localeCompare(b.meta.namespace) || a.meta.name.localeCompare(b.meta.name));
+      .sort((a, b) => byName(a.meta.namespace, b.meta.namespace) || byName(a.meta.name, b.meta.name));
     return this.page(element.id, element.context, pods, (pod) =>
       this.cache.get({
         type: 'pod',
@@ -215,7 +228,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
   private namespaces(connection: ClusterConnection): string[] {
     const names = new Set<string>();
     for (const kind of WORKLOAD_KINDS) for (const namespace of connection.workloads[kind].indexValues('namespace')) names.add(namespace);
-    return [...names].sort();
+    return [...names].sort(byName);
   }
 
   private namespaceRows(element: ElementOf<'workloads'>): Element[] {
@@ -239,7 +252,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
     const workloads = this.connection(element.context)
       .workloads[element.kind].byIndex('namespace', element.namespace)
       .filter((workload) => matchesFilter(this.filterText, workload.meta))
-      .sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+      .sort((a, b) => byName(a.meta.name, b.meta.name));
     return this.page(element.id, element.context, workloads, (workload) =>
       this.cache.get({
         type: 'workload',
