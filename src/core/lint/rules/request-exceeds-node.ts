@@ -10,7 +10,7 @@ export const requestExceedsNode: Rule = {
   category: 'resources',
   severity: 'error',
   kinds: podKinds,
-  description: "With a cluster connected: a container's request (or the pod's summed requests) exceeds the largest node's allocatable for that resource.",
+  description: "With a cluster connected: a container's (or init container's) request, or the pod's summed app-container requests, exceeds the largest node's allocatable for that resource.",
   why: 'No node can ever fit the pod: it stays Pending with "Insufficient cpu/memory" for ever.',
   *check(context) {
     const largest = context.facts.cluster?.largestNodeAllocatable;
@@ -20,7 +20,7 @@ export const requestExceedsNode: Rule = {
       if (!parsed.ok) continue;
       const capacity = parsed.quantity;
       const byPod = new Map<unknown, ContainerRef[]>();
-      for (const ref of containers(context, ['containers'])) byPod.set(ref.pod, [...(byPod.get(ref.pod) ?? []), ref]);
+      for (const ref of containers(context, ['containers', 'initContainers'])) byPod.set(ref.pod, [...(byPod.get(ref.pod) ?? []), ref]);
       for (const [, refs] of byPod) {
         const pod = (refs[0] as ContainerRef).pod;
         let total: Quantity | undefined;
@@ -28,7 +28,8 @@ export const requestExceedsNode: Rule = {
         for (const ref of refs) {
           const request = effectiveRequest(ref, resource);
           if (request?.quantity === undefined) continue;
-          total = total === undefined ? request.quantity : addQuantities(total, request.quantity);
+          // Init containers run one at a time before the others: only app containers add up (the scheduler's rule).
+          if (ref.list === 'containers') total = total === undefined ? request.quantity : addQuantities(total, request.quantity);
           if (compareQuantities(request.quantity, capacity) <= 0) continue;
           single = true;
           yield reportOn(ref.object, request.range, `The ${resource} request ${formatQuantity(request.quantity)} exceeds the largest node's allocatable ${formatQuantity(capacity)}: the pod can never be scheduled.`);

@@ -29,6 +29,10 @@ describe('resource rules', () => {
     expectRanges('request-exceeds-node', manifest, { cluster });
     expectNone('request-exceeds-node', strip(manifest).text);
     expectNone('request-exceeds-node', deployment(`${image}\n        resources:\n          requests: {cpu: "2"}`), { cluster });
+    const twoContainers = deployment(`${image}\n        resources: {requests: {cpu: "2"}}\n      - name: sidecar\n        image: envoy:1\n        resources: {requests: {cpu: "2"}}`);
+    expectRanges('request-exceeds-node', twoContainers.replace('      containers:', '      ⟦containers⟧:'), { cluster });
+    const init = deployment(`${image}\n        resources: {requests: {cpu: "2"}}`, { podFields: '      initContainers: [{name: setup, image: "busybox:1", resources: {requests: {cpu: "3"}}}]' });
+    expectNone('request-exceeds-node', init, { cluster });
   });
 
   it('request-suggestion: beyond the tolerance, with a fix writing the suggestion', () => {
