@@ -93,6 +93,24 @@ describe('sim API: authentication, errors and bad input', () => {
     assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
   });
 
+  it('adds latency, and refuses connections for a while with the port closed', async () => {
+    sim.applyFault({ type: 'latency', ms: 150 });
+    const started = performance.now();
+    assert.equal((await call(sim, '/version')).status, 200);
+    assert.ok(performance.now() - started >= 150);
+    sim.applyFault({ type: 'clear' });
+    sim.applyFault({ type: 'refuseConnections', ms: 200 });
+    // A pooled keep-alive connection is reset; a new one is refused.
+    await assert.rejects(call(sim, '/version'), (error: { code: string }) => ['ECONNRESET', 'ECONNREFUSED'].includes(error.code));
+    await assert.rejects(call(sim, '/version'), { code: 'ECONNREFUSED' });
+    let reply: Awaited<ReturnType<typeof call>> | undefined;
+    // Poll until the port is open again (each failed attempt is refused at once).
+    for (let attempt = 0; attempt < 200 && reply === undefined; attempt += 1) {
+      reply = await call(sim, '/version').catch(() => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 25)));
+    }
+    assert.equal(reply?.status, 200);
+  });
+
   it('takes faults through the admin endpoint, and expires the token', async () => {
     const reply = await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'expireToken' }) });
     assert.equal(reply.status, 200);

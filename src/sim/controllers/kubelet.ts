@@ -32,7 +32,10 @@ export class Kubelets {
     this.enqueue = environment.queues.create('kubelet', (key) => this.syncPod(key));
     environment.store.subscribe((event) => {
       if (event.resource !== environment.types.pod || event.type === 'DELETED') return;
-      if ((event.object as Pod).spec.nodeName !== undefined) this.enqueue(keyOf(event.object));
+      const pod = event.object as Pod;
+      // A pod stored already Running was seeded so, with nothing left for a kubelet to do at start.
+      if (event.type === 'ADDED' && pod.status?.phase === 'Running') return;
+      if (pod.spec.nodeName !== undefined) this.enqueue(keyOf(pod));
     });
     // Ten slots of one second: each node renews once per 10 s, spread so 5,000 nodes do not renew at once.
     environment.clock.setInterval(() => this.renewSlot(), renewEveryMs / 10);
