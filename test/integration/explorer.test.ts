@@ -1,5 +1,6 @@
 // The Explorer in a real VS Code against the simulated cluster, started inside the extension host.
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { builtinTypes } from '../../src/sim/resources.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
@@ -129,5 +130,69 @@ describe('Explorer on the simulated cluster', function () {
     seen.dispose();
     assert.ok(fires <= Math.ceil(seconds * 4) + 1, `${fires} refreshes in ${seconds.toFixed(2)} s`);
     console.log(`      10,000 events → ${fires} tree refreshes in ${seconds.toFixed(2)} s`);
+  });
+});
+
+describe('Explorer errors as rows', function () {
+  this.timeout(60_000);
+  let sim: Sim;
+  let api: KubeWorkbenchApi;
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const folder = (): string => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+
+  before(async () => {
+    sim = await startSim({ nodes: 1, pods: 2, seed: 4, log: () => undefined });
+    api = await activateWorkbench();
+  });
+
+  after(async () => {
+    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
+    await sim.close();
+  });
+
+  function rowsUntil(rowsNow: () => Element[], check: (rows: Element[]) => boolean, what: string): Promise<Element[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`timed out waiting for ${what}`));
+      }, 20_000);
+      const probe = (): void => {
+        const rows = rowsNow();
+        if (!check(rows)) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(rows);
+      };
+      const subscription = api.explorer.onDidChangeTreeData(probe);
+      probe();
+    });
+  }
+
+  it('shows a kubeconfig that does not parse as one row naming the file and line', async () => {
+    const path = `${folder()}/broken-kubeconfig.yaml`;
+    writeFileSync(path, 'apiVersion: v1\nclusters:\n  - name: a\n    cluster: {server: [\n');
+    await setting.update(Settings.kubeconfig, path, vscode.ConfigurationTarget.Global);
+    const [row] = await rowsUntil(() => api.explorer.getChildren(), (rows) => rows[0]?.type === 'status', 'the kubeconfig error row');
+    assert.ok(row?.type === 'status');
+    assert.match(row.message, new RegExp(`kubeconfig does not parse: ${path}:\\d+: `));
+    assert.equal(api.explorer.getTreeItem(row).command?.command, Commands.openKubeconfig);
+  });
+
+  it('shows rejected credentials under Nodes with "Open kubeconfig", and never the token', async () => {
+    const path = `${folder()}/wrong-token-kubeconfig.yaml`;
+    writeFileSync(path, readFileSync(sim.kubeconfigPath, 'utf8').replaceAll(sim.tokens.admin, 'wrong-token-4242'));
+    await setting.update(Settings.kubeconfig, path, vscode.ConfigurationTarget.Global);
+    const context = (): Element | undefined => api.explorer.getChildren().find((element) => element.type === 'context' && element.context === CONTEXT);
+    const nodeRows = (): Element[] => {
+      const parent = context();
+      const nodes = parent === undefined ? undefined : api.explorer.getChildren(parent).find((element) => element.type === 'nodes');
+      return nodes === undefined ? [] : api.explorer.getChildren(nodes);
+    };
+    const [row] = await rowsUntil(nodeRows, (rows) => rows[0]?.type === 'status', 'the 401 row');
+    assert.ok(row?.type === 'status');
+    assert.match(row.message, /^unauthorised \(401\)/);
+    const item = api.explorer.getTreeItem(row);
+    assert.equal(item.command?.command, Commands.openKubeconfig);
+    for (const text of [row.message, String(item.label), String(item.description), String(item.tooltip)]) assert.ok(!text.includes('wrong-token-4242'));
   });
 });
