@@ -23,6 +23,8 @@ export interface ApiContext {
   /** Objects of a computed type (metrics.k8s.io), in key order. */
   readonly computed: (type: ResourceType, namespace: string | undefined) => KubeObject[];
   readonly allocateIp: () => string;
+  /** Real-time period of watch keep-alives and bookmarks (client-node aborts a watch silent for 30 s). */
+  readonly keepAliveMs: number;
   /** Removes the owner's ownerReferences from its dependents (propagationPolicy=Orphan). */
   readonly orphanDependents: (owner: KubeObject) => void;
   /** Writes a pod's log (and keeps streaming with follow). */

@@ -27,6 +27,7 @@ export class SimClock {
   private nextId = 1;
   private realTimer: NodeJS.Timeout | undefined;
   private afterFire: () => void = () => undefined;
+  private report: (error: unknown) => void = () => undefined;
   private stopped = false;
   private lastSecond = Number.NaN;
   private lastStamp = '';
@@ -57,6 +58,11 @@ export class SimClock {
   /** RFC 3339 with microseconds, as Kubernetes writes metav1.MicroTime (Lease renewTime). */
   microTimestamp(at: number = this.now()): string {
     return new Date(at).toISOString().replace('Z', '000Z');
+  }
+
+  /** Where a failing timer's error goes: one broken controller step must not stop the clock or the process. */
+  onError(report: (error: unknown) => void): void {
+    this.report = report;
   }
 
   /** Called after each timer fires, so controllers settle before the next timer. */
@@ -98,6 +104,8 @@ export class SimClock {
     this.firingAt = timer.due;
     try {
       timer.run();
+    } catch (error) {
+      this.report(error);
     } finally {
       if (this.frozen) this.frozenNow = timer.due;
       this.firingAt = undefined;

@@ -36,6 +36,8 @@ export interface SimOptions {
   readonly frozenClock?: boolean;
   /** Watch history length (events); older resourceVersions get 410 Gone. */
   readonly watchHistory?: number;
+  /** Watch keep-alive period (real time); 10 s by default, shorter in tests. */
+  readonly keepAliveMs?: number;
   /** Where controller errors go; stderr by default. */
   readonly log?: (message: string) => void;
 }
@@ -85,6 +87,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   store.load(() => seedCluster(store, controllers.types, clock, { nodes: options.nodes ?? 3, pods: options.pods ?? 0, seed: options.seed ?? 1 }));
   hub.restart();
   clock.onFired(() => controllers.queues.drain());
+  clock.onError((error) => log(`timer failed: ${error instanceof Error ? error.message : String(error)}`));
 
   const faults = new FaultState();
   const context: ApiContext = {
@@ -94,6 +97,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     clock,
     computed: (type, namespace) => controllers.metrics(type, namespace),
     allocateIp,
+    keepAliveMs: options.keepAliveMs ?? 10_000,
     orphanDependents: (owner) => gc.orphan(owner),
     serveLogs: (pod, logOptions, response) => controllers.logs.serve(pod, logOptions, response),
     takeGoneFault: () => {

@@ -21,8 +21,6 @@ export interface WatchOptions {
   readonly render: (object: KubeObject) => string;
 }
 
-/** Real time, not the sim clock: the keep-alive is about idle connections. */
-const keepAliveMs = 10_000;
 /** A watcher this far behind is dropped, as the apiserver drops slow watchers, instead of buffering forever. */
 const maxBufferedBytes = 64 * 1024 * 1024;
 
@@ -61,7 +59,8 @@ export function serveWatch(response: ServerResponse, context: ApiContext, type: 
 
   const bookmark = (): string =>
     line('BOOKMARK', JSON.stringify({ kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(context.store.resourceVersion) } }));
-  const keepAlive = setInterval(() => response.write(options.allowBookmarks ? bookmark() : '\n'), keepAliveMs);
+  // Real time, not the sim clock: the keep-alive is about idle connections.
+  const keepAlive = setInterval(() => response.write(options.allowBookmarks ? bookmark() : '\n'), context.keepAliveMs);
   const timeout = options.timeoutSeconds === undefined ? undefined : setTimeout(() => response.end(), options.timeoutSeconds * 1000);
   const remove = context.hub.add({
     typeKey: key,
