@@ -11,7 +11,7 @@ import { leaseDurationSeconds, leaseNamespace, nodeConditions, startedStatus } f
 import { behaviourAnnotations, profiles } from './controllers/pod-behaviour.ts';
 import { applyDefaults } from './defaults.ts';
 import { stableHash } from './names.ts';
-import type { Deployment, KubeObject, Node, Pod } from './objects.ts';
+import type { Deployment, KubeObject, Node, Pod, PodStatus } from './objects.ts';
 import type { Store } from './store.ts';
 
 export interface SeedOptions {
@@ -146,19 +146,24 @@ function seedDeployment(store: Store, types: Types, placer: Placer, spec: { name
     spec: { replicas: spec.replicas, selector: { matchLabels: rsLabels }, template },
     status: { ...available, fullyLabeledReplicas: spec.replicas, observedGeneration: 1 },
   });
+  const ownerReferences = [owner(replicaSet, 'ReplicaSet', 'apps/v1')];
+  // One started status per ReplicaSet, shared by its pods but for their addresses: 150,000 pods
+  // otherwise make millions of small objects for the garbage collector.
+  let shared: PodStatus | undefined;
   for (let index = 0; index < spec.replicas; index += 1) {
     const target = placer.place(spec.cpu);
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `${rsName}-${podSuffix(index)}`, namespace: spec.namespace, uid: randomUUID(), labels: rsLabels, annotations: template.metadata.annotations, ownerReferences: [owner(replicaSet, 'ReplicaSet', 'apps/v1')] },
+      metadata: { name: `${rsName}-${podSuffix(index)}`, namespace: spec.namespace, uid: randomUUID(), labels: rsLabels, annotations: template.metadata.annotations, ownerReferences },
       // Stored objects are never mutated (writers clone first), so pods of a ReplicaSet share their template's parts.
       spec: { ...template.spec, ...(target === undefined ? {} : { nodeName: target.metadata.name }) },
       status: { phase: 'Pending', qosClass: 'Burstable' },
     };
     if (target !== undefined) {
       const prefix = (target.spec.podCIDR ?? '10.64.0.0/24').split('.').slice(0, 3).join('.');
-      pod.status = startedStatus(pod, false, now, target.status.addresses?.[0]?.address ?? '', `${prefix}.${(index % 250) + 2}`);
+      shared ??= startedStatus(pod, false, now, '', '');
+      pod.status = { ...shared, hostIP: target.status.addresses?.[0]?.address ?? '', podIP: `${prefix}.${(index % 250) + 2}` };
     }
     store.create(types.pod, pod);
   }
