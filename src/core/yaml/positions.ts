@@ -17,7 +17,7 @@ type Info =
  * without building path strings. An alias shares its anchor's object, so it reports the anchor's place.
  */
 export class Positions {
-  private readonly infos = new WeakMap<object, Info>();
+  private readonly infos = new Map<object, Info>();
   /** Offsets, appended by the builder: see `Info`. */
   readonly spans: number[] = [];
 
