@@ -86,6 +86,12 @@ describe('kube-workbench lint', () => {
     assert.match((await run(['--config', 'bad.yaml', 'manifests'])).stderr, /unknown rule id 'no-such-rule'\n$/);
   });
 
+  it('prints its usage for --help with exit 0', async () => {
+    const result = await run(['--help']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Usage: kube-workbench lint \[options\] <path\|glob\|->\.\.\./);
+  });
+
   it('skips binary files with a note', async () => {
     writeFileSync(join(folder, 'blob.yaml'), Buffer.from([0, 1, 2, 3]));
     const result = await run(['blob.yaml']);
