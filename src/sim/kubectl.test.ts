@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from './sim.ts';
-import { call, kubectl, kubectlHome, type KubectlResult } from './test-helpers.ts';
+import { call, kubectl, kubectlBinaries, kubectlHome, type KubectlResult } from './test-helpers.ts';
 
 const manifest = (name: string, replicas: number): string => `apiVersion: apps/v1
 kind: Deployment
@@ -27,9 +27,9 @@ spec:
 `;
 
 /** Runs a long-lived kubectl (get -w, logs -f) until its output matches, then stops it. */
-function kubectlUntil(sim: Sim, home: string, args: string[], pattern: RegExp, whileRunning: () => Promise<unknown>): Promise<string> {
+function kubectlUntil(binary: string, sim: Sim, home: string, args: string[], pattern: RegExp, whileRunning: () => Promise<unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/kubectl', args, { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' } });
+    const child = spawn(binary, args, { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' } });
     let output = '';
     const timer = setTimeout(() => {
       child.kill();
@@ -52,10 +52,10 @@ function kubectlUntil(sim: Sim, home: string, args: string[], pattern: RegExp, w
   });
 }
 
-describe('the real kubectl (1.32) against the sim', () => {
+for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) against the sim`, () => {
   let sim: Sim;
   let home: string;
-  const run = (...args: string[]): Promise<KubectlResult> => kubectl(sim, home, args);
+  const run = (...args: string[]): Promise<KubectlResult> => kubectl(sim, home, args, binary);
   const ok = async (...args: string[]): Promise<string> => {
     const result = await run(...args);
     assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
@@ -110,7 +110,7 @@ describe('the real kubectl (1.32) against the sim', () => {
   });
 
   it('get pods -w sees a change', async () => {
-    const output = await kubectlUntil(sim, home, ['get', 'pods', '-w'], /watched-pod/, () =>
+    const output = await kubectlUntil(binary, sim, home, ['get', 'pods', '-w'], /watched-pod/, () =>
       call(sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: JSON.stringify({ metadata: { name: 'watched-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) }),
     );
     assert.match(output, /watched-pod\s+0\/1\s+(Pending|ContainerCreating)/);

@@ -69,9 +69,18 @@ export async function kubectlHome(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'kube-workbench-kubectl-'));
 }
 
-export function kubectl(sim: Sim, home: string, args: readonly string[], timeoutMs = 60_000): Promise<KubectlResult> {
+/**
+ * The kubectl binaries to test: the machine's (1.32 on ours) and any listed in
+ * KUBE_WORKBENCH_EXTRA_KUBECTL (colon-separated, e.g. Debian's 1.20 extracted by .ci/run).
+ */
+export function kubectlBinaries(): string[] {
+  const extra = (process.env['KUBE_WORKBENCH_EXTRA_KUBECTL'] ?? '').split(':').filter((path) => path !== '');
+  return ['/usr/bin/kubectl', ...extra];
+}
+
+export function kubectl(sim: Sim, home: string, args: readonly string[], binary = '/usr/bin/kubectl', timeoutMs = 60_000): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    execFile('/usr/bin/kubectl', [...args], { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' }, timeout: timeoutMs }, (error, stdout, stderr) => {
+    execFile(binary, [...args], { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' }, timeout: timeoutMs }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr });
     });
