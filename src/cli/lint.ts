@@ -210,6 +210,6 @@ function format(kind: Options['format'], findings: readonly Finding[], fileCount
     return `${finding.path}:${start.line + 1}:${start.column + 1} ${severity} ${finding.ruleId} ${finding.message}\n`;
   });
   const counts = severities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
-  const summary = counts.length === 0 ? 'no findings' : counts.map(([severity, count]) => `${count} ${severity}`).join(', ');
+  const summary = counts.length === 0 ? 'no findings' : counts.map(([severity, count]) => `${count} ${severity}${count === 1 || severity === 'info' ? '' : 's'}`).join(', ');
   return `${lines.join('')}${fileCount} file${fileCount === 1 ? '' : 's'} linted: ${summary}\n`;
 }
