@@ -16,6 +16,7 @@ mkdirSync(join(folder, 'manifests', 'nested'), { recursive: true });
 writeFileSync(join(folder, 'manifests', 'a.yaml'), pod('a', privileged));
 writeFileSync(join(folder, 'manifests', 'nested', 'b.yml'), pod('b'));
 writeFileSync(join(folder, 'manifests', 'notes.txt'), 'not yaml');
+writeFileSync(join(folder, 'manifests', 'values.yaml'), 'replicaCount: 2\nimage: {tag: latest}\n');
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -31,8 +32,12 @@ describe('kube-workbench lint', () => {
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^manifests\/a\.yaml:10:19 error privileged-container The container runs privileged\.$/m);
     assert.match(result.stdout, /manifests\/nested\/b\.yml:\d+:\d+ warning /);
-    assert.doesNotMatch(result.stdout, /notes\.txt/);
+    assert.doesNotMatch(result.stdout, /notes\.txt|values\.yaml/);
     assert.match(result.stdout, /^2 files linted: 1 error, \d+ warnings, \d+ info$/m);
+  });
+
+  it('lints a non-Kubernetes file when it is named, not when found in a folder', async () => {
+    assert.match((await run(['manifests/values.yaml'])).stdout, /^1 file linted: no findings$/m);
   });
 
   it('exits 0 when nothing reaches --fail-on, and 1 when it does', async () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../core/lint/config.ts';
 import { createLintFile, lint } from '../core/lint/engine.ts';
+import { hasKubernetesDocument } from '../core/lint/objects.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
@@ -20,7 +21,8 @@ export interface LintCommandDeps {
 
 const help = `Usage: kube-workbench lint [options] <path|glob|->...
 
-Lints Kubernetes manifests: directories recursively (*.yaml, *.yml), globs, files, - for stdin.
+Lints Kubernetes manifests: directories recursively (*.yaml, *.yml that hold a Kubernetes document or
+fail to parse), globs, files, - for stdin.
 All inputs form one file set, so cross-object rules see every file.
 
 Options:
@@ -74,11 +76,14 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   }
   const config = await loadConfig(options.config, deps.cwd);
   const files: LintFile[] = [];
-  for (const input of await expandInputs(options.inputs, deps.cwd)) {
+  const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
+  for (const input of paths) {
     const text = input === '-' ? await deps.readStdin() : await readManifest(input, deps.cwd, io);
     if (text === undefined) continue;
     const file = createLintFile(input === '-' ? '<stdin>' : input, text);
     if (file.parsed.skipped !== undefined) io.stderr(`${file.path}: ${file.parsed.skipped}\n`);
+    // Found by walking a folder and not Kubernetes (Helm values, CI configs): left alone, as in the editor.
+    if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
     files.push(file);
   }
   const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion, schema: await loadBundledSchema() });
@@ -150,9 +155,13 @@ async function isFile(path: string): Promise<boolean> {
 const manifestExtension = /\.ya?ml$/i;
 const globCharacters = /[*?[\]{}]/;
 
-/** Paths, directories (recursively, *.yaml and *.yml) and globs, in order, without repeats. */
-async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
+/**
+ * Paths, directories (recursively, *.yaml and *.yml) and globs, in order, without repeats; `discovered`
+ * holds the files found inside directories rather than named or matched.
+ */
+async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ paths: string[]; discovered: Set<string> }> {
   const paths: string[] = [];
+  const discovered = new Set<string>();
   for (const input of inputs) {
     if (input === '-') paths.push(input);
     else if (globCharacters.test(input)) {
@@ -171,10 +180,15 @@ async function expandInputs(inputs: readonly string[], cwd: string): Promise<str
           if (manifestExtension.test(match) && (await isFile(resolve(cwd, input, match)))) found.push(join(input, match));
         }
         paths.push(...found.sort());
+        for (const path of found) discovered.add(normalise(path, cwd));
       }
     }
   }
-  return [...new Set(paths)].map((path) => (path === '-' ? path : relative(cwd, resolve(cwd, path)) || path));
+  return { paths: [...new Set(paths.map((path) => normalise(path, cwd)))], discovered };
+}
+
+function normalise(path: string, cwd: string): string {
+  return path === '-' ? path : relative(cwd, resolve(cwd, path)) || path;
 }
 
 /** The file's text, or undefined (with a note) when it is too large to lint. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLintFile, lint } from './engine.ts';
+import { hasKubernetesDocument } from './objects.ts';
 import { allRules } from './rules/index.ts';
 import schemaJson from './schema/kubernetes-schema.json' with { type: 'json' };
 import type { SchemaSnapshot } from './schema/snapshot.ts';
@@ -38,6 +39,11 @@ describe('lint engine', () => {
     const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: x}\n  spec:\n    hostPID: true\n    containers: [{name: c, image: nginx:1}]\n';
     const [finding] = findingsOf('host-pid', text);
     assert.equal(text.slice(finding?.range.start, finding?.range.end), 'true');
+  });
+
+  it('tells Kubernetes files from other YAML by content', () => {
+    assert.equal(hasKubernetesDocument(createLintFile('a.yaml', '# values\nreplicas: 2\n---\nkind: Pod\n')), false);
+    assert.equal(hasKubernetesDocument(createLintFile('b.yaml', 'replicas: 2\n---\napiVersion: v1\nkind: Pod\n')), true);
   });
 
   it('lints across files, with related locations in the other file', () => {

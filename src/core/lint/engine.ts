@@ -1,3 +1,11 @@
+// The lint engine. Adapters (the editor, the CLI) call it in three steps:
+//   1. createLintFile(path, text) per file: parses once; keep it while the text is unchanged.
+//   2. lint(files, options): one file set (the saved file, or all open manifests of a folder, or all
+//      CLI inputs) with the config, the target version, the schema (loadBundledSchema or the
+//      cluster's) and optional cluster facts.
+//   3. Each Finding has the rule id, severity, message, zero-based offsets (file.lines() turns them into
+//      line/column, CRLF and BOM aware), related locations and fix edits; allRules gives each rule's
+//      description and why for hovers and docs.
 import { LineIndex } from '../yaml/line-index.ts';
 import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';

@@ -48,3 +48,14 @@ function makeObject(file: LintFile, document: YamlDocument, value: Mapping): Kub
     positions: file.parsed.positions,
   };
 }
+
+/**
+ * Whether a file holds Kubernetes content: a document with string `apiVersion` and `kind`. Editors and
+ * directory scans use it to leave other YAML (Helm values, CI configs) alone.
+ */
+export function hasKubernetesDocument(file: LintFile): boolean {
+  return file.parsed.documents.some((document) => {
+    const root = asMapping(document.value);
+    return typeof root?.apiVersion === 'string' && typeof root.kind === 'string';
+  });
+}
