@@ -14,6 +14,8 @@ export interface StoreEvent {
   readonly resource: ResourceType;
   readonly object: KubeObject;
   readonly resourceVersion: number;
+  /** The object before a MODIFIED event: filtered watches need to know what stopped matching. */
+  readonly previous?: KubeObject;
 }
 
 interface Bucket {
@@ -154,7 +156,7 @@ export class Store {
       },
     };
     bucket.objects.set(key, stored);
-    this.emit('MODIFIED', resource, stored);
+    this.emit('MODIFIED', resource, stored, current);
     return stored;
   }
 
@@ -185,8 +187,8 @@ export class Store {
     }
   }
 
-  private emit(type: EventType, resource: ResourceType, object: KubeObject): void {
-    const event = { type, resource, object, resourceVersion: this.revision };
+  private emit(type: EventType, resource: ResourceType, object: KubeObject, previous?: KubeObject): void {
+    const event: StoreEvent = { type, resource, object, resourceVersion: this.revision, ...(previous === undefined ? {} : { previous }) };
     for (const listener of this.listeners) listener(event);
   }
 

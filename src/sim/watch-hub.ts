@@ -15,6 +15,19 @@ export interface Watcher {
   close(): void;
 }
 
+/**
+ * An event as a filtered watch sees it: an update that makes an object match is ADDED, one that
+ * makes it stop matching is DELETED (as the apiserver's watch cache does); others pass or drop.
+ */
+export function filtered(event: StoreEvent, matcher: Matcher | undefined): StoreEvent | undefined {
+  if (matcher === undefined) return event;
+  const now = matcher(event.object);
+  if (event.type !== 'MODIFIED' || event.previous === undefined) return now ? event : undefined;
+  const before = matcher(event.previous);
+  if (now) return before ? event : { ...event, type: 'ADDED' };
+  return before ? { ...event, type: 'DELETED' } : undefined;
+}
+
 export class WatchHub {
   private readonly ring: (StoreEvent | undefined)[];
   private next = 0;
@@ -85,8 +98,8 @@ export class WatchHub {
     for (const watcher of this.watchers) {
       if (watcher.typeKey !== key) continue;
       if (watcher.namespace !== undefined && watcher.namespace !== namespace) continue;
-      if (watcher.matcher !== undefined && !watcher.matcher(event.object)) continue;
-      watcher.deliver(event);
+      const translated = filtered(event, watcher.matcher);
+      if (translated !== undefined) watcher.deliver(translated);
     }
   }
 }

@@ -10,6 +10,7 @@ import { apiVersionOf, typeKey, type ResourceType } from './resources.ts';
 import type { Matcher } from './selectors.ts';
 import { gone } from './status.ts';
 import type { EventType } from './store.ts';
+import { filtered } from './watch-hub.ts';
 
 export interface WatchOptions {
   readonly namespace: string | undefined;
@@ -48,13 +49,14 @@ export function serveWatch(response: ServerResponse, context: ApiContext, type: 
     }
     response.write(line(event, options.render(object)));
   };
-  const visible = (object: KubeObject): boolean =>
-    (options.namespace === undefined || object.metadata.namespace === options.namespace) && (options.matcher === undefined || options.matcher(object));
-
   if (replay === undefined) {
-    for (const { object } of context.store.scan(type, { namespace: options.namespace })) if (visible(object)) send('ADDED', object);
+    // The scan is already limited to the namespace.
+    for (const { object } of context.store.scan(type, { namespace: options.namespace })) if (options.matcher === undefined || options.matcher(object)) send('ADDED', object);
   } else {
-    for (const event of replay) if (visible(event.object)) send(event.type, event.object);
+    for (const event of replay) {
+      const seen = options.namespace === undefined || event.object.metadata.namespace === options.namespace ? filtered(event, options.matcher) : undefined;
+      if (seen !== undefined) send(seen.type, seen.object);
+    }
   }
 
   const bookmark = (): string =>

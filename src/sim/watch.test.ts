@@ -26,6 +26,16 @@ describe('watch streams', () => {
     assert.deepEqual(events.map((event) => [event['type'], (event['object'] as { metadata: { name: string } }).metadata.name]), [['ADDED', 'two']]);
   });
 
+  it('turns updates that leave or enter a selector into DELETED and ADDED, as the watch cache does', async () => {
+    const version = sim.store.resourceVersion;
+    const relabel = (tier: string): Promise<unknown> =>
+      call(sim, '/api/v1/namespaces/default/configmaps/one', { method: 'PATCH', contentType: 'application/merge-patch+json', body: JSON.stringify({ metadata: { labels: { tier } } }) });
+    await relabel('b');
+    await relabel('c');
+    const events = await watchEvents(sim, `/api/v1/namespaces/default/configmaps?watch=true&labelSelector=tier%3Db&resourceVersion=${version}`, 2);
+    assert.deepEqual(events.map((event) => [event['type'], (event['object'] as { metadata: { name: string } }).metadata.name]), [['ADDED', 'one'], ['DELETED', 'one']]);
+  });
+
   it('ends the stream after timeoutSeconds', async () => {
     const started = performance.now();
     const events = await watchEvents(sim, `/api/v1/nodes?watch=true&timeoutSeconds=1&resourceVersion=${sim.store.resourceVersion}`, 1000);
