@@ -3,6 +3,8 @@ import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
+import type { LintController } from './vscode/diagnostics/lint-controller.ts';
+import { registerDiagnostics } from './vscode/diagnostics/register.ts';
 import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
@@ -14,6 +16,7 @@ export interface KubeWorkbenchApi {
   readonly explorer: ExplorerProvider;
   readonly explorerView: vscode.TreeView<Element>;
   readonly clusters: ClusterServiceHolder;
+  readonly lint: LintController;
 }
 
 // Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
@@ -21,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
   const clusters = new ClusterServiceHolder(log);
   const explorer = registerExplorer(clusters);
+  const diagnostics = registerDiagnostics(context.extensionUri, log);
   context.subscriptions.push(
+    diagnostics.disposable,
     log,
     clusters,
     explorer,
@@ -34,5 +39,5 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     }),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view, clusters };
+  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller };
 }

@@ -3,7 +3,7 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { currentKubeconfigPaths } from './commands/kubeconfig-commands.ts';
-import { loadClusterModule, type ClusterService } from './cluster-loader.ts';
+import { loadClusterModule, type ClusterService } from './bundle-loader.ts';
 import type { Log } from './output.ts';
 
 /** Editors save in bursts (write, rename, touch): one reload after they settle. */

@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION, Settings } from './ids.ts';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type LintRun = 'onSave' | 'onType' | 'off';
 
 /** The extension's settings, typed; the one place that reads workspace configuration. */
 export interface WorkbenchConfig {
   readonly kubeconfig: string;
   readonly kubernetesVersion: string;
   readonly logLevel: LogLevel;
+  /** Rule id → off | error | warning | info | hint, unvalidated (the lint adapter checks it). */
+  readonly lintRules: Readonly<Record<string, unknown>>;
+  readonly lintRun: LintRun;
 }
 
 export function readConfig(): WorkbenchConfig {
@@ -16,6 +20,8 @@ export function readConfig(): WorkbenchConfig {
     kubeconfig: section.get<string>(Settings.kubeconfig, ''),
     kubernetesVersion: section.get<string>(Settings.kubernetesVersion, ''),
     logLevel: section.get<LogLevel>(Settings.logLevel, 'info'),
+    lintRules: section.get<Record<string, unknown>>(Settings.lintRules, {}),
+    lintRun: section.get<LintRun>(Settings.lintRun, 'onSave'),
   };
 }
 

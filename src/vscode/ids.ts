@@ -15,6 +15,7 @@ export const Commands = {
   filterExplorer: 'kubeWorkbench.explorer.filter',
   clearFilter: 'kubeWorkbench.explorer.clearFilter',
   showMore: 'kubeWorkbench.explorer.showMore',
+  applyLintFix: 'kubeWorkbench.lint.applyFix',
 } as const;
 
 export const CONFIG_SECTION = 'kubeWorkbench';
@@ -23,4 +24,6 @@ export const Settings = {
   kubeconfig: 'kubeconfig',
   kubernetesVersion: 'kubernetesVersion',
   logLevel: 'logLevel',
+  lintRules: 'lint.rules',
+  lintRun: 'lint.run',
 } as const;

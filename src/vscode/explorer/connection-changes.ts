@@ -5,7 +5,7 @@ import type { SlimLease } from '../../core/cluster/lease-model.ts';
 import type { SlimNode } from '../../core/cluster/node-model.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { SlimWorkload } from '../../core/cluster/workload-model.ts';
-import type { ClusterConnection } from '../cluster-loader.ts';
+import type { ClusterConnection } from '../bundle-loader.ts';
 import { ids } from './elements.ts';
 
 export function watchConnection(connection: ClusterConnection, invalidate: (id: string) => void): { dispose(): void } {

@@ -1,6 +1,6 @@
 // Rows for contexts, the Nodes and Workloads groups, status messages and "Show more".
 import * as vscode from 'vscode';
-import type { ContextSummary, ResourceState } from '../cluster-loader.ts';
+import type { ContextSummary, ResourceState } from '../bundle-loader.ts';
 import { Commands } from '../ids.ts';
 import type { ElementOf } from './elements.ts';
 

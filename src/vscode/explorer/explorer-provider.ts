@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { summarizeNode } from '../../core/cluster/node-summary.ts';
 import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
-import type { ClusterConnection, ClusterService } from '../cluster-loader.ts';
+import type { ClusterConnection, ClusterService } from '../bundle-loader.ts';
 import { contextItem, groupItem, moreItem, statusItem } from './context-items.ts';
 import { ElementCache, ids, type Element, type ElementOf } from './elements.ts';
 import { matchesFilter } from './filter.ts';

@@ -3,7 +3,7 @@
 // changed (Ready → Unknown after the grace period) are redrawn.
 import type * as vscode from 'vscode';
 import { judgeNodeHealth, type NodeHealth } from '../../core/cluster/health.ts';
-import type { ClusterService } from '../cluster-loader.ts';
+import type { ClusterService } from '../bundle-loader.ts';
 import type { ExplorerProvider } from './explorer-provider.ts';
 
 const TICK_MS = 5_000;

@@ -1,0 +1,19 @@
+// The heavy parts live in their own bundles and are required on first use, not at activation:
+// dist/cluster.js (client-node takes ~80 ms to load, more than the whole activation budget) and
+// dist/lint.js (the rules, js-yaml and the schema snapshot).
+import { join } from 'node:path';
+import type * as ClusterModule from '../cluster/index.ts';
+import type * as LintModule from '../core/lint/index.ts';
+
+export type { ClusterConnection, ClusterError, ClusterService, ContextSummary, ResourceState } from '../cluster/index.ts';
+
+function lazyBundle<T>(file: string): () => T {
+  let loaded: T | undefined;
+  // A computed path keeps esbuild from bundling it into dist/extension.js; require, not import(),
+  // because the bundles are CommonJS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return () => (loaded ??= require(join(__dirname, file)) as T);
+}
+
+export const loadClusterModule = lazyBundle<typeof ClusterModule>('cluster.js');
+export const loadLintModule = lazyBundle<typeof LintModule>('lint.js');

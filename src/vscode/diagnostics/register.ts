@@ -1,0 +1,48 @@
+// Hooks the lint controller to the editor: lint on open and save (or as you type, debounced, or
+// never, per kubeWorkbench.lint.run), clear on close and delete, re-lint when settings change.
+import * as vscode from 'vscode';
+import { onDidChangeConfig, readConfig } from '../config.ts';
+import { Commands } from '../ids.ts';
+import type { Log } from '../output.ts';
+import { isKubernetesDocument } from './kubernetes-documents.ts';
+import { LintController } from './lint-controller.ts';
+import { applyFixWithInput, LintQuickFixes } from './quick-fixes.ts';
+import { RuleHover } from './rule-hover.ts';
+
+const TYPING_DELAY_MS = 300;
+const YAML: vscode.DocumentSelector = { language: 'yaml' };
+
+export function registerDiagnostics(extensionUri: vscode.Uri, log: Log): { controller: LintController; disposable: vscode.Disposable } {
+  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log);
+  const pending = new Map<string, NodeJS.Timeout>();
+  const run = (document: vscode.TextDocument): void => {
+    controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
+  };
+  const lintAll = (): void => {
+    if (readConfig().lintRun === 'off') {
+      for (const document of vscode.workspace.textDocuments) controller.clear(document.uri);
+      return;
+    }
+    for (const document of vscode.workspace.textDocuments) if (isKubernetesDocument(document)) run(document);
+  };
+  const disposable = vscode.Disposable.from(
+    controller,
+    vscode.workspace.onDidOpenTextDocument((document) => readConfig().lintRun !== 'off' && run(document)),
+    vscode.workspace.onDidSaveTextDocument((document) => readConfig().lintRun !== 'off' && run(document)),
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (readConfig().lintRun !== 'onType' || document.languageId !== 'yaml') return;
+      const key = document.uri.toString();
+      clearTimeout(pending.get(key));
+      pending.set(key, setTimeout(() => run(document), TYPING_DELAY_MS));
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => controller.clear(document.uri)),
+    vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => controller.clear(uri))),
+    onDidChangeConfig(lintAll),
+    vscode.languages.registerCodeActionsProvider(YAML, new LintQuickFixes(controller), LintQuickFixes.metadata),
+    vscode.languages.registerHoverProvider(YAML, new RuleHover(controller)),
+    vscode.commands.registerCommand(Commands.applyLintFix, applyFixWithInput),
+    { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
+  );
+  lintAll();
+  return { controller, disposable };
+}
