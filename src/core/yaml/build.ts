@@ -32,14 +32,15 @@ interface SequenceFrame extends Collection {
 interface MappingFrame extends Collection {
   readonly kind: 'mapping';
   readonly value: Record<string, unknown>;
-  /** Key → span index of the entry (key start/end, value start/end). */
-  readonly entries: Map<string, number>;
+  /** `[key, span, key, span, ...]`: the span index of each entry (key start/end, value start/end). */
+  readonly entries: (string | number)[];
   /** A key has been read and waits for its value; `key` undefined means "skip the value". */
   pending: boolean;
   key: string | undefined;
   keySpan: number;
   merge: boolean;
-  readonly merges: unknown[];
+  /** Values of `<<` keys, applied when the mapping ends; undefined until the first one. */
+  merges: unknown[] | undefined;
 }
 
 interface DocumentFrame {
@@ -105,7 +106,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
       return;
     }
     top.pending = false;
-    if (top.merge) top.merges.push(value);
+    if (top.merge) (top.merges ??= []).push(value);
     else if (top.key !== undefined) {
       spans[top.keySpan + 2] = start;
       spans[top.keySpan + 3] = end;
@@ -137,7 +138,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         if (top?.kind === 'mapping' && !top.pending) {
           const key = keyText(source, event);
           const merge = isMergeKey(source, event);
-          if (!merge && top.entries.has(key)) fail(`duplicated mapping key "${key}"`, event.valueStart, event.valueEnd);
+          if (!merge && Object.hasOwn(top.value, key)) fail(`duplicated mapping key "${key}"`, event.valueStart, event.valueEnd);
           top.pending = true;
           top.key = key;
           top.merge = merge;
@@ -173,7 +174,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         frames.push(
           event.type === EVENT_ID.SEQUENCE
             ? { kind: 'sequence', value: [], items: [], start, end: start + 1, size: 1, anchor, flow }
-            : { kind: 'mapping', value: {}, entries: new Map(), pending: false, key: undefined, keySpan: -1, merge: false, merges: [], start, end: start + 1, size: 1, anchor, flow },
+            : { kind: 'mapping', value: {}, entries: [], pending: false, key: undefined, keySpan: -1, merge: false, merges: undefined, start, end: start + 1, size: 1, anchor, flow },
         );
         break;
       }
@@ -205,13 +206,13 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
           documents.push({ index: input.firstIndex + documents.length, value: error === undefined ? frame.value : null, firstNode, error });
           break;
         }
-        const end = frame.flow ? closingBracket(input.text, frame.end) : frame.end;
+        if (frame.flow) frame.end = closingBracket(input.text, frame.end);
+        const end = frame.end;
         if (frame.kind === 'mapping') {
-          for (const merge of frame.merges) applyMerge(frame, merge, positions, () => fail('a merge key (<<) needs a mapping or a list of mappings', frame.start));
-          positions.record(frame.value, { kind: 'mapping', start: frame.start, end, entries: frame.entries });
-        } else {
-          positions.record(frame.value, { kind: 'sequence', start: frame.start, end, items: frame.items });
+          for (const merge of frame.merges ?? []) applyMerge(frame, merge, positions, () => fail('a merge key (<<) needs a mapping or a list of mappings', frame.start));
         }
+        // The frame itself is the position record: it has kind, start, end and entries/items.
+        positions.record(frame.value, frame);
         if (frame.anchor !== undefined) anchors.set(frame.anchor, { value: frame.value, size: frame.size });
         add(frame.value, frame.start, end, frame.size);
         break;
@@ -235,11 +236,11 @@ function closingBracket(text: string, from: number): number {
   return from;
 }
 
-function setEntry(target: Record<string, unknown>, entries: Map<string, number>, key: string, span: number, value: unknown): void {
+function setEntry(target: Record<string, unknown>, entries: (string | number)[], key: string, span: number, value: unknown): void {
   // `__proto__` is an ordinary key in YAML: define it rather than assign, so no prototype changes.
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
-  entries.set(key, span);
+  entries.push(key, span);
 }
 
 /** YAML merge keys: earlier sources win over later ones and explicit keys win over all. */
@@ -251,7 +252,7 @@ function applyMerge(frame: MappingFrame, merge: unknown, positions: Positions, f
       continue;
     }
     for (const [key, value] of Object.entries(source)) {
-      if (frame.entries.has(key)) continue;
+      if (Object.hasOwn(frame.value, key)) continue;
       const span = positions.entryIndex(source, key);
       if (span !== undefined) setEntry(frame.value, frame.entries, key, span, value);
     }

@@ -5,11 +5,13 @@ export type PathSegment = string | number;
 /**
  * Where a collection came from. Key and value offsets live in the shared `spans` array (four numbers
  * per mapping entry: key start/end, value start/end; two per sequence item), so parsing allocates no
- * range objects; they are made only when a rule asks.
+ * range objects; they are made only when a rule asks. Mapping entries are a flat `[key, span, key,
+ * span, ...]` list: most mappings are small, and one array is far cheaper to build than a Map.
  */
-type Info =
-  | { readonly kind: 'mapping'; readonly start: number; readonly end: number; readonly entries: ReadonlyMap<string, number> }
+export type CollectionInfo =
+  | { readonly kind: 'mapping'; readonly start: number; readonly end: number; readonly entries: readonly (string | number)[] }
   | { readonly kind: 'sequence'; readonly start: number; readonly end: number; readonly items: readonly number[] };
+type Info = CollectionInfo;
 
 /**
  * Where the constructed values came from. Keyed by the mapping/sequence objects themselves (scalars
@@ -36,7 +38,7 @@ export class Positions {
   /** The span index of a mapping entry (for merge keys, which share their source's entries). */
   entryIndex(mapping: unknown, key: string): number | undefined {
     const info = this.info(mapping);
-    return info?.kind === 'mapping' ? info.entries.get(key) : undefined;
+    return info?.kind === 'mapping' ? spanOf(info.entries, key) : undefined;
   }
 
   /** The range of a mapping or sequence node. */
@@ -55,7 +57,10 @@ export class Positions {
     const info = this.info(mapping);
     if (info?.kind !== 'mapping') return undefined;
     let first: number | undefined;
-    for (const index of info.entries.values()) if (first === undefined || (this.spans[index] ?? 0) < (this.spans[first] ?? 0)) first = index;
+    for (let slot = 1; slot < info.entries.length; slot += 2) {
+      const index = info.entries[slot] as number;
+      if (first === undefined || (this.spans[index] ?? 0) < (this.spans[first] ?? 0)) first = index;
+    }
     return first === undefined ? undefined : this.span(first);
   }
 
@@ -68,7 +73,7 @@ export class Positions {
   valueRange(container: unknown, key: PathSegment): Range | undefined {
     const info = this.info(container);
     if (info === undefined) return undefined;
-    const index = info.kind === 'mapping' ? (typeof key === 'string' ? info.entries.get(key) : undefined) : typeof key === 'number' ? info.items[key] : undefined;
+    const index = info.kind === 'mapping' ? (typeof key === 'string' ? spanOf(info.entries, key) : undefined) : typeof key === 'number' ? info.items[key] : undefined;
     if (index === undefined) return undefined;
     return this.span(info.kind === 'mapping' ? index + 2 : index);
   }
@@ -85,4 +90,10 @@ export class Positions {
     if (part === 'key' && typeof last === 'string') return this.keyRange(parent, last);
     return this.valueRange(parent, last);
   }
+}
+
+/** The span index recorded for `key` in a flat entry list (the last one wins, as for the values). */
+export function spanOf(entries: readonly (string | number)[], key: string): number | undefined {
+  for (let slot = entries.length - 2; slot >= 0; slot -= 2) if (entries[slot] === key) return entries[slot + 1] as number;
+  return undefined;
 }
