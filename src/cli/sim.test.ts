@@ -30,20 +30,21 @@ describe('kube-workbench sim', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const command = createSimCommand({ stopped: () => stopped, onStarted: (sim) => (started = sim) });
     const { io, out } = collector();
-    const running = command.run(['--nodes', '4', '--fault', 'latency=1'], io);
+    const running = command.run(['--nodes', '4', '--tasks', '--fault', 'latency=1'], io);
     while (started === undefined) await new Promise((resolve) => setImmediate(resolve));
     assert.match(out[0] ?? '', /^https:\/\/127\.0\.0\.1:\d+\n$/);
     assert.deepEqual(await nodesOf(started), { status: 200, items: 4 });
+    assert.ok(started.store.get(started.controllers.types.cronJob, 'batch', 'nightly-report') !== undefined);
     stop();
     assert.equal(await running, ExitCode.ok);
   });
 
   it('reads its flags, faults included', () => {
-    const options = simOptions(['--port', '0', '--nodes', '10', '--pods', '300', '--seed', '7', '--fault', 'stopHeartbeat=node-0001', '--fault', 'throttle=5']);
+    const options = simOptions(['--port', '0', '--nodes', '10', '--pods', '300', '--seed', '7', '--fault', 'stopHeartbeat=node-0001@60', '--fault', 'throttle=5']);
     assert.notEqual(options, 'help');
     assert.deepEqual(options !== 'help' ? [options.nodes, options.pods, options.seed, options.faults] : [], [10, 300, 7, [
-      { type: 'stopHeartbeat', node: 'node-0001' },
-      { type: 'throttle', count: 5, retryAfterSeconds: 1 },
+      { fault: { type: 'stopHeartbeat', node: 'node-0001' }, afterSeconds: 60 },
+      { fault: { type: 'throttle', count: 5, retryAfterSeconds: 1 }, afterSeconds: 0 },
     ]]);
   });
 

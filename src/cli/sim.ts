@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { faultFromFlag, type Fault } from '../sim/faults.ts';
+import { faultFromFlag, type TimedFault } from '../sim/faults.ts';
 import { startSim, type Sim, type SimOptions } from '../sim/sim.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 
@@ -22,8 +22,10 @@ Options:
   --nodes N          nodes (default 3)
   --pods N           running pods, in Deployments across a few namespaces (default 0)
   --seed N           layout seed (default 1)
-  --fault F          inject a fault, repeatable: stopHeartbeat=NODE, throttle=N, errors=N,
-                     latency=MS, goneNextWatch, expireToken, refuseConnections=MS
+  --tasks            also a Job and a CronJob (namespace batch)
+  --fault F[@S]      inject a fault, repeatable, optionally after S seconds: stopHeartbeat=NODE,
+                     throttle=N, errors=N, latency=MS, goneNextWatch, dropWatches, expireToken,
+                     refuseConnections=MS (e.g. --fault stopHeartbeat=node-0002@60)
 Contexts: kube-workbench-sim (admin) and kube-workbench-sim-readonly (403 on writes).
 Faults at run time: POST /admin/faults {"type": ...} with the admin token.
 `;
@@ -46,6 +48,7 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
       nodes: { type: 'string' },
       pods: { type: 'string' },
       seed: { type: 'string' },
+      tasks: { type: 'boolean' },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,7 +57,7 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
   });
   if (values.help === true) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0] ?? ''}'`);
-  const faults: Fault[] = (values.fault ?? []).map((flag) => {
+  const faults: TimedFault[] = (values.fault ?? []).map((flag) => {
     try {
       return faultFromFlag(flag);
     } catch (error) {
@@ -67,6 +70,7 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
     nodes: count(values.nodes, 'nodes', 3, 100_000),
     pods: count(values.pods, 'pods', 0, 2_000_000),
     seed: count(values.seed, 'seed', 1, 2 ** 32 - 1),
+    tasks: values.tasks === true,
     faults,
   };
 }

@@ -119,6 +119,15 @@ describe('sim API: authentication, errors and bad input', () => {
     await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'clear' }) });
     assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
   });
+
+  it('applies a delayed fault once that much sim time has passed', async () => {
+    await call(sim, '/admin/faults', { method: 'POST', body: JSON.stringify({ type: 'errors', count: 1, afterSeconds: 60 }) });
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
+    const advanced = await call(sim, '/admin/clock', { method: 'POST', body: JSON.stringify({ advanceSeconds: 60 }) });
+    assert.equal(advanced.status, 200);
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 500);
+    assert.equal((await call(sim, '/api/v1/namespaces')).status, 200);
+  });
 });
 
 describe('sim API: discovery', () => {

@@ -45,8 +45,19 @@ function text(value: unknown, name: string): string {
   return value;
 }
 
-/** A fault from the admin endpoint's JSON body: {"type": "throttle", "count": 5, "retryAfterSeconds": 2}. */
-export function faultFromJson(body: unknown): Fault {
+/** A fault and when to apply it: now, or after that many seconds of sim time (a demo's node that dies after a minute). */
+export interface TimedFault {
+  readonly fault: Fault;
+  readonly afterSeconds: number;
+}
+
+/** A fault from the admin endpoint's JSON body: {"type": "throttle", "count": 5, "retryAfterSeconds": 2, "afterSeconds": 60}. */
+export function timedFaultFromJson(body: unknown): TimedFault {
+  const afterSeconds = isObject(body) && body['afterSeconds'] !== undefined ? count(body['afterSeconds'], 'afterSeconds') : 0;
+  return { fault: faultFromJson(body), afterSeconds };
+}
+
+function faultFromJson(body: unknown): Fault {
   if (!isObject(body) || typeof body['type'] !== 'string') throw badRequest(`a fault needs a "type", one of ${faultTypes.join(', ')}`);
   const type = body['type'];
   switch (type) {
@@ -70,9 +81,10 @@ export function faultFromJson(body: unknown): Fault {
   }
 }
 
-/** A fault from a `--fault` flag: `stopHeartbeat=node-0001`, `throttle=5`, `latency=200`, `goneNextWatch`. */
-export function faultFromFlag(flag: string): Fault {
-  const [type = '', value] = flag.split('=', 2);
+/** A fault from a `--fault` flag: `stopHeartbeat=node-0001`, `throttle=5`, `latency=200`, `goneNextWatch`, each with an optional `@SECONDS` delay. */
+export function faultFromFlag(flag: string): TimedFault {
+  const [body = '', delay] = flag.split('@', 2);
+  const [type = '', value] = body.split('=', 2);
   const key = { stopHeartbeat: 'node', resumeHeartbeat: 'node', throttle: 'count', errors: 'count', latency: 'ms', refuseConnections: 'ms' }[type];
-  return faultFromJson(key === undefined || value === undefined ? { type } : { type, [key]: value });
+  return timedFaultFromJson({ ...(key === undefined || value === undefined ? { type } : { type, [key]: value }), ...(delay === undefined ? {} : { afterSeconds: delay }) });
 }

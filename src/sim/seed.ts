@@ -1,6 +1,7 @@
 /**
  * The initial cluster: system namespaces, `nodes` healthy nodes with their Leases, and `pods`
- * running pods owned by Deployments of 3–30 replicas in a few namespaces, each with a usage profile.
+ * running pods owned by Deployments of 3–30 replicas in a few namespaces, each with a usage profile
+ * (and, with `tasks`, a Job and a CronJob whose pods come on top).
  * Written straight into the store (already bound and Running) so 150,000 pods load in seconds;
  * the controllers then find everything consistent. The layout is a function of `seed`.
  */
@@ -18,6 +19,8 @@ export interface SeedOptions {
   readonly nodes: number;
   readonly pods: number;
   readonly seed: number;
+  /** Also a Job and a CronJob (the demo's tasks). */
+  readonly tasks: boolean;
 }
 
 /** Node shape: 8 cores / 32 GiB, 110 pods (the kubelet's --max-pods default). */
@@ -169,9 +172,28 @@ function seedDeployment(store: Store, types: Types, placer: Placer, spec: { name
   }
 }
 
+/** A CronJob and a Job in the batch namespace, so a fresh cluster shows tasks too (the Job controller runs them). */
+function seedTasks(store: Store, types: Types): void {
+  const template = (exitCode: string): Record<string, unknown> => ({
+    metadata: { annotations: { [behaviourAnnotations.exitCode]: exitCode, [behaviourAnnotations.runSeconds]: '20' } },
+    spec: { restartPolicy: 'Never', containers: [{ name: 'task', image: 'ghcr.io/acme/worker:1.9.0', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+  });
+  const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'db-migration', namespace: 'batch', uid: randomUUID() }, spec: { completions: 3, parallelism: 1, backoffLimit: 2, template: template('0') } };
+  applyDefaults(types.job, job, { allocateIp: () => '' });
+  store.create(types.job, job);
+  const cronJob = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'nightly-report', namespace: 'batch', uid: randomUUID() },
+    spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { backoffLimit: 1, template: template('0') } } },
+  };
+  applyDefaults(types.cronJob, cronJob, { allocateIp: () => '' });
+  store.create(types.cronJob, cronJob);
+}
+
 export function seedCluster(store: Store, types: Types, clock: SimClock, options: SeedOptions): void {
   const now = clock.timestamp();
-  for (const name of ['default', 'kube-system', 'kube-public', leaseNamespace, ...(options.pods > 0 ? workloadNamespaces : [])]) store.create(types.namespace, namespace(name));
+  for (const name of ['default', 'kube-system', 'kube-public', leaseNamespace, ...(options.pods > 0 || options.tasks ? workloadNamespaces : [])]) store.create(types.namespace, namespace(name));
   const width = Math.max(4, String(options.nodes).length);
   const nodes: Node[] = [];
   for (let index = 0; index < options.nodes; index += 1) {
@@ -185,6 +207,7 @@ export function seedCluster(store: Store, types: Types, clock: SimClock, options
       spec: { holderIdentity: name, leaseDurationSeconds, renewTime: clock.microTimestamp() },
     });
   }
+  if (options.tasks) seedTasks(store, types);
   const next = random(options.seed);
   const placer = new Placer(nodes);
   let remaining = options.pods;

@@ -10,10 +10,10 @@ import type { ApiContext } from './api-context.ts';
 import { handleResource, resolveType } from './api.ts';
 import type { Certificates } from './certificates.ts';
 import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
-import { faultFromJson, type Fault, type FaultState } from './faults.ts';
+import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.ts';
 import { parseObject, readBody, sendError, sendJson } from './http-io.ts';
 import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
-import { asApiError, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
+import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
 
 export interface Tokens {
   readonly admin: string;
@@ -21,7 +21,7 @@ export interface Tokens {
 }
 
 export interface AdminActions {
-  applyFault(fault: Fault): void;
+  schedule(timed: TimedFault): void;
   advance(ms: number): void;
 }
 
@@ -58,12 +58,12 @@ function userOf(request: IncomingMessage, tokens: Tokens): User {
 async function serveAdmin(request: IncomingMessage, response: ServerResponse, options: ServerOptions, path: string): Promise<void> {
   const body = parseObject(await readBody(request), 'application/json');
   if (request.method === 'POST' && path === '/admin/faults') {
-    options.admin.applyFault(faultFromJson(body));
+    options.admin.schedule(timedFaultFromJson(body));
     return sendJson(response, 200, { applied: body['type'] });
   }
   if (request.method === 'POST' && path === '/admin/clock') {
     const seconds = Number(body['advanceSeconds']);
-    if (!Number.isFinite(seconds) || seconds < 0) throw asApiError(new Error('advanceSeconds must be a non-negative number'));
+    if (!Number.isFinite(seconds) || seconds < 0) throw badRequest('advanceSeconds must be a non-negative number');
     options.admin.advance(seconds * 1000);
     return sendJson(response, 200, { now: new Date(options.context.clock.now()).toISOString() });
   }

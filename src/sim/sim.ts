@@ -13,7 +13,7 @@ import { makeCertificates } from './certificates.ts';
 import { SimClock } from './clock.ts';
 import { startControllers, type Controllers } from './controllers/start.ts';
 import { registerCrds } from './crd-registrar.ts';
-import { FaultState, type Fault } from './faults.ts';
+import { FaultState, type Fault, type TimedFault } from './faults.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import { OwnerIndex } from './owner-index.ts';
@@ -31,7 +31,9 @@ export interface SimOptions {
   readonly nodes?: number;
   readonly pods?: number;
   readonly seed?: number;
-  readonly faults?: readonly Fault[];
+  /** Seed a Job and a CronJob too (the demo's tasks). */
+  readonly tasks?: boolean;
+  readonly faults?: readonly TimedFault[];
   /** Frozen: time moves only through advance() (tests); real time otherwise. */
   readonly frozenClock?: boolean;
   /** Watch history length (events); older resourceVersions get 410 Gone. */
@@ -54,6 +56,8 @@ export interface Sim {
   readonly store: Store;
   readonly controllers: Controllers;
   applyFault(fault: Fault): void;
+  /** Applies a fault now or after its delay in sim time. */
+  schedule(timed: TimedFault): void;
   /** Advances the clock, firing due timers and settling the controllers after each. */
   advance(ms: number): void;
   /** Runs pending reconciles now (tests call it instead of waiting for the event loop). */
@@ -84,7 +88,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const controllers = startControllers({ store, clock, catalog, owners, allocateIp, log });
   const gc = new GarbageCollector(store, owners, catalog);
   registerCrds(store, catalog, controllers.types.crd, () => clock.timestamp());
-  store.load(() => seedCluster(store, controllers.types, clock, { nodes: options.nodes ?? 3, pods: options.pods ?? 0, seed: options.seed ?? 1 }));
+  store.load(() => seedCluster(store, controllers.types, clock, { nodes: options.nodes ?? 3, pods: options.pods ?? 0, seed: options.seed ?? 1, tasks: options.tasks ?? false }));
   hub.restart();
   clock.onFired(() => controllers.queues.drain());
   clock.onError((error) => log(`timer failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -142,12 +146,16 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         return;
     }
   };
+  const schedule = (timed: TimedFault): void => {
+    if (timed.afterSeconds === 0) applyFault(timed.fault);
+    else clock.setTimeout(() => applyFault(timed.fault), timed.afterSeconds * 1000);
+  };
   const advance = (ms: number): void => {
     controllers.queues.drain();
     clock.advance(ms);
     controllers.queues.drain();
   };
-  const server: Server = createSimServer({ context, tokens, faults, certificates, admin: { applyFault, advance }, address: () => `127.0.0.1:${port}` });
+  const server: Server = createSimServer({ context, tokens, faults, certificates, admin: { schedule, advance }, address: () => `127.0.0.1:${port}` });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -169,7 +177,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     setTimeout(() => void listen().catch((error: unknown) => log(`could not listen again: ${String(error)}`)), ms).unref();
   };
   await listen();
-  for (const fault of options.faults ?? []) applyFault(fault);
+  for (const timed of options.faults ?? []) schedule(timed);
 
   const url = `https://127.0.0.1:${port}`;
   const folder = options.kubeconfigPath === undefined ? await mkdtemp(join(tmpdir(), 'kube-workbench-sim-')) : undefined;
@@ -188,6 +196,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     store,
     controllers,
     applyFault,
+    schedule,
     advance,
     settle: () => controllers.queues.drain(),
     close: async () => {
