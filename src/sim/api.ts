@@ -9,6 +9,7 @@ import { isObject } from './objects.ts';
 import type { ResourceRequest } from './request-info.ts';
 import type { ResourceType } from './resources.ts';
 import { fromScale, toScale } from './scale.ts';
+import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
 
 /** The field manager of a write: the query's, else the user agent's program name, as the server defaults it. */
@@ -61,6 +62,11 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
   };
   switch (info.verb) {
     case 'create':
+      if (subresource === 'eviction') {
+        // The Eviction API (kubectl drain): no PodDisruptionBudgets here, so an eviction is a delete.
+        remove(context, type, getObject(context, type, namespace, name), undefined, options);
+        return sendJson(response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+      }
       if (name !== '') throw methodNotAllowed('POST');
       return sendJson(response, 201, create(context, type, namespace, parseKubeObject(body, contentType), options));
     case 'update': {
@@ -80,7 +86,9 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
       return sendJson(response, 200, remove(context, type, current, propagation, options));
     }
     case 'deletecollection': {
-      const removed = [...context.store.scan(type, { namespace })].map(({ object }) => remove(context, type, object, undefined, options));
+      const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')));
+      const chosen = [...context.store.scan(type, { namespace })].filter(({ object }) => matcher === undefined || matcher(object));
+      const removed = chosen.map(({ object }) => remove(context, type, object, undefined, options));
       return sendJson(response, 200, { kind: `${type.kind}List`, apiVersion: type.group === '' ? type.version : `${type.group}/${type.version}`, metadata: {}, items: removed });
     }
     default:

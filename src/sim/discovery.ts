@@ -67,7 +67,6 @@ const subresourceVerbs: Record<string, { kind: string; verbs: string[]; group?: 
   log: { kind: 'Pod', verbs: ['get'] },
   status: { kind: '', verbs: ['get', 'patch', 'update'] },
   scale: { kind: 'Scale', verbs: ['get', 'patch', 'update'], group: 'autoscaling', version: 'v1' },
-  binding: { kind: 'Binding', verbs: ['create'] },
   eviction: { kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' },
 };
 

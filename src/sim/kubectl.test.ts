@@ -138,6 +138,15 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
     assert.match(top, /node-0001\s+\d+m\s+\d+%\s+\d+Mi\s+\d+%/);
   });
 
+  it('drain cordons a node and evicts its pods, which come back elsewhere', async () => {
+    // kubectl 1.20, which predates policy/v1 evictions, deletes the pods and ends with "node/... deleted".
+    assert.match(await ok('drain', 'node-0003', '--ignore-daemonsets', '--force', '--timeout=30s'), /node\/node-0003 (drained|deleted)/);
+    assert.match(await ok('get', 'node', 'node-0003'), /Ready,SchedulingDisabled/);
+    await ok('rollout', 'status', 'deployment/web', '--timeout=30s');
+    assert.doesNotMatch(await ok('get', 'pods', '-A', '-o', 'wide'), /node-0003/);
+    assert.match(await ok('uncordon', 'node-0003'), /uncordoned/);
+  });
+
   it('the read-only context is denied writes', async () => {
     const denied = await run('--context', 'kube-workbench-sim-readonly', 'delete', 'deployment', 'web');
     assert.notEqual(denied.code, 0);
