@@ -52,8 +52,23 @@ async function main(): Promise<number> {
     if (suites.exitCode !== 0) console.error(`integration: the workbench's log is in ${hostLog}`);
     if (suites.timedOut) console.error(`integration: no result within ${hardTimeoutMs / 1000} s\n${server.output()}`);
     mkdirSync(screenshotDir, { recursive: true });
+    // A fresh copy: the suites above edited and saved files of theirs.
+    const uiWorkspace = mkdtempSync(`${tmpdir()}/kwb-ui-workspace-`);
+    cpSync(`${repoRoot}/test/fixtures/workspace`, uiWorkspace, { recursive: true });
     const sim = await startSim({ nodes: 12, pods: 150, seed: 5, log: () => undefined });
-    const ui = await runUiChecks({ server, browser, extensionPath: repoRoot, workspace, screenshotDir, simKubeconfig: sim.kubeconfigPath }).finally(() => sim.close());
+    mkdirSync(`${repoRoot}/out/test-failures`, { recursive: true });
+    const ui = await runUiChecks({
+      server,
+      browser,
+      extensionPath: repoRoot,
+      workspace: uiWorkspace,
+      screenshotDir,
+      failureDir: `${repoRoot}/out/test-failures`,
+      simKubeconfig: sim.kubeconfigPath,
+    }).finally(() => {
+      rmSync(uiWorkspace, { recursive: true, force: true });
+      return sim.close();
+    });
     for (const check of ui) console.log(`ui: ${check.passed ? 'ok' : 'FAILED'} ${check.name}${check.detail ? ` (${check.detail})` : ''}`);
     const uiFailed = ui.filter((check) => !check.passed).length;
     console.log(`ui: ${ui.length - uiFailed} passed, ${uiFailed} failed`);

@@ -9,6 +9,8 @@ export interface UiCheckOptions {
   readonly extensionPath: string;
   readonly workspace: string;
   readonly screenshotDir: string;
+  /** Where a failed check's screenshot goes. */
+  readonly failureDir: string;
   /** The kubeconfig of a simulated cluster the harness started for these checks. */
   readonly simKubeconfig: string;
 }
@@ -72,6 +74,27 @@ const checks: readonly UiCheck[] = [
       await page.screenshot({ path: `${options.screenshotDir}/explorer-sim.png` });
     },
   },
+  {
+    name: 'a manifest shows its findings in the Problems panel and offers quick fixes',
+    async run(page, options) {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('manifests/web.yaml');
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'latest-tag' }).first().waitFor({ timeout: 30_000 });
+      // The image line (19): place the cursor on nginx:latest and open the quick fixes.
+      await page.locator('.monaco-editor textarea').first().focus();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(':19:22');
+      await page.keyboard.press('Enter');
+      await page.locator('.lightBulbWidget').click({ timeout: 30_000 });
+      await page.locator('.action-widget').getByText('Pin the image tag').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${options.screenshotDir}/problems-quickfix.png` });
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResult[]> {
@@ -91,7 +114,7 @@ export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResul
       await check.run(page, options);
       results.push({ name: check.name, passed: true });
     } catch (error) {
-      await page.screenshot({ path: `${options.screenshotDir}/failed-${results.length}.png` }).catch(() => undefined);
+      await page.screenshot({ path: `${options.failureDir}/ui-check-${results.length + 1}.png` }).catch(() => undefined);
       results.push({ name: check.name, passed: false, detail: error instanceof Error ? error.message.split('\n')[0] : String(error) });
     } finally {
       await context.close();

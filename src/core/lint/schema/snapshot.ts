@@ -1,6 +1,6 @@
 /**
  * An offline Kubernetes schema: built-in kinds → model, and per model its fields (in a compact type
- * notation, see scripts/generate-schema-snapshot.ts) and required fields. The bundled one comes from
+ * notation, see test/tools/generate-schema-snapshot.ts) and required fields. The bundled one comes from
  * @kubernetes/client-node's OpenAPI-generated models; a connected cluster's /openapi/v2 can be turned
  * into the same shape later.
  */

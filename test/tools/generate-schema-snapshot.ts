@@ -2,12 +2,12 @@
 // schema-unknown-field / schema-type-mismatch / schema-required-field rules, from the OpenAPI-generated
 // models of @kubernetes/client-node (a runtime dependency already, so no new package): each model's
 // `attributeTypeMap` gives its fields and types, and its .d.ts marks the required ones (no `?`).
-// Run after upgrading client-node: node scripts/generate-schema-snapshot.ts
+// Run after upgrading client-node: npm run schema:snapshot
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
-const packageUrl = new URL('../node_modules/@kubernetes/client-node/', import.meta.url);
+const packageUrl = new URL('../../node_modules/@kubernetes/client-node/', import.meta.url);
 const modelsUrl = new URL('dist/gen/models/', packageUrl);
-const outputUrl = new URL('../src/core/lint/schema/kubernetes-schema.json', import.meta.url);
+const outputUrl = new URL('../../src/core/lint/schema/kubernetes-schema.json', import.meta.url);
 const clientVersion = (JSON.parse(readFileSync(new URL('package.json', packageUrl), 'utf8')) as { version: string }).version;
 // The Kubernetes release whose API client-node 2.0 was generated from (its README's compatibility table).
 const kubernetesVersion = '1.34';
@@ -55,7 +55,7 @@ function required(model: string): string[] {
 }
 
 // The built-in kinds of src/core/lint/kinds.ts, mapped to their model names.
-const kindsSource = readFileSync(new URL('../src/core/lint/kinds.ts', import.meta.url), 'utf8');
+const kindsSource = readFileSync(new URL('../../src/core/lint/kinds.ts', import.meta.url), 'utf8');
 const table = /const builtIn[^=]*= \{([\s\S]*?)\n\};/.exec(kindsSource)?.[1] ?? '';
 const kinds: Record<string, string> = {};
 for (const [, apiVersion, list] of table.matchAll(/^\s+'?([\w./]+)'?: '([^']+)',$/gm)) {
