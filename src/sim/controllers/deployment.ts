@@ -35,11 +35,14 @@ function available(replicaSet: ReplicaSet): number {
 
 export class DeploymentController {
   private readonly environment: ControllerEnvironment;
+  private readonly enqueue: (key: string) => void;
+  /** Deployments with a progress-deadline check pending. */
+  private readonly deadlines = new Set<string>();
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
-    const enqueue = environment.queues.create('deployment', (key) => this.sync(key));
-    watchOwned(environment, environment.types.deployment, environment.types.replicaSet, enqueue);
+    this.enqueue = environment.queues.create('deployment', (key) => this.sync(key));
+    watchOwned(environment, environment.types.deployment, environment.types.replicaSet, this.enqueue);
   }
 
   private sync(key: string): void {
@@ -127,6 +130,16 @@ export class DeploymentController {
     }
   }
 
+  private checkAt(deadline: number, deployment: Deployment): void {
+    const key = `${deployment.metadata.namespace ?? ''}/${deployment.metadata.name ?? ''}`;
+    if (this.deadlines.has(key)) return;
+    this.deadlines.add(key);
+    this.environment.clock.setTimeout(() => {
+      this.deadlines.delete(key);
+      this.enqueue(key);
+    }, deadline - this.environment.clock.now());
+  }
+
   /** Deletes scaled-down ReplicaSets beyond revisionHistoryLimit, oldest first. */
   private prune(deployment: Deployment, old: ReplicaSet[]): void {
     const limit = deployment.spec.revisionHistoryLimit ?? 10;
@@ -151,12 +164,19 @@ export class DeploymentController {
       conditions = setCondition(conditions, availableCount >= wanted - unavailable
         ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: now }
         : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: now }, now);
+      // Progress (more pods updated or available) restarts the clock of progressDeadlineSeconds.
+      const before = copy.status as { updatedReplicas?: number; availableReplicas?: number } | undefined;
+      const progressed = before?.updatedReplicas !== updated || before.availableReplicas !== availableCount;
+      const previous = conditions.find((each) => each.type === 'Progressing');
+      const since = progressed || previous?.lastUpdateTime === undefined ? now : previous.lastUpdateTime;
+      const deadline = Date.parse(since) + (Number(deployment.spec['progressDeadlineSeconds'] ?? 600)) * 1000;
       const progressing = complete
         ? { type: 'Progressing', status: 'True' as const, reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }
-        : { type: 'Progressing', status: 'True' as const, reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` };
-      const previous = conditions.find((each) => each.type === 'Progressing');
-      const keepTime = previous?.reason === progressing.reason ? previous.lastUpdateTime : now;
-      conditions = setCondition(conditions, { ...progressing, lastUpdateTime: keepTime ?? now }, now);
+        : !progressed && (previous?.reason === 'ProgressDeadlineExceeded' || clock.now() >= deadline)
+          ? { type: 'Progressing', status: 'False' as const, reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }
+          : { type: 'Progressing', status: 'True' as const, reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` };
+      if (progressing.reason === 'ReplicaSetUpdated') this.checkAt(deadline, deployment);
+      conditions = setCondition(conditions, { ...progressing, lastUpdateTime: progressing.reason === previous?.reason && !progressed ? since : now }, now);
       copy.status = {
         observedGeneration: copy.metadata.generation ?? 1,
         replicas: sum('replicas'),

@@ -63,6 +63,24 @@ describe('Deployments, ReplicaSets and the scheduler', () => {
     assert.equal(list<ReplicaSet>('replicaSet').length, 3);
   });
 
+  it('reports ImagePullBackOff, then ProgressDeadlineExceeded once progressDeadlineSeconds pass without progress', async () => {
+    const manifest = JSON.parse(deployment('registry.example/app:does-not-exist', 1)) as { metadata: { name: string }; spec: Record<string, unknown> };
+    manifest.metadata.name = 'broken';
+    manifest.spec['progressDeadlineSeconds'] = 60;
+    manifest.spec['selector'] = { matchLabels: { app: 'broken' } };
+    (manifest.spec['template'] as { metadata: { labels: Record<string, string> } }).metadata.labels = { app: 'broken' };
+    await call(sim, '/apis/apps/v1/namespaces/default/deployments', { method: 'POST', body: JSON.stringify(manifest) });
+    sim.settle();
+    sim.advance(2_000);
+    const pod = list<Pod>('pod').find((each) => each.metadata.labels?.['app'] === 'broken');
+    assert.equal(pod?.status?.containerStatuses?.[0]?.state['waiting']?.['reason'], 'ImagePullBackOff');
+    const progressing = (): { status: string; reason: string } | undefined =>
+      ((sim.store.get(sim.controllers.types.deployment, 'default', 'broken')?.['status'] as { conditions: { type: string; status: string; reason: string }[] }).conditions).find((each) => each.type === 'Progressing');
+    assert.equal(progressing()?.reason, 'ReplicaSetUpdated');
+    sim.advance(60_000);
+    assert.deepEqual([progressing()?.status, progressing()?.reason], ['False', 'ProgressDeadlineExceeded']);
+  });
+
   it('leaves a pod that fits nowhere Pending with a FailedScheduling event naming the resource', async () => {
     await call(sim, '/apis/apps/v1/namespaces/default/deployments', { method: 'POST', body: deployment('big:1', 1, { cpu: '64', memory: '1Gi' }).replace('"web"', '"huge"').replace(/"app":"web"/g, '"app":"huge"') });
     sim.settle();
