@@ -33,9 +33,18 @@ function timeline(status: ContainerStatus | undefined, previous: boolean): Timel
   return undefined;
 }
 
+/** What `echo` commands in the container's command line print (`sh -c "echo a; echo b"` → a, b). */
+function echoes(pod: Pod, container: string): string[] {
+  const spec = pod.spec.containers.find((each) => each.name === container);
+  const words = [...(spec?.command ?? []), ...(spec?.args ?? [])].join(' ');
+  return [...words.matchAll(/\becho\s+([^;&|]*)/g)].map((match) => (match[1] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2'));
+}
+
 function line(pod: Pod, container: string, index: number, completes: boolean): string {
   const seed = fnv32(`${pod.metadata.uid ?? ''}${container}`);
   if (index === 0) return `starting ${container} (${pod.spec.containers.find((each) => each.name === container)?.image ?? ''})`;
+  const echoed = echoes(pod, container);
+  if (index <= echoed.length) return echoed[index - 1] ?? '';
   if (completes) return `processed item ${index}`;
   const latency = Math.round(5 + 200 * noise(seed, index));
   return `GET /api/items/${Math.round(1000 * noise(seed + 1, index))} 200 ${latency}ms`;
