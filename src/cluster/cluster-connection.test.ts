@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { ApiClient } from './api-client.ts';
-import { ClusterConnection, type WatchedResource } from './cluster-connection.ts';
+import { ClusterConnection, customKey, type WatchedResource } from './cluster-connection.ts';
 import { loadKubeconfig } from './kubeconfig-loader.ts';
 
 const CONTEXT = 'kube-workbench-sim';
@@ -148,6 +148,47 @@ describe('ClusterConnection against the simulated cluster', () => {
       states.dispose();
       connection.dispose();
       sim.applyFault({ type: 'clear' });
+    }
+  });
+
+  it('follows CustomResourceDefinitions: their objects are watched while the CRD exists', async () => {
+    const { connection, until } = connect();
+    const api = client();
+    try {
+      await until(synced(connection, 'crds'), 'CRDs synced');
+      const crd = await api.request('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+        method: 'POST',
+        verb: 'create',
+        resource: 'customresourcedefinitions',
+        body: {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'widgets.acme.io' },
+          spec: {
+            group: 'acme.io',
+            scope: 'Namespaced',
+            names: { kind: 'Widget', plural: 'widgets', singular: 'widget' },
+            versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+          },
+        },
+      });
+      assert.ok(crd.ok, crd.ok ? '' : crd.error.message);
+      const key = customKey('acme.io', 'widgets');
+      await until(() => connection.state(key).phase === 'synced', 'the widgets reflector');
+      const created = await api.request('/apis/acme.io/v1/namespaces/default/widgets', {
+        method: 'POST',
+        verb: 'create',
+        resource: 'widgets',
+        body: { apiVersion: 'acme.io/v1', kind: 'Widget', metadata: { name: 'sprocket' }, spec: { size: 3 } },
+      });
+      assert.ok(created.ok, created.ok ? '' : created.error.message);
+      await until(() => connection.customResources.get(key)?.store.get('default', 'sprocket') !== undefined, 'the widget');
+      assert.equal(connection.customResources.get(key)?.crd.kind, 'Widget');
+      const deleted = await api.request('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.acme.io', { method: 'DELETE', verb: 'delete', resource: 'customresourcedefinitions' });
+      assert.ok(deleted.ok);
+      await until(() => !connection.customResources.has(key), 'the widgets to be dropped with their CRD');
+    } finally {
+      connection.dispose();
     }
   });
 

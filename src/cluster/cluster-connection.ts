@@ -2,16 +2,28 @@
 // sync state, and one change event stream for the views. A resource the user may not list across
 // the cluster (403) is watched in the context's namespace instead, so a namespaced user still sees
 // their workloads.
+import type { SlimCrd, SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
 import type { SlimNode } from '../core/cluster/node-model.ts';
 import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
 import type { ApiClient } from './api-client.ts';
 import { Emitter, type Disposable } from './disposable.ts';
 import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
-import { collectionPath, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
+import { collectionPath, crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
 import { SlimStore } from './slim-store.ts';
 
-export type WatchedResource = 'nodes' | 'leases' | 'pods' | WorkloadKind;
+/** `custom:<group>/<plural>` names the objects of one CustomResourceDefinition. */
+export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | WorkloadKind | `custom:${string}`;
+
+/** The objects of one custom resource kind, with the definition they were listed by. */
+export interface CustomResources {
+  readonly crd: SlimCrd;
+  readonly store: SlimStore<SlimCustomResource>;
+}
+
+export function customKey(group: string, plural: string): `custom:${string}` {
+  return `custom:${group}/${plural}`;
+}
 
 /** What changed: the resource, and the object when one object changed (undefined after a relist). */
 export interface ConnectionChange {
@@ -32,6 +44,9 @@ export class ClusterConnection implements Disposable {
   readonly nodes = new SlimStore<SlimNode>();
   readonly leases = new SlimStore<LeaseEntry>();
   readonly pods = new SlimStore<SlimPod>();
+  readonly crds = new SlimStore<SlimCrd>();
+  /** Keyed by customKey(group, plural); follows the CRDs as they come and go. */
+  readonly customResources = new Map<string, CustomResources>();
   readonly workloads: Readonly<Record<WorkloadKind, SlimStore<SlimWorkload>>>;
   private readonly states = new Map<WatchedResource, ResourceState>();
   private readonly reflectors = new Map<WatchedResource, Reflector<never>>();
@@ -60,12 +75,39 @@ export class ClusterConnection implements Disposable {
   }
 
   /** Starts watching `resources` (all of them by default). */
-  start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
+  start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
     for (const resource of resources) {
       if (resource === 'nodes') this.watch(resource, nodeType, this.nodes);
       else if (resource === 'leases') this.watch(resource, leaseType, this.leases);
       else if (resource === 'pods') this.watch(resource, podType, this.pods);
-      else this.watch(resource, workloadTypes[resource], this.workloads[resource]);
+      else if (resource === 'crds') this.watchCrds();
+      else if (!resource.startsWith('custom:')) this.watch(resource, workloadTypes[resource as WorkloadKind], this.workloads[resource as WorkloadKind]);
+    }
+  }
+
+  /** Watches the CRDs, and the objects of each served one: a reflector per kind, started and stopped with its CRD. */
+  private watchCrds(): void {
+    this.watch('crds', crdType, this.crds);
+    this.subscriptions.push(this.crds.onDidChange(() => this.reconcileCustomResources()));
+  }
+
+  private reconcileCustomResources(): void {
+    const wanted = new Map<string, SlimCrd>();
+    for (const crd of this.crds.values()) if (crd.version !== '' && crd.plural !== '') wanted.set(customKey(crd.group, crd.plural), crd);
+    for (const [key, existing] of this.customResources) {
+      const crd = wanted.get(key);
+      if (crd !== undefined && crd.version === existing.crd.version) continue;
+      this.reflectors.get(key as WatchedResource)?.dispose();
+      this.reflectors.delete(key as WatchedResource);
+      this.states.delete(key as WatchedResource);
+      this.customResources.delete(key);
+      this.changes.fire({ resource: key as WatchedResource, item: undefined, previous: undefined });
+    }
+    for (const [key, crd] of wanted) {
+      if (this.customResources.has(key)) continue;
+      const store = new SlimStore<SlimCustomResource>();
+      this.customResources.set(key, { crd, store });
+      this.watch(key as WatchedResource, customResourceType(crd), store);
     }
   }
 

@@ -1,4 +1,5 @@
 // The resources the Explorer watches, where they live in the API, and how each is trimmed.
+import { slimCrd, slimCustomResource, type SlimCrd, type SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
 import { NODE_LEASE_NAMESPACE, slimLease, type SlimLease } from '../core/cluster/lease-model.ts';
 import { slimNode, type SlimNode } from '../core/cluster/node-model.ts';
 import type { ObjectMeta } from '../core/cluster/object-fields.ts';
@@ -48,6 +49,19 @@ export const workloadTypes: Readonly<Record<WorkloadKind, ResourceType<SlimWorkl
   Service: workloadType('Service', 'services', '', 'v1'),
   ConfigMap: workloadType('ConfigMap', 'configmaps', '', 'v1'),
 };
+
+export const crdType: ResourceType<SlimCrd> = {
+  plural: 'customresourcedefinitions',
+  group: 'apiextensions.k8s.io',
+  version: 'v1',
+  namespaced: false,
+  trim: slimCrd,
+};
+
+/** The objects of one CRD, listed across all namespaces (the same path serves both scopes). */
+export function customResourceType(crd: SlimCrd): ResourceType<SlimCustomResource> {
+  return { plural: crd.plural, group: crd.group, version: crd.version, namespaced: crd.namespaced, trim: slimCustomResource };
+}
 
 /** The collection path, across all namespaces unless one is given. */
 export function collectionPath(type: ResourceType<unknown>, namespace?: string): string {

@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ApiClient } from '../../src/cluster/api-client.ts';
+import { loadKubeconfig } from '../../src/cluster/kubeconfig-loader.ts';
 import { builtinTypes } from '../../src/sim/resources.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
@@ -97,6 +99,42 @@ describe('Explorer on the simulated cluster', function () {
     const kinds = children(namespace).map(label);
     assert.ok(kinds.length > 0);
     for (const kind of kinds) assert.match(kind, /^(Deployments|StatefulSets|DaemonSets|Jobs|CronJobs|Services|ConfigMaps)$/);
+  });
+
+  it('groups custom resources by API group once a CRD exists', async () => {
+    const loaded = loadKubeconfig([sim.kubeconfigPath]);
+    assert.ok(loaded.ok);
+    const client = new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT));
+    const crd = await client.request('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+      method: 'POST',
+      verb: 'create',
+      resource: 'customresourcedefinitions',
+      body: {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'certificates.cert.example.io' },
+        spec: {
+          group: 'cert.example.io',
+          scope: 'Namespaced',
+          names: { kind: 'Certificate', plural: 'certificates' },
+          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+        },
+      },
+    });
+    assert.ok(crd.ok);
+    const created = await client.request('/apis/cert.example.io/v1/namespaces/default/certificates', {
+      method: 'POST',
+      verb: 'create',
+      resource: 'certificates',
+      body: { apiVersion: 'cert.example.io/v1', kind: 'Certificate', metadata: { name: 'shop-tls' }, spec: {} },
+    });
+    assert.ok(created.ok);
+    const context = (): Element => child(undefined, CONTEXT)!;
+    await until(() => child(context(), 'Custom resources') !== undefined, 'the Custom resources row');
+    const group = (): Element | undefined => child(child(context(), 'Custom resources'), 'cert.example.io');
+    const kind = (): Element | undefined => (group() === undefined ? undefined : child(group(), 'Certificate'));
+    await until(() => kind() !== undefined && children(kind()).some((element) => label(element) === 'shop-tls'), 'the certificate in its group');
+    assert.match(description(kind()!), /^1 · v1$/);
   });
 
   it('filters by name and clears the filter', async () => {

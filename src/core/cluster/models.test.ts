@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { slimLease } from './lease-model.ts';
 import { slimNode } from './node-model.ts';
 import { slimPod } from './pod-model.ts';
+import { slimCrd } from './custom-resource-model.ts';
 import { slimWorkload } from './workload-model.ts';
 
 describe('slimNode', () => {
@@ -102,5 +103,28 @@ describe('slimWorkload', () => {
     assert.equal(slimWorkload('CronJob', { metadata: { name: 'c' }, spec: { schedule: '*/5 * * * *', suspend: true } }).detail, '*/5 * * * *');
     assert.equal(slimWorkload('Service', { metadata: { name: 's' }, spec: { type: 'NodePort', ports: [{ port: 80 }, { port: 53, protocol: 'UDP' }] } }).detail, 'NodePort 80,53/UDP');
     assert.equal(slimWorkload('ConfigMap', { metadata: { name: 'm' }, data: { a: '1', b: '2' } }).detail, '2 keys');
+  });
+});
+
+describe('slimCrd', () => {
+  it('picks the served storage version and the scope', () => {
+    const crd = slimCrd({
+      metadata: { name: 'widgets.acme.io' },
+      spec: {
+        group: 'acme.io',
+        scope: 'Cluster',
+        names: { kind: 'Widget', plural: 'widgets' },
+        versions: [
+          { name: 'v1alpha1', served: true, storage: false },
+          { name: 'v1', served: true, storage: true },
+          { name: 'v2', served: false, storage: false },
+        ],
+      },
+    });
+    assert.deepEqual([crd.group, crd.kind, crd.plural, crd.version, crd.namespaced], ['acme.io', 'Widget', 'widgets', 'v1', false]);
+  });
+
+  it('has no version to list when none is served', () => {
+    assert.equal(slimCrd({ spec: { versions: [{ name: 'v1', served: false }] } }).version, '');
   });
 });

@@ -11,6 +11,15 @@ import { ids } from './elements.ts';
 export function watchConnection(connection: ClusterConnection, invalidate: (id: string) => void): { dispose(): void } {
   const context = connection.context;
   const changes = connection.onDidChange(({ resource, item, previous }) => {
+    if (resource === 'crds') {
+      // Kinds came or went: the context shows or hides Custom resources, the groups change.
+      invalidate(ids.context(context));
+      return;
+    }
+    if (resource.startsWith('custom:')) {
+      invalidate(ids.crdKind(context, resource));
+      return;
+    }
     if (item === undefined) {
       // A relist replaced the resource: redraw its group.
       invalidate(resource === 'nodes' || resource === 'leases' || resource === 'pods' ? ids.nodes(context) : ids.workloads(context));

@@ -18,6 +18,10 @@ export type Element =
       readonly kind: WorkloadKind;
       readonly name: string;
     }
+  | { readonly type: 'customs'; readonly id: string; readonly context: string }
+  | { readonly type: 'crdGroup'; readonly id: string; readonly context: string; readonly group: string }
+  | { readonly type: 'crdKind'; readonly id: string; readonly context: string; readonly key: string; readonly kind: string }
+  | { readonly type: 'custom'; readonly id: string; readonly context: string; readonly key: string; readonly namespace: string; readonly name: string }
   | { readonly type: 'status'; readonly id: string; readonly context: string; readonly severity: 'error' | 'info'; readonly message: string; readonly detail: string }
   | { readonly type: 'more'; readonly id: string; readonly context: string; readonly parentId: string; readonly remaining: number };
 
@@ -62,4 +66,9 @@ export const ids = {
   namespace: (context: string, namespace: string) => `ns:${context}:${namespace}`,
   kind: (context: string, namespace: string, kind: WorkloadKind) => `kind:${context}:${namespace}:${kind}`,
   workload: (context: string, namespace: string, kind: WorkloadKind, name: string) => `wl:${context}:${namespace}:${kind}/${name}`,
+  customs: (context: string) => `customs:${context}`,
+  crdGroup: (context: string, group: string) => `crdgroup:${context}:${group}`,
+  /** `key` is the connection's customKey(group, plural). */
+  crdKind: (context: string, key: string) => `crdkind:${context}:${key}`,
+  custom: (context: string, key: string, namespace: string, name: string) => `cr:${context}:${key}:${namespace}/${name}`,
 };

@@ -6,6 +6,7 @@ import { summarizeNode } from '../../core/cluster/node-summary.ts';
 import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { ClusterConnection, ClusterService } from '../bundle-loader.ts';
 import { contextItem, groupItem, moreItem, statusItem } from './context-items.ts';
+import { crdGroupItem, crdKindItem, customItem, customsItem } from './custom-items.ts';
 import { ElementCache, ids, type Element, type ElementOf } from './elements.ts';
 import { matchesFilter } from './filter.ts';
 import { nodeItem, podItem } from './node-items.ts';
@@ -95,6 +96,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
         return this.kindRows(element);
       case 'kind':
         return this.workloadRows(element);
+      case 'customs':
+        return this.crdGroupRows(element);
+      case 'crdGroup':
+        return this.crdKindRows(element);
+      case 'crdKind':
+        return this.customRows(element);
       default:
         return [];
     }
@@ -134,6 +141,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
         return kindItem(element, this.connection(element.context).workloads[element.kind].countByIndex('namespace', element.namespace));
       case 'workload':
         return workloadItem(element, this.connection(element.context).workloads[element.kind].get(element.namespace, element.name));
+      case 'customs':
+        return customsItem(element, this.connection(element.context).customResources.size);
+      case 'crdGroup':
+        return crdGroupItem(element, this.customKinds(this.connection(element.context), element.group).length);
+      case 'crdKind': {
+        const resources = this.connection(element.context).customResources.get(element.key);
+        return crdKindItem(element, resources?.store.size ?? 0, resources?.crd.version ?? '');
+      }
+      case 'custom':
+        return customItem(element);
       case 'status':
         return statusItem(element);
       case 'more':
@@ -167,10 +184,48 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
   private contextChildren(context: string): Element[] {
     this.expandedOnce.add(context);
     this.connection(context);
-    return [
+    const rows: Element[] = [
       this.cache.get({ type: 'nodes', id: ids.nodes(context), context }),
       this.cache.get({ type: 'workloads', id: ids.workloads(context), context }),
     ];
+    // Shown once the cluster has CRDs: most clusters do, a fresh one may not.
+    if (this.connection(context).customResources.size > 0) rows.push(this.cache.get({ type: 'customs', id: ids.customs(context), context }));
+    return rows;
+  }
+
+  private customKinds(connection: ClusterConnection, group: string): { key: string; kind: string }[] {
+    return [...connection.customResources]
+      .filter(([, resources]) => resources.crd.group === group)
+      .map(([key, resources]) => ({ key, kind: resources.crd.kind }))
+      .sort((a, b) => byName(a.kind, b.kind));
+  }
+
+  private crdGroupRows(element: ElementOf<'customs'>): Element[] {
+    const groups = new Set([...this.connection(element.context).customResources.values()].map((resources) => resources.crd.group));
+    return [...groups].sort(byName).map((group) => this.cache.get({ type: 'crdGroup', id: ids.crdGroup(element.context, group), context: element.context, group }));
+  }
+
+  private crdKindRows(element: ElementOf<'crdGroup'>): Element[] {
+    return this.customKinds(this.connection(element.context), element.group).map(({ key, kind }) =>
+      this.cache.get({ type: 'crdKind', id: ids.crdKind(element.context, key), context: element.context, key, kind }),
+    );
+  }
+
+  private customRows(element: ElementOf<'crdKind'>): Element[] {
+    const store = this.connection(element.context).customResources.get(element.key)?.store;
+    const objects = [...(store?.values() ?? [])]
+      .filter((object) => matchesFilter(this.filterText, object.meta))
+      .sort((a, b) => byName(a.meta.namespace, b.meta.namespace) || byName(a.meta.name, b.meta.name));
+    return this.page(element.id, element.context, objects, (object) =>
+      this.cache.get({
+        type: 'custom',
+        id: ids.custom(element.context, element.key, object.meta.namespace, object.meta.name),
+        context: element.context,
+        key: element.key,
+        namespace: object.meta.namespace,
+        name: object.meta.name,
+      }),
+    );
   }
 
   /** A status row when the resource is failing and nothing is cached, else undefined. */
