@@ -152,5 +152,8 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
     assert.notEqual(denied.code, 0);
     assert.match(denied.stderr, /Forbidden.*cannot delete resource "deployments"/);
     assert.equal((await run('--context', 'kube-workbench-sim-readonly', 'get', 'deployment', 'web')).code, 0);
+    assert.equal((await run('--context', 'kube-workbench-sim-readonly', 'auth', 'can-i', 'list', 'pods')).stdout.trim(), 'yes');
+    assert.match((await run('--context', 'kube-workbench-sim-readonly', 'auth', 'can-i', 'delete', 'pods')).stdout, /^no\b/);
+    assert.equal((await run('auth', 'can-i', 'delete', 'pods')).stdout.trim(), 'yes');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Field numbers of the Kubernetes protobuf messages kubectl 1.32 sends when it creates objects
- * with its typed clients (`create job|deployment|namespace|configmap|secret|service`, `run`),
+ * with its typed clients (`create job|deployment|namespace|configmap|secret|service`, `run`,
+ * `auth can-i`),
  * from k8s.io/api and k8s.io/apimachinery generated.proto. Fields not listed are skipped.
  */
 
@@ -100,5 +101,8 @@ export const schemas: Readonly<Record<string, MessageSpec>> = {
   Secret: { 1: ['metadata', 'ObjectMeta'], 2: ['data', 'map:bytes'], 3: ['type', 'string'], 4: ['stringData', 'map:string'], 5: ['immutable', 'bool', '*'] },
   Service: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'ServiceSpec'] },
   ServiceSpec: { 1: ['ports', 'ServicePort', 'repeated'], 2: ['selector', 'map:string'], 3: ['clusterIP', 'string'], 4: ['type', 'string'], 10: ['externalName', 'string'] },
+  SelfSubjectAccessReview: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'SelfSubjectAccessReviewSpec'] },
+  SelfSubjectAccessReviewSpec: { 1: ['resourceAttributes', 'ResourceAttributes'] },
+  ResourceAttributes: { 1: ['namespace', 'string'], 2: ['verb', 'string'], 3: ['group', 'string'], 4: ['version', 'string'], 5: ['resource', 'string'], 6: ['subresource', 'string'], 7: ['name', 'string'] },
   ServicePort: { 1: ['name', 'string'], 2: ['protocol', 'string'], 3: ['port', 'int'], 4: ['targetPort', 'intOrString'], 5: ['nodePort', 'int'] },
 };

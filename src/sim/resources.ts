@@ -64,6 +64,7 @@ export const builtinTypes: readonly ResourceType[] = [
     shortNames: ['crd', 'crds'],
     subresources: ['status'],
   }),
+  type('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, { verbs: ['create'], virtual: true }),
   type('metrics.k8s.io', 'v1beta1', 'NodeMetrics', 'nodes', false, { verbs: ['get', 'list'], virtual: true }),
   type('metrics.k8s.io', 'v1beta1', 'PodMetrics', 'pods', true, { verbs: ['get', 'list'], virtual: true }),
 ];

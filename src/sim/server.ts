@@ -11,7 +11,7 @@ import { handleResource, resolveType } from './api.ts';
 import type { Certificates } from './certificates.ts';
 import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
 import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.ts';
-import { parseObject, readBody, sendError, sendJson } from './http-io.ts';
+import { mediaType, parseObject, readBody, sendError, sendJson } from './http-io.ts';
 import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
 import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
 
@@ -89,6 +89,15 @@ function authorize(user: User, info: ResourceRequest, options: ServerOptions): v
   throw forbidden(readOnlyUser, info.verb, type, info.namespace, info.name);
 }
 
+/** SelfSubjectAccessReview (`kubectl auth can-i`): the admin may do anything, the read-only user get/list/watch. */
+async function reviewAccess(request: IncomingMessage, response: ServerResponse, user: User): Promise<void> {
+  const review = parseObject(await readBody(request), mediaType(request));
+  const attributes = (review['spec'] as { resourceAttributes?: { verb?: string } } | undefined)?.resourceAttributes;
+  const allowed = user === 'admin' || readVerbs.has(attributes?.verb ?? '');
+  const reason = allowed ? `allowed for ${user === 'admin' ? 'the admin user' : readOnlyUser}` : `${readOnlyUser} may only get, list and watch`;
+  sendJson(response, 201, { ...review, apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', status: { allowed, ...(allowed ? {} : { denied: true }), reason } });
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'https://127.0.0.1');
   const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -122,6 +131,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     if (info.group !== undefined && info.group !== '' && info.version !== undefined) return sendJson(response, 200, resourceList(options.context.catalog, info.group, info.version));
     throw pathNotFound();
   }
+  if (info.plural === 'selfsubjectaccessreviews' && info.verb === 'create') return reviewAccess(request, response, user);
   authorize(user, info, options);
   await handleResource(request, response, options.context, info, url.searchParams);
 }
