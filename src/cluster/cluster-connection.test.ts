@@ -79,6 +79,9 @@ describe('ClusterConnection against the simulated cluster', () => {
       assert.ok(expected > 5, 'more pods than one page');
       assert.equal(connection.pods.size, expected);
       assert.equal(connection.nodes.size, 3);
+      await until(() => connection.serverVersion !== undefined, 'the server version');
+      assert.match(connection.serverVersion ?? '', /^v1\.32\./);
+      assert.equal(connection.skew, undefined);
       assert.equal(connection.leases.size, 3);
       const perNode = [...connection.nodes.values()].reduce((sum, node) => sum + connection.pods.countByIndex('node', node.meta.name), 0);
       const bound = [...connection.pods.values()].filter((pod) => pod.nodeName !== '').length;
@@ -137,6 +140,7 @@ describe('ClusterConnection against the simulated cluster', () => {
     const { connection, waits, until } = connect();
     const seen = new Set<string>();
     const states = connection.onDidChangeState((resource) => {
+      if (resource === 'version') return;
       const kind = connection.state(resource).error?.kind;
       if (kind !== undefined) seen.add(kind);
     });

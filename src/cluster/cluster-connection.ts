@@ -4,6 +4,7 @@
 // their workloads.
 import type { SlimCrd, SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
 import type { SlimNode } from '../core/cluster/node-model.ts';
+import { parseKubeVersion, versionSkew } from '../core/cluster/version-skew.ts';
 import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
 import type { ApiClient } from './api-client.ts';
@@ -51,9 +52,13 @@ export class ClusterConnection implements Disposable {
   private readonly states = new Map<WatchedResource, ResourceState>();
   private readonly reflectors = new Map<WatchedResource, Reflector<never>>();
   private readonly changes = new Emitter<ConnectionChange>();
-  private readonly stateChanges = new Emitter<WatchedResource>();
+  private readonly stateChanges = new Emitter<WatchedResource | 'version'>();
   private readonly subscriptions: Disposable[] = [];
   private readonly options: ConnectionOptions;
+  /** The server's gitVersion ("v1.32.4") once /version answered. */
+  serverVersion: string | undefined;
+  /** Set when the server's version is outside what this client supports. */
+  skew: string | undefined;
   /** Resources already moved to the namespaced fallback. */
   private readonly narrowed = new Set<WatchedResource>();
 
@@ -76,6 +81,7 @@ export class ClusterConnection implements Disposable {
 
   /** Starts watching `resources` (all of them by default). */
   start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
+    void this.readVersion();
     for (const resource of resources) {
       if (resource === 'nodes') this.watch(resource, nodeType, this.nodes);
       else if (resource === 'leases') this.watch(resource, leaseType, this.leases);
@@ -83,6 +89,17 @@ export class ClusterConnection implements Disposable {
       else if (resource === 'crds') this.watchCrds();
       else if (!resource.startsWith('custom:')) this.watch(resource, workloadTypes[resource as WorkloadKind], this.workloads[resource as WorkloadKind]);
     }
+  }
+
+  private async readVersion(): Promise<void> {
+    const answer = await this.options.client.request('/version', { verb: 'get', resource: 'version' });
+    if (!answer.ok) return; // The reflectors report why the server cannot be reached.
+    const gitVersion = (answer.value as { gitVersion?: unknown }).gitVersion;
+    if (typeof gitVersion !== 'string') return;
+    this.serverVersion = gitVersion;
+    const parsed = parseKubeVersion(gitVersion);
+    this.skew = parsed === undefined ? undefined : versionSkew(parsed);
+    this.stateChanges.fire('version');
   }
 
   /** Watches the CRDs, and the objects of each served one: a reflector per kind, started and stopped with its CRD. */
@@ -124,7 +141,7 @@ export class ClusterConnection implements Disposable {
     return this.changes.on(listener);
   }
 
-  onDidChangeState(listener: (resource: WatchedResource) => void): Disposable {
+  onDidChangeState(listener: (resource: WatchedResource | 'version') => void): Disposable {
     return this.stateChanges.on(listener);
   }
 

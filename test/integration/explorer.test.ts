@@ -59,6 +59,8 @@ describe('Explorer on the simulated cluster', function () {
     const context = child(undefined, CONTEXT);
     assert.ok(context);
     assert.equal(api.explorer.getTreeItem(context).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    children(context);
+    await until(() => /· v1\.32\.\d/.test(description(child(undefined, CONTEXT)!)), 'the server version on the context row');
     assert.ok(child(undefined, 'kube-workbench-sim-readonly'), 'the read-only context is listed too');
   });
 

@@ -53,7 +53,8 @@ export function watchConnection(connection: ClusterConnection, invalidate: (id: 
       }
     }
   });
-  const states = connection.onDidChangeState(() => {
+  const states = connection.onDidChangeState((resource) => {
+    if (resource === 'version') return invalidate(ids.context(context));
     invalidate(ids.nodes(context));
     invalidate(ids.workloads(context));
   });

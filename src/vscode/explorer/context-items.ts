@@ -4,13 +4,21 @@ import type { ContextSummary, ResourceState } from '../bundle-loader.ts';
 import { Commands } from '../ids.ts';
 import type { ElementOf } from './elements.ts';
 
-export function contextItem(element: ElementOf<'context'>, summary: ContextSummary | undefined, current: boolean, expanded: boolean): vscode.TreeItem {
+export function contextItem(
+  element: ElementOf<'context'>,
+  summary: ContextSummary | undefined,
+  current: boolean,
+  expanded: boolean,
+  serverVersion: string | undefined,
+): vscode.TreeItem {
   const item = new vscode.TreeItem(
     element.context,
     expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = element.id;
-  item.description = [current ? 'current' : '', summary?.namespace ? `namespace ${summary.namespace}` : ''].filter((part) => part !== '').join(' · ');
+  item.description = [current ? 'current' : '', summary?.namespace ? `namespace ${summary.namespace}` : '', serverVersion ?? '']
+    .filter((part) => part !== '')
+    .join(' · ');
   item.iconPath = new vscode.ThemeIcon(current ? 'cloud' : 'cloud-upload');
   item.tooltip = summary === undefined ? element.context : `${element.context}\n${summary.server}\nuser ${summary.user}`;
   item.contextValue = current ? 'kubeWorkbench.context.current' : 'kubeWorkbench.context';

@@ -113,7 +113,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
         const config = this.service().config;
         const summary = config.ok ? config.value.contexts.find((context) => context.name === element.context) : undefined;
         const current = config.ok && config.value.currentContext === element.context;
-        return contextItem(element, summary, current, current);
+        return contextItem(element, summary, current, current, this.service().connection(element.context)?.serverVersion);
       }
       case 'nodes': {
         const connection = this.connection(element.context);
@@ -188,8 +188,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, vscod
       this.cache.get({ type: 'nodes', id: ids.nodes(context), context }),
       this.cache.get({ type: 'workloads', id: ids.workloads(context), context }),
     ];
+    const connection = this.connection(context);
     // Shown once the cluster has CRDs: most clusters do, a fresh one may not.
-    if (this.connection(context).customResources.size > 0) rows.push(this.cache.get({ type: 'customs', id: ids.customs(context), context }));
+    if (connection.customResources.size > 0) rows.push(this.cache.get({ type: 'customs', id: ids.customs(context), context }));
+    if (connection.skew !== undefined) {
+      rows.unshift(this.cache.get({ type: 'status', id: `status:skew:${context}`, context, severity: 'info', message: connection.skew, detail: 'skew' }));
+    }
     return rows;
   }
 
