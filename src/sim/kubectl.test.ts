@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from './sim.ts';
@@ -66,7 +66,10 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
     sim = await startSim({ nodes: 3, pods: 6, log: () => undefined });
     home = await kubectlHome();
   });
-  after(() => sim.close());
+  after(async () => {
+    await sim.close();
+    await rm(home, { recursive: true, force: true });
+  });
 
   it('get nodes', async () => {
     const lines = (await ok('get', 'nodes')).trim().split('\n');
