@@ -1,6 +1,10 @@
 /**
  * startSim: the simulated cluster in one call — certificates, store, controllers, HTTPS server on
  * 127.0.0.1 and the kubeconfig that reaches it. Used by `kube-workbench sim` and by tests.
+ *
+ * Over HTTP, with the admin token: POST /admin/faults {"type": ..., "afterSeconds"?} (faults.ts
+ * lists the types) and POST /admin/clock {"advanceSeconds": N}. Pod behaviour comes from the
+ * annotations in controllers/pod-behaviour.ts (profile, exit-code, run-seconds).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
