@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fitCommand } from './fit.ts';
 import { ExitCode } from './main.ts';
+import { runCaptured, type Captured } from './run-captured.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'kwb-fit-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -49,12 +50,7 @@ spec:
 `;
 }
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await fitCommand.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<Captured> => runCaptured(fitCommand, args);
 
 describe('kube-workbench fit', () => {
   const snap = file('snap.json', snapshot);

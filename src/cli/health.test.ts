@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { healthCommand } from './health.ts';
 import { ExitCode } from './main.ts';
+import { runCaptured, type Captured } from './run-captured.ts';
 
 let sim: Sim;
 before(async () => {
@@ -10,12 +11,7 @@ before(async () => {
 });
 after(() => sim.close());
 
-async function health(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await healthCommand.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const health = (...args: string[]): Promise<Captured> => runCaptured(healthCommand, args);
 
 describe('kube-workbench health', () => {
   it('prints the JSON report of every node', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createLintCommand } from './lint.ts';
+import { runCaptured, type Captured } from './run-captured.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'kwb-lint-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -18,12 +19,8 @@ writeFileSync(join(folder, 'manifests', 'nested', 'b.yml'), pod('b'));
 writeFileSync(join(folder, 'manifests', 'notes.txt'), 'not yaml');
 writeFileSync(join(folder, 'manifests', 'values.yaml'), 'replicaCount: 2\nimage: {tag: latest}\n');
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const command = createLintCommand({ cwd: folder, readStdin: async () => stdin, colour: false });
-  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
+function run(args: string[], stdin = ''): Promise<Captured> {
+  return runCaptured(createLintCommand({ cwd: folder, readStdin: async () => stdin, colour: false }), args);
 }
 
 describe('kube-workbench lint', () => {

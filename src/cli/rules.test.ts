@@ -3,13 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { allRules } from '../core/lint/rules/index.ts';
 import { rulesCommand } from './rules.ts';
+import { runCaptured, type Captured } from './run-captured.ts';
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await rulesCommand.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<Captured> => runCaptured(rulesCommand, args);
 
 describe('kube-workbench rules', () => {
   it('implements every rule of LINT-RULES.md and documents every implemented rule there', () => {

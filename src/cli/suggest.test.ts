@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ExitCode } from './main.ts';
 import { suggestCommand } from './suggest.ts';
+import { runCaptured, type Captured } from './run-captured.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'kwb-suggest-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -27,12 +28,7 @@ function steadyLines(pod = 'web-7d9f8c6b5d-x2k4p'): string[] {
   return lines;
 }
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await suggestCommand.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<Captured> => runCaptured(suggestCommand, args);
 
 const manifest = `apiVersion: apps/v1
 kind: Deployment

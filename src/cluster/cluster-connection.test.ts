@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { crdManifest } from '../sim/crd-manifest.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { ApiClient } from './api-client.ts';
 import { ClusterConnection, customKey, type WatchedResource } from './cluster-connection.ts';
@@ -164,17 +165,7 @@ describe('ClusterConnection against the simulated cluster', () => {
         method: 'POST',
         verb: 'create',
         resource: 'customresourcedefinitions',
-        body: {
-          apiVersion: 'apiextensions.k8s.io/v1',
-          kind: 'CustomResourceDefinition',
-          metadata: { name: 'widgets.acme.io' },
-          spec: {
-            group: 'acme.io',
-            scope: 'Namespaced',
-            names: { kind: 'Widget', plural: 'widgets', singular: 'widget' },
-            versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-          },
-        },
+        body: crdManifest('acme.io', 'Widget', 'widgets'),
       });
       assert.ok(crd.ok, crd.ok ? '' : crd.error.message);
       const key = customKey('acme.io', 'widgets');

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ApiClient } from '../../src/cluster/api-client.ts';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig-loader.ts';
+import { crdManifest } from '../../src/sim/crd-manifest.ts';
 import { builtinTypes } from '../../src/sim/resources.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
@@ -111,17 +112,7 @@ describe('Explorer on the simulated cluster', function () {
       method: 'POST',
       verb: 'create',
       resource: 'customresourcedefinitions',
-      body: {
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        metadata: { name: 'certificates.cert.example.io' },
-        spec: {
-          group: 'cert.example.io',
-          scope: 'Namespaced',
-          names: { kind: 'Certificate', plural: 'certificates' },
-          versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-        },
-      },
+      body: crdManifest('cert.example.io', 'Certificate', 'certificates'),
     });
     assert.ok(crd.ok);
     const created = await client.request('/apis/cert.example.io/v1/namespaces/default/certificates', {

@@ -1,0 +1,15 @@
+// Runs a subcommand with its output captured, for tests: the exit code and what went to each stream.
+import type { Subcommand } from './main.ts';
+
+export interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCaptured(command: Subcommand, args: readonly string[]): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
