@@ -67,6 +67,41 @@ describe('sim API: authentication, errors and bad input', () => {
     assert.equal(kind.status, 400);
   });
 
+  it('answers 400 for a malformed path and 422 for a pod whose containers have no names', async () => {
+    assert.equal((await call(sim, '/api/v1/namespaces/%E0%A4%A/pods')).status, 400);
+    const pod = JSON.stringify({ metadata: { name: 'p' }, spec: { containers: [1] } });
+    const reply = await call(sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: pod });
+    assert.equal(reply.status, 422);
+    assert.equal((reply.json['details'] as { causes: { field: string }[] }).causes[0]?.field, 'spec.containers[0].name');
+  });
+
+  it('answers hostile bodies on every write verb with a 4xx Status, never a 500', async () => {
+    await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: configMap('target') });
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const bodies = ['', 'null', '[]', '"text"', '{"metadata":"x"}', '{"metadata":{"name":7}}', '{"metadata":{"labels":{"a":{}}}}', deep, Buffer.from([0xff, 0xfe, 0x00, 0x6b]).toString('latin1'), '{"metadata":{"labels":{"a":"b c"}}}'];
+    const requests: [string, string, string][] = [
+      ['POST', '/api/v1/namespaces/default/configmaps', 'application/json'],
+      ['POST', '/api/v1/namespaces/default/pods', 'application/yaml'],
+      ['PUT', '/api/v1/namespaces/default/configmaps/target', 'application/json'],
+      ['PATCH', '/api/v1/namespaces/default/configmaps/target', 'application/merge-patch+json'],
+      ['PATCH', '/api/v1/namespaces/default/configmaps/target', 'application/json-patch+json'],
+      ['PATCH', '/api/v1/namespaces/default/configmaps/target?fieldManager=x', 'application/apply-patch+yaml'],
+      ['POST', '/api/v1/namespaces/default/configmaps', 'application/vnd.kubernetes.protobuf'],
+    ];
+    for (const [method, path, contentType] of requests) {
+      for (const body of bodies) {
+        // An empty list of JSON-patch operations is a valid no-op.
+        if (body === '[]' && contentType === 'application/json-patch+json') continue;
+        const reply = await call(sim, path, { method, body, contentType });
+        assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${contentType} ${body.slice(0, 20)}: ${reply.status} ${reply.text.slice(0, 200)}`);
+        assert.equal(reply.json['kind'], 'Status');
+      }
+    }
+    const huge = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: '{"metadata":{"name":"huge"},"data":{"a":"b"},"x":1e999999}' });
+    assert.equal(huge.status, 400);
+    assert.equal((await call(sim, '/api/v1/namespaces/default/configmaps/target')).status, 200);
+  });
+
   it('answers 413 to a 50 MB body and keeps serving', async () => {
     const reply = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: Buffer.alloc(50 * 1024 * 1024, 0x20) });
     assert.equal(reply.status, 413);

@@ -21,6 +21,8 @@ function podSpec(type: ResourceType, pod: Record<string, unknown>, field: string
   if (!Array.isArray(containers) || containers.length === 0) {
     throw invalid(type, name, [{ reason: 'FieldValueRequired', field: `${field}.containers`, message: 'Required value' }]);
   }
+  const unnamed = containers.findIndex((container) => !isObject(container) || typeof container['name'] !== 'string' || container['name'] === '');
+  if (unnamed >= 0) throw invalid(type, name, [{ reason: 'FieldValueRequired', field: `${field}.containers[${unnamed}].name`, message: 'Required value' }]);
   pod['restartPolicy'] ??= 'Always';
   pod['dnsPolicy'] ??= 'ClusterFirst';
   pod['schedulerName'] ??= 'default-scheduler';

@@ -43,10 +43,26 @@ export function mediaType(request: IncomingMessage): string {
   return (request.headers['content-type'] ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** JSON.parse reviver: a number too large for a float (1e999) is an error, as Go's decoder says "out of range". */
+function finite(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new SyntaxError('number out of range');
+  return value;
+}
+
+/** The same check over a parsed YAML tree (YAML has .inf and 1e999 too), without recursion. */
+function finiteTree(root: unknown): unknown {
+  const pending: unknown[] = [root];
+  for (let node = pending.pop(); pending.length > 0 || node !== undefined; node = pending.pop()) {
+    if (typeof node === 'number') finite('', node);
+    else if (typeof node === 'object' && node !== null) pending.push(...Object.values(node));
+  }
+  return root;
+}
+
 /** A body that must be JSON of any shape (a JSON patch is a list). */
 export function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'), finite);
   } catch (error) {
     throw badRequest(`the body of the request could not be decoded as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -58,8 +74,8 @@ export function parseObject(body: Buffer, type: string): Record<string, unknown>
   let value: unknown;
   try {
     if (type === 'application/vnd.kubernetes.protobuf') value = decodeProtobufObject(body);
-    else if (type.endsWith('json')) value = JSON.parse(text);
-    else if (type.endsWith('yaml')) value = load(text);
+    else if (type.endsWith('json')) value = JSON.parse(text, finite);
+    else if (type.endsWith('yaml')) value = finiteTree(load(text));
     else throw unsupportedMediaType(type);
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -75,6 +91,13 @@ export function parseKubeObject(body: Buffer, type: string): KubeObject {
   const value = parseObject(body, type);
   const metadata = value['metadata'] ?? {};
   if (!isObject(metadata)) throw badRequest('metadata must be an object');
+  // What Go's decoder rejects before any validation: a non-string where ObjectMeta has a string.
+  for (const field of ['name', 'generateName', 'namespace', 'resourceVersion', 'uid']) {
+    const given = metadata[field];
+    if (given !== undefined && given !== null && typeof given !== 'string') {
+      throw badRequest(`json: cannot unmarshal ${typeof given} into Go struct field ObjectMeta.metadata.${field} of type string`);
+    }
+  }
   return { ...value, metadata } as KubeObject;
 }
 

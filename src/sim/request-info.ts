@@ -1,5 +1,5 @@
 /** Parses a Kubernetes API path into its parts, as k8s.io/apiserver's RequestInfoFactory does. */
-import { methodNotAllowed } from './status.ts';
+import { badRequest, methodNotAllowed } from './status.ts';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
 
@@ -42,7 +42,12 @@ function verbOf(method: string, named: boolean, watch: boolean): Verb {
  * anything else outside the API undefined.
  */
 export function parseRequest(method: string, pathname: string, query: URLSearchParams): ResourceRequest | GroupRequest | undefined {
-  const parts = pathname.split('/').filter((part) => part !== '').map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter((part) => part !== '').map(decodeURIComponent);
+  } catch {
+    throw badRequest(`malformed path ${JSON.stringify(pathname)}`);
+  }
   let group: string;
   let rest: string[];
   if (parts[0] === 'api') {
