@@ -22,7 +22,8 @@ describe('watch streams', () => {
     for (const [name, tier] of [['one', 'a'], ['two', 'b']]) {
       await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: JSON.stringify({ metadata: { name, labels: { tier } } }) });
     }
-    const events = await watchEvents(sim, '/api/v1/namespaces/default/configmaps?watch=1&labelSelector=tier%3Db', 1);
+    // The legacy /watch/ path prefix works like ?watch=1.
+    const events = await watchEvents(sim, '/api/v1/watch/namespaces/default/configmaps?labelSelector=tier%3Db', 1);
     assert.deepEqual(events.map((event) => [event['type'], (event['object'] as { metadata: { name: string } }).metadata.name]), [['ADDED', 'two']]);
   });
 
