@@ -9,6 +9,7 @@ import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
 import type { ApiClient } from './api-client.ts';
 import { Emitter, type Disposable } from './disposable.ts';
+import { ObjectOperations } from './object-operations.ts';
 import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
 import { collectionPath, crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
 import { SlimStore } from './slim-store.ts';
@@ -46,6 +47,8 @@ export class ClusterConnection implements Disposable {
   readonly leases = new SlimStore<LeaseEntry>();
   readonly pods = new SlimStore<SlimPod>();
   readonly crds = new SlimStore<SlimCrd>();
+  /** Single-object reads and writes (scale, restart, delete, ...) through the same client. */
+  readonly operations: ObjectOperations;
   /** Keyed by customKey(group, plural); follows the CRDs as they come and go. */
   readonly customResources = new Map<string, CustomResources>();
   readonly workloads: Readonly<Record<WorkloadKind, SlimStore<SlimWorkload>>>;
@@ -64,6 +67,7 @@ export class ClusterConnection implements Disposable {
 
   constructor(options: ConnectionOptions) {
     this.options = options;
+    this.operations = new ObjectOperations(options.client);
     this.pods.addIndex('node', (pod) => pod.nodeName);
     this.pods.addIndex('namespace', (pod) => pod.meta.namespace);
     const workloads = {} as Record<WorkloadKind, SlimStore<SlimWorkload>>;

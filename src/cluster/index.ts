@@ -5,3 +5,4 @@ export type { ClusterConnection, ConnectionChange, WatchedResource } from './clu
 export type { ClusterError, ClusterErrorKind } from './cluster-error.ts';
 export type { ContextSummary, LoadedKubeconfig } from './kubeconfig-loader.ts';
 export type { ResourceState } from './reflector.ts';
+export { RESTARTED_AT, type ObjectRef } from './object-operations.ts';

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSim, type Sim } from '../sim/sim.ts';
+import { ApiClient } from './api-client.ts';
+import { loadKubeconfig } from './kubeconfig-loader.ts';
+import { ObjectOperations, RESTARTED_AT, type ObjectRef } from './object-operations.ts';
+
+let sim: Sim;
+before(async () => {
+  sim = await startSim({ nodes: 2, pods: 6, seed: 9, log: () => undefined });
+});
+after(() => sim.close());
+
+function client(context = 'kube-workbench-sim'): ApiClient {
+  const loaded = loadKubeconfig([sim.kubeconfigPath]);
+  assert.ok(loaded.ok);
+  return new ApiClient(context, loaded.value.forContext(context));
+}
+
+const operations = (context?: string): ObjectOperations => new ObjectOperations(client(context));
+
+async function firstDeployment(): Promise<ObjectRef> {
+  const listed = await client().request('/apis/apps/v1/deployments', { verb: 'list', resource: 'deployments' });
+  assert.ok(listed.ok);
+  const item = (listed.value as { items: { metadata: { namespace: string; name: string } }[] }).items[0];
+  assert.ok(item, 'the sim seeds Deployments');
+  return { kind: 'Deployment', namespace: item.metadata.namespace, name: item.metadata.name };
+}
+
+const spec = (object: unknown): Record<string, unknown> => (object as { spec: Record<string, unknown> }).spec;
+
+describe('ObjectOperations against the simulated cluster', () => {
+  it('scales a Deployment and reads it back', async () => {
+    const ref = await firstDeployment();
+    const scaled = await operations().scale(ref, 0);
+    assert.ok(scaled.ok, scaled.ok ? '' : scaled.error.message);
+    const read = await operations().get(ref);
+    assert.ok(read.ok);
+    assert.equal(spec(read.value)['replicas'], 0);
+  });
+
+  it('restarts a Deployment by stamping its pod template, as kubectl rollout restart does', async () => {
+    const ref = await firstDeployment();
+    const now = new Date('2026-11-25T12:34:56Z');
+    assert.ok((await operations().restart(ref, now)).ok);
+    const read = await operations().get(ref);
+    assert.ok(read.ok);
+    const template = spec(read.value)['template'] as { metadata: { annotations: Record<string, string> } };
+    assert.equal(template.metadata.annotations[RESTARTED_AT], now.toISOString());
+  });
+
+  it('refuses a read-only user with a forbidden error that names the verb and object, changing nothing', async () => {
+    const ref = await firstDeployment();
+    const before = await operations().get(ref);
+    const denied = await operations('kube-workbench-sim-readonly').scale(ref, 7);
+    assert.ok(!denied.ok);
+    assert.equal(denied.error.kind, 'forbidden');
+    assert.match(denied.error.message, new RegExp(`not allowed to scale Deployment ${ref.namespace}/${ref.name} in context "kube-workbench-sim-readonly"`));
+    const after = await operations().get(ref);
+    assert.ok(before.ok && after.ok);
+    assert.equal(spec(after.value)['replicas'], spec(before.value)['replicas']);
+  });
+
+  it('deletes an object, which then reads as not found', async () => {
+    const ref = await firstDeployment();
+    assert.ok((await operations().delete(ref)).ok);
+    const read = await operations().get(ref);
+    assert.ok(!read.ok);
+    assert.equal(read.error.kind, 'notFound');
+  });
+
+  it('names an unknown kind instead of guessing a path', async () => {
+    const result = await operations().get({ kind: 'Gizmo', namespace: 'a', name: 'b' });
+    assert.ok(!result.ok);
+    assert.match(result.error.message, /unknown kind Gizmo/);
+  });
+});

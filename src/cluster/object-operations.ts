@@ -1,0 +1,90 @@
+// Writes and reads of single objects for the commands: get, scale, rollout restart, delete and
+// server-side apply, each a Result whose error names the context, verb and resource.
+import type { Result } from '../core/result.ts';
+import type { ApiClient } from './api-client.ts';
+import type { ClusterError } from './cluster-error.ts';
+
+/** Where a kind lives in the API; the commands' kinds, and any CRD's through `custom`. */
+export interface KindPath {
+  readonly group: string;
+  readonly version: string;
+  readonly plural: string;
+  readonly namespaced: boolean;
+}
+
+const builtIn: Readonly<Record<string, KindPath>> = {
+  Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },
+  Service: { group: '', version: 'v1', plural: 'services', namespaced: true },
+  ConfigMap: { group: '', version: 'v1', plural: 'configmaps', namespaced: true },
+  Secret: { group: '', version: 'v1', plural: 'secrets', namespaced: true },
+  Node: { group: '', version: 'v1', plural: 'nodes', namespaced: false },
+  Namespace: { group: '', version: 'v1', plural: 'namespaces', namespaced: false },
+  Deployment: { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true },
+  StatefulSet: { group: 'apps', version: 'v1', plural: 'statefulsets', namespaced: true },
+  DaemonSet: { group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true },
+  ReplicaSet: { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
+  Job: { group: 'batch', version: 'v1', plural: 'jobs', namespaced: true },
+  CronJob: { group: 'batch', version: 'v1', plural: 'cronjobs', namespaced: true },
+};
+
+export interface ObjectRef {
+  readonly kind: string;
+  /** '' for cluster-scoped objects. */
+  readonly namespace: string;
+  readonly name: string;
+  /** For kinds outside the built-in table (custom resources). */
+  readonly path?: KindPath;
+}
+
+/** kubectl's annotation for `rollout restart`: a new value rolls the pod template. */
+export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
+
+function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace === '' ? '' : `${ref.namespace}/`}${ref.name}`;
+}
+
+export class ObjectOperations {
+  private readonly client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.client = client;
+  }
+
+  /** The object's URL path, or undefined for a kind this table does not know. */
+  static path(ref: ObjectRef): string | undefined {
+    const kind = ref.path ?? builtIn[ref.kind];
+    if (kind === undefined) return undefined;
+    const prefix = kind.group === '' ? `/api/${kind.version}` : `/apis/${kind.group}/${kind.version}`;
+    const scope = kind.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace)}` : '';
+    return `${prefix}${scope}/${kind.plural}/${encodeURIComponent(ref.name)}`;
+  }
+
+  get(ref: ObjectRef): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'get', {});
+  }
+
+  scale(ref: ObjectRef, replicas: number): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'scale', { method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { replicas } } });
+  }
+
+  /** As `kubectl rollout restart`: stamps the pod template, so the controller rolls every pod. */
+  restart(ref: ObjectRef, now: Date): Promise<Result<unknown, ClusterError>> {
+    const body = { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: now.toISOString() } } } } };
+    return this.send(ref, 'restart', { method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body });
+  }
+
+  /** Deletes in the background: the garbage collector removes what the object owns. */
+  delete(ref: ObjectRef): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'delete', { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' } });
+  }
+
+  private async send(
+    ref: ObjectRef,
+    verb: string,
+    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown },
+  ): Promise<Result<unknown, ClusterError>> {
+    const path = ObjectOperations.path(ref);
+    if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${describeRef(ref)}: unknown kind ${ref.kind}` } };
+    return this.client.request(path, { ...options, verb, resource: describeRef(ref) });
+  }
+}
