@@ -23,9 +23,20 @@ export interface SeedOptions {
   readonly tasks: boolean;
 }
 
-/** Node shape: 8 cores / 32 GiB, 110 pods (the kubelet's --max-pods default). */
-const nodeCpuMillis = 7910;
+/** The kubelet's --max-pods default. */
 const maxPodsPerNode = 110;
+
+/** Three node sizes, every third node of each, so capacity views have something to compare. */
+const shapes = [
+  { type: 'sim.large', cores: 8, memoryGi: 32 },
+  { type: 'sim.xlarge', cores: 16, memoryGi: 64 },
+  { type: 'sim.medium', cores: 4, memoryGi: 16 },
+] as const;
+
+/** Allocatable CPU in millicores, as node() writes it (capacity less 90m reserved for system daemons). */
+function allocatableMillis(node: Node): number {
+  return Number((node.status.allocatable?.cpu ?? '0m').replace('m', ''));
+}
 const workloadNamespaces = ['team-a', 'team-b', 'team-c', 'batch'];
 const images = ['nginx:1.27', 'redis:7.4', 'ghcr.io/acme/api:2.3.1', 'ghcr.io/acme/worker:1.9.0', 'postgres:17'];
 
@@ -46,6 +57,7 @@ function namespace(name: string): KubeObject {
 
 function node(index: number, width: number, now: string): Node {
   const name = `node-${String(index + 1).padStart(width, '0')}`;
+  const shape = shapes[index % shapes.length] ?? shapes[0];
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -55,14 +67,14 @@ function node(index: number, width: number, now: string): Node {
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
         'kubernetes.io/arch': 'amd64',
-        'node.kubernetes.io/instance-type': 'sim.large',
+        'node.kubernetes.io/instance-type': shape.type,
         'topology.kubernetes.io/zone': `zone-${'abc'[index % 3] ?? 'a'}`,
       },
     },
     spec: { podCIDR: `10.${64 + Math.floor(index / 256)}.${index % 256}.0/24` },
     status: {
-      capacity: { cpu: '8', memory: '32Gi', pods: String(maxPodsPerNode), 'ephemeral-storage': '100Gi' },
-      allocatable: { cpu: `${nodeCpuMillis}m`, memory: '31Gi', pods: String(maxPodsPerNode), 'ephemeral-storage': '95Gi' },
+      capacity: { cpu: String(shape.cores), memory: `${shape.memoryGi}Gi`, pods: String(maxPodsPerNode), 'ephemeral-storage': '100Gi' },
+      allocatable: { cpu: `${shape.cores * 1000 - 90}m`, memory: `${shape.memoryGi - 1}Gi`, pods: String(maxPodsPerNode), 'ephemeral-storage': '95Gi' },
       conditions: nodeConditions([], now),
       addresses: [
         { type: 'InternalIP', address: `10.0.${Math.floor(index / 250)}.${(index % 250) + 5}` },
@@ -97,7 +109,8 @@ class Placer {
   place(cpuMillis: number): Node | undefined {
     for (let tried = 0; tried < this.nodes.length; tried += 1) {
       const index = (this.next + tried) % this.nodes.length;
-      if ((this.count[index] ?? 0) < maxPodsPerNode && (this.cpu[index] ?? 0) + cpuMillis <= nodeCpuMillis) {
+      const node = this.nodes[index];
+      if (node !== undefined && (this.count[index] ?? 0) < maxPodsPerNode && (this.cpu[index] ?? 0) + cpuMillis <= allocatableMillis(node)) {
         this.next = index + 1;
         this.count[index] = (this.count[index] ?? 0) + 1;
         this.cpu[index] = (this.cpu[index] ?? 0) + cpuMillis;
