@@ -1,7 +1,9 @@
 import type * as vscode from 'vscode';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
+import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
+import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
 import { registerDiagnostics } from './vscode/diagnostics/register.ts';
@@ -33,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerStatusBar(clusters),
     registerExplorerCommands(explorer, clusters, log),
     registerKubeconfigCommands(),
+    registerWorkloadCommands(clusters),
+    registerDescribeCommand(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

@@ -16,7 +16,14 @@ export const Commands = {
   clearFilter: 'kubeWorkbench.explorer.clearFilter',
   showMore: 'kubeWorkbench.explorer.showMore',
   applyLintFix: 'kubeWorkbench.lint.applyFix',
+  scale: 'kubeWorkbench.scale',
+  restart: 'kubeWorkbench.restart',
+  deleteObject: 'kubeWorkbench.delete',
+  describe: 'kubeWorkbench.describe',
 } as const;
+
+/** The scheme of the read-only documents Describe opens. */
+export const DESCRIBE_SCHEME = 'kube-workbench-describe';
 
 export const CONFIG_SECTION = 'kubeWorkbench';
 

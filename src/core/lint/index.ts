@@ -1,4 +1,4 @@
-// Entry of the dist/lint.js bundle: what the editor needs of the lint engine, loaded on the first
+// Entry of the dist/lint.js bundle: what the editor needs of the lint engine (and of js-yaml), loaded on the first
 // lint rather than at activation (the rules, js-yaml and the schema snapshot are ~190 KB minified).
 export { createLintFile, lint } from './engine.ts';
 export { parseProjectConfig, projectConfigFileName, readRules, type LintConfig } from './config.ts';
@@ -6,3 +6,5 @@ export { allRules } from './rules/index.ts';
 export { loadBundledSchema, type SchemaSnapshot } from './schema/snapshot.ts';
 export { suppressionEdit } from './suppression.ts';
 export type { Finding, Fix, LintFile, Rule, Severity, TextEdit } from './types.ts';
+export { toYaml } from '../yaml/dump.ts';
+export { describeObject } from '../cluster/describe.ts';

@@ -1,0 +1,56 @@
+// What a command acts on: the tree row it was invoked on, or, from the palette, a pick among the
+// objects of the current context's cache. Either way an ObjectRef plus the context it lives in.
+import * as vscode from 'vscode';
+import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
+import type { ObjectRef } from '../../cluster/index.ts';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import type { Element } from '../explorer/elements.ts';
+
+export interface Target {
+  readonly context: string;
+  readonly ref: ObjectRef;
+}
+
+export function describeTarget(target: Target): string {
+  return `${target.ref.kind} ${target.ref.namespace === '' ? '' : `${target.ref.namespace}/`}${target.ref.name}`;
+}
+
+/** The object behind a tree row; undefined for rows that are not one object. */
+export function targetOf(element: Element, clusters: ClusterServiceHolder): Target | undefined {
+  switch (element.type) {
+    case 'workload':
+      return { context: element.context, ref: { kind: element.kind, namespace: element.namespace, name: element.name } };
+    case 'pod':
+      return { context: element.context, ref: { kind: 'Pod', namespace: element.namespace, name: element.name } };
+    case 'node':
+      return { context: element.context, ref: { kind: 'Node', namespace: '', name: element.name } };
+    case 'custom': {
+      const crd = clusters.get().connection(element.context)?.customResources.get(element.key)?.crd;
+      if (crd === undefined) return undefined;
+      const path = { group: crd.group, version: crd.version, plural: crd.plural, namespaced: crd.namespaced };
+      return { context: element.context, ref: { kind: crd.kind, namespace: element.namespace, name: element.name, path } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Asks for one of the workloads of `kinds` in the current context (commands run from the palette). */
+export async function pickWorkload(clusters: ClusterServiceHolder, kinds: readonly WorkloadKind[], placeHolder: string): Promise<Target | undefined> {
+  const config = clusters.get().config;
+  if (!config.ok || config.value.currentContext === '') {
+    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context.' : config.error.message);
+    return undefined;
+  }
+  const context = config.value.currentContext;
+  const connection = clusters.get().connect(context);
+  const items = kinds.flatMap((kind) =>
+    [...(connection?.workloads[kind].values() ?? [])].map((workload) => ({
+      label: workload.meta.name,
+      description: `${kind} · ${workload.meta.namespace}`,
+      target: { context, ref: { kind, namespace: workload.meta.namespace, name: workload.meta.name } },
+    })),
+  );
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  return picked?.target;
+}

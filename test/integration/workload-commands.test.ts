@@ -1,0 +1,114 @@
+// Scale, Restart, Delete and Describe from the Explorer's rows, against a simulated cluster.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { RESTARTED_AT } from '../../src/cluster/object-operations.ts';
+import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import { startSim, type Sim } from '../../src/sim/sim.ts';
+import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
+import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { activateWorkbench } from './extension-api.ts';
+
+describe('Workload commands on the simulated cluster', function () {
+  this.timeout(60_000);
+  let sim: Sim;
+  let api: KubeWorkbenchApi;
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
+
+  function until(check: () => boolean, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`timed out waiting for ${what}`));
+      }, 20_000);
+      const probe = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = api.explorer.onDidChangeTreeData(probe);
+      probe();
+    });
+  }
+
+  const rows = (element?: Element): Element[] => api.explorer.getChildren(element);
+
+  /** The first Deployment row of a context, found by walking the tree as a user would. */
+  async function deploymentRow(context: string): Promise<ElementOf<'workload'>> {
+    const find = (): ElementOf<'workload'> | undefined => {
+      const contextRow = rows().find((element) => element.type === 'context' && element.context === context);
+      const workloads = contextRow && rows(contextRow).find((element) => element.type === 'workloads');
+      for (const namespace of workloads ? rows(workloads) : []) {
+        const kind = rows(namespace).find((element) => element.type === 'kind' && element.kind === 'Deployment');
+        const row = kind && rows(kind).find((element) => element.type === 'workload');
+        if (row?.type === 'workload') return row;
+      }
+      return undefined;
+    };
+    await until(() => find() !== undefined, `a Deployment row in ${context}`);
+    return find()!;
+  }
+
+  const live = (row: ElementOf<'workload'>) => api.clusters.get().connection(row.context)!.workloads.Deployment.get(row.namespace, row.name);
+
+  before(async () => {
+    sim = await startSim({ nodes: 2, pods: 10, seed: 21, log: () => undefined });
+    api = await activateWorkbench();
+    await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sim.close();
+  });
+
+  it('scales a Deployment to 0 and back, and the tree follows', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    const original = live(row)!.desired;
+    const down = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, 0);
+    assert.equal(down?.ok, true);
+    await until(() => live(row)?.desired === 0 && /^0\/0 ready/.test(String(api.explorer.getTreeItem(row).description)), 'the row to show 0/0');
+    const up = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, original);
+    assert.equal(up?.ok, true);
+    await until(() => live(row)?.desired === original, `${original} replicas again`);
+  });
+
+  it('restarts a Deployment by stamping its pod template', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    const restarted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.restart, row);
+    assert.equal(restarted?.ok, true);
+    const read = await api.clusters.get().connection(row.context)!.operations.get({ kind: 'Deployment', namespace: row.namespace, name: row.name });
+    assert.ok(read.ok);
+    const annotations = (read.value as { spec: { template: { metadata: { annotations?: Record<string, string> } } } }).spec.template.metadata.annotations ?? {};
+    assert.ok(!Number.isNaN(Date.parse(annotations[RESTARTED_AT] ?? '')), JSON.stringify(annotations));
+  });
+
+  it('describes a Deployment as read-only YAML without managedFields', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, row);
+    const text = editor.document.getText();
+    assert.equal(editor.document.languageId, 'yaml');
+    assert.match(text, /^kind: Deployment$/m);
+    assert.match(text, new RegExp(`^  name: ${row.name}$`, 'm'));
+    assert.ok(!text.includes('managedFields'));
+  });
+
+  it('tells a read-only user no, and changes nothing', async () => {
+    const row = await deploymentRow('kube-workbench-sim-readonly');
+    const before = live(row)!.desired;
+    const denied = await vscode.commands.executeCommand<{ ok: boolean; error: { kind: string; message: string } }>(Commands.scale, row, before + 5);
+    assert.equal(denied?.ok, false);
+    assert.equal(denied.error.kind, 'forbidden');
+    assert.match(denied.error.message, /not allowed to scale Deployment .* in context "kube-workbench-sim-readonly"/);
+    assert.equal(live(row)!.desired, before);
+  });
+
+  it('deletes a Deployment after confirmation, and its row goes', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    const deleted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deleteObject, row, true);
+    assert.equal(deleted?.ok, true);
+    await until(() => live(row) === undefined, 'the Deployment to leave the cache');
+    assert.equal(String(api.explorer.getTreeItem(row).description), 'deleted');
+  });
+});
