@@ -26,7 +26,7 @@ spec:
           requests: {cpu: 50m, memory: 32Mi}
 `;
 
-/** Runs a long-lived kubectl (get -w, logs -f) until its output matches, then stops it. */
+/** Runs `kubectl get -w` until its output matches, acting once the watch has started, then stops it. */
 function kubectlUntil(binary: string, sim: Sim, home: string, args: string[], pattern: RegExp, whileRunning: () => Promise<unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { env: { HOME: home, KUBECONFIG: sim.kubeconfigPath, PATH: process.env['PATH'] ?? '' } });
@@ -35,8 +35,17 @@ function kubectlUntil(binary: string, sim: Sim, home: string, args: string[], pa
       child.kill();
       reject(new Error(`no match for ${String(pattern)} in: ${output}`));
     }, 30_000);
+    let acted = false;
+    // The header (or "No resources found") is printed once the list is done and the watch starts: act only then.
+    const actOnce = (text: string): void => {
+      if (acted || !/^NAME\s|No resources found/m.test(text)) return;
+      acted = true;
+      void whileRunning().catch(reject);
+    };
+    child.stderr.on('data', (chunk: Buffer) => actOnce(chunk.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
+      actOnce(output);
       if (pattern.test(output)) {
         clearTimeout(timer);
         child.kill();
@@ -48,7 +57,6 @@ function kubectlUntil(binary: string, sim: Sim, home: string, args: string[], pa
       if (pattern.test(output)) resolve(output);
       else reject(new Error(`kubectl exited without a match for ${String(pattern)}: ${output}`));
     });
-    setTimeout(() => void whileRunning().catch(reject), 500);
   });
 }
 
@@ -116,7 +124,7 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
     const output = await kubectlUntil(binary, sim, home, ['get', 'pods', '-w'], /watched-pod/, () =>
       call(sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: JSON.stringify({ metadata: { name: 'watched-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) }),
     );
-    assert.match(output, /watched-pod\s+0\/1\s+(Pending|ContainerCreating)/);
+    assert.match(output, /watched-pod\s+[01]\/1\s+(Pending|ContainerCreating|Running)/);
   });
 
   it('create job, logs -f, delete', async () => {

@@ -17,11 +17,6 @@ const defaultTolerationSeconds = 300;
 const monitorEveryMs = 1_000;
 const conditionTypes = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
-function lastRenewal(node: Node, lease: Lease | undefined): number {
-  const renewed = lease?.spec.renewTime ?? node.metadata.creationTimestamp ?? '';
-  return Date.parse(renewed);
-}
-
 /** Seconds a pod tolerates the unreachable NoExecute taint; Infinity for a toleration without a limit. */
 function toleratedSeconds(pod: Pod): number {
   const toleration = pod.spec.tolerations?.find(
@@ -33,6 +28,13 @@ function toleratedSeconds(pod: Pod): number {
 
 export class NodeLifecycle {
   private readonly environment: ControllerEnvironment;
+  /**
+   * When this controller last saw each Lease change (its probeTimestamp): a heartbeat counts from
+   * when it was observed, not from a renewTime written before the controller ran, so a slow start
+   * (150,000 pods seeded on a busy machine) does not mark every node Unknown at once.
+   */
+  private readonly observed = new Map<string, { renewTime: string; at: number }>();
+  private startedAt: number | undefined;
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
@@ -42,10 +44,19 @@ export class NodeLifecycle {
   private monitor(): void {
     const { store, types, clock } = this.environment;
     const now = clock.now();
+    // The first tick stands for the period before it, so a lease renewed at start counts from start.
+    this.startedAt ??= now - monitorEveryMs;
     for (const { object } of [...store.scan(types.node)]) {
       const node = object as Node;
-      const lease = store.get(types.lease, leaseNamespace, node.metadata.name ?? '') as Lease | undefined;
-      const stale = now - lastRenewal(node, lease) >= gracePeriodMs;
+      const name = node.metadata.name ?? '';
+      const lease = store.get(types.lease, leaseNamespace, name) as Lease | undefined;
+      const renewTime = lease?.spec.renewTime ?? node.metadata.creationTimestamp ?? '';
+      let seen = this.observed.get(name);
+      if (seen?.renewTime !== renewTime) {
+        seen = { renewTime, at: Math.max(Date.parse(renewTime), this.startedAt) };
+        this.observed.set(name, seen);
+      }
+      const stale = now - seen.at >= gracePeriodMs;
       const ready = conditionOf(node.status.conditions, 'Ready');
       if (stale && ready?.status !== 'Unknown') this.markUnknown(node);
       else if (!stale && ready?.status === 'True' && (node.spec.taints ?? []).some((taint) => taint.key === unreachableTaint)) this.clearTaints(node);
