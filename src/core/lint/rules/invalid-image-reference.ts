@@ -1,4 +1,4 @@
-import { parseImageReference } from '../image-reference.ts';
+import { parseImageReference } from '../../validation/image-reference.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
