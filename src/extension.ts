@@ -3,6 +3,7 @@ import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
+import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerKubeconfigCommands(),
     registerWorkloadCommands(clusters),
     registerDescribeCommand(clusters),
+    registerLogsCommands(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

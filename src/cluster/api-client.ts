@@ -91,31 +91,44 @@ export class ApiClient {
    * A watch stream: each newline-separated JSON event goes to `onEvent` as it arrives. Resolves when
    * the stream ends. A watch that stays silent longer than `idleMs` is treated as dropped.
    */
-  async watch(path: string, options: RequestOptions, onEvent: (event: WatchEvent) => void, idleMs = 60_000): Promise<WatchEnd> {
+  watch(path: string, options: RequestOptions, onEvent: (event: WatchEvent) => void, idleMs = 60_000): Promise<WatchEnd> {
+    // A bare newline is the server's keep-alive.
+    const onLine = (line: string): void => {
+      if (line.trim() !== '') onEvent(JSON.parse(line) as WatchEvent);
+    };
+    return this.streamLines(path, { ...options, query: { ...options.query, watch: true } }, onLine, 'application/json', idleMs);
+  }
+
+  /**
+   * A text stream read line by line as it arrives (watch events, `pods/log` with follow). Resolves
+   * when it ends; silence longer than `idleMs` (when given) ends it as dropped.
+   */
+  async streamLines(path: string, options: RequestOptions, onLine: (line: string) => void, accept = '*/*', idleMs?: number): Promise<WatchEnd> {
     const aborter = new AbortController();
     const abort = (): void => aborter.abort();
     options.signal?.addEventListener('abort', abort, { once: true });
-    let idle = setTimeout(abort, idleMs);
+    let idle = idleMs === undefined ? undefined : setTimeout(abort, idleMs);
     try {
-      const response = await this.send(path, { ...options, signal: aborter.signal, query: { ...options.query, watch: true } }, 'application/json');
+      const response = await this.send(path, { ...options, signal: aborter.signal }, accept);
       if (!response.ok) return { kind: 'error', error: response.error };
       const body = response.value.body;
       if (body === null) return { kind: 'closed' };
       const decoder = new TextDecoder();
       let pending = '';
       for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        clearTimeout(idle);
-        idle = setTimeout(abort, idleMs);
+        if (idleMs !== undefined) {
+          clearTimeout(idle);
+          idle = setTimeout(abort, idleMs);
+        }
         pending += decoder.decode(chunk, { stream: true });
         let newline = pending.indexOf('\n');
         while (newline >= 0) {
-          const line = pending.slice(0, newline).trim();
+          onLine(pending.slice(0, newline).replace(/\r$/, ''));
           pending = pending.slice(newline + 1);
-          // A bare newline is the server's keep-alive.
-          if (line !== '') onEvent(JSON.parse(line) as WatchEvent);
           newline = pending.indexOf('\n');
         }
       }
+      if (pending !== '') onLine(pending);
       return { kind: 'closed' };
     } catch (error) {
       // Our own abort (idle timeout or dispose) is an ordinary end: the caller decides whether to resume.

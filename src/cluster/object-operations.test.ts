@@ -30,6 +30,32 @@ async function firstDeployment(): Promise<ObjectRef> {
 const spec = (object: unknown): Record<string, unknown> => (object as { spec: Record<string, unknown> }).spec;
 
 describe('ObjectOperations against the simulated cluster', () => {
+  it('reads a pod\'s log with timestamps, and follows it until stopped', async () => {
+    const listed = await client().request('/api/v1/pods', { verb: 'list', resource: 'pods', query: { fieldSelector: 'status.phase=Running' } });
+    assert.ok(listed.ok);
+    const pod = (listed.value as { items: { metadata: { namespace: string; name: string } }[] }).items[0];
+    assert.ok(pod);
+    const ref = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name };
+    const lines: string[] = [];
+    const end = await operations().logs(ref, { follow: false, timestamps: true, previous: false }, (line) => lines.push(line));
+    assert.equal(end.kind, 'closed');
+    assert.ok(lines.length > 0, 'the sim writes log lines');
+    assert.match(lines[0] ?? '', /^\d{4}-\d\d-\d\dT\S+ /);
+    const stop = new AbortController();
+    const followed: string[] = [];
+    const following = operations().logs(ref, { follow: true, timestamps: false, previous: false, signal: stop.signal }, (line) => {
+      followed.push(line);
+      if (followed.length >= 1) stop.abort();
+    });
+    assert.equal((await following).kind, 'closed');
+    assert.ok(followed.length >= 1);
+  });
+
+  it('refuses logs of something that is not a pod', async () => {
+    const end = await operations().logs({ kind: 'Deployment', namespace: 'a', name: 'b' }, { follow: false, timestamps: false, previous: false }, () => undefined);
+    assert.equal(end.kind, 'error');
+  });
+
   it('scales a Deployment and reads it back', async () => {
     const ref = await firstDeployment();
     const scaled = await operations().scale(ref, 0);

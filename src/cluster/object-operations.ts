@@ -1,7 +1,7 @@
 // Writes and reads of single objects for the commands: get, scale, rollout restart, delete and
 // server-side apply, each a Result whose error names the context, verb and resource.
 import type { Result } from '../core/result.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
 
 /** Where a kind lives in the API; the commands' kinds, and any CRD's through `custom`. */
@@ -34,6 +34,18 @@ export interface ObjectRef {
   readonly name: string;
   /** For kinds outside the built-in table (custom resources). */
   readonly path?: KindPath;
+}
+
+export interface LogOptions {
+  /** Keep streaming new lines until stopped. */
+  readonly follow: boolean;
+  readonly timestamps: boolean;
+  /** The previous (crashed) instance of the container. */
+  readonly previous: boolean;
+  /** Needed for pods with several containers. */
+  readonly container?: string;
+  readonly tailLines?: number;
+  readonly signal?: AbortSignal;
 }
 
 /** kubectl's annotation for `rollout restart`: a new value rolls the pod template. */
@@ -76,6 +88,22 @@ export class ObjectOperations {
   /** Deletes in the background: the garbage collector removes what the object owns. */
   delete(ref: ObjectRef): Promise<Result<unknown, ClusterError>> {
     return this.send(ref, 'delete', { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' } });
+  }
+
+  /** A pod's log, line by line, through `pods/log` (streamed when following). */
+  logs(ref: ObjectRef, options: LogOptions, onLine: (line: string) => void): Promise<WatchEnd> {
+    const path = ObjectOperations.path(ref);
+    if (ref.kind !== 'Pod' || path === undefined) {
+      return Promise.resolve({ kind: 'error', error: { kind: 'invalid', message: `logs are read from pods, not from ${describeRef(ref)}` } });
+    }
+    const query = {
+      follow: options.follow || undefined,
+      timestamps: options.timestamps || undefined,
+      previous: options.previous || undefined,
+      container: options.container,
+      tailLines: options.tailLines,
+    };
+    return this.client.streamLines(`${path}/log`, { verb: 'get logs of', resource: describeRef(ref), query, ...(options.signal ? { signal: options.signal } : {}) }, onLine, 'text/plain');
   }
 
   private async send(

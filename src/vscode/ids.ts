@@ -20,10 +20,15 @@ export const Commands = {
   restart: 'kubeWorkbench.restart',
   deleteObject: 'kubeWorkbench.delete',
   describe: 'kubeWorkbench.describe',
+  logs: 'kubeWorkbench.logs',
+  followLogs: 'kubeWorkbench.followLogs',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */
 export const DESCRIBE_SCHEME = 'kube-workbench-describe';
+
+/** The scheme of the read-only log documents Show Logs opens. */
+export const LOGS_SCHEME = 'kube-workbench-logs';
 
 export const CONFIG_SECTION = 'kubeWorkbench';
 

@@ -94,6 +94,23 @@ describe('Workload commands on the simulated cluster', function () {
     assert.ok(!text.includes('managedFields'));
   });
 
+  it('shows the last lines of a pod\'s log, with timestamps, as a read-only document', async () => {
+    const podRow = (): Element | undefined => {
+      const contextRow = rows().find((element) => element.type === 'context' && element.context === 'kube-workbench-sim');
+      const nodes = contextRow && rows(contextRow).find((element) => element.type === 'nodes');
+      for (const node of nodes ? rows(nodes) : []) {
+        const pod = rows(node).find((element) => element.type === 'pod' && /Running/.test(String(api.explorer.getTreeItem(element).description)));
+        if (pod !== undefined) return pod;
+      }
+      return undefined;
+    };
+    await until(() => podRow() !== undefined, 'a running pod row');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.logs, podRow());
+    const lines = editor.document.getText().split('\n').filter((line) => line !== '');
+    assert.ok(lines.length > 0);
+    assert.match(lines[0] ?? '', /^\d{4}-\d\d-\d\dT\S+ /);
+  });
+
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;
