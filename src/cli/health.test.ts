@@ -40,6 +40,6 @@ describe('kube-workbench health', () => {
   it('names an unknown context and exits 2', async () => {
     const result = await health('--kubeconfig', sim.kubeconfigPath, '--context', 'nope');
     assert.equal(result.code, ExitCode.usage);
-    assert.match(result.stderr, /no context "nope" in the kubeconfig \(contexts: kube-workbench-sim, kube-workbench-sim-readonly\)/);
+    assert.match(result.stderr, /no context "nope" in the kubeconfig \(contexts: kube-workbench-sim, kube-workbench-sim-readonly, kube-workbench-sim-team-a\)/);
   });
 });

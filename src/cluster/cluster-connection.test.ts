@@ -30,11 +30,11 @@ interface Harness {
   until(check: () => boolean, what: string): Promise<void>;
 }
 
-function connect(apiClient = client(), pageSize = 500): Harness {
+function connect(apiClient = client(), pageSize = 500, namespace = ''): Harness {
   const waits: number[] = [];
   const connection = new ClusterConnection({
     client: apiClient,
-    namespace: '',
+    namespace,
     // Back-off waits are recorded, not slept: the tests check the amounts.
     reflectorOverrides: { pageSize, sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
   });
@@ -182,6 +182,22 @@ describe('ClusterConnection against the simulated cluster', () => {
       const deleted = await api.request('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.acme.io', { method: 'DELETE', verb: 'delete', resource: 'customresourcedefinitions' });
       assert.ok(deleted.ok);
       await until(() => !connection.customResources.has(key), 'the widgets to be dropped with their CRD');
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('shows a user confined to one namespace what it may see: 403 on nodes, its namespace\'s pods and workloads', async () => {
+    const { connection, until } = connect(client(sim.kubeconfigPath, 'kube-workbench-sim-team-a'), 500, 'team-a');
+    try {
+      await until(() => connection.state('nodes').phase === 'error' && synced(connection, 'pods', 'Deployment')(), 'nodes forbidden, pods and Deployments synced');
+      const error = connection.state('nodes').error;
+      assert.equal(error?.kind, 'forbidden');
+      assert.match(error?.message ?? '', /not allowed to list nodes in context "kube-workbench-sim-team-a"/);
+      assert.equal(connection.narrowedTo('pods'), 'team-a');
+      assert.ok(connection.pods.size > 0, 'team-a has pods');
+      assert.deepEqual(connection.pods.indexValues('namespace'), ['team-a']);
+      assert.deepEqual(connection.workloads.Deployment.indexValues('namespace'), ['team-a']);
     } finally {
       connection.dispose();
     }

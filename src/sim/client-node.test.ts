@@ -100,11 +100,12 @@ describe('@kubernetes/client-node against the sim', () => {
     assert.equal(throttled.headers['retry-after'], '2');
   });
 
-  it('writes a kubeconfig with the CA and both users', () => {
-    const text = kubeconfigYaml({ url: 'https://127.0.0.1:1', caPem: 'PEM', adminToken: 'a', readOnlyToken: 'r' });
+  it('writes a kubeconfig with the CA and its three users', () => {
+    const text = kubeconfigYaml({ url: 'https://127.0.0.1:1', caPem: 'PEM', adminToken: 'a', readOnlyToken: 'r', namespacedToken: 'n' });
     const config = new KubeConfig();
     config.loadFromString(text);
-    assert.deepEqual(config.getContexts().map((context) => context.name), ['kube-workbench-sim', 'kube-workbench-sim-readonly']);
+    assert.deepEqual(config.getContexts().map((context) => context.name), ['kube-workbench-sim', 'kube-workbench-sim-readonly', 'kube-workbench-sim-team-a']);
+    assert.equal(config.getContextObject('kube-workbench-sim-team-a')?.namespace, 'team-a');
     assert.equal(config.getCurrentCluster()?.caData, Buffer.from('PEM').toString('base64'));
     assert.equal(config.getCurrentCluster()?.skipTLSVerify, false);
   });

@@ -1,5 +1,6 @@
 /**
- * The HTTPS front: authentication (bearer tokens), authorisation (a read-only user), injected
+ * The HTTPS front: authentication (bearer tokens), authorisation (a read-only user, a user confined
+ * to one namespace), injected
  * faults, the admin endpoint, discovery and OpenAPI, then the resource API. Every failure is
  * answered with a Status; nothing a client sends can crash the process.
  */
@@ -18,7 +19,12 @@ import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooMany
 export interface Tokens {
   readonly admin: string;
   readonly readOnly: string;
+  /** A user who may do anything in NAMESPACED_USER_NAMESPACE and nothing outside it. */
+  readonly namespaced: string;
 }
+
+export const NAMESPACED_USER_NAMESPACE = 'team-a';
+const namespacedUser = 'kube-workbench-sim-team-a';
 
 export interface AdminActions {
   schedule(timed: TimedFault): void;
@@ -44,7 +50,7 @@ function sameToken(given: string, expected: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-type User = 'admin' | 'readOnly' | undefined;
+type User = 'admin' | 'readOnly' | 'namespaced' | undefined;
 
 function userOf(request: IncomingMessage, tokens: Tokens): User {
   const header = request.headers.authorization ?? '';
@@ -52,6 +58,7 @@ function userOf(request: IncomingMessage, tokens: Tokens): User {
   const token = header.slice('Bearer '.length).trim();
   if (sameToken(token, tokens.admin)) return 'admin';
   if (sameToken(token, tokens.readOnly)) return 'readOnly';
+  if (sameToken(token, tokens.namespaced)) return 'namespaced';
   return undefined;
 }
 
@@ -84,17 +91,27 @@ function serveDiscovery(response: ServerResponse, options: ServerOptions, path: 
 }
 
 function authorize(user: User, info: ResourceRequest, options: ServerOptions): void {
+  if (user === 'namespaced') {
+    // Like a RoleBinding in one namespace: cluster-scoped kinds and all-namespace lists are denied.
+    if (info.namespace === NAMESPACED_USER_NAMESPACE) return;
+    throw forbidden(namespacedUser, info.verb, resolveType(options.context, info), info.namespace, info.name);
+  }
   if (user !== 'readOnly' || readVerbs.has(info.verb)) return;
   const type = resolveType(options.context, info);
   throw forbidden(readOnlyUser, info.verb, type, info.namespace, info.name);
 }
 
-/** SelfSubjectAccessReview (`kubectl auth can-i`): the admin may do anything, the read-only user get/list/watch. */
+/**
+ * SelfSubjectAccessReview (`kubectl auth can-i`): the admin may do anything, the read-only user
+ * get/list/watch, the namespaced user anything in its namespace.
+ */
 async function reviewAccess(request: IncomingMessage, response: ServerResponse, user: User): Promise<void> {
   const review = parseObject(await readBody(request), mediaType(request));
-  const attributes = (review['spec'] as { resourceAttributes?: { verb?: string } } | undefined)?.resourceAttributes;
-  const allowed = user === 'admin' || readVerbs.has(attributes?.verb ?? '');
-  const reason = allowed ? `allowed for ${user === 'admin' ? 'the admin user' : readOnlyUser}` : `${readOnlyUser} may only get, list and watch`;
+  const attributes = (review['spec'] as { resourceAttributes?: { verb?: string; namespace?: string } } | undefined)?.resourceAttributes;
+  const name = user === 'namespaced' ? namespacedUser : readOnlyUser;
+  const allowed = user === 'admin' || (user === 'namespaced' ? attributes?.namespace === NAMESPACED_USER_NAMESPACE : readVerbs.has(attributes?.verb ?? ''));
+  const limit = user === 'namespaced' ? `may only act in namespace ${NAMESPACED_USER_NAMESPACE}` : 'may only get, list and watch';
+  const reason = allowed ? `allowed for ${user === 'admin' ? 'the admin user' : name}` : `${name} ${limit}`;
   sendJson(response, 201, { ...review, apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', status: { allowed, ...(allowed ? {} : { denied: true }), reason } });
 }
 

@@ -55,7 +55,7 @@ export interface Sim {
   readonly kubeconfig: string;
   /** The CA that signed the server's certificate (PEM), as the kubeconfig carries it. */
   readonly caPem: string;
-  readonly tokens: { readonly admin: string; readonly readOnly: string };
+  readonly tokens: { readonly admin: string; readonly readOnly: string; readonly namespaced: string };
   readonly clock: SimClock;
   readonly store: Store;
   readonly controllers: Controllers;
@@ -114,7 +114,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       return true;
     },
   };
-  const tokens = { admin: randomBytes(32).toString('base64url'), readOnly: randomBytes(32).toString('base64url') };
+  const tokens = { admin: randomBytes(32).toString('base64url'), readOnly: randomBytes(32).toString('base64url'), namespaced: randomBytes(32).toString('base64url') };
   let port = options.port ?? 0;
   const sockets = new Set<Socket>();
   const applyFault = (fault: Fault): void => {
@@ -186,7 +186,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const url = `https://127.0.0.1:${port}`;
   const folder = options.kubeconfigPath === undefined ? await mkdtemp(join(tmpdir(), 'kube-workbench-sim-')) : undefined;
   const kubeconfigPath = options.kubeconfigPath ?? join(folder ?? '', 'kubeconfig');
-  const kubeconfig = kubeconfigYaml({ url, caPem: certificates.caPem, adminToken: tokens.admin, readOnlyToken: tokens.readOnly });
+  const kubeconfig = kubeconfigYaml({ url, caPem: certificates.caPem, adminToken: tokens.admin, readOnlyToken: tokens.readOnly, namespacedToken: tokens.namespaced });
   await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 });
 
   return {

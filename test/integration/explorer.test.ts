@@ -104,6 +104,17 @@ describe('Explorer on the simulated cluster', function () {
     for (const kind of kinds) assert.match(kind, /^(Deployments|StatefulSets|DaemonSets|Jobs|CronJobs|Services|ConfigMaps)$/);
   });
 
+  it('shows a user confined to one namespace a 403 row under Nodes and that namespace\'s workloads', async () => {
+    const context = (): Element => child(undefined, 'kube-workbench-sim-team-a')!;
+    const group = (type: 'nodes' | 'workloads'): Element | undefined => children(context()).find((element) => element.type === type);
+    await until(() => children(group('nodes')).some((element) => element.type === 'status'), 'the forbidden row');
+    const [row] = children(group('nodes'));
+    assert.ok(row?.type === 'status');
+    assert.match(row.message, /^forbidden \(403\): not allowed to list nodes in context "kube-workbench-sim-team-a"/);
+    await until(() => /namespace team-a only/.test(description(group('workloads')!)), 'the Workloads row narrowed to team-a');
+    assert.deepEqual(children(group('workloads')).map(label), ['team-a']);
+  });
+
   it('groups custom resources by API group once a CRD exists', async () => {
     const loaded = loadKubeconfig([sim.kubeconfigPath]);
     assert.ok(loaded.ok);
