@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
   const clusters = new ClusterServiceHolder(log);
   const explorer = registerExplorer(clusters);
-  const diagnostics = registerDiagnostics(context.extensionUri, log);
+  const diagnostics = registerDiagnostics(context.extensionUri, log, clusters);
   context.subscriptions.push(
     diagnostics.disposable,
     log,

@@ -3,10 +3,10 @@
 import { homedir } from 'node:os';
 import { delimiter, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatQuantity, quantityFromNumber } from '../core/allocator/quantity.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
 import { summarizeNode } from '../core/cluster/node-summary.ts';
+import { cpuText as cpu, memoryText as memory } from '../core/cluster/resource-text.ts';
 import { snapshotContext } from '../cluster/snapshot.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 
@@ -23,9 +23,6 @@ requested CPU and memory.
 
 Exit codes: 0 every node Ready, 1 some node is NotReady or Unknown, 2 usage error or cluster unreachable.
 `;
-
-const cpu = (cores: number): string => formatQuantity(quantityFromNumber(cores, 'DecimalSI', 0.001));
-const memory = (bytes: number): string => formatQuantity(quantityFromNumber(bytes, 'BinarySI', 2 ** 20));
 
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({

@@ -111,6 +111,33 @@ describe('Workload commands on the simulated cluster', function () {
     assert.match(lines[0] ?? '', /^\d{4}-\d\d-\d\dT\S+ /);
   });
 
+  it('lints a request no node of the connected cluster can hold as request-exceeds-node', async () => {
+    await deploymentRow('kube-workbench-sim');
+    const content = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: huge', 'spec:', '  containers:', '    - name: app', '      image: nginx:1.27.3', '      resources:', '        requests:', '          cpu: "500"', ''].join('\n');
+    // The lint may finish before openTextDocument resolves: remember every lint until the document is known.
+    const document = await new Promise<vscode.TextDocument>((resolve) => {
+      let opened: vscode.TextDocument | undefined;
+      const linted = new Set<string>();
+      const settle = (): void => {
+        if (opened === undefined || !linted.has(opened.uri.toString())) return;
+        subscription.dispose();
+        resolve(opened);
+      };
+      const subscription = api.lint.onDidLint((uri) => {
+        linted.add(uri.toString());
+        settle();
+      });
+      void vscode.workspace.openTextDocument({ language: 'yaml', content }).then((document) => {
+        opened = document;
+        settle();
+      });
+    });
+    const exceeds = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => (diagnostic.code as { value: string }).value === 'request-exceeds-node');
+    assert.equal(exceeds.length, 1);
+    assert.equal(document.getText(exceeds[0]!.range), '"500"');
+    assert.match(exceeds[0]!.message, /exceeds the largest node's allocatable 15\d{3}m/);
+  });
+
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;

@@ -2,7 +2,7 @@
 // folder form the file set (so cross-object rules see Services and the Deployments they select), each
 // parsed once per version. Findings are kept per document for the quick fixes and hovers.
 import * as vscode from 'vscode';
-import type { Finding, LintFile, SchemaSnapshot } from '../../core/lint/index.ts';
+import type { ClusterFacts, Finding, LintFile, SchemaSnapshot } from '../../core/lint/index.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import { readConfig } from '../config.ts';
 import type { Log } from '../output.ts';
@@ -18,13 +18,15 @@ export class LintController implements vscode.Disposable {
   private schema: Promise<SchemaSnapshot> | undefined;
   private readonly rulesDoc: vscode.Uri;
   private readonly log: Log;
+  private readonly clusterFacts: () => ClusterFacts | undefined;
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were replaced (emptied, for YAML that is not Kubernetes). */
   readonly onDidLint = this.linted.event;
 
-  constructor(rulesDoc: vscode.Uri, log: Log) {
+  constructor(rulesDoc: vscode.Uri, log: Log, clusterFacts: () => ClusterFacts | undefined) {
     this.rulesDoc = rulesDoc;
     this.log = log;
+    this.clusterFacts = clusterFacts;
   }
 
   findingsFor(document: vscode.TextDocument): readonly Finding[] {
@@ -50,7 +52,8 @@ export class LintController implements vscode.Disposable {
       if (file.parsed.skipped !== undefined) this.reportOnce(`Kubernetes Workbench did not lint ${vscode.Uri.parse(file.path).fsPath}: ${file.parsed.skipped}`, true);
     }
     const version = readConfig().kubernetesVersion.replace(/^v/, '');
-    const findings = lint(files, { config, schema, ...(version === '' ? {} : { kubernetesVersion: version }) });
+    const cluster = this.clusterFacts();
+    const findings = lint(files, { config, schema, ...(cluster === undefined ? {} : { cluster }), ...(version === '' ? {} : { kubernetesVersion: version }) });
     const byDocument = new Map<string, Finding[]>(set.map((member) => [member.uri.toString(), []]));
     for (const finding of findings) byDocument.get(finding.path)?.push(finding);
     const documentFor = (path: string): vscode.TextDocument | undefined => set.find((member) => member.uri.toString() === path);

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { onDidChangeConfig, readConfig } from '../config.ts';
 import { Commands } from '../ids.ts';
 import type { Log } from '../output.ts';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { clusterFactsFrom } from './cluster-facts.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
 import { LintController } from './lint-controller.ts';
 import { applyFixWithInput, LintQuickFixes } from './quick-fixes.ts';
@@ -12,8 +14,8 @@ import { RuleHover } from './rule-hover.ts';
 const TYPING_DELAY_MS = 300;
 const YAML: vscode.DocumentSelector = { language: 'yaml' };
 
-export function registerDiagnostics(extensionUri: vscode.Uri, log: Log): { controller: LintController; disposable: vscode.Disposable } {
-  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log);
+export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder): { controller: LintController; disposable: vscode.Disposable } {
+  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters));
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
     controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
