@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
+import { registerDeployCommand } from './vscode/commands/deploy-command.ts';
 import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerWorkloadCommands(clusters),
     registerDescribeCommand(clusters),
     registerLogsCommands(clusters),
+    registerDeployCommand(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

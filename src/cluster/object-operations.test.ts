@@ -87,6 +87,21 @@ describe('ObjectOperations against the simulated cluster', () => {
     assert.equal(spec(after.value)['replicas'], spec(before.value)['replicas']);
   });
 
+  it('applies server-side as a field manager: creates, dry-runs without change, and reports conflicts', async () => {
+    const configMap = (value: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { level: value } });
+    const created = await operations().apply(configMap('info'), { fieldManager: 'kube-workbench', force: false, dryRun: false });
+    assert.ok(created.ok, created.ok ? '' : created.error.message);
+    const dry = await operations().apply(configMap('debug'), { fieldManager: 'kube-workbench', force: false, dryRun: true });
+    assert.ok(dry.ok);
+    const read = await operations().get({ kind: 'ConfigMap', namespace: 'default', name: 'settings' });
+    assert.ok(read.ok);
+    assert.deepEqual((read.value as { data: unknown }).data, { level: 'info' });
+    const conflict = await operations().apply(configMap('warn'), { fieldManager: 'someone-else', force: false, dryRun: false });
+    assert.ok(!conflict.ok);
+    assert.equal(conflict.error.kind, 'conflict');
+    assert.ok((await operations().apply(configMap('warn'), { fieldManager: 'someone-else', force: true, dryRun: false })).ok);
+  });
+
   it('deletes an object, which then reads as not found', async () => {
     const ref = await firstDeployment();
     assert.ok((await operations().delete(ref)).ok);

@@ -1,7 +1,7 @@
 // Writes and reads of single objects for the commands: get, scale, rollout restart, delete and
 // server-side apply, each a Result whose error names the context, verb and resource.
 import type { Result } from '../core/result.ts';
-import type { ApiClient, WatchEnd } from './api-client.ts';
+import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
 
 /** Where a kind lives in the API; the commands' kinds, and any CRD's through `custom`. */
@@ -90,6 +90,17 @@ export class ObjectOperations {
     return this.send(ref, 'delete', { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' } });
   }
 
+  /**
+   * Server-side apply (`application/apply-patch+yaml`, whose JSON body YAML accepts): creates or
+   * updates the fields this manager owns; a conflict with another manager is a 409 unless forced.
+   */
+  apply(object: Record<string, unknown>, options: { fieldManager: string; force: boolean; dryRun: boolean }): Promise<Result<unknown, ClusterError>> {
+    const metadata = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
+    const ref: ObjectRef = { kind: String(object['kind'] ?? ''), namespace: metadata.namespace ?? '', name: metadata.name ?? '' };
+    const query = { fieldManager: options.fieldManager, force: options.force || undefined, dryRun: options.dryRun ? 'All' : undefined };
+    return this.send(ref, options.dryRun ? 'apply (dry run)' : 'apply', { method: 'PATCH', contentType: 'application/apply-patch+yaml', body: object, query });
+  }
+
   /** A pod's log, line by line, through `pods/log` (streamed when following). */
   logs(ref: ObjectRef, options: LogOptions, onLine: (line: string) => void): Promise<WatchEnd> {
     const path = ObjectOperations.path(ref);
@@ -109,7 +120,7 @@ export class ObjectOperations {
   private async send(
     ref: ObjectRef,
     verb: string,
-    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown },
+    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query },
   ): Promise<Result<unknown, ClusterError>> {
     const path = ObjectOperations.path(ref);
     if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${describeRef(ref)}: unknown kind ${ref.kind}` } };

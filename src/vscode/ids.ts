@@ -22,6 +22,7 @@ export const Commands = {
   describe: 'kubeWorkbench.describe',
   logs: 'kubeWorkbench.logs',
   followLogs: 'kubeWorkbench.followLogs',
+  deployImage: 'kubeWorkbench.deployImage',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

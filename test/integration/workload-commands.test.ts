@@ -138,6 +138,41 @@ describe('Workload commands on the simulated cluster', function () {
     assert.match(exceeds[0]!.message, /exceeds the largest node's allocatable 15\d{3}m/);
   });
 
+  it('deploys an image: Deployment and Service applied, rollout followed until the pods are ready', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string }>(Commands.deployImage, {
+      image: 'nginx:1.27.3',
+      name: 'hello',
+      namespace: 'default',
+      replicas: 2,
+      containerPort: 8080,
+      cpu: '100m',
+      memory: '128Mi',
+      confirmed: true,
+    });
+    assert.deepEqual(result, { ok: true, ready: 2 });
+    const connection = api.clusters.get().connection('kube-workbench-sim')!;
+    assert.equal(connection.workloads.Service.get('default', 'hello')?.detail, 'ClusterIP 8080');
+    const read = await connection.operations.get({ kind: 'Deployment', namespace: 'default', name: 'hello' });
+    assert.ok(read.ok);
+    const managers = ((read.value as { metadata: { managedFields?: { manager: string }[] } }).metadata.managedFields ?? []).map((entry) => entry.manager);
+    assert.ok(managers.includes('kube-workbench'), managers.join(', '));
+  });
+
+  it('reports why a deployment cannot run: a request larger than any node is Unschedulable', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string }>(Commands.deployImage, {
+      image: 'nginx:1.27.3',
+      name: 'too-big',
+      namespace: 'default',
+      replicas: 1,
+      containerPort: undefined,
+      cpu: '500',
+      memory: '128Mi',
+      confirmed: true,
+    });
+    assert.equal(result?.ok, false);
+    assert.match(result.reason ?? '', /^Unschedulable: 0\/\d+ nodes are available: .*Insufficient cpu/);
+  });
+
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;

@@ -69,6 +69,15 @@ describe('slimPod', () => {
     assert.equal(slim.requestMemoryBytes, 192 * 2 ** 20);
   });
 
+  it('reports an unscheduled pod with the scheduler\'s message', () => {
+    const slim = slimPod({
+      metadata: { name: 'big' },
+      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' }] },
+    });
+    assert.equal(slim.reason, 'Unschedulable');
+    assert.equal(slim.message, '0/3 nodes are available: 3 Insufficient cpu.');
+  });
+
   it('maps an unknown phase to Unknown and keeps the pod reason (Evicted)', () => {
     const slim = slimPod({ metadata: { name: 'p' }, status: { phase: 'Weird', reason: 'Evicted' } });
     assert.equal(slim.phase, 'Unknown');

@@ -13,8 +13,10 @@ export interface SlimPod {
   readonly readyContainers: number;
   readonly containers: number;
   readonly restarts: number;
-  /** Why it is not running well, as kubectl's STATUS column shows it: CrashLoopBackOff, Evicted, ... */
+  /** Why it is not running well, as kubectl's STATUS column shows it: CrashLoopBackOff, Evicted, Unschedulable, ... */
   readonly reason: string;
+  /** The detail that came with the reason (the scheduler's "0/5 nodes are available: ..."); often ''. */
+  readonly message: string;
   /** The scheduler's effective request (cores, bytes), as the allocator's fit check computes it. */
   readonly requestCpu: number;
   readonly requestMemoryBytes: number;
@@ -22,14 +24,21 @@ export interface SlimPod {
 
 const phases: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed'];
 
-/** The first waiting/terminated reason of a container, else the pod's own reason (Evicted, ...). */
-function statusReason(status: Json, statuses: readonly Json[]): string {
+/**
+ * The first waiting/terminated reason of a container, else the pod's own reason (Evicted, ...), else
+ * why it is not scheduled (PodScheduled=False: Unschedulable, with the scheduler's message).
+ */
+function statusReason(status: Json, statuses: readonly Json[]): { reason: string; message: string } {
   for (const container of statuses) {
     const state = record(container['state']);
-    const reason = text(record(state['waiting'])['reason']) || text(record(state['terminated'])['reason']);
-    if (reason !== '' && reason !== 'Completed') return reason;
+    const waiting = record(state['waiting']);
+    const terminated = record(state['terminated']);
+    const reason = text(waiting['reason']) || text(terminated['reason']);
+    if (reason !== '' && reason !== 'Completed') return { reason, message: text(waiting['message']) || text(terminated['message']) };
   }
-  return text(status['reason']);
+  if (text(status['reason']) !== '') return { reason: text(status['reason']), message: text(status['message']) };
+  const unscheduled = array(status['conditions']).map(record).find((condition) => condition['type'] === 'PodScheduled' && condition['status'] === 'False');
+  return unscheduled === undefined ? { reason: '', message: '' } : { reason: text(unscheduled['reason']), message: text(unscheduled['message']) };
 }
 
 export function slimPod(object: unknown): SlimPod {
@@ -45,7 +54,7 @@ export function slimPod(object: unknown): SlimPod {
     readyContainers: statuses.filter((container) => container['ready'] === true).length,
     containers: array(spec['containers']).length,
     restarts: statuses.reduce((sum, container) => sum + integer(container['restartCount']), 0),
-    reason: statusReason(status, statuses),
+    ...statusReason(status, statuses),
     requestCpu: request.cpu,
     requestMemoryBytes: request.memoryBytes,
   };

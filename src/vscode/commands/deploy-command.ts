@@ -1,0 +1,93 @@
+// Deploy image: questions (deploy-inputs.ts) → the Deployment (+ Service) built in core → a preview
+// the user confirms → server-side apply (field manager kube-workbench) → the rollout followed from the
+// cluster cache until ready, or until a pod says why not (image pull, scheduling, crash loop).
+import * as vscode from 'vscode';
+import type { SlimPod } from '../../core/cluster/pod-model.ts';
+import { deploymentManifest, serviceManifest, type DeploymentInput } from '../../core/manifests/deployment.ts';
+import type { ClusterConnection } from '../bundle-loader.ts';
+import { loadLintModule } from '../bundle-loader.ts';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { Commands } from '../ids.ts';
+import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
+
+const FIELD_MANAGER = 'kube-workbench';
+const ROLLOUT_TIMEOUT_MS = 120_000;
+/** Pod states that will not fix themselves: report them instead of waiting out the timeout. */
+const STUCK = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CrashLoopBackOff', 'Unschedulable', 'CreateContainerConfigError']);
+
+export interface DeployResult {
+  readonly ok: boolean;
+  /** Ready replicas at the end. */
+  readonly ready: number;
+  /** Why it failed: an API error, or the stuck pods' reason and message. */
+  readonly reason?: string;
+}
+
+function podsOf(connection: ClusterConnection, input: DeploymentInput): SlimPod[] {
+  // Deployment pods are owned by its ReplicaSets, which are named <deployment>-<hash>.
+  return connection.pods.byIndex('namespace', input.namespace).filter((pod) => pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${input.name}-`));
+}
+
+function followRollout(connection: ClusterConnection, input: DeploymentInput, progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<DeployResult> {
+  return new Promise((resolve) => {
+    const finish = (result: DeployResult): void => {
+      clearTimeout(timer);
+      changes.dispose();
+      cancel.dispose();
+      resolve(result);
+    };
+    const check = (): void => {
+      const deployment = connection.workloads.Deployment.get(input.namespace, input.name);
+      const pods = podsOf(connection, input);
+      const ready = deployment?.ready ?? 0;
+      progress.report({ message: deployment === undefined ? 'created, waiting for the controller…' : `${pods.length} pods, ready ${ready}/${input.replicas}` });
+      if (deployment !== undefined && ready >= input.replicas) return finish({ ok: true, ready });
+      const stuck = pods.find((pod) => STUCK.has(pod.reason));
+      if (stuck !== undefined) finish({ ok: false, ready, reason: `${stuck.reason}${stuck.message ? `: ${stuck.message}` : ''} (pod ${stuck.meta.name})` });
+    };
+    const timer = setTimeout(() => finish({ ok: false, ready: connection.workloads.Deployment.get(input.namespace, input.name)?.ready ?? 0, reason: `not ready after ${ROLLOUT_TIMEOUT_MS / 1000} s` }), ROLLOUT_TIMEOUT_MS);
+    const changes = connection.onDidChange(({ resource }) => (resource === 'pods' || resource === 'Deployment') && check());
+    const cancel = token.onCancellationRequested(() => finish({ ok: false, ready: 0, reason: 'stopped following (the rollout goes on in the cluster)' }));
+    check();
+  });
+}
+
+async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { readonly confirmed?: boolean }): Promise<DeployResult | undefined> {
+  const config = clusters.get().config;
+  if (!config.ok || config.value.currentContext === '') {
+    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context to deploy to.' : config.error.message);
+    return undefined;
+  }
+  const context = config.value.currentContext;
+  const summary = config.value.contexts.find((candidate) => candidate.name === context);
+  const input = await askDeployment(preset, summary?.namespace || 'default');
+  if (input === undefined) return undefined;
+  const manifests = [serviceManifest(input), deploymentManifest(input)].filter((manifest) => manifest !== undefined);
+  const yaml = manifests.map((manifest) => loadLintModule().toYaml(manifest)).join('---\n');
+  if (preset.confirmed !== true) {
+    // The preview stays open whatever happens next, so nothing typed is lost.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }), { preview: false });
+    const choice = await vscode.window.showInformationMessage(`Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"?`, { modal: true }, 'Deploy');
+    if (choice !== 'Deploy') return undefined;
+  }
+  const connection = clusters.get().connect(context);
+  if (connection === undefined) return undefined;
+  for (const manifest of manifests) {
+    const applied = await connection.operations.apply(manifest, { fieldManager: FIELD_MANAGER, force: false, dryRun: false });
+    if (!applied.ok) {
+      void vscode.window.showErrorMessage(applied.error.message);
+      return { ok: false, ready: 0, reason: applied.error.message };
+    }
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Deploying ${input.namespace}/${input.name}`, cancellable: true },
+    (progress, token) => followRollout(connection, input, progress, token),
+  );
+  if (result.ok) void vscode.window.showInformationMessage(`${input.namespace}/${input.name} is running: ${result.ready}/${input.replicas} ready.`);
+  else void vscode.window.showErrorMessage(`${input.namespace}/${input.name} did not become ready: ${result.reason}`);
+  return result;
+}
+
+export function registerDeployCommand(clusters: ClusterServiceHolder): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.deployImage, (preset?: DeployAnswers & { confirmed?: boolean }) => deploy(clusters, preset ?? {}));
+}

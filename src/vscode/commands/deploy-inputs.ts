@@ -1,0 +1,54 @@
+// The questions "Deploy image" asks, each checked as the user types (src/core/validation); an answer
+// given up front (tests, other commands) skips its question.
+import * as vscode from 'vscode';
+import type { DeploymentInput } from '../../core/manifests/deployment.ts';
+import { checkImage, countProblem, quantityProblem } from '../../core/validation/inputs.ts';
+import { nameFormats, nameProblem } from '../../core/validation/names.ts';
+
+export type DeployAnswers = Partial<Omit<DeploymentInput, 'requests'>> & { readonly cpu?: string; readonly memory?: string };
+
+/** The last path component of the repository: `ghcr.io/acme/api:2.3` → `api`. */
+function defaultName(image: string): string {
+  const repository = image.split('@')[0]!.replace(/:[^/]*$/, '');
+  return (repository.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+}
+
+async function ask(title: string, prompt: string, value: string, validate: (text: string) => string | undefined): Promise<string | undefined> {
+  const answer = await vscode.window.showInputBox({ title: `Deploy image: ${title}`, prompt, value, ignoreFocusOut: true, validateInput: validate });
+  return answer?.trim();
+}
+
+/** Every answer, or undefined when the user cancelled a question. */
+export async function askDeployment(preset: DeployAnswers, defaultNamespace: string): Promise<DeploymentInput | undefined> {
+  const image = preset.image ?? (await ask('image', 'Image reference, e.g. nginx:1.27.3 or ghcr.io/acme/api@sha256:…', '', (text) => checkImage(text).error));
+  if (image === undefined) return undefined;
+  const warning = checkImage(image).warning;
+  if (warning !== undefined && preset.image === undefined) {
+    const choice = await vscode.window.showWarningMessage(`${image}: ${warning}`, { modal: true }, 'Deploy anyway');
+    if (choice !== 'Deploy anyway') return undefined;
+  }
+  const name = preset.name ?? (await ask('name', 'Name of the Deployment', defaultName(image), (text) => nameProblem(text.trim(), nameFormats.label, 'name')));
+  if (name === undefined) return undefined;
+  const namespace = preset.namespace ?? (await ask('namespace', 'Namespace (created beforehand)', defaultNamespace, (text) => nameProblem(text.trim(), nameFormats.label, 'namespace')));
+  if (namespace === undefined) return undefined;
+  const replicas = preset.replicas ?? Number(await ask('replicas', 'Number of replicas', '1', (text) => countProblem(text, 'replicas', { min: 0, max: 1000 })));
+  if (Number.isNaN(replicas)) return undefined;
+  let containerPort = preset.containerPort;
+  if (!('containerPort' in preset)) {
+    const answer = await ask('port', 'Container port (empty: no port and no Service)', '', (text) => (text.trim() === '' ? undefined : countProblem(text, 'port', { min: 1, max: 65_535 })));
+    if (answer === undefined) return undefined;
+    containerPort = answer === '' ? undefined : Number(answer);
+  }
+  const cpu = preset.cpu ?? (await ask('CPU request', 'CPU request (e.g. 100m; empty: none)', '100m', (text) => quantityProblem(text, 'cpu')));
+  if (cpu === undefined) return undefined;
+  const memory = preset.memory ?? (await ask('memory request', 'Memory request, also the limit (e.g. 128Mi; empty: none)', '128Mi', (text) => quantityProblem(text, 'memory')));
+  if (memory === undefined) return undefined;
+  return {
+    image,
+    name,
+    namespace,
+    replicas,
+    ...(containerPort === undefined ? {} : { containerPort }),
+    requests: { ...(cpu === '' ? {} : { cpu }), ...(memory === '' ? {} : { memory }) },
+  };
+}
