@@ -3,6 +3,7 @@ import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerDeployCommand } from './vscode/commands/deploy-command.ts';
 import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
+import { registerJobCommand } from './vscode/commands/job-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerDescribeCommand(clusters),
     registerLogsCommands(clusters),
     registerDeployCommand(clusters),
+    registerJobCommand(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

@@ -23,6 +23,7 @@ export const Commands = {
   logs: 'kubeWorkbench.logs',
   followLogs: 'kubeWorkbench.followLogs',
   deployImage: 'kubeWorkbench.deployImage',
+  runJob: 'kubeWorkbench.runJob',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

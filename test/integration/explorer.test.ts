@@ -111,7 +111,10 @@ describe('Explorer on the simulated cluster', function () {
     const [row] = children(group('nodes'));
     assert.ok(row?.type === 'status');
     assert.match(row.message, /^forbidden \(403\): not allowed to list nodes in context "kube-workbench-sim-team-a"/);
-    await until(() => /namespace team-a only/.test(description(group('workloads')!)), 'the Workloads row narrowed to team-a');
+    await until(
+      () => /namespace team-a only/.test(description(group('workloads')!)) && children(group('workloads')).length > 0,
+      'the Workloads row narrowed to team-a, with its workloads listed',
+    );
     assert.deepEqual(children(group('workloads')).map(label), ['team-a']);
   });
 

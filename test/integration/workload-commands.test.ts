@@ -136,6 +136,9 @@ describe('Workload commands on the simulated cluster', function () {
     assert.equal(exceeds.length, 1);
     assert.equal(document.getText(exceeds[0]!.range), '"500"');
     assert.match(exceeds[0]!.message, /exceeds the largest node's allocatable 15\d{3}m/);
+    // An untitled document is dirty: revert it so closing it asks nothing.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('deploys an image: Deployment and Service applied, rollout followed until the pods are ready', async () => {
@@ -171,6 +174,40 @@ describe('Workload commands on the simulated cluster', function () {
     });
     assert.equal(result?.ok, false);
     assert.match(result.reason ?? '', /^Unschedulable: 0\/\d+ nodes are available: .*Insufficient cpu/);
+  });
+
+  it('runs a task: the Job completes with every completion succeeded', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number; reason?: string }>(Commands.runJob, {
+      image: 'busybox:1.36',
+      name: 'greet',
+      namespace: 'default',
+      commandLine: 'sh -c "echo hello; sleep 1"',
+      completions: 2,
+      parallelism: 2,
+      backoffLimit: 1,
+      activeDeadlineSeconds: 120,
+    });
+    assert.deepEqual(result, { ok: true, succeeded: 2, failed: 0 });
+    const read = await api.clusters.get().connection('kube-workbench-sim')!.operations.get({ kind: 'Job', namespace: 'default', name: 'greet' });
+    assert.ok(read.ok);
+    const container = (read.value as { spec: { template: { spec: { containers: { command: string[]; args: string[] }[] } } } }).spec.template.spec.containers[0];
+    assert.deepEqual([container?.command, container?.args], [['sh'], ['-c', 'echo hello; sleep 1']]);
+  });
+
+  it('runs a failing task until its retries are spent: BackoffLimitExceeded', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number; reason?: string }>(Commands.runJob, {
+      image: 'busybox:1.36',
+      name: 'flaky',
+      namespace: 'default',
+      commandLine: 'sh -c "sleep 1; exit 1"',
+      completions: 3,
+      parallelism: 2,
+      backoffLimit: 1,
+      activeDeadlineSeconds: 120,
+    });
+    assert.equal(result?.ok, false);
+    assert.equal(result.reason, 'BackoffLimitExceeded');
+    assert.ok(result.failed >= 2, `${result.failed} failed pods`);
   });
 
   it('tells a read-only user no, and changes nothing', async () => {
