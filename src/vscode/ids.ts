@@ -24,10 +24,14 @@ export const Commands = {
   followLogs: 'kubeWorkbench.followLogs',
   deployImage: 'kubeWorkbench.deployImage',
   runJob: 'kubeWorkbench.runJob',
+  apply: 'kubeWorkbench.apply',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */
 export const DESCRIBE_SCHEME = 'kube-workbench-describe';
+
+/** The scheme of the live / after-apply documents the Apply diff compares. */
+export const APPLY_SCHEME = 'kube-workbench-apply';
 
 /** The scheme of the read-only log documents Show Logs opens. */
 export const LOGS_SCHEME = 'kube-workbench-logs';

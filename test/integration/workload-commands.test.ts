@@ -210,6 +210,26 @@ describe('Workload commands on the simulated cluster', function () {
     assert.ok(result.failed >= 2, `${result.failed} failed pods`);
   });
 
+  it('applies the current manifest server-side, and forces only when told to after a conflict', async () => {
+    const manifest = (level: string): string => ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: applied-settings', '  namespace: default', 'data:', `  level: ${level}`, ''].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest('info') });
+    const editor = await vscode.window.showTextDocument(document);
+    type Applied = { ok: boolean; applied: string[]; reason?: string };
+    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true }), { ok: true, applied: ['ConfigMap default/applied-settings'] });
+    const operations = api.clusters.get().connection('kube-workbench-sim')!.operations;
+    const other = await operations.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied-settings', namespace: 'default' }, data: { level: 'warn' } }, { fieldManager: 'someone-else', force: true, dryRun: false });
+    assert.ok(other.ok);
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), manifest('debug')));
+    const conflict = await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true });
+    assert.equal(conflict?.ok, false);
+    assert.match(conflict.reason ?? '', /conflict/i);
+    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true, force: true }), { ok: true, applied: ['ConfigMap default/applied-settings'] });
+    const read = await operations.get({ kind: 'ConfigMap', namespace: 'default', name: 'applied-settings' });
+    assert.ok(read.ok);
+    assert.deepEqual((read.value as { data: unknown }).data, { level: 'debug' });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;
