@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerApplyCommand } from './vscode/commands/apply-command.ts';
+import { registerContextCommands } from './vscode/commands/context-commands.ts';
 import { registerDeployCommand } from './vscode/commands/deploy-command.ts';
 import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
 import { registerJobCommand } from './vscode/commands/job-command.ts';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerDeployCommand(clusters),
     registerJobCommand(clusters),
     registerApplyCommand(clusters, diagnostics.controller),
+    registerContextCommands(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

@@ -25,6 +25,7 @@ export const Commands = {
   deployImage: 'kubeWorkbench.deployImage',
   runJob: 'kubeWorkbench.runJob',
   apply: 'kubeWorkbench.apply',
+  switchContext: 'kubeWorkbench.switchContext',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

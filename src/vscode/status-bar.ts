@@ -6,7 +6,7 @@ import { Commands } from './ids.ts';
 export function registerStatusBar(clusters: ClusterServiceHolder): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('kubeWorkbench.context', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Kubernetes context';
-  item.command = Commands.openKubeconfig;
+  item.command = Commands.switchContext;
   const update = (): void => {
     const config = clusters.peek()?.config;
     if (config === undefined) return;

@@ -1,5 +1,6 @@
 // Scale, Restart, Delete and Describe from the Explorer's rows, against a simulated cluster.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { RESTARTED_AT } from '../../src/cluster/object-operations.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
@@ -246,5 +247,17 @@ describe('Workload commands on the simulated cluster', function () {
     assert.equal(deleted?.ok, true);
     await until(() => live(row) === undefined, 'the Deployment to leave the cache');
     assert.equal(String(api.explorer.getTreeItem(row).description), 'deleted');
+  });
+
+  it('switches the current context in the kubeconfig file, as kubectl config use-context does', async () => {
+    assert.equal(await vscode.commands.executeCommand(Commands.switchContext, 'kube-workbench-sim-readonly'), 'kube-workbench-sim-readonly');
+    assert.match(readFileSync(sim.kubeconfigPath, 'utf8'), /^current-context: kube-workbench-sim-readonly$/m);
+    const config = api.clusters.get().config;
+    assert.ok(config.ok && config.value.currentContext === 'kube-workbench-sim-readonly');
+    await until(() => {
+      const row = rows().find((element) => element.type === 'context' && element.context === 'kube-workbench-sim-readonly');
+      return row !== undefined && /current/.test(String(api.explorer.getTreeItem(row).description));
+    }, 'the read-only context row marked current');
+    await vscode.commands.executeCommand(Commands.switchContext, 'kube-workbench-sim');
   });
 });
