@@ -10,7 +10,7 @@ import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import type { Element } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
-import { activateWorkbench } from './extension-api.ts';
+import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const CONTEXT = 'kube-workbench-sim';
 const NODES = 4;
@@ -21,23 +21,7 @@ describe('Explorer on the simulated cluster', function () {
   let api: KubeWorkbenchApi;
   const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
 
-  /** Resolves once `check` holds, re-checked whenever the tree announces a change. */
-  function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        subscription.dispose();
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      const probe = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      };
-      const subscription = api.explorer.onDidChangeTreeData(probe);
-      probe();
-    });
-  }
+  const until = (check: () => boolean, what: string, timeoutMs?: number): Promise<void> => whenTrue(api.explorer.onDidChangeTreeData, check, what, timeoutMs);
 
   const children = (element?: Element): Element[] => api.explorer.getChildren(element);
   const label = (element: Element): string => String(api.explorer.getTreeItem(element).label);
@@ -195,23 +179,11 @@ describe('Explorer errors as rows', function () {
     await sim.close();
   });
 
-  function rowsUntil(rowsNow: () => Element[], check: (rows: Element[]) => boolean, what: string): Promise<Element[]> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        subscription.dispose();
-        reject(new Error(`timed out waiting for ${what}`));
-      }, 20_000);
-      const probe = (): void => {
-        const rows = rowsNow();
-        if (!check(rows)) return;
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve(rows);
-      };
-      const subscription = api.explorer.onDidChangeTreeData(probe);
-      probe();
-    });
+  async function rowsUntil(rowsNow: () => Element[], check: (rows: Element[]) => boolean, what: string): Promise<Element[]> {
+    await whenTrue(api.explorer.onDidChangeTreeData, () => check(rowsNow()), what);
+    return rowsNow();
   }
+
 
   it('shows a kubeconfig that does not parse as one row naming the file and line', async () => {
     const path = `${folder()}/broken-kubeconfig.yaml`;

@@ -22,3 +22,21 @@ export function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
     });
   });
 }
+
+/** Resolves once `check` holds, re-checked whenever `event` fires; rejects naming `what` after `timeoutMs`. */
+export function whenTrue(event: vscode.Event<unknown>, check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const probe = (): void => {
+      if (!check()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = event(probe);
+    probe();
+  });
+}

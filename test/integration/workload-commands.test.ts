@@ -7,7 +7,7 @@ import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
-import { activateWorkbench } from './extension-api.ts';
+import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 describe('Workload commands on the simulated cluster', function () {
   this.timeout(60_000);
@@ -15,22 +15,7 @@ describe('Workload commands on the simulated cluster', function () {
   let api: KubeWorkbenchApi;
   const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
 
-  function until(check: () => boolean, what: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        subscription.dispose();
-        reject(new Error(`timed out waiting for ${what}`));
-      }, 20_000);
-      const probe = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      };
-      const subscription = api.explorer.onDidChangeTreeData(probe);
-      probe();
-    });
-  }
+  const until = (check: () => boolean, what: string): Promise<void> => whenTrue(api.explorer.onDidChangeTreeData, check, what);
 
   const rows = (element?: Element): Element[] => api.explorer.getChildren(element);
 
