@@ -24,6 +24,7 @@ export const Commands = {
   followLogs: 'kubeWorkbench.followLogs',
   deployImage: 'kubeWorkbench.deployImage',
   runJob: 'kubeWorkbench.runJob',
+  runCronJobNow: 'kubeWorkbench.runCronJobNow',
   apply: 'kubeWorkbench.apply',
   switchContext: 'kubeWorkbench.switchContext',
 } as const;

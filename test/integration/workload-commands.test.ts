@@ -216,6 +216,27 @@ describe('Workload commands on the simulated cluster', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('runs a CronJob now: a Job from its template, followed to Complete', async () => {
+    const operations = api.clusters.get().connection('kube-workbench-sim')!.operations;
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'yearly', namespace: 'default' },
+      spec: {
+        schedule: '0 0 1 1 *',
+        jobTemplate: { spec: { backoffLimit: 1, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'task', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 1'] }] } } } },
+      },
+    };
+    assert.ok((await operations.apply(cronJob, { fieldManager: 'test', force: true, dryRun: false })).ok);
+    const connection = api.clusters.get().connection('kube-workbench-sim')!;
+    await until(() => connection.workloads.CronJob.get('default', 'yearly') !== undefined, 'the CronJob in the cache');
+    const row = { type: 'workload', id: 'wl:kube-workbench-sim:default:CronJob/yearly', context: 'kube-workbench-sim', namespace: 'default', kind: 'CronJob', name: 'yearly' } as const;
+    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number }>(Commands.runCronJobNow, row);
+    assert.deepEqual(result, { ok: true, succeeded: 1, failed: 0 });
+    const manual = [...connection.workloads.Job.values()].find((job) => job.meta.name.startsWith('yearly-manual-'));
+    assert.deepEqual(manual?.meta.owner, { kind: 'CronJob', name: 'yearly' });
+  });
+
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;

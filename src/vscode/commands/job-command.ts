@@ -1,12 +1,20 @@
-// Run task: a Job from checked answers, applied server-side, followed from the cluster cache (active /
+// Run task (and Run CronJob now): a Job from checked answers (or a CronJob's template), applied server-side, followed from the cluster cache (active /
 // succeeded / failed pods) while each of its pods' logs streams into the task's output channel; it
 // ends with Complete or the failure reason (BackoffLimitExceeded, DeadlineExceeded).
 import * as vscode from 'vscode';
-import { jobManifest, type JobInput } from '../../core/manifests/job.ts';
+import { jobFromCronJob } from '../../core/manifests/job-from-cronjob.ts';
+import { jobManifest } from '../../core/manifests/job.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askJob, type JobAnswers } from './job-inputs.ts';
+
+/** Which Job to follow. */
+interface JobRef {
+  readonly namespace: string;
+  readonly name: string;
+}
 
 export interface JobResult {
   readonly ok: boolean;
@@ -16,7 +24,7 @@ export interface JobResult {
 }
 
 /** Streams the logs of each pod of the Job once, as the pods appear. */
-function streamLogs(connection: ClusterConnection, input: JobInput, channel: vscode.OutputChannel, stop: AbortSignal): { dispose(): void } {
+function streamLogs(connection: ClusterConnection, input: JobRef, channel: vscode.OutputChannel, stop: AbortSignal): { dispose(): void } {
   const started = new Set<string>();
   const follow = (): void => {
     for (const pod of connection.pods.byIndex('namespace', input.namespace)) {
@@ -31,7 +39,7 @@ function streamLogs(connection: ClusterConnection, input: JobInput, channel: vsc
   return subscription;
 }
 
-function followJob(connection: ClusterConnection, input: JobInput, progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<JobResult> {
+function followJob(connection: ClusterConnection, input: JobRef, progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<JobResult> {
   return new Promise((resolve) => {
     const finish = (result: JobResult): void => {
       changes.dispose();
@@ -51,6 +59,37 @@ function followJob(connection: ClusterConnection, input: JobInput, progress: vsc
   });
 }
 
+/** Follows an applied Job to its end, streaming its pods' logs into the task's output channel. */
+async function watchJob(connection: ClusterConnection, job: JobRef, channels: Map<string, vscode.OutputChannel>): Promise<JobResult> {
+  const name = `Task: ${job.namespace}/${job.name}`;
+  let channel = channels.get(name);
+  if (channel === undefined) channels.set(name, (channel = vscode.window.createOutputChannel(name)));
+  channel.show(true);
+  const stop = new AbortController();
+  const logs = streamLogs(connection, job, channel, stop.signal);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Running ${job.namespace}/${job.name}`, cancellable: true },
+    (progress, token) => followJob(connection, job, progress, token),
+  );
+  logs.dispose();
+  stop.abort();
+  channel.appendLine(result.ok ? `[kube-workbench] Complete: ${result.succeeded} succeeded` : `[kube-workbench] ${result.reason} (${result.failed} failed)`);
+  if (result.ok) void vscode.window.showInformationMessage(`${job.namespace}/${job.name} completed: ${result.succeeded} succeeded.`);
+  else void vscode.window.showErrorMessage(`${job.namespace}/${job.name} failed: ${result.reason}`);
+  return result;
+}
+
+/** Applies a Job manifest and follows it; an API refusal is the result's reason. */
+async function applyAndWatch(connection: ClusterConnection, manifest: Record<string, unknown>, channels: Map<string, vscode.OutputChannel>): Promise<JobResult> {
+  const applied = await connection.operations.apply(manifest, { fieldManager: 'kube-workbench', force: false, dryRun: false });
+  if (!applied.ok) {
+    void vscode.window.showErrorMessage(applied.error.message);
+    return { ok: false, succeeded: 0, failed: 0, reason: applied.error.message };
+  }
+  const metadata = manifest['metadata'] as JobRef;
+  return watchJob(connection, { namespace: metadata.namespace, name: metadata.name }, channels);
+}
+
 async function runJob(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, preset: JobAnswers): Promise<JobResult | undefined> {
   const config = clusters.get().config;
   if (!config.ok || config.value.currentContext === '') {
@@ -61,33 +100,30 @@ async function runJob(clusters: ClusterServiceHolder, channels: Map<string, vsco
   const input = await askJob(preset, config.value.contexts.find((candidate) => candidate.name === context)?.namespace || 'default');
   const connection = input === undefined ? undefined : clusters.get().connect(context);
   if (input === undefined || connection === undefined) return undefined;
-  const applied = await connection.operations.apply(jobManifest(input), { fieldManager: 'kube-workbench', force: false, dryRun: false });
-  if (!applied.ok) {
-    void vscode.window.showErrorMessage(applied.error.message);
-    return { ok: false, succeeded: 0, failed: 0, reason: applied.error.message };
+  return applyAndWatch(connection, jobManifest(input), channels);
+}
+
+/** Run CronJob now: a Job from the CronJob row's live template, followed like any task. */
+async function runCronJobNow(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, element: Element | undefined): Promise<JobResult | undefined> {
+  if (element?.type !== 'workload' || element.kind !== 'CronJob') {
+    void vscode.window.showErrorMessage('Pick a CronJob in the Kubernetes Explorer to run it now.');
+    return undefined;
   }
-  const name = `Task: ${input.namespace}/${input.name}`;
-  let channel = channels.get(name);
-  if (channel === undefined) channels.set(name, (channel = vscode.window.createOutputChannel(name)));
-  channel.show(true);
-  const stop = new AbortController();
-  const logs = streamLogs(connection, input, channel, stop.signal);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Running ${input.namespace}/${input.name}`, cancellable: true },
-    (progress, token) => followJob(connection, input, progress, token),
-  );
-  logs.dispose();
-  stop.abort();
-  channel.appendLine(result.ok ? `[kube-workbench] Complete: ${result.succeeded} succeeded` : `[kube-workbench] ${result.reason} (${result.failed} failed)`);
-  if (result.ok) void vscode.window.showInformationMessage(`${input.namespace}/${input.name} completed: ${result.succeeded} succeeded.`);
-  else void vscode.window.showErrorMessage(`${input.namespace}/${input.name} failed: ${result.reason}`);
-  return result;
+  const connection = clusters.get().connect(element.context);
+  const live = await connection?.operations.get({ kind: 'CronJob', namespace: element.namespace, name: element.name });
+  if (connection === undefined || live === undefined) return undefined;
+  if (!live.ok) {
+    void vscode.window.showErrorMessage(live.error.message);
+    return { ok: false, succeeded: 0, failed: 0, reason: live.error.message };
+  }
+  return applyAndWatch(connection, jobFromCronJob(live.value as Record<string, unknown>, Date.now()), channels);
 }
 
 export function registerJobCommand(clusters: ClusterServiceHolder): vscode.Disposable {
   const channels = new Map<string, vscode.OutputChannel>();
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.runJob, (preset?: JobAnswers) => runJob(clusters, channels, preset ?? {})),
+    vscode.commands.registerCommand(Commands.runCronJobNow, (element?: Element) => runCronJobNow(clusters, channels, element)),
     { dispose: () => channels.forEach((channel) => channel.dispose()) },
   );
 }
