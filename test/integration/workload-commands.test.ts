@@ -148,7 +148,7 @@ describe('Workload commands on the simulated cluster', function () {
   });
 
   it('reports why a deployment cannot run: a request larger than any node is Unschedulable', async () => {
-    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string }>(Commands.deployImage, {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string; pod?: string }>(Commands.deployImage, {
       image: 'nginx:1.27.3',
       name: 'too-big',
       namespace: 'default',
@@ -160,6 +160,7 @@ describe('Workload commands on the simulated cluster', function () {
     });
     assert.equal(result?.ok, false);
     assert.match(result.reason ?? '', /^Unschedulable: 0\/\d+ nodes are available: .*Insufficient cpu/);
+    assert.match(result.pod ?? '', /^too-big-/);
   });
 
   it('runs a task: the Job completes with every completion succeeded', async () => {

@@ -7,6 +7,7 @@ import { deploymentManifest, serviceManifest, type DeploymentInput } from '../..
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { ids } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
 
@@ -21,6 +22,8 @@ export interface DeployResult {
   readonly ready: number;
   /** Why it failed: an API error, or the stuck pods' reason and message. */
   readonly reason?: string;
+  /** The pod that showed the reason, when one did. */
+  readonly pod?: string;
 }
 
 function podsOf(connection: ClusterConnection, input: DeploymentInput): SlimPod[] {
@@ -43,7 +46,7 @@ function followRollout(connection: ClusterConnection, input: DeploymentInput, pr
       progress.report({ message: deployment === undefined ? 'created, waiting for the controller…' : `${pods.length} pods, ready ${ready}/${input.replicas}` });
       if (deployment !== undefined && ready >= input.replicas) return finish({ ok: true, ready });
       const stuck = pods.find((pod) => STUCK.has(pod.reason));
-      if (stuck !== undefined) finish({ ok: false, ready, reason: `${stuck.reason}${stuck.message ? `: ${stuck.message}` : ''} (pod ${stuck.meta.name})` });
+      if (stuck !== undefined) finish({ ok: false, ready, reason: `${stuck.reason}${stuck.message ? `: ${stuck.message}` : ''}`, pod: stuck.meta.name });
     };
     const timer = setTimeout(() => finish({ ok: false, ready: connection.workloads.Deployment.get(input.namespace, input.name)?.ready ?? 0, reason: `not ready after ${ROLLOUT_TIMEOUT_MS / 1000} s` }), ROLLOUT_TIMEOUT_MS);
     const changes = connection.onDidChange(({ resource }) => (resource === 'pods' || resource === 'Deployment') && check());
@@ -67,7 +70,8 @@ async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { 
   if (preset.confirmed !== true) {
     // The preview stays open whatever happens next, so nothing typed is lost.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }), { preview: false });
-    const choice = await vscode.window.showInformationMessage(`Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"?`, { modal: true }, 'Deploy');
+    const choice = await vscode.window.showInformationMessage(`Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"?`, { modal: true }, 'Deploy', 'Save as Manifest…');
+    if (choice === 'Save as Manifest…') await saveManifest(yaml, input.name);
     if (choice !== 'Deploy') return undefined;
   }
   const connection = clusters.get().connect(context);
@@ -84,8 +88,29 @@ async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { 
     (progress, token) => followRollout(connection, input, progress, token),
   );
   if (result.ok) void vscode.window.showInformationMessage(`${input.namespace}/${input.name} is running: ${result.ready}/${input.replicas} ready.`);
-  else void vscode.window.showErrorMessage(`${input.namespace}/${input.name} did not become ready: ${result.reason}`);
+  else void offerFailureActions(context, input, result, yaml);
   return result;
+}
+
+async function saveManifest(yaml: string, name: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] }, ...(folder === undefined ? {} : { defaultUri: vscode.Uri.joinPath(folder, `${name}.yaml`) }) });
+  if (target === undefined) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(yaml));
+  await vscode.window.showTextDocument(target);
+}
+
+/** A failed rollout names its cause and offers the next step: the stuck pod's logs, or the manifest to edit. */
+async function offerFailureActions(context: string, input: DeploymentInput, result: DeployResult, yaml: string): Promise<void> {
+  const actions = [...(result.pod === undefined ? [] : ['Show Logs']), 'Open Manifest'];
+  const pod = result.pod === undefined ? '' : ` (pod ${result.pod})`;
+  const choice = await vscode.window.showErrorMessage(`${input.namespace}/${input.name} did not become ready: ${result.reason}${pod}`, ...actions);
+  if (choice === 'Show Logs' && result.pod !== undefined) {
+    const row = { type: 'pod', id: ids.pod(context, input.namespace, result.pod), context, namespace: input.namespace, name: result.pod } as const;
+    await vscode.commands.executeCommand(Commands.logs, row);
+  } else if (choice === 'Open Manifest') {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }));
+  }
 }
 
 export function registerDeployCommand(clusters: ClusterServiceHolder): vscode.Disposable {
