@@ -8,6 +8,7 @@ import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
 import { registerJobCommand } from './vscode/commands/job-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
+import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerJobCommand(clusters),
     registerApplyCommand(clusters, diagnostics.controller),
     registerContextCommands(clusters),
+    registerNamespaceCommand(clusters),
     onDidChangeConfig((config) => {
       log.setLevel(config.logLevel);
       clusters.reload();

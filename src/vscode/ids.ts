@@ -27,6 +27,7 @@ export const Commands = {
   runCronJobNow: 'kubeWorkbench.runCronJobNow',
   apply: 'kubeWorkbench.apply',
   switchContext: 'kubeWorkbench.switchContext',
+  switchNamespace: 'kubeWorkbench.switchNamespace',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

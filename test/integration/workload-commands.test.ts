@@ -267,4 +267,13 @@ describe('Workload commands on the simulated cluster', function () {
     }, 'the read-only context row marked current');
     await vscode.commands.executeCommand(Commands.switchContext, 'kube-workbench-sim');
   });
+
+  it('switches the current context\'s namespace in the kubeconfig file', async () => {
+    assert.equal(await vscode.commands.executeCommand(Commands.switchNamespace, 'team-b'), 'team-b');
+    const config = api.clusters.get().config;
+    assert.ok(config.ok);
+    assert.equal(config.value.contexts.find((context) => context.name === 'kube-workbench-sim')?.namespace, 'team-b');
+    assert.match(readFileSync(sim.kubeconfigPath, 'utf8'), /^ +namespace: team-b$/m);
+    assert.equal(await vscode.commands.executeCommand(Commands.switchNamespace, 'Not_Valid'), undefined);
+  });
 });

@@ -8,3 +8,4 @@ export { suppressionEdit } from './suppression.ts';
 export type { ClusterFacts, Finding, Fix, LintFile, Rule, Severity, TextEdit } from './types.ts';
 export { toYaml } from '../yaml/dump.ts';
 export { describeObject } from '../cluster/describe.ts';
+export { applyTextEdit, contextNamespaceEdit } from '../cluster/context-namespace-edit.ts';
