@@ -7,6 +7,7 @@ import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
+import { currentContext } from './object-targets.ts';
 
 export interface ApplyResult {
   readonly ok: boolean;
@@ -67,13 +68,9 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     const choice = await vscode.window.showWarningMessage(`The manifest has ${errors.length} lint errors (${errors[0]!.ruleId}: ${errors[0]!.message}). Apply anyway?`, { modal: true }, 'Apply anyway');
     if (choice !== 'Apply anyway') return undefined;
   }
-  const config = clusters.get().config;
-  const context = config.ok ? config.value.currentContext : '';
-  const connection = context === '' ? undefined : clusters.get().connect(context);
-  if (connection === undefined) {
-    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context to apply to.' : config.error.message);
-    return undefined;
-  }
+  const context = currentContext(clusters, ' to apply to')?.name;
+  const connection = context === undefined ? undefined : clusters.get().connect(context);
+  if (context === undefined || connection === undefined) return undefined;
   const objects = objectsOf(editor.document.getText());
   const run = (force: boolean, dryRun: boolean) => Promise.all(objects.map((object) => connection.operations.apply(object, { fieldManager: 'kube-workbench', force, dryRun })));
   const force = options.force === true;

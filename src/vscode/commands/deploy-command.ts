@@ -10,6 +10,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { ids } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
+import { currentContext } from './object-targets.ts';
 
 const FIELD_MANAGER = 'kube-workbench';
 const ROLLOUT_TIMEOUT_MS = 120_000;
@@ -56,14 +57,10 @@ function followRollout(connection: ClusterConnection, input: DeploymentInput, pr
 }
 
 async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { readonly confirmed?: boolean }): Promise<DeployResult | undefined> {
-  const config = clusters.get().config;
-  if (!config.ok || config.value.currentContext === '') {
-    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context to deploy to.' : config.error.message);
-    return undefined;
-  }
-  const context = config.value.currentContext;
-  const summary = config.value.contexts.find((candidate) => candidate.name === context);
-  const input = await askDeployment(preset, summary?.namespace || 'default');
+  const current = currentContext(clusters, ' to deploy to');
+  if (current === undefined) return undefined;
+  const context = current.name;
+  const input = await askDeployment(preset, current.namespace || 'default');
   if (input === undefined) return undefined;
   const manifests = [serviceManifest(input), deploymentManifest(input)].filter((manifest) => manifest !== undefined);
   const yaml = manifests.map((manifest) => loadLintModule().toYaml(manifest)).join('---\n');

@@ -9,6 +9,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askJob, type JobAnswers } from './job-inputs.ts';
+import { currentContext } from './object-targets.ts';
 
 /** Which Job to follow. */
 interface JobRef {
@@ -91,14 +92,10 @@ async function applyAndWatch(connection: ClusterConnection, manifest: Record<str
 }
 
 async function runJob(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, preset: JobAnswers): Promise<JobResult | undefined> {
-  const config = clusters.get().config;
-  if (!config.ok || config.value.currentContext === '') {
-    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context to run the task in.' : config.error.message);
-    return undefined;
-  }
-  const context = config.value.currentContext;
-  const input = await askJob(preset, config.value.contexts.find((candidate) => candidate.name === context)?.namespace || 'default');
-  const connection = input === undefined ? undefined : clusters.get().connect(context);
+  const current = currentContext(clusters, ' to run the task in');
+  if (current === undefined) return undefined;
+  const input = await askJob(preset, current.namespace || 'default');
+  const connection = input === undefined ? undefined : clusters.get().connect(current.name);
   if (input === undefined || connection === undefined) return undefined;
   return applyAndWatch(connection, jobManifest(input), channels);
 }

@@ -6,6 +6,7 @@ import { nameFormats, nameProblem } from '../../core/validation/names.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands } from '../ids.ts';
+import { currentContext } from './object-targets.ts';
 
 /** Namespaces seen in the current context's cache (workloads and pods), for the quick pick. */
 function knownNamespaces(clusters: ClusterServiceHolder, context: string): string[] {
@@ -26,14 +27,10 @@ async function askNamespace(clusters: ClusterServiceHolder, context: string, cur
 }
 
 async function switchNamespace(clusters: ClusterServiceHolder, namespace?: string): Promise<string | undefined> {
-  const config = clusters.get().config;
-  if (!config.ok || config.value.currentContext === '') {
-    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context.' : config.error.message);
-    return undefined;
-  }
-  const context = config.value.currentContext;
-  const current = config.value.contexts.find((candidate) => candidate.name === context)?.namespace ?? '';
-  const chosen = namespace ?? (await askNamespace(clusters, context, current));
+  const current = currentContext(clusters);
+  if (current === undefined) return undefined;
+  const context = current.name;
+  const chosen = namespace ?? (await askNamespace(clusters, context, current.namespace));
   if (chosen === undefined) return undefined;
   const problem = nameProblem(chosen, nameFormats.label, 'namespace');
   if (problem !== undefined) {
@@ -42,7 +39,7 @@ async function switchNamespace(clusters: ClusterServiceHolder, namespace?: strin
   }
   const { contextNamespaceEdit, applyTextEdit } = loadLintModule();
   // The first file that defines the context, as kubectl merges them.
-  for (const file of config.value.files) {
+  for (const file of current.files) {
     const text = await readFile(file, 'utf8');
     const edit = contextNamespaceEdit(text, context, chosen);
     if (!edit.ok && edit.reason.startsWith('the file defines no context')) continue;

@@ -35,14 +35,29 @@ export function targetOf(element: Element, clusters: ClusterServiceHolder): Targ
   }
 }
 
-/** Asks for one of the workloads of `kinds` in the current context (commands run from the palette). */
-export async function pickWorkload(clusters: ClusterServiceHolder, kinds: readonly WorkloadKind[], placeHolder: string): Promise<Target | undefined> {
+export interface CurrentContext {
+  readonly name: string;
+  /** The context's namespace, '' when it sets none. */
+  readonly namespace: string;
+  /** The kubeconfig files in effect. */
+  readonly files: readonly string[];
+}
+
+/** The kubeconfig's current context; undefined after telling the user why there is none. */
+export function currentContext(clusters: ClusterServiceHolder, purpose = ''): CurrentContext | undefined {
   const config = clusters.get().config;
   if (!config.ok || config.value.currentContext === '') {
-    void vscode.window.showErrorMessage(config.ok ? 'The kubeconfig sets no current context.' : config.error.message);
+    void vscode.window.showErrorMessage(config.ok ? `The kubeconfig sets no current context${purpose}.` : config.error.message);
     return undefined;
   }
-  const context = config.value.currentContext;
+  const name = config.value.currentContext;
+  return { name, namespace: config.value.contexts.find((candidate) => candidate.name === name)?.namespace ?? '', files: config.value.files };
+}
+
+/** Asks for one of the workloads of `kinds` in the current context (commands run from the palette). */
+export async function pickWorkload(clusters: ClusterServiceHolder, kinds: readonly WorkloadKind[], placeHolder: string): Promise<Target | undefined> {
+  const context = currentContext(clusters)?.name;
+  if (context === undefined) return undefined;
   const connection = clusters.get().connect(context);
   const items = kinds.flatMap((kind) =>
     [...(connection?.workloads[kind].values() ?? [])].map((workload) => ({
