@@ -11,6 +11,7 @@ import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
+import { Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
 import { registerDiagnostics } from './vscode/diagnostics/register.ts';
 import type { Element } from './vscode/explorer/elements.ts';
@@ -49,10 +50,9 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerApplyCommand(clusters, diagnostics.controller),
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
-    onDidChangeConfig((config) => {
-      log.setLevel(config.logLevel);
-      clusters.reload();
-    }),
+    onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
+    // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
+    onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
   return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller };

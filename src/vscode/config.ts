@@ -25,9 +25,10 @@ export function readConfig(): WorkbenchConfig {
   };
 }
 
-/** Calls `listener` when any `kubeWorkbench.*` setting changes. */
-export function onDidChangeConfig(listener: (config: WorkbenchConfig) => void): vscode.Disposable {
+/** Calls `listener` when one of `settings` (all `kubeWorkbench.*` ones when none are named) changes. */
+export function onDidChangeConfig(listener: (config: WorkbenchConfig) => void, ...settings: (typeof Settings)[keyof typeof Settings][]): vscode.Disposable {
+  const sections = settings.length === 0 ? [CONFIG_SECTION] : settings.map((setting) => `${CONFIG_SECTION}.${setting}`);
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(CONFIG_SECTION)) listener(readConfig());
+    if (sections.some((section) => event.affectsConfiguration(section))) listener(readConfig());
   });
 }

@@ -256,6 +256,14 @@ describe('Workload commands on the simulated cluster', function () {
     assert.equal(String(api.explorer.getTreeItem(row).description), 'deleted');
   });
 
+  it('keeps its cluster connections when a lint setting changes', async () => {
+    const before = api.clusters.get().connection('kube-workbench-sim');
+    assert.ok(before);
+    await setting.update(Settings.lintRules, { 'latest-tag': 'off' }, vscode.ConfigurationTarget.Global);
+    await setting.update(Settings.lintRules, undefined, vscode.ConfigurationTarget.Global);
+    assert.equal(api.clusters.get().connection('kube-workbench-sim'), before);
+  });
+
   it('switches the current context in the kubeconfig file, as kubectl config use-context does', async () => {
     assert.equal(await vscode.commands.executeCommand(Commands.switchContext, 'kube-workbench-sim-readonly'), 'kube-workbench-sim-readonly');
     assert.match(readFileSync(sim.kubeconfigPath, 'utf8'), /^current-context: kube-workbench-sim-readonly$/m);

@@ -2,7 +2,7 @@
 // never, per kubeWorkbench.lint.run), clear on close and delete, re-lint when settings change.
 import * as vscode from 'vscode';
 import { onDidChangeConfig, readConfig } from '../config.ts';
-import { Commands } from '../ids.ts';
+import { Commands, Settings } from '../ids.ts';
 import type { Log } from '../output.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { clusterFactsFrom } from './cluster-facts.ts';
@@ -39,7 +39,7 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
     }),
     vscode.workspace.onDidCloseTextDocument((document) => controller.clear(document.uri)),
     vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => controller.clear(uri))),
-    onDidChangeConfig(lintAll),
+    onDidChangeConfig(lintAll, Settings.lintRules, Settings.lintRun, Settings.kubernetesVersion),
     vscode.languages.registerCodeActionsProvider(YAML, new LintQuickFixes(controller), LintQuickFixes.metadata),
     vscode.languages.registerHoverProvider(YAML, new RuleHover(controller)),
     vscode.commands.registerCommand(Commands.applyLintFix, applyFixWithInput),
