@@ -147,6 +147,15 @@ describe('Workload commands on the simulated cluster', function () {
     assert.ok(managers.includes('kube-workbench'), managers.join(', '));
   });
 
+  it('shows the logs of every pod of a Deployment in one document, each line marked with its pod', async () => {
+    const row = { type: 'workload', id: 'wl:kube-workbench-sim:default:Deployment/hello', context: 'kube-workbench-sim', namespace: 'default', kind: 'Deployment', name: 'hello' } as const;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.logs, row);
+    const lines = editor.document.getText().split('\n').filter((line) => line !== '');
+    const pods = new Set(lines.map((line) => /^\[(hello-[^\]]+)\] \d{4}-\d\d-\d\dT/.exec(line)?.[1]));
+    assert.ok(!pods.has(undefined), lines.slice(0, 3).join(' | '));
+    assert.equal(pods.size, 2, [...pods].join(', '));
+  });
+
   it('reports why a deployment cannot run: a request larger than any node is Unschedulable', async () => {
     const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string; pod?: string }>(Commands.deployImage, {
       image: 'nginx:1.27.3',

@@ -1,22 +1,39 @@
-// Pod logs: "Show Logs" opens the last lines (with timestamps) as a read-only document; "Follow Logs"
-// streams new lines into an output channel until the notification's Cancel stops it.
+// Logs: "Show Logs" opens the last lines (with timestamps) of a pod, or of every pod of a workload
+// (each line prefixed with its pod), as a read-only document; "Follow Logs" streams a pod's new lines
+// into an output channel until the notification's Cancel stops it.
 import * as vscode from 'vscode';
+import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands, LOGS_SCHEME } from '../ids.ts';
 import { describeTarget, targetOf, type Target } from './object-targets.ts';
 
 const TAIL_LINES = 1000;
+/** Per pod when showing a whole workload, so a 50-replica Deployment stays readable. */
+const WORKLOAD_TAIL_LINES = 200;
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
 
-function podTarget(element: Element | undefined, clusters: ClusterServiceHolder): Target | undefined {
+function logTarget(element: Element | undefined, clusters: ClusterServiceHolder, workloads: boolean): Target | undefined {
   const target = element === undefined ? undefined : targetOf(element, clusters);
-  if (target?.ref.kind === 'Pod') return target;
-  void vscode.window.showErrorMessage('Pick a pod in the Kubernetes Explorer to see its logs.');
+  if (target?.ref.kind === 'Pod' || (workloads && WORKLOAD_KINDS.has(target?.ref.kind ?? ''))) return target;
+  void vscode.window.showErrorMessage(`Pick a pod${workloads ? ' or a workload' : ''} in the Kubernetes Explorer to see its logs.`);
   return undefined;
 }
 
+/** The pods of a workload in the cache: a Deployment's through its ReplicaSets (<name>-<hash>), the others' directly. */
+function podsOf(connection: ClusterConnection, target: Target): string[] {
+  const { kind, namespace, name } = target.ref;
+  return connection.pods
+    .byIndex('namespace', namespace)
+    .filter((pod) => (kind === 'Deployment' ? pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${name}-`) : pod.meta.owner?.kind === kind && pod.meta.owner.name === name))
+    .map((pod) => pod.meta.name)
+    .sort();
+}
+
+/** /<context>/<namespace>/<pod>.log, or /<context>/<namespace>/<kind>/<workload>.log for a workload. */
 function logsUri(target: Target): vscode.Uri {
-  return vscode.Uri.from({ scheme: LOGS_SCHEME, path: `/${[target.context, target.ref.namespace, `${target.ref.name}.log`].map(encodeURIComponent).join('/')}` });
+  const kind = target.ref.kind === 'Pod' ? [] : [target.ref.kind];
+  return vscode.Uri.from({ scheme: LOGS_SCHEME, path: `/${[target.context, target.ref.namespace, ...kind, `${target.ref.name}.log`].map(encodeURIComponent).join('/')}` });
 }
 
 class LogsProvider implements vscode.TextDocumentContentProvider {
@@ -27,13 +44,21 @@ class LogsProvider implements vscode.TextDocumentContentProvider {
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const [context = '', namespace = '', file = ''] = uri.path.slice(1).split('/').map(decodeURIComponent);
-    const target: Target = { context, ref: { kind: 'Pod', namespace, name: file.replace(/\.log$/, '') } };
-    const operations = this.clusters.get().connect(context)?.operations;
-    if (operations === undefined) return `unknown context "${context}"\n`;
+    const parts = uri.path.slice(1).split('/').map(decodeURIComponent);
+    const [context = '', namespace = ''] = parts;
+    const kind = parts.length === 4 ? (parts[2] ?? '') : 'Pod';
+    const target: Target = { context, ref: { kind, namespace, name: (parts.at(-1) ?? '').replace(/\.log$/, '') } };
+    const connection = this.clusters.get().connect(context);
+    if (connection === undefined) return `unknown context "${context}"\n`;
+    const pods = kind === 'Pod' ? [target.ref.name] : podsOf(connection, target);
     const lines: string[] = [];
-    const end = await operations.logs(target.ref, { follow: false, timestamps: true, previous: false, tailLines: TAIL_LINES }, (line) => lines.push(line));
-    if (end.kind === 'error') lines.push(`[kube-workbench] ${end.error.message}`);
+    for (const pod of pods) {
+      const prefix = kind === 'Pod' ? '' : `[${pod}] `;
+      const ref = { kind: 'Pod', namespace, name: pod };
+      const tailLines = kind === 'Pod' ? TAIL_LINES : WORKLOAD_TAIL_LINES;
+      const end = await connection.operations.logs(ref, { follow: false, timestamps: true, previous: false, tailLines }, (line) => lines.push(prefix + line));
+      if (end.kind === 'error') lines.push(`${prefix}[kube-workbench] ${end.error.message}`);
+    }
     return lines.length === 0 ? `[kube-workbench] ${describeTarget(target)} has written no log yet\n` : `${lines.join('\n')}\n`;
   }
 }
@@ -63,14 +88,14 @@ export function registerLogsCommands(clusters: ClusterServiceHolder): vscode.Dis
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, new LogsProvider(clusters)),
     vscode.commands.registerCommand(Commands.logs, async (element?: Element): Promise<vscode.TextEditor | undefined> => {
-      const target = podTarget(element, clusters);
+      const target = logTarget(element, clusters, true);
       if (target === undefined) return undefined;
       const document = await vscode.workspace.openTextDocument(logsUri(target));
       await vscode.languages.setTextDocumentLanguage(document, 'log');
       return vscode.window.showTextDocument(document, { preview: true });
     }),
     vscode.commands.registerCommand(Commands.followLogs, async (element?: Element): Promise<void> => {
-      const target = podTarget(element, clusters);
+      const target = logTarget(element, clusters, false);
       if (target !== undefined) await follow(clusters, target, channels);
     }),
     { dispose: () => channels.forEach((channel) => channel.dispose()) },
