@@ -2,7 +2,6 @@
 // the user confirms → server-side apply (field manager kube-workbench) → the rollout followed from the
 // cluster cache until ready, or until a pod says why not (image pull, scheduling, crash loop).
 import * as vscode from 'vscode';
-import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import { deploymentManifest, serviceManifest, type DeploymentInput } from '../../core/manifests/deployment.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
@@ -10,7 +9,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { ids } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
-import { currentContext } from './object-targets.ts';
+import { currentContext, podsOfWorkload } from './object-targets.ts';
 
 const FIELD_MANAGER = 'kube-workbench';
 const ROLLOUT_TIMEOUT_MS = 120_000;
@@ -27,11 +26,6 @@ export interface DeployResult {
   readonly pod?: string;
 }
 
-function podsOf(connection: ClusterConnection, input: DeploymentInput): SlimPod[] {
-  // Deployment pods are owned by its ReplicaSets, which are named <deployment>-<hash>.
-  return connection.pods.byIndex('namespace', input.namespace).filter((pod) => pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${input.name}-`));
-}
-
 function followRollout(connection: ClusterConnection, input: DeploymentInput, progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<DeployResult> {
   return new Promise((resolve) => {
     const finish = (result: DeployResult): void => {
@@ -42,7 +36,7 @@ function followRollout(connection: ClusterConnection, input: DeploymentInput, pr
     };
     const check = (): void => {
       const deployment = connection.workloads.Deployment.get(input.namespace, input.name);
-      const pods = podsOf(connection, input);
+      const pods = podsOfWorkload(connection, 'Deployment', input.namespace, input.name);
       const ready = deployment?.ready ?? 0;
       progress.report({ message: deployment === undefined ? 'created, waiting for the controller…' : `${pods.length} pods, ready ${ready}/${input.replicas}` });
       if (deployment !== undefined && ready >= input.replicas) return finish({ ok: true, ready });

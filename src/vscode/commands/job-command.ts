@@ -9,7 +9,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askJob, type JobAnswers } from './job-inputs.ts';
-import { currentContext } from './object-targets.ts';
+import { currentContext, podsOfWorkload } from './object-targets.ts';
 
 /** Which Job to follow. */
 interface JobRef {
@@ -28,8 +28,8 @@ export interface JobResult {
 function streamLogs(connection: ClusterConnection, input: JobRef, channel: vscode.OutputChannel, stop: AbortSignal): { dispose(): void } {
   const started = new Set<string>();
   const follow = (): void => {
-    for (const pod of connection.pods.byIndex('namespace', input.namespace)) {
-      if (pod.meta.owner?.kind !== 'Job' || pod.meta.owner.name !== input.name || started.has(pod.meta.name) || pod.phase === 'Pending') continue;
+    for (const pod of podsOfWorkload(connection, 'Job', input.namespace, input.name)) {
+      if (started.has(pod.meta.name) || pod.phase === 'Pending') continue;
       started.add(pod.meta.name);
       const ref = { kind: 'Pod', namespace: input.namespace, name: pod.meta.name };
       void connection.operations.logs(ref, { follow: true, timestamps: false, previous: false, signal: stop }, (line) => channel.appendLine(`[${pod.meta.name}] ${line}`));

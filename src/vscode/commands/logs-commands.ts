@@ -2,11 +2,10 @@
 // (each line prefixed with its pod), as a read-only document; "Follow Logs" streams a pod's new lines
 // into an output channel until the notification's Cancel stops it.
 import * as vscode from 'vscode';
-import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands, LOGS_SCHEME } from '../ids.ts';
-import { describeTarget, targetOf, type Target } from './object-targets.ts';
+import { describeTarget, podsOfWorkload, targetOf, type Target } from './object-targets.ts';
 
 const TAIL_LINES = 1000;
 /** Per pod when showing a whole workload, so a 50-replica Deployment stays readable. */
@@ -20,15 +19,6 @@ function logTarget(element: Element | undefined, clusters: ClusterServiceHolder,
   return undefined;
 }
 
-/** The pods of a workload in the cache: a Deployment's through its ReplicaSets (<name>-<hash>), the others' directly. */
-function podsOf(connection: ClusterConnection, target: Target): string[] {
-  const { kind, namespace, name } = target.ref;
-  return connection.pods
-    .byIndex('namespace', namespace)
-    .filter((pod) => (kind === 'Deployment' ? pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${name}-`) : pod.meta.owner?.kind === kind && pod.meta.owner.name === name))
-    .map((pod) => pod.meta.name)
-    .sort();
-}
 
 /** /<context>/<namespace>/<pod>.log, or /<context>/<namespace>/<kind>/<workload>.log for a workload. */
 function logsUri(target: Target): vscode.Uri {
@@ -50,7 +40,7 @@ class LogsProvider implements vscode.TextDocumentContentProvider {
     const target: Target = { context, ref: { kind, namespace, name: (parts.at(-1) ?? '').replace(/\.log$/, '') } };
     const connection = this.clusters.get().connect(context);
     if (connection === undefined) return `unknown context "${context}"\n`;
-    const pods = kind === 'Pod' ? [target.ref.name] : podsOf(connection, target);
+    const pods = kind === 'Pod' ? [target.ref.name] : podsOfWorkload(connection, kind, namespace, target.ref.name).map((pod) => pod.meta.name).sort();
     const lines: string[] = [];
     for (const pod of pods) {
       const prefix = kind === 'Pod' ? '' : `[${pod}] `;

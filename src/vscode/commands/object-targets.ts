@@ -1,8 +1,10 @@
 // What a command acts on: the tree row it was invoked on, or, from the palette, a pick among the
 // objects of the current context's cache. Either way an ObjectRef plus the context it lives in.
 import * as vscode from 'vscode';
+import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
+import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 
@@ -13,6 +15,16 @@ export interface Target {
 
 export function describeTarget(target: Target): string {
   return `${target.ref.kind} ${target.ref.namespace === '' ? '' : `${target.ref.namespace}/`}${target.ref.name}`;
+}
+
+/**
+ * The pods of a workload in the cache: a Deployment's through its ReplicaSets (named
+ * <deployment>-<hash>), a StatefulSet's, DaemonSet's or Job's directly.
+ */
+export function podsOfWorkload(connection: ClusterConnection, kind: string, namespace: string, name: string): SlimPod[] {
+  return connection.pods
+    .byIndex('namespace', namespace)
+    .filter((pod) => (kind === 'Deployment' ? pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${name}-`) : pod.meta.owner?.kind === kind && pod.meta.owner.name === name));
 }
 
 /** The object behind a tree row; undefined for rows that are not one object. */
