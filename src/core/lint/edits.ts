@@ -7,6 +7,18 @@ export function replaceEdit(range: Range, newText: string): TextEdit {
   return { start: range.start, end: range.end, newText };
 }
 
+/** One scalar to set, at a key path under a mapping. */
+export interface PathValue {
+  readonly path: readonly string[];
+  readonly scalar: string;
+}
+
+/** The keys still missing under one existing mapping, as a tree of new lines to write. */
+interface Insertion {
+  readonly holder: Mapping;
+  readonly tree: Map<string, unknown>;
+}
+
 /**
  * Sets `path` under a block mapping to a YAML scalar: replaces the scalar if it exists, otherwise adds
  * the missing keys as new lines after the deepest existing mapping's last entry, at that mapping's own
@@ -14,34 +26,75 @@ export function replaceEdit(range: Range, newText: string): TextEdit {
  * empty mappings, where no edit keeps the author's layout.
  */
 export function setPathEdit(object: KubeObject, mapping: Mapping, path: readonly string[], scalar: string): TextEdit | undefined {
+  return setPathsEdit(object, mapping, [{ path, scalar }])?.[0];
+}
+
+/**
+ * Several paths at once, as setPathEdit sets one: missing keys shared by several paths are written
+ * once (`requests:` above both `cpu:` and `memory:`), and new lines that land at the same place are
+ * joined into one edit, deeper mappings' lines first, so the edits never overlap.
+ */
+export function setPathsEdit(object: KubeObject, mapping: Mapping, values: readonly PathValue[]): TextEdit[] | undefined {
   const { positions } = object;
+  const edits: TextEdit[] = [];
+  const insertions: Insertion[] = [];
+  for (const { path, scalar } of values) {
+    let holder = mapping;
+    let depth = 0;
+    for (; depth < path.length - 1; depth += 1) {
+      const next = asMapping(holder[path[depth] as string]);
+      if (next === undefined) break;
+      holder = next;
+    }
+    const key = path[depth] as string;
+    const existing = positions.entry(holder, key);
+    if (existing !== undefined) {
+      if (depth !== path.length - 1 || asMapping(holder[key]) !== undefined) return undefined;
+      edits.push(replaceEdit(existing.value, scalar));
+      continue;
+    }
+    let insertion = insertions.find((candidate) => candidate.holder === holder);
+    if (insertion === undefined) insertions.push((insertion = { holder, tree: new Map() }));
+    let tree = insertion.tree;
+    for (const segment of path.slice(depth, -1)) {
+      let child = tree.get(segment);
+      if (!(child instanceof Map)) tree.set(segment, (child = new Map<string, unknown>()));
+      tree = child as Map<string, unknown>;
+    }
+    tree.set(path.at(-1) as string, scalar);
+  }
+  const byOffset = new Map<number, { column: number; text: string }[]>();
   const text = object.file.parsed.text;
-  let holder = mapping;
-  let depth = 0;
-  for (; depth < path.length - 1; depth += 1) {
-    const next = asMapping(holder[path[depth] as string]);
-    if (next === undefined) break;
-    holder = next;
+  let newline = '\n';
+  for (const { holder, tree } of insertions) {
+    const range = positions.rangeOf(holder);
+    const first = positions.firstKeyRange(holder);
+    if (range === undefined || first === undefined || text[range.start] === '{') return undefined;
+    const column = first.start - lineStart(text, first.start);
+    // The line break of the mapping's own first line: scanning the whole text per fix would be quadratic.
+    const lf = text.indexOf('\n', first.start);
+    newline = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+    const at = lineEndAfter(text, range.end);
+    const blocks = byOffset.get(at) ?? [];
+    blocks.push({ column, text: treeLines(tree, column, newline) });
+    byOffset.set(at, blocks);
   }
-  const key = path[depth] as string;
-  const existing = positions.entry(holder, key);
-  if (existing !== undefined) {
-    return depth === path.length - 1 && asMapping(holder[key]) === undefined ? replaceEdit(existing.value, scalar) : undefined;
+  for (const [at, blocks] of byOffset) {
+    const prefix = at === text.length && !/[\r\n]$/.test(text) ? newline : '';
+    const joined = blocks.sort((a, b) => b.column - a.column).map((block) => block.text).join('');
+    edits.push({ start: at, end: at, newText: prefix + joined });
   }
-  const range = positions.rangeOf(holder);
-  const first = positions.firstKeyRange(holder);
-  if (range === undefined || first === undefined || text[range.start] === '{') return undefined;
-  const column = first.start - lineStart(text, first.start);
-  // The line break of the mapping's own first line: scanning the whole text per fix would be quadratic.
-  const lf = text.indexOf('\n', first.start);
-  const newline = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-  const lines = path.slice(depth).map((segment, level, rest) => {
-    const value = level === rest.length - 1 ? ` ${scalar}` : '';
-    return `${' '.repeat(column + 2 * level)}${segment}:${value}${newline}`;
-  });
-  const at = lineEndAfter(text, range.end);
-  const prefix = at === text.length && !/[\r\n]$/.test(text) ? newline : '';
-  return { start: at, end: at, newText: prefix + lines.join('') };
+  return edits;
+}
+
+function treeLines(tree: ReadonlyMap<string, unknown>, column: number, newline: string): string {
+  let lines = '';
+  for (const [key, value] of tree) {
+    const nested = value instanceof Map;
+    lines += `${' '.repeat(column)}${key}:${nested ? '' : ` ${String(value)}`}${newline}`;
+    if (nested) lines += treeLines(value as ReadonlyMap<string, unknown>, column + 2, newline);
+  }
+  return lines;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -67,6 +67,7 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
         range: report.range,
         related: report.related ?? [],
         fix: report.fix,
+        alternatives: report.alternatives ?? [],
       });
     }
   }

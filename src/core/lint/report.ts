@@ -2,7 +2,7 @@ import type { Range } from '../yaml/types.ts';
 import type { KubeObject, RelatedLocation, Report } from './types.ts';
 
 /** A report on an object; `extra` adds severity, related locations or a fix. */
-export function reportOn(object: KubeObject, range: Range, message: string, extra: Partial<Pick<Report, 'severity' | 'related' | 'fix'>> = {}): Report {
+export function reportOn(object: KubeObject, range: Range, message: string, extra: Partial<Pick<Report, 'severity' | 'related' | 'fix' | 'alternatives'>> = {}): Report {
   return { file: object.file, object, range, message, ...extra };
 }
 

@@ -43,6 +43,8 @@ export interface Finding {
   readonly range: Range;
   readonly related: readonly RelatedLocation[];
   readonly fix: Fix | undefined;
+  /** Other fixes for the same finding, offered after the preferred one (Guaranteed / Burstable requests). */
+  readonly alternatives: readonly Fix[];
 }
 
 /** A file of the file set, parsed once. `lines` is built on first use. */
@@ -83,8 +85,11 @@ export interface RequestSuggestion {
   readonly namespace: string | undefined;
   readonly name: string;
   readonly container: string;
-  /** Suggested requests as quantity strings, e.g. { cpu: "250m", memory: "300Mi" }. */
+  /** Suggested requests (the target) as quantity strings, e.g. { cpu: "250m", memory: "300Mi" }. */
   readonly requests: Readonly<Record<string, string>>;
+  /** The recommendation's bounds, when known: the Burstable fix requests the lower and limits the upper. */
+  readonly lowerBound?: Readonly<Record<string, string>>;
+  readonly upperBound?: Readonly<Record<string, string>>;
 }
 
 /** Facts a rule may read beyond the file set. */
@@ -116,6 +121,7 @@ export interface Report {
   readonly severity?: Severity;
   readonly related?: readonly RelatedLocation[];
   readonly fix?: Fix;
+  readonly alternatives?: readonly Fix[];
 }
 
 export interface Rule {

@@ -68,6 +68,12 @@ export class LintQuickFixes implements vscode.CodeActionProvider {
           actions.push(fixAll);
         }
       }
+      for (const alternative of finding.alternatives) {
+        const action = new vscode.CodeAction(alternative.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.edit = workspaceEdit(document, alternative.edits);
+        actions.push(action);
+      }
       const suppress = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
       suppress.diagnostics = [diagnostic];
       suppress.edit = workspaceEdit(document, [loadLintModule().suppressionEdit(document.getText(), finding.range.start, finding.ruleId)]);

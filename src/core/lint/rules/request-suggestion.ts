@@ -1,13 +1,42 @@
 import { parseQuantity, toNumber } from '../../allocator/quantity.ts';
-import { setPathEdit } from '../edits.ts';
+import { setPathsEdit, type PathValue } from '../edits.ts';
 import { containerRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { effectiveRequest } from '../resources.ts';
-import type { Rule } from '../types.ts';
+import type { Fix, RequestSuggestion, Rule } from '../types.ts';
+import type { Mapping } from '../values.ts';
+import type { ContainerRef } from '../workloads.ts';
 import { containers, podKinds } from '../workloads.ts';
 
 /** LINT-RULES.md: suggestions within 30% of the set request are not worth a diagnostic. */
 const defaultTolerance = 0.3;
+
+type Amounts = Readonly<Record<string, string>>;
+
+function pathValues(side: 'requests' | 'limits', amounts: Amounts): PathValue[] {
+  return Object.entries(amounts).map(([resource, text]) => ({ path: ['resources', side, resource], scalar: JSON.stringify(text) }));
+}
+
+function pairText(amounts: Amounts): string {
+  return Object.values(amounts).join(' / ');
+}
+
+/** A fix setting the given requests and limits, or undefined when no edit keeps the layout. */
+function resourcesFix(ref: ContainerRef, title: string, values: readonly PathValue[]): Fix | undefined {
+  const edits = setPathsEdit(ref.object, ref.container as Mapping, values);
+  return edits === undefined ? undefined : { title, edits };
+}
+
+/** Goldilocks' two QoS choices besides the plain target: Guaranteed (requests = limits) and Burstable (bounds). */
+function qosFixes(ref: ContainerRef, suggestion: RequestSuggestion): Fix[] {
+  const { requests, lowerBound, upperBound } = suggestion;
+  const guaranteed = resourcesFix(ref, `Guaranteed QoS: requests = limits = ${pairText(requests)}`, [...pathValues('requests', requests), ...pathValues('limits', requests)]);
+  const burstable =
+    lowerBound === undefined || upperBound === undefined
+      ? undefined
+      : resourcesFix(ref, `Burstable QoS: requests ${pairText(lowerBound)}, limits ${pairText(upperBound)}`, [...pathValues('requests', lowerBound), ...pathValues('limits', upperBound)]);
+  return [guaranteed, burstable].filter((fix) => fix !== undefined);
+}
 
 export const requestSuggestion: Rule = {
   id: 'request-suggestion',
@@ -16,7 +45,7 @@ export const requestSuggestion: Rule = {
   kinds: podKinds,
   description: "With usage data: the allocator's suggested request differs from the set one by more than the tolerance (default 30%).",
   why: 'Requests far above use waste the capacity the scheduler reserves; far below, the node is overcommitted and the pod throttled or evicted.',
-  fix: "Write the allocator's suggestion into resources.requests.",
+  fix: "Write the allocator's suggestion into resources.requests (or Guaranteed / Burstable requests and limits).",
   *check(context) {
     const suggestions = context.facts.cluster?.suggestions ?? [];
     const tolerance = context.facts.cluster?.suggestionTolerance ?? defaultTolerance;
@@ -26,18 +55,24 @@ export const requestSuggestion: Rule = {
       const suggestion = suggestions.find(
         (entry) => entry.kind === object.kind && entry.name === object.name && entry.namespace === object.namespace && entry.container === container.name,
       );
-      for (const [resource, text] of Object.entries(suggestion?.requests ?? {})) {
+      if (suggestion === undefined) continue;
+      const differing = Object.entries(suggestion.requests).flatMap(([resource, text]) => {
         const suggested = parseQuantity(text);
-        if (!suggested.ok) continue;
+        if (!suggested.ok) return [];
         const current = effectiveRequest(ref, resource);
         const now = current?.quantity === undefined ? undefined : toNumber(current.quantity);
         const want = toNumber(suggested.quantity);
-        if (now !== undefined && now > 0 && Math.abs(want - now) / now <= tolerance) continue;
-        const edit = setPathEdit(object, container, ['resources', 'requests', resource], JSON.stringify(text));
-        yield reportOn(object, current?.range ?? containerRange(object, container), `Observed usage suggests a ${resource} request of ${text}${now === undefined ? '' : ` (set: ${String(current?.raw)})`}.`, {
-          ...(edit === undefined ? {} : { fix: { title: `Set the ${resource} request to ${text}`, edits: [edit] } }),
-        });
-      }
+        if (now !== undefined && now > 0 && Math.abs(want - now) / now <= tolerance) return [];
+        return [{ resource, text, current }];
+      });
+      const [first] = differing;
+      if (first === undefined) continue;
+      const parts = differing.map(({ resource, text, current }) => `${resource} ${text} (set: ${current === undefined ? 'none' : String(current.raw)})`);
+      const fix = resourcesFix(ref, `Apply suggested requests: ${pairText(suggestion.requests)}`, pathValues('requests', suggestion.requests));
+      yield reportOn(object, first.current?.range ?? containerRange(object, container), `Observed usage suggests requests of ${parts.join(', ')}.`, {
+        ...(fix === undefined ? {} : { fix }),
+        alternatives: qosFixes(ref, suggestion),
+      });
     }
   },
 };

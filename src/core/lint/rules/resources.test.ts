@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expectNone, expectRanges, strip } from '../testing/expect-rule.ts';
+import { expectNone, expectRanges, findingsOf, strip } from '../testing/expect-rule.ts';
 import { deployment } from '../testing/manifests.ts';
 
 const image = '        image: nginx:1.27';
@@ -41,6 +41,32 @@ describe('resource rules', () => {
     const [finding] = expectRanges('request-suggestion', manifest, { cluster: cluster('250m') });
     assert.deepEqual(finding?.fix?.edits[0]?.newText, '"250m"');
     expectNone('request-suggestion', strip(manifest).text, { cluster: cluster('120m') });
+  });
+
+  it('request-suggestion: one finding per container, the suggestion and the Guaranteed / Burstable choices as edits', () => {
+    const suggestion = { kind: 'Deployment', namespace: 'shop', name: 'web', container: 'app', requests: { cpu: '250m', memory: '363Mi' }, lowerBound: { cpu: '200m', memory: '300Mi' }, upperBound: { cpu: '500m', memory: '600Mi' } };
+    const manifest = deployment(`${image}\n        resources:\n          requests:\n            cpu: ⟦1⟧\n          limits:\n            cpu: "2"`);
+    const [finding] = expectRanges('request-suggestion', manifest, { cluster: { suggestions: [suggestion] } });
+    assert.equal(finding?.message, 'Observed usage suggests requests of cpu 250m (set: 1), memory 363Mi (set: none).');
+    const { text } = strip(manifest);
+    const applied = (edits: readonly { start: number; end: number; newText: string }[] = []): string =>
+      [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
+    assert.match(applied(finding?.fix?.edits), /requests:\n {12}cpu: "250m"\n {12}memory: "363Mi"\n {10}limits:\n {12}cpu: "2"\n$/);
+    const [guaranteed, burstable] = finding?.alternatives ?? [];
+    assert.equal(guaranteed?.title, 'Guaranteed QoS: requests = limits = 250m / 363Mi');
+    assert.match(applied(guaranteed?.edits), /requests:\n {12}cpu: "250m"\n {12}memory: "363Mi"\n {10}limits:\n {12}cpu: "250m"\n {12}memory: "363Mi"\n$/);
+    assert.match(applied(burstable?.edits), /requests:\n {12}cpu: "200m"\n {12}memory: "300Mi"\n {10}limits:\n {12}cpu: "500m"\n {12}memory: "600Mi"\n$/);
+  });
+
+  it('request-suggestion: a container without resources gets the whole block, written once', () => {
+    const suggestion = { kind: 'Deployment', namespace: 'shop', name: 'web', container: 'app', requests: { cpu: '250m', memory: '363Mi' } };
+    const [finding] = findingsOf('request-suggestion', deployment(image), { cluster: { suggestions: [suggestion] } });
+    const text = deployment(image);
+    const [edit, ...rest] = finding?.fix?.edits ?? [];
+    assert.equal(rest.length, 0);
+    const fixed = text.slice(0, edit?.start) + (edit?.newText ?? '') + text.slice(edit?.end);
+    assert.match(fixed, /image: nginx:1\.27\n {8}resources:\n {10}requests:\n {12}cpu: "250m"\n {12}memory: "363Mi"\n$/);
+    assert.equal(finding?.alternatives.length, 1, 'no bounds: Guaranteed only');
   });
 
   it('latest-tag: explicit latest or no tag; a fix that asks for the tag', () => {
