@@ -1,5 +1,6 @@
 // Writes and reads of single objects for the commands: get, scale, rollout restart, delete and
 // server-side apply, each a Result whose error names the context, verb and resource.
+import { formatObjectName, objectNameOf, type ObjectName } from '../core/cluster/object-ref.ts';
 import type { Result } from '../core/result.ts';
 import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
@@ -27,11 +28,7 @@ const builtIn: Readonly<Record<string, KindPath>> = {
   CronJob: { group: 'batch', version: 'v1', plural: 'cronjobs', namespaced: true },
 };
 
-export interface ObjectRef {
-  readonly kind: string;
-  /** '' for cluster-scoped objects. */
-  readonly namespace: string;
-  readonly name: string;
+export interface ObjectRef extends ObjectName {
   /** For kinds outside the built-in table (custom resources). */
   readonly path?: KindPath;
 }
@@ -50,10 +47,6 @@ export interface LogOptions {
 
 /** kubectl's annotation for `rollout restart`: a new value rolls the pod template. */
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
-
-function describeRef(ref: ObjectRef): string {
-  return `${ref.kind} ${ref.namespace === '' ? '' : `${ref.namespace}/`}${ref.name}`;
-}
 
 export class ObjectOperations {
   private readonly client: ApiClient;
@@ -95,8 +88,7 @@ export class ObjectOperations {
    * updates the fields this manager owns; a conflict with another manager is a 409 unless forced.
    */
   apply(object: Record<string, unknown>, options: { fieldManager: string; force: boolean; dryRun: boolean }): Promise<Result<unknown, ClusterError>> {
-    const metadata = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
-    const ref: ObjectRef = { kind: String(object['kind'] ?? ''), namespace: metadata.namespace ?? '', name: metadata.name ?? '' };
+    const ref: ObjectRef = objectNameOf(object);
     const query = { fieldManager: options.fieldManager, force: options.force || undefined, dryRun: options.dryRun ? 'All' : undefined };
     return this.send(ref, options.dryRun ? 'apply (dry run)' : 'apply', { method: 'PATCH', contentType: 'application/apply-patch+yaml', body: object, query });
   }
@@ -105,7 +97,7 @@ export class ObjectOperations {
   logs(ref: ObjectRef, options: LogOptions, onLine: (line: string) => void): Promise<WatchEnd> {
     const path = ObjectOperations.path(ref);
     if (ref.kind !== 'Pod' || path === undefined) {
-      return Promise.resolve({ kind: 'error', error: { kind: 'invalid', message: `logs are read from pods, not from ${describeRef(ref)}` } });
+      return Promise.resolve({ kind: 'error', error: { kind: 'invalid', message: `logs are read from pods, not from ${formatObjectName(ref)}` } });
     }
     const query = {
       follow: options.follow || undefined,
@@ -114,7 +106,7 @@ export class ObjectOperations {
       container: options.container,
       tailLines: options.tailLines,
     };
-    return this.client.streamLines(`${path}/log`, { verb: 'get logs of', resource: describeRef(ref), query, ...(options.signal ? { signal: options.signal } : {}) }, onLine, 'text/plain');
+    return this.client.streamLines(`${path}/log`, { verb: 'get logs of', resource: formatObjectName(ref), query, ...(options.signal ? { signal: options.signal } : {}) }, onLine, 'text/plain');
   }
 
   private async send(
@@ -123,7 +115,7 @@ export class ObjectOperations {
     options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query },
   ): Promise<Result<unknown, ClusterError>> {
     const path = ObjectOperations.path(ref);
-    if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${describeRef(ref)}: unknown kind ${ref.kind}` } };
-    return this.client.request(path, { ...options, verb, resource: describeRef(ref) });
+    if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${formatObjectName(ref)}: unknown kind ${ref.kind}` } };
+    return this.client.request(path, { ...options, verb, resource: formatObjectName(ref) });
   }
 }

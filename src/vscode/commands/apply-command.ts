@@ -3,6 +3,7 @@
 // field manager kube-workbench. A conflict with another manager is shown with its fields and an
 // explicit "Force" choice.
 import * as vscode from 'vscode';
+import { formatObjectName, objectNameOf } from '../../core/cluster/object-ref.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
@@ -35,10 +36,7 @@ function objectsOf(text: string): Manifest[] {
   });
 }
 
-function label(object: Manifest): string {
-  const metadata = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
-  return `${String(object['kind'])} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name ?? '?'}`;
-}
+const label = (object: Manifest): string => formatObjectName(objectNameOf(object));
 
 /** What the diff shows of an object: no managedFields, no server bookkeeping that always differs. */
 function comparable(object: unknown): string {
@@ -85,7 +83,7 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     return { ok: false, applied: [], reason: error.message };
   }
   if (options.confirmed !== true) {
-    const live = await Promise.all(objects.map((object) => connection.operations.get({ kind: String(object['kind']), namespace: ((object['metadata'] ?? {}) as { namespace?: string }).namespace ?? '', name: ((object['metadata'] ?? {}) as { name?: string }).name ?? '' })));
+    const live = await Promise.all(objects.map((object) => connection.operations.get(objectNameOf(object))));
     const stamp = Date.now();
     const left = vscode.Uri.from({ scheme: APPLY_SCHEME, path: `/live-${stamp}.yaml` });
     const right = vscode.Uri.from({ scheme: APPLY_SCHEME, path: `/applied-${stamp}.yaml` });

@@ -1,6 +1,7 @@
 // What a command acts on: the tree row it was invoked on, or, from the palette, a pick among the
 // objects of the current context's cache. Either way an ObjectRef plus the context it lives in.
 import * as vscode from 'vscode';
+import { formatObjectName } from '../../core/cluster/object-ref.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
@@ -14,7 +15,7 @@ export interface Target {
 }
 
 export function describeTarget(target: Target): string {
-  return `${target.ref.kind} ${target.ref.namespace === '' ? '' : `${target.ref.namespace}/`}${target.ref.name}`;
+  return formatObjectName(target.ref);
 }
 
 /**
