@@ -33,6 +33,7 @@ describe('kube-workbench sim', () => {
     const running = command.run(['--nodes', '4', '--tasks', '--fault', 'latency=1'], io);
     while (started === undefined) await new Promise((resolve) => setImmediate(resolve));
     assert.match(out[0] ?? '', /^https:\/\/127\.0\.0\.1:\d+\n$/);
+    assert.ok(out.includes(`prometheus: ${started.prometheusUrl} (usage history for kubeWorkbench.allocator.prometheusUrl)\n`));
     assert.deepEqual(await nodesOf(started), { status: 200, items: 4 });
     assert.ok(started.store.get(started.controllers.types.cronJob, 'batch', 'nightly-report') !== undefined);
     stop();
@@ -48,9 +49,15 @@ describe('kube-workbench sim', () => {
     ]]);
   });
 
+  it('turns the Prometheus API off or puts it on a given port', () => {
+    const off = simOptions(['--no-prometheus']);
+    const fixed = simOptions(['--prometheus-port', '9090']);
+    assert.deepEqual([off !== 'help' && off.prometheusPort, fixed !== 'help' && fixed.prometheusPort], [false, 9090]);
+  });
+
   it('rejects bad flags with exit code 2 and a one-line reason', async () => {
     const command = createSimCommand({ stopped: () => Promise.resolve() });
-    for (const args of [['--nodes', 'many'], ['--fault', 'meteor'], ['--bogus'], ['extra']]) {
+    for (const args of [['--no-prometheus', '--prometheus-port', '1'], ['--nodes', 'many'], ['--fault', 'meteor'], ['--bogus'], ['extra']]) {
       const { io, err } = collector();
       assert.equal(await command.run(args, io), ExitCode.usage, args.join(' '));
       assert.match(err.join(''), /^kube-workbench sim: .+\n$/);

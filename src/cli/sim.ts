@@ -19,6 +19,9 @@ output is the API URL.
 Options:
   --port N           port to listen on (default 0: any free port)
   --kubeconfig FILE  where to write the kubeconfig (default: a private temp folder)
+  --prometheus-port N  port of the Prometheus API over the synthetic usage history, plain HTTP
+                     (default 0: any free port)
+  --no-prometheus    serve no Prometheus API
   --nodes N          nodes (default 3)
   --pods N           running pods, in Deployments across a few namespaces (default 0)
   --seed N           layout seed (default 1)
@@ -45,6 +48,8 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
     options: {
       port: { type: 'string' },
       kubeconfig: { type: 'string' },
+      'prometheus-port': { type: 'string' },
+      'no-prometheus': { type: 'boolean' },
       nodes: { type: 'string' },
       pods: { type: 'string' },
       seed: { type: 'string' },
@@ -64,8 +69,10 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
       throw new UsageError(`--fault ${flag}: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
+  if (values['no-prometheus'] === true && values['prometheus-port'] !== undefined) throw new UsageError('give --prometheus-port or --no-prometheus, not both');
   return {
     port: count(values.port, 'port', 0, 65_535),
+    prometheusPort: values['no-prometheus'] === true ? false : count(values['prometheus-port'], 'prometheus-port', 0, 65_535),
     ...(values.kubeconfig === undefined ? {} : { kubeconfigPath: values.kubeconfig }),
     nodes: count(values.nodes, 'nodes', 3, 100_000),
     pods: count(values.pods, 'pods', 0, 2_000_000),
@@ -84,6 +91,7 @@ async function runSim(args: readonly string[], io: CliIo, deps: SimCommandDeps):
   const sim = await startSim({ ...options, log: (message) => io.stderr(`kube-workbench sim: ${message}\n`) });
   io.stdout(`${sim.url}\n`);
   io.stdout(`kubeconfig: ${sim.kubeconfigPath} (contexts kube-workbench-sim, kube-workbench-sim-readonly)\n`);
+  if (sim.prometheusUrl !== undefined) io.stdout(`prometheus: ${sim.prometheusUrl} (usage history for kubeWorkbench.allocator.prometheusUrl)\n`);
   io.stdout(`try: KUBECONFIG=${sim.kubeconfigPath} kubectl get nodes\n`);
   deps.onStarted?.(sim);
   await deps.stopped();

@@ -24,6 +24,8 @@ import { OwnerIndex } from './owner-index.ts';
 import { builtinTypes, Catalog } from './resources.ts';
 import { seedCluster } from './seed.ts';
 import { createSimServer } from './server.ts';
+import type { Pod } from './objects.ts';
+import { startPrometheus } from './prometheus/listen.ts';
 import { Store } from './store.ts';
 import { WatchHub } from './watch-hub.ts';
 
@@ -44,6 +46,8 @@ export interface SimOptions {
   readonly watchHistory?: number;
   /** Watch keep-alive period (real time); 10 s by default, shorter in tests. */
   readonly keepAliveMs?: number;
+  /** The Prometheus API's port (prometheus/server.ts): 0 (the default) picks a free one, false serves none. */
+  readonly prometheusPort?: number | false;
   /** Where controller errors go; stderr by default. */
   readonly log?: (message: string) => void;
 }
@@ -53,6 +57,8 @@ export interface Sim {
   readonly port: number;
   readonly kubeconfigPath: string;
   readonly kubeconfig: string;
+  /** The Prometheus API over the synthetic usage history (plain HTTP); undefined when turned off. */
+  readonly prometheusUrl: string | undefined;
   /** The CA that signed the server's certificate (PEM), as the kubeconfig carries it. */
   readonly caPem: string;
   readonly tokens: { readonly admin: string; readonly readOnly: string; readonly namespaced: string };
@@ -181,6 +187,15 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     setTimeout(() => void listen().catch((error: unknown) => log(`could not listen again: ${String(error)}`)), ms).unref();
   };
   await listen();
+  const prometheusSource = { pods: () => [...store.scan(controllers.types.pod)].map(({ object }) => object as Pod), now: () => clock.now() };
+  const prometheus =
+    options.prometheusPort === false
+      ? undefined
+      : await startPrometheus(prometheusSource, options.prometheusPort ?? 0).catch((error: unknown) => {
+          clock.stop();
+          server.close();
+          throw error;
+        });
   for (const timed of options.faults ?? []) schedule(timed);
 
   const url = `https://127.0.0.1:${port}`;
@@ -194,6 +209,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     port,
     kubeconfigPath,
     kubeconfig,
+    prometheusUrl: prometheus?.url,
     caPem: certificates.caPem,
     tokens,
     clock,
@@ -208,6 +224,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       hub.dropAll();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await prometheus?.close();
       if (folder !== undefined) await rm(folder, { recursive: true, force: true });
     },
   };

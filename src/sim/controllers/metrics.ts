@@ -1,13 +1,11 @@
 /** metrics.k8s.io/v1beta1 NodeMetrics and PodMetrics, computed on read from the usage profiles (nothing stored). */
-import { podRequests, usageList, type Amounts } from '../amounts.ts';
+import { usageList, type Amounts } from '../amounts.ts';
 import type { KubeObject, Node, Pod } from '../objects.ts';
-import { fnv32 } from '../names.ts';
 import type { ResourceType } from '../resources.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { splitKey } from './environment.ts';
 import type { Kubelets } from './kubelet.ts';
-import { behaviourOf } from './pod-behaviour.ts';
-import { usageAt } from './usage-profiles.ts';
+import { containerUsageModels } from './container-usage.ts';
 
 /** What the system daemons of a node use besides pods. */
 const systemUsage: Amounts = { cpu: 0.1, memory: 512 * 2 ** 20 };
@@ -26,13 +24,7 @@ export class Metrics {
   }
 
   private containerUsage(pod: Pod, now: number): { name: string; usage: Amounts }[] {
-    const behaviour = behaviourOf(pod);
-    const seed = fnv32(pod.metadata.uid ?? pod.metadata.name ?? '');
-    const start = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? '') / 1000;
-    return pod.spec.containers.map((container, index) => ({
-      name: container.name,
-      usage: usageAt(behaviour.profile, podRequests({ ...pod, spec: { ...pod.spec, containers: [container] } }), seed + index, now / 1000, start),
-    }));
+    return containerUsageModels(pod).map((model) => ({ name: model.container, usage: model.at(now / 1000) }));
   }
 
   private running(pod: Pod): boolean {

@@ -1,0 +1,158 @@
+/**
+ * The little PromQL the simulator answers: a cAdvisor metric with optional label matchers, the CPU
+ * counter inside rate(...[duration]). Strict on purpose: anything else is an error naming what is
+ * not supported, so a client never mistakes an approximation for Prometheus' answer.
+ */
+import { err, ok, type Result } from '../../core/result.ts';
+import { parseDuration } from './duration.ts';
+
+export const cpuMetric = 'container_cpu_usage_seconds_total';
+export const memoryMetric = 'container_memory_working_set_bytes';
+
+interface Matcher {
+  readonly label: string;
+  readonly op: '=' | '!=' | '=~' | '!~';
+  readonly value: string;
+}
+
+export interface UsageQuery {
+  readonly resource: 'cpu' | 'memory';
+  readonly metric: string;
+  /** Whether a series with these labels matches every matcher. */
+  readonly selects: (labels: Readonly<Record<string, string>>) => boolean;
+}
+
+const identifier = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+const metricName = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
+const escapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
+
+class ParseError extends Error {}
+
+/** A cursor over the query text; each method consumes what it names or throws ParseError. */
+class Cursor {
+  private readonly text: string;
+  position = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  private fail(expected: string): never {
+    const found = this.position < this.text.length ? `"${this.text[this.position]}"` : 'end of input';
+    throw new ParseError(`1:${this.position + 1}: parse error: expected ${expected}, found ${found}`);
+  }
+
+  skipSpace(): void {
+    while (/\s/.test(this.text[this.position] ?? '')) this.position += 1;
+  }
+
+  peek(literal: string): boolean {
+    this.skipSpace();
+    return this.text.startsWith(literal, this.position);
+  }
+
+  expect(literal: string): void {
+    if (!this.peek(literal)) this.fail(`"${literal}"`);
+    this.position += literal.length;
+  }
+
+  pattern(regex: RegExp, what: string): string {
+    this.skipSpace();
+    regex.lastIndex = this.position;
+    const match = regex.exec(this.text);
+    if (match === null) this.fail(what);
+    this.position += match[0].length;
+    return match[0];
+  }
+
+  quoted(): string {
+    this.skipSpace();
+    const quote = this.text[this.position];
+    if (quote !== '"' && quote !== "'") this.fail('a quoted string');
+    let value = '';
+    for (let index = this.position + 1; index < this.text.length; index += 1) {
+      const char = this.text[index] ?? '';
+      if (char === quote) {
+        this.position = index + 1;
+        return value;
+      }
+      if (char === '\\') {
+        index += 1;
+        const escaped = escapes[this.text[index] ?? ''];
+        if (escaped === undefined) throw new ParseError(`1:${index + 1}: parse error: unsupported escape sequence in string`);
+        value += escaped;
+      } else value += char;
+    }
+    throw new ParseError(`1:${this.position + 1}: parse error: unterminated quoted string`);
+  }
+
+  end(): void {
+    this.skipSpace();
+    if (this.position < this.text.length) this.fail('end of input');
+  }
+}
+
+function matchers(cursor: Cursor): Matcher[] {
+  const result: Matcher[] = [];
+  if (!cursor.peek('{')) return result;
+  cursor.expect('{');
+  while (!cursor.peek('}')) {
+    const label = cursor.pattern(identifier, 'a label name');
+    const op = (['=~', '!~', '!=', '='] as const).find((candidate) => cursor.peek(candidate));
+    if (op === undefined) cursor.expect('=');
+    else cursor.expect(op);
+    result.push({ label, op: op ?? '=', value: cursor.quoted() });
+    if (!cursor.peek('}')) cursor.expect(',');
+  }
+  cursor.expect('}');
+  return result;
+}
+
+/** Prometheus' semantics: regexes are anchored, and a label a series lacks has the value "". */
+function predicate(matcher: Matcher): (labels: Readonly<Record<string, string>>) => boolean {
+  const { label, op, value } = matcher;
+  if (op === '=') return (labels) => (labels[label] ?? '') === value;
+  if (op === '!=') return (labels) => (labels[label] ?? '') !== value;
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^(?:${value})$`);
+  } catch (error) {
+    throw new ParseError(`invalid regular expression in matcher ${label}${op}"${value}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return op === '=~' ? (labels) => regex.test(labels[label] ?? '') : (labels) => !regex.test(labels[label] ?? '');
+}
+
+function parse(text: string): UsageQuery {
+  const cursor = new Cursor(text);
+  const name = cursor.pattern(metricName, 'a metric name or rate(');
+  const isRate = name === 'rate' && cursor.peek('(');
+  if (!isRate && cursor.peek('(')) throw new ParseError(`unsupported function "${name}": the simulator answers rate(...) and plain selectors only`);
+  if (isRate) cursor.expect('(');
+  const metric = isRate ? cursor.pattern(metricName, 'a metric name') : name;
+  const list = matchers(cursor);
+  // The synthetic usage is already a rate, so rate()'s range is checked but changes nothing.
+  if (isRate) {
+    cursor.expect('[');
+    const range = cursor.pattern(/[0-9a-z]+/y, 'a duration');
+    const rangeSeconds = parseDuration(range);
+    if (rangeSeconds === undefined || rangeSeconds <= 0) throw new ParseError(`not a valid duration: "${range}"`);
+    cursor.expect(']');
+    cursor.expect(')');
+  }
+  cursor.end();
+  const predicates = list.map(predicate);
+  if (metric === cpuMetric && !isRate) throw new ParseError(`${cpuMetric} is a counter: the simulator serves it only as rate(${cpuMetric}[duration])`);
+  if (metric === memoryMetric && isRate) throw new ParseError(`rate() of the gauge ${memoryMetric} is not supported`);
+  if (metric !== cpuMetric && metric !== memoryMetric) throw new ParseError(`unsupported metric "${metric}": the simulator serves ${cpuMetric} and ${memoryMetric}`);
+  return { resource: metric === cpuMetric ? 'cpu' : 'memory', metric, selects: (labels) => predicates.every((test) => test(labels)) };
+}
+
+export function parseUsageQuery(text: string): Result<UsageQuery, string> {
+  try {
+    return ok(parse(text));
+  } catch (error) {
+    if (error instanceof ParseError) return err(error.message);
+    throw error;
+  }
+}
+
