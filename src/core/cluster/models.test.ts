@@ -99,6 +99,21 @@ describe('slimWorkload', () => {
     assert.equal(deployment.ready, 1);
   });
 
+  it("keeps each template container's requests, a limit standing in for a missing request", () => {
+    const container = (name: string, resources: unknown) => ({ name, image: 'x', resources });
+    const deployment = slimWorkload('Deployment', {
+      metadata: { name: 'web' },
+      spec: { template: { spec: { containers: [container('app', { requests: { cpu: '250m', memory: '64Mi' } }), container('side', { limits: { cpu: '1' } })] } } },
+    });
+    assert.deepEqual(deployment.containers, [
+      { name: 'app', cpu: 0.25, memory: 64 * 2 ** 20 },
+      { name: 'side', cpu: 1, memory: undefined },
+    ]);
+    const cron = slimWorkload('CronJob', { metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: { containers: [container('run', {})] } } } } } });
+    assert.deepEqual(cron.containers, [{ name: 'run', cpu: undefined, memory: undefined }]);
+    assert.deepEqual(slimWorkload('ConfigMap', { metadata: { name: 'm' } }).containers, []);
+  });
+
   it('reads a failed Job: succeeded, failed and the reason', () => {
     const job = slimWorkload('Job', {
       metadata: { name: 'batch' },

@@ -1,5 +1,8 @@
 // Slim models of the namespaced objects the Explorer lists under Workloads: Deployments, StatefulSets,
 // DaemonSets, Jobs, CronJobs, Services, ConfigMaps (and custom resources, by name only).
+import { fitPodFromSpec } from '../allocator/fit-input.ts';
+import { toNumber } from '../allocator/quantity.ts';
+import { workloadTemplate } from '../allocator/workload-template.ts';
 import { array, integer, objectMeta, record, text, timestamp, type Json, type ObjectMeta } from './object-fields.ts';
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'Service' | 'ConfigMap';
@@ -21,6 +24,26 @@ export interface SlimWorkload {
   /** CronJob schedule; Service type and ports; ConfigMap keys: the one-line detail. */
   readonly detail: string;
   readonly lastScheduleMs: number | undefined;
+  /** The app containers of the pod template with their requests (cores, bytes), for right-sizing. */
+  readonly containers: readonly ContainerRequests[];
+}
+
+export interface ContainerRequests {
+  readonly name: string;
+  /** Undefined when the container requests none (nor sets a limit the request defaults to). */
+  readonly cpu: number | undefined;
+  readonly memory: number | undefined;
+}
+
+function containerRequests(kind: WorkloadKind, object: unknown): ContainerRequests[] {
+  // Items of a list response carry no kind of their own.
+  const template = workloadTemplate({ ...record(object), kind });
+  if (template === undefined) return [];
+  return fitPodFromSpec(template.podSpec).pod.containers.map((container) => ({
+    name: container.name ?? '',
+    cpu: container.requests['cpu'] === undefined ? undefined : toNumber(container.requests['cpu']),
+    memory: container.requests['memory'] === undefined ? undefined : toNumber(container.requests['memory']),
+  }));
 }
 
 function condition(status: Json, type: string): Json | undefined {
@@ -49,6 +72,7 @@ export function slimWorkload(kind: WorkloadKind, object: unknown): SlimWorkload 
     done: false,
     detail: '',
     lastScheduleMs: undefined,
+    containers: containerRequests(kind, source),
   };
   switch (kind) {
     case 'Deployment':
