@@ -39,9 +39,15 @@ export class ContainerUsage {
     this.cpuSampleCount += 1;
   }
 
-  /** CPU samples in time order, the batch form of addCpuSample; values that are not numbers ≥ 0 are skipped. */
-  addCpuSamples(cores: Float64Array, timesMs: Float64Array, count: number, requestCores = 0): void {
-    this.cpu.addSamples(cores, requestCores > MIN_SAMPLE_WEIGHT ? requestCores : MIN_SAMPLE_WEIGHT, timesMs, count);
+  /**
+   * CPU samples in time order, the batch form of addCpuSample; values that are not numbers ≥ 0 are
+   * skipped. A point that stands for `sampleMinutes` one-minute samples (a 5-minute Prometheus step)
+   * weighs and counts as that many, so history mixes evenly with live samples and confidence counts days.
+   */
+  addCpuSamples(cores: Float64Array, timesMs: Float64Array, count: number, requestCores = 0, sampleMinutes = 1): void {
+    const weight = requestCores > MIN_SAMPLE_WEIGHT ? requestCores : MIN_SAMPLE_WEIGHT;
+    this.cpu.addSamples(cores, weight * sampleMinutes, timesMs, count);
+    const countBefore = this.cpuSampleCount;
     for (let index = 0; index < count; index += 1) {
       if (!((cores[index] as number) >= 0)) continue;
       const timeMs = timesMs[index] as number;
@@ -49,6 +55,8 @@ export class ContainerUsage {
       if (timeMs < this.firstSampleMs) this.firstSampleMs = timeMs;
       this.cpuSampleCount += 1;
     }
+    // Scaled once after the loop, which stays the one-minute loop the ingestion benchmark measures.
+    if (sampleMinutes !== 1) this.cpuSampleCount = countBefore + (this.cpuSampleCount - countBefore) * sampleMinutes;
   }
 
   /**

@@ -51,6 +51,19 @@ export class DecayClock {
 const MIN_WHOLE_POWER = -1074;
 const POWERS_OF_TWO = Float64Array.from({ length: MAX_DECAY_EXPONENT + 1 - MIN_WHOLE_POWER }, (_, index) => 2 ** (index + MIN_WHOLE_POWER));
 
+/** A histogram as plain JSON, after the VPA's HistogramCheckpoint (weights kept exact, not rescaled). */
+export interface HistogramCheckpoint {
+  /** The decay reference in ms since the epoch, a whole number of half-lives. */
+  readonly referenceMs: number;
+  readonly totalWeight: number;
+  /** The non-zero buckets as [bucket, weight, bucket, weight, ...], weights relative to the reference. */
+  readonly buckets: readonly number[];
+}
+
+function isWeight(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
 export class DecayingHistogram {
   readonly scheme: BucketScheme;
   readonly clock: DecayClock;
@@ -150,6 +163,36 @@ export class DecayingHistogram {
   /** Bytes held by the bucket weights, the part that grows with the number of containers. */
   get byteLength(): number {
     return this.weights.byteLength;
+  }
+
+  checkpoint(): HistogramCheckpoint {
+    const buckets: number[] = [];
+    for (let bucket = 0; bucket < this.weights.length; bucket += 1) {
+      const weight = this.weights[bucket] as number;
+      if (weight !== 0) buckets.push(bucket, weight);
+    }
+    return { referenceMs: this.referencePeriods * this.clock.halfLifeMs, totalWeight: this.totalWeight, buckets };
+  }
+
+  /** Replaces the content with a checkpoint's; false (nothing changed) when it does not fit this scheme and clock. */
+  restore(checkpoint: HistogramCheckpoint): boolean {
+    const { halfLifeMs } = this.clock;
+    const periods = checkpoint.referenceMs / halfLifeMs;
+    const { buckets } = checkpoint;
+    if (!Number.isSafeInteger(periods) || !isWeight(checkpoint.totalWeight) || buckets.length % 2 !== 0) return false;
+    for (let index = 0; index < buckets.length; index += 2) {
+      const bucket = buckets[index] as number;
+      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= this.weights.length || !isWeight(buckets[index + 1])) return false;
+    }
+    this.weights.fill(0);
+    for (let index = 0; index < buckets.length; index += 2) this.weights[buckets[index] as number] = buckets[index + 1] as number;
+    this.totalWeight = checkpoint.totalWeight;
+    this.referencePeriods = periods;
+    this.renormaliseAfterMs = (periods + MAX_DECAY_EXPONENT) * halfLifeMs;
+    this.minBucket = 0;
+    this.maxBucket = this.weights.length - 1;
+    this.updateMinAndMax();
+    return true;
   }
 
   private decayFactor(timeMs: number): number {

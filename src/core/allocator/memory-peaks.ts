@@ -10,6 +10,9 @@ const OOM_BUMP_RATIO = 1.2;
 // Peaks enter the histogram with weight 1 (AggregateContainerState.AddSample, memory case).
 const PEAK_WEIGHT = 1;
 
+/** The open interval of one pod container, for a checkpoint: [windowEndMs, lastSampleMs, peakBytes, oomPeakBytes]. */
+export type MemoryPeaksCheckpoint = readonly [number, number, number, number];
+
 export class MemoryPeaks {
   private readonly usage: ContainerUsage;
   /** End of the current interval; the peak sample is stamped with it, as in container.go. */
@@ -68,6 +71,19 @@ export class MemoryPeaks {
     if (timeMs < this.windowEndMs - MEMORY_AGGREGATION_INTERVAL_MS) return false;
     const used = Math.max(usedBytes, this.peakBytes);
     return this.addSample(Math.max(used + OOM_MIN_BUMP_BYTES, used * OOM_BUMP_RATIO), timeMs, true);
+  }
+
+  /** Undefined before the first sample: there is no interval to carry over. */
+  checkpoint(): MemoryPeaksCheckpoint | undefined {
+    if (Number.isNaN(this.windowEndMs)) return undefined;
+    return [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes];
+  }
+
+  /** Continues an interval saved by checkpoint() (its peak is already in the histogram); false for a malformed one. */
+  restore(checkpoint: MemoryPeaksCheckpoint): boolean {
+    if (!checkpoint.every((value) => Number.isFinite(value)) || checkpoint[2] < 0 || checkpoint[3] < 0) return false;
+    [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes] = checkpoint;
+    return true;
   }
 
   private maxPeak(): number {
