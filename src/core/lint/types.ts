@@ -81,7 +81,9 @@ export interface ClusterFacts {
 }
 
 export interface RequestSuggestion {
+  /** The workload's kind, or '*' for any kind that runs pods. */
   readonly kind: string;
+  /** Undefined matches a manifest that sets no namespace. */
   readonly namespace: string | undefined;
   readonly name: string;
   readonly container: string;

@@ -13,6 +13,13 @@ const defaultTolerance = 0.3;
 
 type Amounts = Readonly<Record<string, string>>;
 
+/** RequestSuggestion.kind for usage whose workload kind is unknown (derived from pod names): any pod kind. */
+const ANY_KIND = '*';
+
+function suggestionKey(kind: string, namespace: string | undefined, name: string, container: string): string {
+  return `${kind}\0${namespace ?? ''}\0${name}\0${container}`;
+}
+
 function pathValues(side: 'requests' | 'limits', amounts: Amounts): PathValue[] {
   return Object.entries(amounts).map(([resource, text]) => ({ path: ['resources', side, resource], scalar: JSON.stringify(text) }));
 }
@@ -50,11 +57,13 @@ export const requestSuggestion: Rule = {
     const suggestions = context.facts.cluster?.suggestions ?? [];
     const tolerance = context.facts.cluster?.suggestionTolerance ?? defaultTolerance;
     if (suggestions.length === 0) return;
+    // A cluster's history can hold thousands of containers: one lookup per manifest container.
+    const index = new Map(suggestions.map((entry) => [suggestionKey(entry.kind, entry.namespace, entry.name, entry.container), entry]));
     for (const ref of containers(context, ['containers'])) {
       const { object, container } = ref;
-      const suggestion = suggestions.find(
-        (entry) => entry.kind === object.kind && entry.name === object.name && entry.namespace === object.namespace && entry.container === container.name,
-      );
+      const name = typeof container.name === 'string' ? container.name : '';
+      const suggestion =
+        index.get(suggestionKey(object.kind ?? '', object.namespace, object.name ?? '', name)) ?? index.get(suggestionKey(ANY_KIND, object.namespace, object.name ?? '', name));
       if (suggestion === undefined) continue;
       const differing = Object.entries(suggestion.requests).flatMap(([resource, text]) => {
         const suggested = parseQuantity(text);

@@ -67,6 +67,9 @@ describe('resource rules', () => {
     const fixed = text.slice(0, edit?.start) + (edit?.newText ?? '') + text.slice(edit?.end);
     assert.match(fixed, /image: nginx:1\.27\n {8}resources:\n {10}requests:\n {12}cpu: "250m"\n {12}memory: "363Mi"\n$/);
     assert.equal(finding?.alternatives.length, 1, 'no bounds: Guaranteed only');
+    const anyKind = { ...suggestion, kind: '*' };
+    assert.equal(findingsOf('request-suggestion', deployment(image), { cluster: { suggestions: [anyKind] } }).length, 1, "'*' matches any pod kind");
+    assert.equal(findingsOf('request-suggestion', deployment(image), { cluster: { suggestions: [{ ...anyKind, namespace: 'other' }] } }).length, 0);
   });
 
   it('latest-tag: explicit latest or no tag; a fix that asks for the tag', () => {
