@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { containerUsageModels } from '../../sim/controllers/container-usage.ts';
+import type { Pod } from '../../sim/objects.ts';
+import { startSim, type Sim } from '../../sim/sim.ts';
+import { chunkRanges, prometheusHistoryLoader } from './prometheus-history.ts';
+import type { ContainerSeriesKey, UsageInputError } from './usage-types.ts';
+
+interface Pushed {
+  key: ContainerSeriesKey;
+  resource: 'cpu' | 'memory';
+  timesMs: Float64Array;
+  values: Float64Array;
+  sampleMinutes: number;
+}
+
+async function load(options: Parameters<typeof prometheusHistoryLoader>[0], signal = new AbortController().signal) {
+  const pushed: Pushed[] = [];
+  const result = await prometheusHistoryLoader(options)((key, resource, timesMs, values, sampleMinutes) => pushed.push({ key, resource, timesMs, values, sampleMinutes }), signal);
+  return { result, pushed };
+}
+
+function failure(result: Awaited<ReturnType<typeof load>>['result']): UsageInputError {
+  assert.ok(!result.ok, 'expected an error');
+  return result.error;
+}
+
+/** A stand-in Prometheus on 127.0.0.1 whose answer the test chooses; it records what it was asked. */
+async function fakePrometheus(answer: (request: IncomingMessage, body: URLSearchParams) => { status: number; text: string }) {
+  const seen: { path: string; authorization: string | undefined; body: URLSearchParams }[] = [];
+  const server: Server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => {
+      const body = new URLSearchParams(text);
+      seen.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+      const { status, text: reply } = answer(request, body);
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(reply);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { port, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const matrix = (result: unknown[]): string => JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } });
+
+describe('chunkRanges', () => {
+  it('covers (now - days, now] on the step grid, a day per request, without overlap', () => {
+    const nowMs = 1_700_000_123_456;
+    const chunks = chunkRanges(nowMs, 8, 300);
+    assert.equal(chunks.length, 8);
+    const end = Math.floor(nowMs / 300_000) * 300;
+    assert.equal(chunks.at(-1)?.endSeconds, end);
+    assert.equal(chunks[0]?.startSeconds, end - 8 * 86_400 + 300);
+    for (let index = 1; index < chunks.length; index += 1) assert.equal(chunks[index]?.startSeconds, (chunks[index - 1]?.endSeconds ?? 0) + 300);
+    assert.ok(chunkRanges(nowMs, 30, 1).every((chunk) => chunk.endSeconds - chunk.startSeconds < 11_000));
+  });
+});
+
+describe('the Prometheus history loader against the sim', () => {
+  let sim: Sim;
+
+  before(async () => {
+    sim = await startSim({ nodes: 3, pods: 20, frozenClock: true, log: () => undefined });
+  });
+  after(() => sim.close());
+
+  const running = (): Pod[] => [...sim.store.scan(sim.controllers.types.pod)].map(({ object }) => object as Pod).filter((pod) => pod.status?.phase === 'Running');
+
+  it('pushes eight days of both resources per running container, in time order, with the values the sim serves', async () => {
+    const { result, pushed } = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now() });
+    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    const containers = running().flatMap((pod) => pod.spec.containers.map((container) => ({ pod, container: container.name })));
+    assert.equal(pushed.length, containers.length * 2);
+    assert.deepEqual(result.value, { series: pushed.length, samples: pushed.length * 8 * 288 });
+    for (const series of pushed) {
+      assert.equal(series.sampleMinutes, 5);
+      assert.equal(series.timesMs.length, 8 * 288);
+      assert.ok(series.timesMs.every((time, index) => index === 0 || time - (series.timesMs[index - 1] ?? 0) === 300_000));
+    }
+    const { pod, container } = containers[0] ?? assert.fail('no containers');
+    const model = containerUsageModels(pod).find((candidate) => candidate.container === container) ?? assert.fail('no model');
+    for (const resource of ['cpu', 'memory'] as const) {
+      const series = pushed.find((entry) => entry.resource === resource && entry.key.pod === pod.metadata.name && entry.key.container === container);
+      const time = series?.timesMs[100] ?? 0;
+      assert.equal(series?.values[100], model.at(time / 1000)[resource]);
+    }
+  });
+
+  it('asks for one namespace only when given one', async () => {
+    const namespace = running()[0]?.metadata.namespace ?? '';
+    const { pushed } = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now(), namespace, days: 1 });
+    assert.ok(pushed.length > 0);
+    assert.deepEqual(new Set(pushed.map((series) => series.key.namespace)), new Set([namespace]));
+  });
+
+  it('stops when cancelled, pushing nothing', async () => {
+    const aborter = new AbortController();
+    aborter.abort();
+    const { result, pushed } = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now() }, aborter.signal);
+    assert.match(failure(result).message, /was cancelled/);
+    assert.equal(pushed.length, 0);
+  });
+});
+
+describe('the Prometheus history loader against odd servers', () => {
+  it('names an unreachable server by host:port, without credentials', async () => {
+    const closed = await fakePrometheus(() => ({ status: 200, text: matrix([]) }));
+    await closed.close();
+    const { result } = await load({ url: `http://user:hunter2@127.0.0.1:${closed.port}/`, nowMs: Date.now(), bearerToken: 'secret-token' });
+    const error = failure(result);
+    assert.equal(error.kind, 'unreachable');
+    assert.equal(error.message, `Prometheus at 127.0.0.1:${closed.port} is unreachable: ECONNREFUSED`);
+  });
+
+  it('keeps a path prefix, sends the bearer token or the URL credentials, and merges a restarted container', async () => {
+    const labels = { namespace: 'shop', pod: 'web-1', container: 'app' };
+    const server = await fakePrometheus((_request, body) => {
+      const start = Number(body.get('start'));
+      // Two series of one container overlapping at one instant, as after a restart.
+      return { status: 200, text: matrix([{ metric: { ...labels, id: 'b' }, values: [[start + 300, '2'], [start + 600, 'NaN']] }, { metric: { ...labels, id: 'a' }, values: [[start, '1'], [start + 300, '3']] }]) };
+    });
+    try {
+      const { result, pushed } = await load({ url: `http://127.0.0.1:${server.port}/prometheus`, nowMs: Date.now(), days: 1, bearerToken: 'secret-token' });
+      assert.ok(result.ok);
+      assert.equal(server.seen[0]?.path, '/prometheus/api/v1/query_range');
+      assert.equal(server.seen[0]?.authorization, 'Bearer secret-token');
+      assert.equal(server.seen[0]?.body.get('query'), 'rate(container_cpu_usage_seconds_total{container!="",container!="POD",pod!=""}[5m])');
+      assert.equal(server.seen[1]?.body.get('query'), 'container_memory_working_set_bytes{container!="",container!="POD",pod!=""}');
+      assert.equal(server.seen[0]?.body.get('step'), '300');
+      const cpu = pushed.find((series) => series.resource === 'cpu');
+      assert.deepEqual(cpu?.key, labels);
+      assert.deepEqual([...(cpu?.values ?? [])], [1, 3]);
+      assert.equal((cpu?.timesMs[1] ?? 0) - (cpu?.timesMs[0] ?? 0), 300_000);
+      await load({ url: `http://ann:pa%3Ass@127.0.0.1:${server.port}`, nowMs: Date.now(), days: 1 });
+      assert.equal(server.seen.at(-1)?.authorization, `Basic ${Buffer.from('ann:pa:ss').toString('base64')}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('turns HTTP errors, error bodies and malformed answers into one-line errors of the right kind', async () => {
+    const replies: [{ status: number; text: string }, UsageInputError['kind'], RegExp][] = [
+      [{ status: 400, text: JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error' }) }, 'query', /rejected the query: bad_data: parse error$/],
+      [{ status: 403, text: 'no' }, 'forbidden', /refused the request \(HTTP 403\)$/],
+      [{ status: 404, text: '404 page not found' }, 'not-installed', /^no Prometheus API at 127\.0\.0\.1:\d+\/prom \(HTTP 404/],
+      [{ status: 503, text: '<html>' }, 'http', /answered HTTP 503$/],
+      [{ status: 200, text: '{"status":"succ' }, 'bad-response', /is not JSON$/],
+      [{ status: 200, text: JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }) }, 'bad-response', /holds no matrix$/],
+      [{ status: 200, text: matrix([{ metric: { namespace: 'a', pod: 'b', container: 'c' }, values: [['x', 1]] }]) }, 'bad-response', /a series of a\/b\/c has malformed values$/],
+    ];
+    for (const [reply, kind, message] of replies) {
+      const server = await fakePrometheus(() => reply);
+      try {
+        const error = failure((await load({ url: `http://127.0.0.1:${server.port}/prom/`, nowMs: Date.now(), bearerToken: 'secret-token' })).result);
+        assert.equal(error.kind, kind, error.message);
+        assert.match(error.message, message);
+        assert.doesNotMatch(error.message, /secret-token|query=/);
+      } finally {
+        await server.close();
+      }
+    }
+    assert.equal(failure((await load({ url: 'ftp://127.0.0.1/', nowMs: 0 })).result).kind, 'unreachable');
+    assert.match(failure((await load({ url: 'not a url', nowMs: 0 })).result).message, /not a valid URL/);
+  });
+});
