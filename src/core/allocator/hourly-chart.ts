@@ -76,10 +76,11 @@ export class HourlyChart {
     };
   }
 
-  /** Replaces the content with a checkpoint's; false (nothing changed) for a malformed one. */
+  /** Replaces the content with a checkpoint's (untrusted JSON); false (nothing changed) for a malformed one. */
   restore(checkpoint: ChartCheckpoint): boolean {
     const { endHour, cpu, memory, lastCpuWeight } = checkpoint;
     const valid = (value: number | null): boolean => value === null || (Number.isFinite(value) && value >= 0);
+    if (!Array.isArray(cpu) || !Array.isArray(memory)) return false;
     if (!Number.isSafeInteger(endHour) || endHour < cpu.length || cpu.length !== memory.length || cpu.length > CHART_HOURS) return false;
     if (!cpu.every(valid) || !memory.every(valid) || !(Number.isFinite(lastCpuWeight) && lastCpuWeight >= 0)) return false;
     this.cpuSum.fill(0);
