@@ -38,6 +38,8 @@ export interface ConnectionOptions {
   readonly client: ApiClient;
   /** The context's namespace: where namespaced resources are watched when cluster-wide lists are forbidden. */
   readonly namespace: string;
+  /** The API server URL (no credentials): with the context name it keys what is stored per cluster. */
+  readonly server?: string;
   /** Passed to every reflector (tests use it for fake time). */
   readonly reflectorOverrides?: Partial<Pick<ReflectorOptions<never>, 'sleep' | 'random' | 'pageSize'>>;
 }
@@ -81,6 +83,15 @@ export class ClusterConnection implements Disposable {
 
   get context(): string {
     return this.options.client.context;
+  }
+
+  get server(): string {
+    return this.options.server ?? '';
+  }
+
+  /** Requests beyond the watched resources (the metrics API) go through the same credentials. */
+  get client(): ApiClient {
+    return this.options.client;
   }
 
   /**
