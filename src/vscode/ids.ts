@@ -22,6 +22,7 @@ export const Commands = {
   describe: 'kubeWorkbench.describe',
   logs: 'kubeWorkbench.logs',
   followLogs: 'kubeWorkbench.followLogs',
+  previousLogs: 'kubeWorkbench.previousLogs',
   deployImage: 'kubeWorkbench.deployImage',
   runJob: 'kubeWorkbench.runJob',
   runCronJobNow: 'kubeWorkbench.runCronJobNow',

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { ObjectRef } from '../../cluster/index.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
-import type { Element } from '../explorer/elements.ts';
 import { Commands, DESCRIBE_SCHEME } from '../ids.ts';
-import { describeTarget, pickWorkload, targetOf, type Target } from './object-targets.ts';
+import { ALL_KINDS, resolveTarget, type TargetArgument } from './object-picks.ts';
+import { describeTarget, type Target } from './object-targets.ts';
 
 /** kube-workbench-describe:/<context>/<kind>/<namespace or _>/<name>.yaml?<JSON of the KindPath for custom kinds> */
 function describeUri(target: Target): vscode.Uri {
@@ -41,8 +41,8 @@ class DescribeProvider implements vscode.TextDocumentContentProvider {
 export function registerDescribeCommand(clusters: ClusterServiceHolder): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, new DescribeProvider(clusters)),
-    vscode.commands.registerCommand(Commands.describe, async (element?: Element): Promise<vscode.TextEditor | undefined> => {
-      const target = element === undefined ? await pickWorkload(clusters, ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap'], 'Describe which object?') : targetOf(element, clusters);
+    vscode.commands.registerCommand(Commands.describe, async (argument?: TargetArgument): Promise<vscode.TextEditor | undefined> => {
+      const target = await resolveTarget(clusters, argument, ALL_KINDS, 'Describe which object?');
       if (target === undefined) return undefined;
       const document = await vscode.workspace.openTextDocument(describeUri(target));
       await vscode.languages.setTextDocumentLanguage(document, 'yaml');

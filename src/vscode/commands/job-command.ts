@@ -6,10 +6,10 @@ import { jobFromCronJob } from '../../core/manifests/job-from-cronjob.ts';
 import { jobManifest } from '../../core/manifests/job.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
-import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askJob, type JobAnswers } from './job-inputs.ts';
-import { currentContext, podsOfWorkload } from './object-targets.ts';
+import { resolveTarget, type TargetArgument } from './object-picks.ts';
+import { currentContext, describeTarget, podsOfWorkload } from './object-targets.ts';
 
 /** Which Job to follow. */
 interface JobRef {
@@ -100,14 +100,16 @@ async function runJob(clusters: ClusterServiceHolder, channels: Map<string, vsco
   return applyAndWatch(connection, jobManifest(input), channels);
 }
 
-/** Run CronJob now: a Job from the CronJob row's live template, followed like any task. */
-async function runCronJobNow(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, element: Element | undefined): Promise<JobResult | undefined> {
-  if (element?.type !== 'workload' || element.kind !== 'CronJob') {
-    void vscode.window.showErrorMessage('Pick a CronJob in the Kubernetes Explorer to run it now.');
+/** Run CronJob now: a Job from the CronJob's live template (its row, or a palette pick), followed like any task. */
+async function runCronJobNow(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, argument: TargetArgument): Promise<JobResult | undefined> {
+  const target = await resolveTarget(clusters, argument, ['CronJob'], 'Run which CronJob now?');
+  if (target === undefined) return undefined;
+  if (target.ref.kind !== 'CronJob') {
+    void vscode.window.showErrorMessage(`${describeTarget(target)} is not a CronJob.`);
     return undefined;
   }
-  const connection = clusters.get().connect(element.context);
-  const live = await connection?.operations.get({ kind: 'CronJob', namespace: element.namespace, name: element.name });
+  const connection = clusters.get().connect(target.context);
+  const live = await connection?.operations.get(target.ref);
   if (connection === undefined || live === undefined) return undefined;
   if (!live.ok) {
     void vscode.window.showErrorMessage(live.error.message);
@@ -120,7 +122,7 @@ export function registerJobCommand(clusters: ClusterServiceHolder): vscode.Dispo
   const channels = new Map<string, vscode.OutputChannel>();
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.runJob, (preset?: JobAnswers) => runJob(clusters, channels, preset ?? {})),
-    vscode.commands.registerCommand(Commands.runCronJobNow, (element?: Element) => runCronJobNow(clusters, channels, element)),
+    vscode.commands.registerCommand(Commands.runCronJobNow, (argument?: TargetArgument) => runCronJobNow(clusters, channels, argument)),
     { dispose: () => channels.forEach((channel) => channel.dispose()) },
   );
 }

@@ -6,31 +6,16 @@ import { nameFormats, nameProblem } from '../../core/validation/names.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands } from '../ids.ts';
+import { askNamespace, namespacesOf } from './object-picks.ts';
 import { currentContext } from './object-targets.ts';
-
-/** Namespaces seen in the current context's cache (workloads and pods), for the quick pick. */
-function knownNamespaces(clusters: ClusterServiceHolder, context: string): string[] {
-  const connection = clusters.get().connection(context);
-  if (connection === undefined) return [];
-  const names = new Set(connection.pods.indexValues('namespace'));
-  for (const store of Object.values(connection.workloads)) for (const name of store.indexValues('namespace')) names.add(name);
-  return [...names].sort();
-}
-
-async function askNamespace(clusters: ClusterServiceHolder, context: string, current: string): Promise<string | undefined> {
-  const other = 'Other namespace…';
-  const picked = await vscode.window.showQuickPick([...knownNamespaces(clusters, context).map((name) => ({ label: name, description: name === current ? 'current' : '' })), { label: other, description: '' }], {
-    placeHolder: `Namespace for context "${context}"`,
-  });
-  if (picked?.label !== other) return picked?.label;
-  return vscode.window.showInputBox({ prompt: 'Namespace', value: current, validateInput: (text) => nameProblem(text.trim(), nameFormats.label, 'namespace') });
-}
 
 async function switchNamespace(clusters: ClusterServiceHolder, namespace?: string): Promise<string | undefined> {
   const current = currentContext(clusters);
   if (current === undefined) return undefined;
   const context = current.name;
-  const chosen = namespace ?? (await askNamespace(clusters, context, current.namespace));
+  const connection = clusters.get().connection(context);
+  const known = connection === undefined ? [] : namespacesOf(connection);
+  const chosen = namespace ?? (await askNamespace(known, current.namespace, `Namespace for context "${context}"`, 'Other namespace…'))?.name;
   if (chosen === undefined) return undefined;
   const problem = nameProblem(chosen, nameFormats.label, 'namespace');
   if (problem !== undefined) {

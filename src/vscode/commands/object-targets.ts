@@ -1,9 +1,8 @@
-// What a command acts on: the tree row it was invoked on, or, from the palette, a pick among the
-// objects of the current context's cache. Either way an ObjectRef plus the context it lives in.
+// What a command acts on: an ObjectRef plus the context it lives in, from a tree row (palette picks
+// are in object-picks.ts); and the current context the palette's commands act in.
 import * as vscode from 'vscode';
 import { formatObjectName } from '../../core/cluster/object-ref.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
-import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
@@ -65,20 +64,4 @@ export function currentContext(clusters: ClusterServiceHolder, purpose = ''): Cu
   }
   const name = config.value.currentContext;
   return { name, namespace: config.value.contexts.find((candidate) => candidate.name === name)?.namespace ?? '', files: config.value.files };
-}
-
-/** Asks for one of the workloads of `kinds` in the current context (commands run from the palette). */
-export async function pickWorkload(clusters: ClusterServiceHolder, kinds: readonly WorkloadKind[], placeHolder: string): Promise<Target | undefined> {
-  const context = currentContext(clusters)?.name;
-  if (context === undefined) return undefined;
-  const connection = clusters.get().connect(context);
-  const items = kinds.flatMap((kind) =>
-    [...(connection?.workloads[kind].values() ?? [])].map((workload) => ({
-      label: workload.meta.name,
-      description: `${kind} · ${workload.meta.namespace}`,
-      target: { context, ref: { kind, namespace: workload.meta.namespace, name: workload.meta.name } },
-    })),
-  );
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
-  return picked?.target;
 }

@@ -6,19 +6,14 @@ import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { Result } from '../../core/result.ts';
 import type { ClusterError } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
-import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
-import { describeTarget, pickWorkload, targetOf, type Target } from './object-targets.ts';
+import { ALL_KINDS, resolveTarget, type TargetArgument } from './object-picks.ts';
+import { describeTarget, type Target } from './object-targets.ts';
 
 const SCALABLE: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
 const RESTARTABLE: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
 type Outcome = Result<unknown, ClusterError> | undefined;
-
-async function resolveTarget(clusters: ClusterServiceHolder, element: Element | undefined, kinds: readonly WorkloadKind[], verb: string): Promise<Target | undefined> {
-  if (element !== undefined) return targetOf(element, clusters);
-  return pickWorkload(clusters, kinds, `${verb} which workload?`);
-}
 
 function report(outcome: Result<unknown, ClusterError>, success: string): Result<unknown, ClusterError> {
   if (outcome.ok) void vscode.window.showInformationMessage(success);
@@ -34,8 +29,8 @@ function operations(clusters: ClusterServiceHolder, target: Target) {
 
 export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.scale, async (element?: Element, replicas?: number): Promise<Outcome> => {
-      const target = await resolveTarget(clusters, element, SCALABLE, 'Scale');
+    vscode.commands.registerCommand(Commands.scale, async (argument?: TargetArgument, replicas?: number): Promise<Outcome> => {
+      const target = await resolveTarget(clusters, argument, SCALABLE, 'Scale which workload?');
       if (target === undefined) return undefined;
       const answer =
         replicas ??
@@ -48,13 +43,13 @@ export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode
       const count = Number(answer);
       return report(await operations(clusters, target).scale(target.ref, count), `Scaled ${describeTarget(target)} to ${count} replicas.`);
     }),
-    vscode.commands.registerCommand(Commands.restart, async (element?: Element): Promise<Outcome> => {
-      const target = await resolveTarget(clusters, element, RESTARTABLE, 'Restart');
+    vscode.commands.registerCommand(Commands.restart, async (argument?: TargetArgument): Promise<Outcome> => {
+      const target = await resolveTarget(clusters, argument, RESTARTABLE, 'Restart which workload?');
       if (target === undefined) return undefined;
       return report(await operations(clusters, target).restart(target.ref, new Date()), `Restarting ${describeTarget(target)}: its pods are replaced one by one.`);
     }),
-    vscode.commands.registerCommand(Commands.deleteObject, async (element?: Element, confirmed?: boolean): Promise<Outcome> => {
-      const target = await resolveTarget(clusters, element, RESTARTABLE, 'Delete');
+    vscode.commands.registerCommand(Commands.deleteObject, async (argument?: TargetArgument, confirmed?: boolean): Promise<Outcome> => {
+      const target = await resolveTarget(clusters, argument, ALL_KINDS, 'Delete which object?');
       if (target === undefined) return undefined;
       const owns = target.ref.kind === 'Pod' || target.ref.kind === 'Node' ? '' : ' and everything it owns (its pods)';
       const yes = 'Delete';
