@@ -8,6 +8,7 @@ import { loadBundledSchema } from '../lint/schema/snapshot.ts';
 import { toYaml } from '../yaml/dump.ts';
 import { deploymentManifest, serviceManifest, type DeploymentInput } from './deployment.ts';
 import { jobManifest } from './job.ts';
+import { namespaceManifest } from './namespace.ts';
 
 const web: DeploymentInput = { name: 'web', namespace: 'shop', image: 'nginx:1.27.3', replicas: 3, containerPort: 8080, requests: { cpu: '250m', memory: '256Mi' } };
 
@@ -34,6 +35,14 @@ describe('deploymentManifest and serviceManifest', () => {
     assert.equal(serviceManifest(bare), undefined);
     const container = ((deploymentManifest(bare)['spec'] as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec.containers[0] ?? {});
     assert.deepEqual(Object.keys(container).sort(), ['image', 'name']);
+  });
+});
+
+describe('namespaceManifest', () => {
+  it('builds a Namespace the API accepts, labelled as made by kube-workbench', async () => {
+    const namespace = namespaceManifest('fresh-team');
+    assert.deepEqual(await errorsOf(namespace), []);
+    assert.deepEqual(namespace['metadata'], { name: 'fresh-team', labels: { 'app.kubernetes.io/managed-by': 'kube-workbench' } });
   });
 });
 

@@ -3,12 +3,14 @@
 // cluster cache until ready, or until a pod says why not (image pull, scheduling, crash loop).
 import * as vscode from 'vscode';
 import { deploymentManifest, serviceManifest, type DeploymentInput } from '../../core/manifests/deployment.ts';
+import { namespaceManifest } from '../../core/manifests/namespace.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { ids } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
+import { namespacesOf } from './object-picks.ts';
 import { currentContext, podsOfWorkload } from './object-targets.ts';
 
 const FIELD_MANAGER = 'kube-workbench';
@@ -54,19 +56,21 @@ async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { 
   const current = currentContext(clusters, ' to deploy to');
   if (current === undefined) return undefined;
   const context = current.name;
-  const input = await askDeployment(preset, current.namespace || 'default');
+  const connection = clusters.get().connect(context);
+  if (connection === undefined) return undefined;
+  const home = current.namespace || 'default';
+  const input = await askDeployment(preset, { current: home, known: [...new Set([home, ...namespacesOf(connection)])] });
   if (input === undefined) return undefined;
-  const manifests = [serviceManifest(input), deploymentManifest(input)].filter((manifest) => manifest !== undefined);
+  // A new namespace goes first: the API refuses objects in a namespace that does not exist.
+  const manifests = [input.newNamespace ? namespaceManifest(input.namespace) : undefined, serviceManifest(input), deploymentManifest(input)].filter((manifest) => manifest !== undefined);
   const yaml = manifests.map((manifest) => loadLintModule().toYaml(manifest)).join('---\n');
   if (preset.confirmed !== true) {
     // The preview stays open whatever happens next, so nothing typed is lost.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }), { preview: false });
-    const choice = await vscode.window.showInformationMessage(`Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"?`, { modal: true }, 'Deploy', 'Save as Manifest…');
+    const choice = await vscode.window.showInformationMessage(`Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"${input.newNamespace ? `, creating namespace "${input.namespace}"` : ''}?`, { modal: true }, 'Deploy', 'Save as Manifest…');
     if (choice === 'Save as Manifest…') await saveManifest(yaml, input.name);
     if (choice !== 'Deploy') return undefined;
   }
-  const connection = clusters.get().connect(context);
-  if (connection === undefined) return undefined;
   for (const manifest of manifests) {
     const applied = await connection.operations.apply(manifest, { fieldManager: FIELD_MANAGER, force: false, dryRun: false });
     if (!applied.ok) {

@@ -4,8 +4,23 @@ import * as vscode from 'vscode';
 import type { DeploymentInput } from '../../core/manifests/deployment.ts';
 import { checkImage, countProblem, quantityProblem } from '../../core/validation/inputs.ts';
 import { nameFormats, nameProblem } from '../../core/validation/names.ts';
+import { askNamespace } from './object-picks.ts';
 
-export type DeployAnswers = Partial<Omit<DeploymentInput, 'requests'>> & { readonly cpu?: string; readonly memory?: string };
+export type DeployAnswers = Partial<Omit<DeploymentInput, 'requests'>> & {
+  readonly cpu?: string;
+  readonly memory?: string;
+  /** The namespace answer is a new one, to create before deploying. */
+  readonly newNamespace?: boolean;
+};
+
+/** The questions' answers, and whether the namespace is to be created. */
+export type DeployPlan = DeploymentInput & { readonly newNamespace: boolean };
+
+/** The namespaces the namespace question offers: those of the context's cache, the context's own first. */
+export interface NamespaceChoices {
+  readonly current: string;
+  readonly known: readonly string[];
+}
 
 /** The last path component of the repository: `ghcr.io/acme/api:2.3` → `api`. */
 function defaultName(image: string): string {
@@ -18,8 +33,16 @@ async function ask(title: string, prompt: string, value: string, validate: (text
   return answer?.trim();
 }
 
+/** A namespace of the cluster, or a new one (checked as a DNS-1123 label) to create. */
+async function askNamespaceStep(preset: DeployAnswers, choices: NamespaceChoices): Promise<{ readonly name: string; readonly typed: boolean } | undefined> {
+  if (preset.namespace === undefined) return askNamespace(choices.known, choices.current, 'Deploy image: namespace', 'New namespace…');
+  const problem = nameProblem(preset.namespace, nameFormats.label, 'namespace');
+  if (problem !== undefined) void vscode.window.showErrorMessage(problem);
+  return problem === undefined ? { name: preset.namespace, typed: preset.newNamespace === true } : undefined;
+}
+
 /** Every answer, or undefined when the user cancelled a question. */
-export async function askDeployment(preset: DeployAnswers, defaultNamespace: string): Promise<DeploymentInput | undefined> {
+export async function askDeployment(preset: DeployAnswers, namespaces: NamespaceChoices): Promise<DeployPlan | undefined> {
   const image = preset.image ?? (await ask('image', 'Image reference, e.g. nginx:1.27.3 or ghcr.io/acme/api@sha256:…', '', (text) => checkImage(text).error));
   if (image === undefined) return undefined;
   const warning = checkImage(image).warning;
@@ -29,7 +52,7 @@ export async function askDeployment(preset: DeployAnswers, defaultNamespace: str
   }
   const name = preset.name ?? (await ask('name', 'Name of the Deployment', defaultName(image), (text) => nameProblem(text.trim(), nameFormats.label, 'name')));
   if (name === undefined) return undefined;
-  const namespace = preset.namespace ?? (await ask('namespace', 'Namespace (created beforehand)', defaultNamespace, (text) => nameProblem(text.trim(), nameFormats.label, 'namespace')));
+  const namespace = await askNamespaceStep(preset, namespaces);
   if (namespace === undefined) return undefined;
   const replicas = preset.replicas ?? Number(await ask('replicas', 'Number of replicas', '1', (text) => countProblem(text, 'replicas', { min: 0, max: 1000 })));
   if (Number.isNaN(replicas)) return undefined;
@@ -46,7 +69,8 @@ export async function askDeployment(preset: DeployAnswers, defaultNamespace: str
   return {
     image,
     name,
-    namespace,
+    namespace: namespace.name,
+    newNamespace: namespace.typed,
     replicas,
     ...(containerPort === undefined ? {} : { containerPort }),
     requests: { ...(cpu === '' ? {} : { cpu }), ...(memory === '' ? {} : { memory }) },
