@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { namespacedContextName } from '../sim/kubeconfig.ts';
+import { startSim, type Sim } from '../sim/sim.ts';
+import { call } from '../sim/test-helpers.ts';
 import { fitCommand } from './fit.ts';
 import { ExitCode } from './main.ts';
 import { runCaptured, type Captured } from './run-captured.ts';
@@ -48,6 +52,15 @@ spec:
         - name: app
           resources: {requests: {cpu: ${cpu}, memory: 1Gi}}
 `;
+}
+
+/** A port nothing listens on: bound once, then closed. */
+async function closedPortNumber(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const run = (...args: string[]): Promise<Captured> => runCaptured(fitCommand, args);
@@ -106,7 +119,7 @@ spec: {template: {spec: {containers: [{name: a}]}}}
 
   it('throws usage errors for runCli (exit 2), and exits 2 for a manifest without workloads', async () => {
     await assert.rejects(run(), /give exactly one manifest FILE/);
-    await assert.rejects(run('a.yaml'), /--snapshot SNAP.json is required/);
+    await assert.rejects(run('a.yaml', '--snapshot', snap, '--context', 'prod'), /give --snapshot or --kubeconfig\/--context, not both/);
     await assert.rejects(run('a.yaml', 'b.yaml', '--snapshot', snap), /give exactly one manifest FILE/);
     await assert.rejects(run('a.yaml', '--snapshot', snap, '--format', 'xml'), /--format must be table or json/);
     await assert.rejects(run(join(folder, 'missing.yaml'), '--snapshot', snap), /ENOENT/);
@@ -114,5 +127,49 @@ spec: {template: {spec: {containers: [{name: a}]}}}
     assert.equal(noWorkload.code, ExitCode.usage);
     assert.match(noWorkload.stderr, /no workload with a replica count found/);
     assert.match((await run('--help')).stdout, /^Usage: kube-workbench fit/);
+  });
+});
+
+describe('kube-workbench fit against a live cluster', () => {
+  let sim: Sim;
+
+  before(async () => {
+    sim = await startSim({ nodes: 3, pods: 40, frozenClock: true, log: () => undefined });
+  });
+  after(() => sim.close());
+
+  /** What `kubectl get nodes,pods -A -o json` would print for the sim now: list items carry their kind. */
+  async function snapshotOfSim(): Promise<string> {
+    const items: unknown[] = [];
+    for (const [path, kind] of [['/api/v1/nodes', 'Node'], ['/api/v1/pods', 'Pod']] as const) {
+      for (const item of (await call(sim, path)).json['items'] as Record<string, unknown>[]) items.push({ kind, ...item });
+    }
+    return file('sim-snap.json', JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+  }
+
+  it('gives the same answer as the snapshot of the same cluster', async () => {
+    const manifest = file('live.yaml', `${deployment('small', 3, '250m')}---\n${deployment('large', 200, '1')}`);
+    const live = await run(manifest, '--kubeconfig', sim.kubeconfigPath, '--format', 'json');
+    const snapshot = await run(manifest, '--snapshot', await snapshotOfSim(), '--format', 'json');
+    assert.equal(live.stderr, '');
+    assert.equal(live.code, ExitCode.failure);
+    assert.equal(live.stdout, snapshot.stdout);
+    const [small, large] = live.stdout.trim().split('\n').map((line) => JSON.parse(line) as { fits: number; requested: number; blockedBy: string | null });
+    assert.deepEqual([small?.fits, small?.blockedBy], [3, null]);
+    assert.ok((large?.fits ?? 200) < 200 && large?.blockedBy !== null, JSON.stringify(large));
+  });
+
+  it('fails in one line with exit 2 for an unknown context, a forbidden list and an unreachable server', async () => {
+    const manifest = file('one.yaml', deployment('one', 1, '100m'));
+    const unknown = await run(manifest, '--kubeconfig', sim.kubeconfigPath, '--context', 'nope');
+    assert.equal(unknown.code, ExitCode.usage);
+    assert.match(unknown.stderr, /^kube-workbench fit: no context "nope" in the kubeconfig \(contexts: .*kube-workbench-sim.*\)\n$/);
+    const forbidden = await run(manifest, '--kubeconfig', sim.kubeconfigPath, '--context', namespacedContextName);
+    assert.equal(forbidden.code, ExitCode.usage);
+    assert.match(forbidden.stderr, /^kube-workbench fit: forbidden \(403\): not allowed to list nodes in context "kube-workbench-sim-team-a"[^\n]*\n$/);
+    const closedPort = file('closed-kubeconfig', sim.kubeconfig.replace(sim.url, `https://127.0.0.1:${await closedPortNumber()}`));
+    const unreachable = await run(manifest, '--kubeconfig', closedPort);
+    assert.equal(unreachable.code, ExitCode.usage);
+    assert.match(unreachable.stderr, /^kube-workbench fit: cannot reach context "kube-workbench-sim" \(list nodes\): ECONNREFUSED\n$/);
   });
 });

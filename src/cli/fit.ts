@@ -1,5 +1,5 @@
 // `kube-workbench fit`: would the workloads of a manifest fit the cluster captured in a snapshot
-// (`kubectl get nodes,pods -A -o json`)? The placement itself is src/core/allocator's fit check.
+// (`kubectl get nodes,pods -A -o json`) or a live one? The placement itself is src/core/allocator's fit check.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadAll } from 'js-yaml';
@@ -8,25 +8,34 @@ import type { FitNode, FitPod, NodeState } from '../core/allocator/fit-types.ts'
 import { fitWorkload, type WorkloadFit } from '../core/allocator/fit-workload.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 import { workloadTemplate } from '../core/allocator/workload-template.ts';
+import { listLiveCluster } from './fit-live.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 
 const help = `Usage: kube-workbench fit FILE --snapshot SNAP.json [--format table|json]
+       kube-workbench fit FILE [--kubeconfig FILE] [--context NAME] [--format table|json]
 
 Checks whether the replicas of each workload in FILE fit the cluster in SNAP.json (what
-\`kubectl get nodes,pods -A -o json\` prints), the way the scheduler's filters decide: requests
-(max of init containers vs. the sum of the others, plus overhead) against allocatable minus the
-requests of bound pods, taints and tolerations, nodeSelector.
+\`kubectl get nodes,pods -A -o json\` prints) or, without --snapshot, the nodes and pods of a live
+context, the way the scheduler's filters decide: requests (max of init containers vs. the sum of
+the others, plus overhead) against allocatable minus the requests of bound pods, taints and
+tolerations, nodeSelector.
 
-  --snapshot FILE    nodes and pods as JSON (a List, as kubectl prints it)
-  --format FORMAT    table (default) or json (one object per workload and line)
+  --snapshot FILE     nodes and pods as JSON (a List, as kubectl prints it)
+  --kubeconfig FILE   kubeconfig to read (default: KUBECONFIG, else ~/.kube/config)
+  --context NAME      context to use (default: the current context)
+  --format FORMAT     table (default) or json (one object per workload and line)
 
-Exit codes: 0 every replica fits, 1 some do not, 2 usage or I/O error.
-(A live cluster through --kubeconfig/--context is not supported yet.)
+Exit codes: 0 every replica fits, 1 some do not, 2 usage or I/O error, or the cluster unreachable.
 `;
+
+/** How long a live cluster may take to list its nodes and pods. */
+const liveTimeoutMs = 60_000;
+
+type ClusterSource = { readonly snapshot: string } | { readonly kubeconfig: string | undefined; readonly context: string | undefined };
 
 interface FitOptions {
   readonly manifest: string;
-  readonly snapshot: string;
+  readonly cluster: ClusterSource;
   readonly format: 'table' | 'json';
 }
 
@@ -34,37 +43,61 @@ interface FitOptions {
 function parseOptions(args: readonly string[]): FitOptions | undefined {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { snapshot: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      snapshot: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   });
   if (values.help === true) return undefined;
   const [manifest, ...extra] = positionals;
   if (manifest === undefined || extra.length > 0) throw new Error('give exactly one manifest FILE');
-  if (values.snapshot === undefined) throw new Error('--snapshot SNAP.json is required');
+  if (values.snapshot !== undefined && (values.kubeconfig !== undefined || values.context !== undefined)) {
+    throw new Error('give --snapshot or --kubeconfig/--context, not both');
+  }
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
-  return { manifest, snapshot: values.snapshot, format };
+  const cluster = values.snapshot === undefined ? { kubeconfig: values.kubeconfig, context: values.context } : { snapshot: values.snapshot };
+  return { manifest, cluster, format };
 }
 
-/** Nodes and the pods bound to them, from a kubectl List (or a single Node or Pod object). */
+/** Nodes and the pods bound to them, from Node and Pod objects; `source` names where they came from in warnings. */
+function clusterNodes(nodeObjects: readonly unknown[], podObjects: readonly unknown[], source: string, io: CliIo): NodeState[] {
+  const nodes: FitNode[] = [];
+  for (const object of nodeObjects) {
+    const { node, issues } = fitNodeFromObject(object);
+    for (const issue of issues) io.stderr(`${source}: node ${node?.name ?? '?'}: ${issue.path}: ${issue.message}\n`);
+    if (node !== undefined) nodes.push(node);
+  }
+  const pods: { nodeName: string; pod: FitPod }[] = [];
+  for (const object of podObjects) {
+    const bound = boundPodFromObject(object);
+    if (bound !== undefined) pods.push(bound);
+  }
+  return nodeStates(nodes, pods);
+}
+
+/** A kubectl List (or a single Node or Pod object); items of a List carry their kind. */
 function snapshotNodes(text: string, path: string, io: CliIo): NodeState[] {
   const parsed = JSON.parse(text) as { kind?: unknown; items?: unknown };
   const items: unknown[] = Array.isArray(parsed.items) ? parsed.items : [parsed];
-  const nodes: FitNode[] = [];
-  const pods: { nodeName: string; pod: FitPod }[] = [];
-  for (const item of items) {
-    const kind = (item as { kind?: unknown } | null)?.kind;
-    if (kind === 'Node') {
-      const { node, issues } = fitNodeFromObject(item);
-      for (const issue of issues) io.stderr(`${path}: node ${node?.name ?? '?'}: ${issue.path}: ${issue.message}\n`);
-      if (node !== undefined) nodes.push(node);
-    } else if (kind === 'Pod') {
-      const bound = boundPodFromObject(item);
-      if (bound !== undefined) pods.push(bound);
-    }
+  const kindOf = (item: unknown): unknown => (item as { kind?: unknown } | null)?.kind;
+  return clusterNodes(items.filter((item) => kindOf(item) === 'Node'), items.filter((item) => kindOf(item) === 'Pod'), path, io);
+}
+
+/** Undefined when the cluster could not be read (the reason already written). */
+async function readCluster(source: ClusterSource, io: CliIo): Promise<NodeState[] | undefined> {
+  if ('snapshot' in source) return snapshotNodes(await readFile(source.snapshot, 'utf8'), source.snapshot, io);
+  const live = await listLiveCluster({ ...source, timeoutMs: liveTimeoutMs });
+  if (!live.ok) {
+    io.stderr(`kube-workbench fit: ${live.error.message}\n`);
+    return undefined;
   }
-  return nodeStates(nodes, pods);
+  return clusterNodes(live.value.nodes, live.value.pods, `context ${live.value.context}`, io);
 }
 
 interface Checked {
@@ -98,9 +131,11 @@ function print(checked: readonly Checked[], format: FitOptions['format'], io: Cl
 }
 
 async function runFit(options: FitOptions, io: CliIo): Promise<ExitCode> {
-  const nodes = snapshotNodes(await readFile(options.snapshot, 'utf8'), options.snapshot, io);
+  const manifest = await readFile(options.manifest, 'utf8');
+  const nodes = await readCluster(options.cluster, io);
+  if (nodes === undefined) return ExitCode.usage;
   const checked: Checked[] = [];
-  for (const object of loadAll(await readFile(options.manifest, 'utf8'))) {
+  for (const object of loadAll(manifest)) {
     const template = workloadTemplate(object);
     if (template === undefined) continue;
     const name = `${template.namespace}/${template.name}`;
@@ -122,7 +157,7 @@ async function runFit(options: FitOptions, io: CliIo): Promise<ExitCode> {
 
 export const fitCommand: Subcommand = {
   name: 'fit',
-  summary: 'check whether workloads fit the nodes of a cluster snapshot',
+  summary: 'check whether workloads fit the nodes of a cluster or a snapshot of one',
   run: async (args, io) => {
     const options = parseOptions(args);
     if (options !== undefined) return runFit(options, io);

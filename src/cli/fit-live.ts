@@ -1,0 +1,59 @@
+// `fit --kubeconfig/--context`: the Nodes and Pods of a live cluster as raw objects, listed page by
+// page through the cluster layer's client, so they go through the same readers as a snapshot file
+// (the slim models of the watch cache drop extended resources, which the fit check counts).
+import { homedir } from 'node:os';
+import { delimiter, sep } from 'node:path';
+import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import { ApiClient } from '../cluster/api-client.ts';
+import type { ClusterError } from '../cluster/cluster-error.ts';
+import { loadKubeconfig } from '../cluster/kubeconfig-loader.ts';
+
+export interface LiveCluster {
+  readonly context: string;
+  readonly nodes: readonly unknown[];
+  readonly pods: readonly unknown[];
+}
+
+export interface LiveRequest {
+  /** Undefined: KUBECONFIG, else ~/.kube/config. */
+  readonly kubeconfig: string | undefined;
+  /** Undefined: the current context. */
+  readonly context: string | undefined;
+  readonly timeoutMs: number;
+}
+
+/** kube-apiserver's page size for kubectl is 500; a page of pods is a few megabytes at most. */
+const pageSize = 500;
+
+async function listAll(client: ApiClient, path: string, resource: string, query: Record<string, string>, signal: AbortSignal): Promise<Result<unknown[], ClusterError>> {
+  const items: unknown[] = [];
+  let next: string | undefined;
+  do {
+    const page = await client.request(path, { verb: 'list', resource, query: { ...query, limit: pageSize, continue: next }, signal });
+    if (!page.ok) return page;
+    const list = page.value as { items?: unknown; metadata?: { continue?: unknown } };
+    if (Array.isArray(list.items)) items.push(...(list.items as unknown[]));
+    next = typeof list.metadata?.continue === 'string' && list.metadata.continue !== '' ? list.metadata.continue : undefined;
+  } while (next !== undefined);
+  return ok(items);
+}
+
+export async function listLiveCluster(request: LiveRequest): Promise<Result<LiveCluster, ClusterError>> {
+  const paths = kubeconfigPaths({ setting: request.kubeconfig ?? '', kubeconfigVariable: process.env['KUBECONFIG'], homeDirectory: homedir(), delimiter, separator: sep });
+  const loaded = loadKubeconfig(paths);
+  if (!loaded.ok) return loaded;
+  const context = request.context ?? loaded.value.currentContext;
+  if (!loaded.value.contexts.some((candidate) => candidate.name === context)) {
+    const known = loaded.value.contexts.map((candidate) => candidate.name).join(', ') || 'none';
+    return err({ kind: 'kubeconfig', message: context === '' ? 'the kubeconfig sets no current context (use --context)' : `no context "${context}" in the kubeconfig (contexts: ${known})` });
+  }
+  const client = new ApiClient(context, loaded.value.forContext(context));
+  const signal = AbortSignal.timeout(request.timeoutMs);
+  const nodes = await listAll(client, '/api/v1/nodes', 'nodes', {}, signal);
+  if (!nodes.ok) return nodes;
+  // Finished pods hold no resources: the server leaves them out.
+  const pods = await listAll(client, '/api/v1/pods', 'pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, signal);
+  if (!pods.ok) return pods;
+  return ok({ context, nodes: nodes.value, pods: pods.value });
+}
