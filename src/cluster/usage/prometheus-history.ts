@@ -42,14 +42,28 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
   return async (sink, signal) => {
     const endpoint = prometheusEndpoint(options.url, options.bearerToken);
     if (!endpoint.ok) return endpoint;
+    const requests = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds).flatMap((chunk) =>
+      (['cpu', 'memory'] as const).map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })),
+    );
+    // One request ahead while the previous answer is parsed; aborted with the rest when loading stops early.
+    const stop = new AbortController();
+    const both = AbortSignal.any([signal, stop.signal]);
+    const send = (index: number) => {
+      const request = requests[index];
+      return request === undefined ? undefined : queryRange(endpoint.value, request.params, both);
+    };
     const collector = new MatrixCollector();
-    for (const chunk of chunkRanges(options.nowMs, options.days ?? 8, stepSeconds)) {
-      for (const resource of ['cpu', 'memory'] as const) {
-        const answer = await queryRange(endpoint.value, { query: queries[resource], stepSeconds, ...chunk }, signal);
+    try {
+      let pending = send(0);
+      for (let index = 0; pending !== undefined; index += 1) {
+        const answer = await pending;
+        pending = answer.ok ? send(index + 1) : undefined;
         if (!answer.ok) return answer;
-        const added = collector.add(answer.value, resource);
+        const added = collector.add(answer.value, requests[index]?.resource ?? 'cpu');
         if (!added.ok) return err({ kind: 'bad-response', message: `Prometheus at ${endpoint.value.name}: ${added.error}` });
       }
+    } finally {
+      stop.abort();
     }
     if (signal.aborted) return err({ kind: 'unreachable', message: `loading from Prometheus at ${endpoint.value.name} was cancelled` });
     return ok(collector.drain(sink, stepSeconds / 60));
