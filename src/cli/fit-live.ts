@@ -4,10 +4,10 @@
 import { homedir } from 'node:os';
 import { delimiter, sep } from 'node:path';
 import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
-import { err, ok, type Result } from '../core/result.ts';
+import { ok, type Result } from '../core/result.ts';
 import { ApiClient } from '../cluster/api-client.ts';
 import type { ClusterError } from '../cluster/cluster-error.ts';
-import { loadKubeconfig } from '../cluster/kubeconfig-loader.ts';
+import { loadKubeconfig, resolveContext } from '../cluster/kubeconfig-loader.ts';
 
 export interface LiveCluster {
   readonly context: string;
@@ -43,11 +43,9 @@ export async function listLiveCluster(request: LiveRequest): Promise<Result<Live
   const paths = kubeconfigPaths({ setting: request.kubeconfig ?? '', kubeconfigVariable: process.env['KUBECONFIG'], homeDirectory: homedir(), delimiter, separator: sep });
   const loaded = loadKubeconfig(paths);
   if (!loaded.ok) return loaded;
-  const context = request.context ?? loaded.value.currentContext;
-  if (!loaded.value.contexts.some((candidate) => candidate.name === context)) {
-    const known = loaded.value.contexts.map((candidate) => candidate.name).join(', ') || 'none';
-    return err({ kind: 'kubeconfig', message: context === '' ? 'the kubeconfig sets no current context (use --context)' : `no context "${context}" in the kubeconfig (contexts: ${known})` });
-  }
+  const resolved = resolveContext(loaded.value, request.context ?? '');
+  if (!resolved.ok) return resolved;
+  const context = resolved.value.name;
   const client = new ApiClient(context, loaded.value.forContext(context));
   const signal = AbortSignal.timeout(request.timeoutMs);
   const nodes = await listAll(client, '/api/v1/nodes', 'nodes', {}, signal);

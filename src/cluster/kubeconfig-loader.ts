@@ -91,3 +91,12 @@ export function loadKubeconfig(paths: readonly string[]): Result<LoadedKubeconfi
     },
   });
 }
+
+/** The named context (the current one when `requested` is empty), or an error listing the known ones. */
+export function resolveContext(loaded: LoadedKubeconfig, requested: string): Result<ContextSummary, ClusterError> {
+  const context = requested || loaded.currentContext;
+  const summary = loaded.contexts.find((candidate) => candidate.name === context);
+  if (summary !== undefined) return ok(summary);
+  const known = loaded.contexts.map((candidate) => candidate.name).join(', ') || 'none';
+  return err({ kind: 'kubeconfig', message: context === '' ? 'the kubeconfig sets no current context (use --context)' : `no context "${context}" in the kubeconfig (contexts: ${known})` });
+}

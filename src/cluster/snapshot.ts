@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../core/result.ts';
 import { ApiClient } from './api-client.ts';
 import { ClusterConnection, type WatchedResource } from './cluster-connection.ts';
 import type { ClusterError } from './cluster-error.ts';
-import { loadKubeconfig } from './kubeconfig-loader.ts';
+import { loadKubeconfig, resolveContext } from './kubeconfig-loader.ts';
 
 export interface SnapshotRequest {
   readonly kubeconfigPaths: readonly string[];
@@ -18,13 +18,10 @@ export interface SnapshotRequest {
 export async function snapshotContext(request: SnapshotRequest): Promise<Result<ClusterConnection, ClusterError>> {
   const loaded = loadKubeconfig(request.kubeconfigPaths);
   if (!loaded.ok) return loaded;
-  const context = request.context || loaded.value.currentContext;
-  const summary = loaded.value.contexts.find((candidate) => candidate.name === context);
-  if (summary === undefined) {
-    const known = loaded.value.contexts.map((candidate) => candidate.name).join(', ') || 'none';
-    return err({ kind: 'kubeconfig', message: context === '' ? 'the kubeconfig sets no current context (use --context)' : `no context "${context}" in the kubeconfig (contexts: ${known})` });
-  }
-  const connection = new ClusterConnection({ client: new ApiClient(context, loaded.value.forContext(context)), namespace: summary.namespace });
+  const resolved = resolveContext(loaded.value, request.context);
+  if (!resolved.ok) return resolved;
+  const { name: context, namespace } = resolved.value;
+  const connection = new ClusterConnection({ client: new ApiClient(context, loaded.value.forContext(context)), namespace });
   const outcome = await new Promise<ClusterError | undefined>((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'timeout', message: `context "${context}" did not answer within ${request.timeoutMs / 1000} s` }), request.timeoutMs);
     const check = (): void => {
