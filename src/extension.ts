@@ -9,6 +9,7 @@ import { registerJobCommand } from './vscode/commands/job-command.ts';
 import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
 import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
+import { registerSecretRevealCommand } from './vscode/commands/secret-reveal-command.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
 import { onDidChangeConfig, readConfig } from './vscode/config.ts';
 import { Settings } from './vscode/ids.ts';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerApplyCommand(clusters, diagnostics.controller),
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
+    registerSecretRevealCommand(clusters),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),

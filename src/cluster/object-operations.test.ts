@@ -110,6 +110,16 @@ describe('ObjectOperations against the simulated cluster', () => {
     assert.equal(read.error.kind, 'notFound');
   });
 
+  it('lists the names of a namespace\'s Secrets, which the cache does not hold', async () => {
+    const secret = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'default' }, data: { token: 'dG9rZW4=' } });
+    for (const name of ['db-password', 'api-token']) assert.ok((await operations().apply(secret(name), { fieldManager: 'test', force: true, dryRun: false })).ok);
+    const names = await operations().names('Secret', 'default');
+    assert.ok(names.ok);
+    assert.deepEqual(names.value.filter((name) => name === 'db-password' || name === 'api-token').sort(), ['api-token', 'db-password']);
+    const denied = await operations('kube-workbench-sim-team-a').names('Secret', 'default');
+    assert.equal(denied.ok ? 'listed' : denied.error.kind, 'forbidden');
+  });
+
   it('names an unknown kind instead of guessing a path', async () => {
     const result = await operations().get({ kind: 'Gizmo', namespace: 'a', name: 'b' });
     assert.ok(!result.ok);

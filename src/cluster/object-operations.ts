@@ -68,6 +68,15 @@ export class ObjectOperations {
     return this.send(ref, 'get', {});
   }
 
+  /** The names of a kind's objects in a namespace, for kinds the cache does not hold (Secrets: only names are kept). */
+  async names(kind: string, namespace: string): Promise<Result<string[], ClusterError>> {
+    const item = ObjectOperations.path({ kind, namespace, name: '' });
+    if (item === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot list ${kind}: unknown kind` } };
+    const listed = await this.client.request(item.replace(/\/$/, ''), { verb: 'list', resource: `${kind} in namespace "${namespace}"` });
+    if (!listed.ok) return listed;
+    return { ok: true, value: ((listed.value as { items?: { metadata?: { name?: string } }[] }).items ?? []).map((each) => each.metadata?.name ?? '') };
+  }
+
   scale(ref: ObjectRef, replicas: number): Promise<Result<unknown, ClusterError>> {
     return this.send(ref, 'scale', { method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { replicas } } });
   }

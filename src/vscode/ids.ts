@@ -29,6 +29,7 @@ export const Commands = {
   apply: 'kubeWorkbench.apply',
   switchContext: 'kubeWorkbench.switchContext',
   switchNamespace: 'kubeWorkbench.switchNamespace',
+  revealSecretKey: 'kubeWorkbench.revealSecretKey',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */
@@ -39,6 +40,9 @@ export const APPLY_SCHEME = 'kube-workbench-apply';
 
 /** The scheme of the read-only log documents Show Logs opens. */
 export const LOGS_SCHEME = 'kube-workbench-logs';
+
+/** The scheme of the read-only document that shows one revealed Secret key. */
+export const SECRET_SCHEME = 'kube-workbench-secret';
 
 export const CONFIG_SECTION = 'kubeWorkbench';
 

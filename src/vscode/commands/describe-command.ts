@@ -1,5 +1,5 @@
-// Describe: the live object as a read-only YAML document (no managedFields, Secret values redacted),
-// fetched again each time the document is opened or refreshed.
+// Describe: the live object as a read-only YAML document (no managedFields, Secret values redacted:
+// secret-reveal-command.ts shows one key on request), fetched again each time the document is opened.
 import * as vscode from 'vscode';
 import type { ObjectRef } from '../../cluster/index.ts';
 import { loadLintModule } from '../bundle-loader.ts';
@@ -14,7 +14,8 @@ function describeUri(target: Target): vscode.Uri {
   return vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${parts.join('/')}`, query: target.ref.path === undefined ? '' : JSON.stringify(target.ref.path) });
 }
 
-function targetFromUri(uri: vscode.Uri): Target {
+/** The object a Describe document shows. */
+export function describedTarget(uri: vscode.Uri): Target {
   const [context = '', kind = '', namespace = '', file = ''] = uri.path.slice(1).split('/').map(decodeURIComponent);
   const ref: ObjectRef = { kind, namespace: namespace === '_' ? '' : namespace, name: file.replace(/\.yaml$/, ''), ...(uri.query === '' ? {} : { path: JSON.parse(uri.query) }) };
   return { context, ref };
@@ -28,7 +29,7 @@ class DescribeProvider implements vscode.TextDocumentContentProvider {
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const target = targetFromUri(uri);
+    const target = describedTarget(uri);
     const connection = this.clusters.get().connect(target.context);
     if (connection === undefined) return `# unknown context "${target.context}"\n`;
     const read = await connection.operations.get(target.ref);
@@ -42,7 +43,7 @@ export function registerDescribeCommand(clusters: ClusterServiceHolder): vscode.
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, new DescribeProvider(clusters)),
     vscode.commands.registerCommand(Commands.describe, async (argument?: TargetArgument): Promise<vscode.TextEditor | undefined> => {
-      const target = await resolveTarget(clusters, argument, ALL_KINDS, 'Describe which object?');
+      const target = await resolveTarget(clusters, argument, [...ALL_KINDS, 'Secret'], 'Describe which object?');
       if (target === undefined) return undefined;
       const document = await vscode.workspace.openTextDocument(describeUri(target));
       await vscode.languages.setTextDocumentLanguage(document, 'yaml');

@@ -9,7 +9,9 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { currentContext, targetOf, type Target } from './object-targets.ts';
 
-export type PickKind = 'Pod' | WorkloadKind;
+/** Secrets are not cached (their values would sit in memory): the palette lists their names live. */
+export type PickKind = 'Pod' | WorkloadKind | 'Secret';
+type CachedKind = Exclude<PickKind, 'Secret'>;
 
 /** The palette's answers, given up front: the namespace, then the object's name (and kind when names clash). */
 export interface PickAnswers {
@@ -22,16 +24,24 @@ export interface PickAnswers {
 export type TargetArgument = Element | PickAnswers | undefined;
 
 /** What the palette offers when a command acts on any listed object (Describe, Delete). */
-export const ALL_KINDS: readonly PickKind[] = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap'];
+export const ALL_KINDS: readonly CachedKind[] = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap'];
 
-function namesIn(connection: ClusterConnection, kind: PickKind, namespace: string): string[] {
-  const store = kind === 'Pod' ? connection.pods : connection.workloads[kind];
-  return store.byIndex('namespace', namespace).map((object) => object.meta.name);
+const isCached = (kind: PickKind): kind is CachedKind => kind !== 'Secret';
+
+async function namesIn(connection: ClusterConnection, kind: PickKind, namespace: string): Promise<string[]> {
+  if (isCached(kind)) return (kind === 'Pod' ? connection.pods : connection.workloads[kind]).byIndex('namespace', namespace).map((object) => object.meta.name);
+  const listed = await connection.operations.names(kind, namespace);
+  if (!listed.ok) void vscode.window.showWarningMessage(listed.error.message);
+  return listed.ok ? listed.value : [];
 }
 
-/** The namespaces that hold objects of `kinds` in a context's cache (the cache lists no Namespaces). */
+/**
+ * The namespaces that hold objects of `kinds` in a context's cache (the cache lists no Namespaces);
+ * for a kind it does not hold, every namespace it knows.
+ */
 export function namespacesOf(connection: ClusterConnection, kinds: readonly PickKind[] = ALL_KINDS): string[] {
-  const names = new Set(kinds.flatMap((kind) => (kind === 'Pod' ? connection.pods : connection.workloads[kind]).indexValues('namespace')));
+  const cached = kinds.every(isCached) ? kinds.filter(isCached) : ALL_KINDS;
+  const names = new Set(cached.flatMap((kind) => (kind === 'Pod' ? connection.pods : connection.workloads[kind]).indexValues('namespace')));
   return [...names].sort();
 }
 
@@ -71,7 +81,8 @@ export async function pickObject(clusters: ClusterServiceHolder, kinds: readonly
   const wanted = answers.namespace;
   const namespace = (await choose(namespaceItems, `${question} Namespace`, wanted === undefined ? undefined : (item) => item.label === wanted, `No ${kinds.join(', ')} in namespace "${wanted}" of context "${context}".`, true))?.label;
   if (namespace === undefined) return undefined;
-  const objectItems = kinds.flatMap((kind) => namesIn(connection, kind, namespace).sort().map((name) => ({ label: name, description: kind, objectKind: kind })));
+  const names = await Promise.all(kinds.map((kind) => namesIn(connection, kind, namespace)));
+  const objectItems = kinds.flatMap((kind, index) => names[index]!.sort().map((name) => ({ label: name, description: kind, objectKind: kind })));
   const { name, kind } = answers;
   const answer = name === undefined ? undefined : (item: (typeof objectItems)[number]) => item.label === name && (kind === undefined || item.objectKind === kind);
   const picked = await choose(objectItems, `${question} (${namespace})`, answer, `No ${kind ?? kinds.join(', ')} "${name}" in namespace "${namespace}" of context "${context}".`);

@@ -1,0 +1,63 @@
+// A Secret's Describe document shows no value; Reveal Secret Key shows exactly the chosen key,
+// decoded, in its own read-only document.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import { startSim, type Sim } from '../../src/sim/sim.ts';
+import { CONFIG_SECTION, Commands, SECRET_SCHEME, Settings } from '../../src/vscode/ids.ts';
+import { activateWorkbench, whenTrue } from './extension-api.ts';
+
+const CONTEXT = 'kube-workbench-sim';
+const PASSWORD = 's3cr3t-value';
+const USERNAME = 'admin-user';
+
+describe('Reveal one Secret key', function () {
+  this.timeout(60_000);
+  let sim: Sim;
+  let api: KubeWorkbenchApi;
+  let namespace: string;
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const connection = () => api.clusters.get().connect(CONTEXT)!;
+
+  before(async () => {
+    sim = await startSim({ nodes: 2, pods: 6, seed: 51, log: () => undefined });
+    api = await activateWorkbench();
+    await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
+    const changed: vscode.Event<unknown> = (listener) => connection().onDidChange(listener);
+    await whenTrue(changed, () => connection().workloads.Deployment.size > 0, 'Deployments in the cache');
+    // A namespace the cache knows, so the palette offers it.
+    namespace = [...connection().workloads.Deployment.values()][0]!.meta.namespace;
+    const data = { username: Buffer.from(USERNAME).toString('base64'), password: Buffer.from(PASSWORD).toString('base64') };
+    const applied = await connection().operations.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace }, data }, { fieldManager: 'test', force: true, dryRun: false });
+    assert.ok(applied.ok);
+  });
+
+  after(async () => {
+    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sim.close();
+  });
+
+  it('describes the Secret, picked from the palette, with every value redacted', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Secret', name: 'creds' });
+    const text = editor.document.getText();
+    assert.match(text, /^kind: Secret$/m);
+    assert.match(text, /^ {2}password: '<redacted: \d+ characters>'$/m);
+    for (const secret of [PASSWORD, USERNAME, Buffer.from(PASSWORD).toString('base64')]) assert.ok(!text.includes(secret), 'a value leaked into Describe');
+  });
+
+  it('reveals exactly the chosen key, decoded, in a read-only document of its own', async () => {
+    const describe = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Secret', name: 'creds' });
+    const revealed = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.revealSecretKey, describe.document.uri, { key: 'password', confirmed: true });
+    assert.equal(revealed.document.uri.scheme, SECRET_SCHEME);
+    assert.equal(revealed.document.getText(), PASSWORD);
+    assert.ok(!describe.document.getText().includes(PASSWORD), 'Describe stays redacted');
+  });
+
+  it('reveals nothing for a key the Secret lacks, or from a document that is no Secret', async () => {
+    const describe = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Secret', name: 'creds' });
+    assert.equal(await vscode.commands.executeCommand(Commands.revealSecretKey, describe.document.uri, { key: 'token', confirmed: true }), undefined);
+    const deployment = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Deployment', name: [...connection().workloads.Deployment.values()][0]!.meta.name });
+    assert.equal(await vscode.commands.executeCommand(Commands.revealSecretKey, deployment.document.uri, { key: 'password', confirmed: true }), undefined);
+  });
+});
