@@ -64,8 +64,8 @@ export class ObjectOperations {
     return `${prefix}${scope}/${kind.plural}/${encodeURIComponent(ref.name)}`;
   }
 
-  get(ref: ObjectRef): Promise<Result<unknown, ClusterError>> {
-    return this.send(ref, 'get', {});
+  get(ref: ObjectRef, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'get', { signal });
   }
 
   /** The names of a kind's objects in a namespace, for kinds the cache does not hold (Secrets: only names are kept). */
@@ -77,19 +77,19 @@ export class ObjectOperations {
     return { ok: true, value: ((listed.value as { items?: { metadata?: { name?: string } }[] }).items ?? []).map((each) => each.metadata?.name ?? '') };
   }
 
-  scale(ref: ObjectRef, replicas: number): Promise<Result<unknown, ClusterError>> {
-    return this.send(ref, 'scale', { method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { replicas } } });
+  scale(ref: ObjectRef, replicas: number, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'scale', { method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { replicas } }, signal });
   }
 
   /** As `kubectl rollout restart`: stamps the pod template, so the controller rolls every pod. */
-  restart(ref: ObjectRef, now: Date): Promise<Result<unknown, ClusterError>> {
+  restart(ref: ObjectRef, now: Date, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
     const body = { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: now.toISOString() } } } } };
-    return this.send(ref, 'restart', { method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body });
+    return this.send(ref, 'restart', { method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body, signal });
   }
 
   /** Deletes in the background: the garbage collector removes what the object owns. */
-  delete(ref: ObjectRef): Promise<Result<unknown, ClusterError>> {
-    return this.send(ref, 'delete', { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' } });
+  delete(ref: ObjectRef, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
+    return this.send(ref, 'delete', { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' }, signal });
   }
 
   /**
@@ -121,10 +121,11 @@ export class ObjectOperations {
   private async send(
     ref: ObjectRef,
     verb: string,
-    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query },
+    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query; signal?: AbortSignal | undefined },
   ): Promise<Result<unknown, ClusterError>> {
     const path = ObjectOperations.path(ref);
     if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${formatObjectName(ref)}: unknown kind ${ref.kind}` } };
-    return this.client.request(path, { ...options, verb, resource: formatObjectName(ref) });
+    const { signal, ...rest } = options;
+    return this.client.request(path, { ...rest, ...(signal === undefined ? {} : { signal }), verb, resource: formatObjectName(ref) });
   }
 }

@@ -257,6 +257,20 @@ describe('Workload commands on the simulated cluster', function () {
     assert.equal(live(row)!.desired, before);
   });
 
+  it('waits out a slow cluster under its progress notification, then reports the result', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    const desired = live(row)!.desired;
+    sim.applyFault({ type: 'latency', ms: 1500 });
+    const started = Date.now();
+    try {
+      assert.equal((await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, desired + 1))?.ok, true);
+      assert.ok(Date.now() - started >= 1500, 'the request went through the slow cluster');
+    } finally {
+      sim.applyFault({ type: 'clear' });
+    }
+    await until(() => live(row)?.desired === desired + 1, `${desired + 1} replicas`);
+  });
+
   it('deletes a Deployment after confirmation, and its row goes', async () => {
     const row = await deploymentRow('kube-workbench-sim');
     const deleted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deleteObject, row, true);

@@ -5,6 +5,7 @@ import type { ObjectRef } from '../../cluster/index.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands, DESCRIBE_SCHEME } from '../ids.ts';
+import { withCancellableProgress } from './cancellable-progress.ts';
 import { ALL_KINDS, resolveTarget, type TargetArgument } from './object-picks.ts';
 import { describeTarget, type Target } from './object-targets.ts';
 
@@ -45,7 +46,9 @@ export function registerDescribeCommand(clusters: ClusterServiceHolder): vscode.
     vscode.commands.registerCommand(Commands.describe, async (argument?: TargetArgument): Promise<vscode.TextEditor | undefined> => {
       const target = await resolveTarget(clusters, argument, [...ALL_KINDS, 'Secret'], 'Describe which object?');
       if (target === undefined) return undefined;
-      const document = await vscode.workspace.openTextDocument(describeUri(target));
+      // The provider reads the object; Cancel leaves that read to finish unseen.
+      const document = await withCancellableProgress(`Describing ${describeTarget(target)}`, () => vscode.workspace.openTextDocument(describeUri(target)));
+      if (document === undefined) return undefined;
       await vscode.languages.setTextDocumentLanguage(document, 'yaml');
       return vscode.window.showTextDocument(document, { preview: true });
     }),

@@ -1,12 +1,14 @@
-// Scale, Restart and Delete, from a tree row's context menu or the palette. Each reports its result
-// in a notification; a failure names the context, verb and object (a 403 says who may not do what),
-// and the command returns the outcome so tests can check it without reading notifications.
+// Scale, Restart and Delete, from a tree row's context menu or the palette. Each runs under a
+// cancellable progress notification and reports its result in another; a failure names the context,
+// verb and object (a 403 says who may not do what), and the command returns the outcome so tests can
+// check it without reading notifications.
 import * as vscode from 'vscode';
 import type { WorkloadKind } from '../../core/cluster/workload-model.ts';
 import type { Result } from '../../core/result.ts';
-import type { ClusterError } from '../bundle-loader.ts';
+import type { ClusterConnection, ClusterError } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands } from '../ids.ts';
+import { withCancellableProgress } from './cancellable-progress.ts';
 import { ALL_KINDS, resolveTarget, type TargetArgument } from './object-picks.ts';
 import { describeTarget, type Target } from './object-targets.ts';
 
@@ -15,16 +17,20 @@ const RESTARTABLE: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'Daem
 
 type Outcome = Result<unknown, ClusterError> | undefined;
 
-function report(outcome: Result<unknown, ClusterError>, success: string): Result<unknown, ClusterError> {
-  if (outcome.ok) void vscode.window.showInformationMessage(success);
-  else void vscode.window.showErrorMessage(outcome.error.message);
-  return outcome;
-}
+type Operations = ClusterConnection['operations'];
 
-function operations(clusters: ClusterServiceHolder, target: Target) {
+/**
+ * Sends one change under a cancellable notification and reports its result. Cancel stops the
+ * waiting; a change the server already received stays, and the message says so.
+ */
+async function change(clusters: ClusterServiceHolder, target: Target, title: string, success: string, send: (operations: Operations, signal: AbortSignal) => Promise<Result<unknown, ClusterError>>): Promise<Outcome> {
   const connection = clusters.get().connect(target.context);
   if (connection === undefined) throw new Error(`unknown context ${target.context}`);
-  return connection.operations;
+  const outcome = await withCancellableProgress(title, (signal) => send(connection.operations, signal));
+  if (outcome === undefined) void vscode.window.showWarningMessage(`${title}: cancelled. If the cluster already received the change, it stays.`);
+  else if (outcome.ok) void vscode.window.showInformationMessage(success);
+  else void vscode.window.showErrorMessage(outcome.error.message);
+  return outcome;
 }
 
 export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode.Disposable {
@@ -41,12 +47,12 @@ export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode
         }));
       if (answer === undefined) return undefined;
       const count = Number(answer);
-      return report(await operations(clusters, target).scale(target.ref, count), `Scaled ${describeTarget(target)} to ${count} replicas.`);
+      return change(clusters, target, `Scaling ${describeTarget(target)} to ${count}`, `Scaled ${describeTarget(target)} to ${count} replicas.`, (operations, signal) => operations.scale(target.ref, count, signal));
     }),
     vscode.commands.registerCommand(Commands.restart, async (argument?: TargetArgument): Promise<Outcome> => {
       const target = await resolveTarget(clusters, argument, RESTARTABLE, 'Restart which workload?');
       if (target === undefined) return undefined;
-      return report(await operations(clusters, target).restart(target.ref, new Date()), `Restarting ${describeTarget(target)}: its pods are replaced one by one.`);
+      return change(clusters, target, `Restarting ${describeTarget(target)}`, `Restarting ${describeTarget(target)}: its pods are replaced one by one.`, (operations, signal) => operations.restart(target.ref, new Date(), signal));
     }),
     vscode.commands.registerCommand(Commands.deleteObject, async (argument?: TargetArgument, confirmed?: boolean): Promise<Outcome> => {
       const target = await resolveTarget(clusters, argument, ALL_KINDS, 'Delete which object?');
@@ -55,7 +61,7 @@ export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode
       const yes = 'Delete';
       const answer = confirmed === true ? yes : await vscode.window.showWarningMessage(`Delete ${describeTarget(target)}${owns} in context "${target.context}"?`, { modal: true }, yes);
       if (answer !== yes) return undefined;
-      return report(await operations(clusters, target).delete(target.ref), `Deleted ${describeTarget(target)}.`);
+      return change(clusters, target, `Deleting ${describeTarget(target)}`, `Deleted ${describeTarget(target)}.`, (operations, signal) => operations.delete(target.ref, signal));
     }),
   );
 }
