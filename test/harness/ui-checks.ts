@@ -43,6 +43,27 @@ async function widenSidebar(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
+/** Runs a command from the palette (F1), as a user types its title. */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Answers the input box or quick pick titled `title`: types `text` (or keeps its value) and presses Enter. */
+async function answer(page: Page, title: string, text?: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
+  if (text !== undefined) await page.locator('.quick-input-widget input').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the notification center (toasts hide by themselves) and waits for a notification. */
+async function showNotification(page: Page, text: RegExp): Promise<void> {
+  await runFromPalette(page, 'Notifications: Show Notifications');
+  await page.locator('.notifications-center').getByText(text).waitFor({ timeout: 60_000 });
+}
+
 function writeWorkspaceSettings(workspace: string, extra: Record<string, unknown>): void {
   const path = `${workspace}/.vscode/settings.json`;
   const settings = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -93,6 +114,45 @@ const checks: readonly UiCheck[] = [
       await page.locator('.action-widget').getByText('Pin the image tag').waitFor({ timeout: 30_000 });
       await page.screenshot({ path: `${options.screenshotDir}/problems-quickfix.png` });
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'Deploy Image from the palette: questions answered, the preview confirmed, the rollout followed until ready',
+    settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig }),
+    async run(page, options) {
+      await openKubernetesContainer(page);
+      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
+      await runFromPalette(page, 'Kubernetes: Deploy Image…');
+      await answer(page, 'Deploy image: image', 'nginx:1.27.3');
+      await answer(page, 'Deploy image: name', 'hello-web');
+      await answer(page, 'Deploy image: namespace', 'default');
+      await answer(page, 'Deploy image: replicas', '2');
+      await answer(page, 'Deploy image: port', '8080');
+      await answer(page, 'Deploy image: CPU request');
+      await answer(page, 'Deploy image: memory request');
+      await page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: /^Deploy$/ }).click({ timeout: 30_000 });
+      await showNotification(page, /default\/hello-web is running: 2\/2 ready/);
+      await page.screenshot({ path: `${options.screenshotDir}/deploy-image.png` });
+    },
+  },
+  {
+    name: 'Run Task from the palette: a Job whose pods\' logs stream into its output channel until Complete',
+    settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig }),
+    async run(page, options) {
+      await openKubernetesContainer(page);
+      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
+      await runFromPalette(page, 'Kubernetes: Run Task (Job)…');
+      await answer(page, 'Run task: image', 'busybox:1.36');
+      await answer(page, 'Run task: name', 'greet');
+      await answer(page, 'Run task: namespace', 'default');
+      await answer(page, 'Run task: command', 'sh -c "echo hello from the task; sleep 3"');
+      await answer(page, 'Run task: completions', '2');
+      await answer(page, 'Run task: parallelism');
+      await answer(page, 'Run task: retries');
+      await answer(page, 'Run task: deadline');
+      await page.locator('.part.panel').getByText('[kube-workbench] Complete: 2 succeeded').waitFor({ timeout: 60_000 });
+      await showNotification(page, /default\/greet completed: 2 succeeded/);
+      await page.screenshot({ path: `${options.screenshotDir}/run-task.png` });
     },
   },
 ];
