@@ -78,12 +78,19 @@ export class MetricsSampler implements Disposable {
 
   /** One sample; a tick that comes while the previous one still waits for the server is skipped. */
   tick(): Promise<void> {
-    this.running ??= this.sample()
-      .then((result) => {
-        if (!this.disposed) this.options.onSampled(result);
-      })
-      .finally(() => (this.running = undefined));
+    this.running ??= this.run();
     return this.running;
+  }
+
+  private async run(): Promise<void> {
+    let result: Result<SampleSummary, UsageInputError>;
+    try {
+      result = await this.sample();
+    } finally {
+      // Cleared before the listeners hear of it, so a tick they start is not taken for an overlap.
+      this.running = undefined;
+    }
+    if (!this.disposed) this.options.onSampled(result);
   }
 
   private async sample(): Promise<Result<SampleSummary, UsageInputError>> {
