@@ -6,10 +6,13 @@ import { ClusterConnection } from './cluster-connection.ts';
 import { Emitter, type Disposable } from './disposable.ts';
 import { loadKubeconfig, type LoadedKubeconfig } from './kubeconfig-loader.ts';
 import type { Result } from '../core/result.ts';
+import { UsageService, type UsageServiceOptions } from './usage/usage-service.ts';
 
 export interface ClusterServiceOptions {
   /** The kubeconfig files in precedence order (kubeconfigPaths() of the environment). */
   readonly kubeconfigPaths: () => readonly string[];
+  /** Usage history for right-sizing, collected while a context is connected; none when omitted. */
+  readonly usage?: UsageServiceOptions;
 }
 
 export class ClusterService implements Disposable {
@@ -17,10 +20,13 @@ export class ClusterService implements Disposable {
   private kubeconfig: Result<LoadedKubeconfig, ClusterError>;
   private readonly connections = new Map<string, ClusterConnection>();
   private readonly kubeconfigChanges = new Emitter<void>();
+  /** Usage per connected context, when the options asked for it. */
+  readonly usage: UsageService | undefined;
 
   constructor(options: ClusterServiceOptions) {
     this.options = options;
     this.kubeconfig = loadKubeconfig(options.kubeconfigPaths());
+    this.usage = options.usage === undefined ? undefined : new UsageService(options.usage);
   }
 
   /** The merged kubeconfig, or why it could not be read. */
@@ -31,6 +37,8 @@ export class ClusterService implements Disposable {
   /** Re-reads the kubeconfig files; connections to contexts that changed or vanished are closed. */
   reload(): void {
     this.kubeconfig = loadKubeconfig(this.options.kubeconfigPaths());
+    const kept = new Set(this.kubeconfig.ok ? this.kubeconfig.value.contexts.map((summary) => summary.name) : []);
+    for (const context of this.connections.keys()) if (!kept.has(context)) void this.usage?.detach(context);
     for (const connection of this.connections.values()) connection.dispose();
     this.connections.clear();
     this.kubeconfigChanges.fire();
@@ -48,9 +56,11 @@ export class ClusterService implements Disposable {
     const summary = this.kubeconfig.value.contexts.find((candidate) => candidate.name === context);
     if (summary === undefined) return undefined;
     const client = new ApiClient(context, this.kubeconfig.value.forContext(context));
-    const connection = new ClusterConnection({ client, namespace: summary.namespace });
+    const connection = new ClusterConnection({ client, namespace: summary.namespace, server: summary.server });
     this.connections.set(context, connection);
     connection.start();
+    // A reconnect after a reload hands the new connection to the context's existing history.
+    void this.usage?.attach(connection);
     return connection;
   }
 
@@ -60,6 +70,7 @@ export class ClusterService implements Disposable {
   }
 
   dispose(): void {
+    this.usage?.dispose();
     for (const connection of this.connections.values()) connection.dispose();
     this.connections.clear();
     this.kubeconfigChanges.clear();

@@ -6,3 +6,6 @@ export type { ClusterError, ClusterErrorKind } from './cluster-error.ts';
 export type { ContextSummary, LoadedKubeconfig } from './kubeconfig-loader.ts';
 export type { ResourceState } from './reflector.ts';
 export { RESTARTED_AT, type ObjectRef } from './object-operations.ts';
+export { UsageService, type UsageServiceOptions } from './usage/usage-service.ts';
+export { prometheusHistoryLoader, type PrometheusHistoryOptions } from './usage/prometheus-history.ts';
+export type * from './usage/usage-types.ts';

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { ok } from '../../core/result.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
 import { ApiClient } from '../api-client.ts';
+import { ClusterService } from '../cluster-service.ts';
 import { ClusterConnection } from '../cluster-connection.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
 import type { Timers } from './metrics-sampler.ts';
@@ -143,6 +144,22 @@ describe('UsageService against the simulated cluster', () => {
     assert.equal(usage.usage(CONTEXT).length, 1);
     assert.equal(usage.find(CONTEXT, 'history', 'old-app', 'c'), undefined);
     usage.dispose();
+  });
+
+  it('is attached by ClusterService.connect when the service was given usage options', async () => {
+    const { timers } = manualTimers();
+    const clusters = new ClusterService({ kubeconfigPaths: () => [sim.kubeconfigPath], usage: { storageDir: undefined, timers, now: () => sim.clock.now() } });
+    try {
+      assert.ok(clusters.usage !== undefined);
+      const usage = clusters.usage;
+      const sampled = when(usage, () => usage.usage(CONTEXT).length > 0);
+      clusters.connect(CONTEXT);
+      await sampled;
+      assert.equal(usage.status(CONTEXT).metrics.phase, 'ready');
+    } finally {
+      clusters.dispose();
+    }
+    assert.equal(new ClusterService({ kubeconfigPaths: () => [sim.kubeconfigPath] }).usage, undefined);
   });
 
   it('measures one tick of a 1,500-pod cluster and the store size of its workloads', async () => {
