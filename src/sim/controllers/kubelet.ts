@@ -183,6 +183,9 @@ export class Kubelets {
 /** A pod's status once the kubelet started it (or failed to pull its image). */
 export function startedStatus(pod: Pod, imagePullFails: boolean, now: string, hostIP: string, podIP: string): PodStatus {
   const previous = pod.status?.containerStatuses ?? [];
+  // After a CrashLoopBackOff wait the container is `waiting`: its last termination is in lastState,
+  // and `kubectl logs --previous` still needs it once the container runs again.
+  const lastTerminated = (index: number): Record<string, unknown> | undefined => previous[index]?.state['terminated'] ?? previous[index]?.lastState?.['terminated'];
   const containerStatuses: ContainerStatus[] = pod.spec.containers.map((container, index) => ({
     name: container.name,
     image: container.image ?? '',
@@ -192,7 +195,7 @@ export function startedStatus(pod: Pod, imagePullFails: boolean, now: string, ho
     started: !imagePullFails,
     restartCount: previous[index]?.restartCount ?? 0,
     state: imagePullFails ? { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${container.image ?? ''}"` } } : { running: { startedAt: now } },
-    ...(previous[index]?.state['terminated'] === undefined ? {} : { lastState: { terminated: previous[index]?.state['terminated'] } }),
+    ...(lastTerminated(index) === undefined ? {} : { lastState: { terminated: lastTerminated(index) } }),
   }));
   let conditions = pod.status?.conditions ?? [];
   for (const type of ['PodReadyToStartContainers', 'Initialized', 'PodScheduled']) conditions = setCondition(conditions, { type, status: 'True', lastProbeTime: null }, now);
