@@ -37,8 +37,9 @@ export class ClusterService implements Disposable {
   /** Re-reads the kubeconfig files; connections to contexts that changed or vanished are closed. */
   reload(): void {
     this.kubeconfig = loadKubeconfig(this.options.kubeconfigPaths());
-    const kept = new Set(this.kubeconfig.ok ? this.kubeconfig.value.contexts.map((summary) => summary.name) : []);
-    for (const context of this.connections.keys()) if (!kept.has(context)) void this.usage?.detach(context);
+    // A context that vanished or now names another server starts a history of its own.
+    const servers = new Map(this.kubeconfig.ok ? this.kubeconfig.value.contexts.map((summary) => [summary.name, summary.server]) : []);
+    for (const [context, connection] of this.connections) if (servers.get(context) !== connection.server) void this.usage?.detach(context);
     for (const connection of this.connections.values()) connection.dispose();
     this.connections.clear();
     this.kubeconfigChanges.fire();
@@ -62,6 +63,14 @@ export class ClusterService implements Disposable {
     // A reconnect after a reload hands the new connection to the context's existing history.
     void this.usage?.attach(connection);
     return connection;
+  }
+
+  /**
+   * Drops every context's usage history from memory (each is written first), for a new history
+   * source: the next connect reads it back and then loads the new source.
+   */
+  resetUsage(): void {
+    for (const context of this.connections.keys()) void this.usage?.detach(context);
   }
 
   /** The connection to `context` if one was opened. */
