@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { registerAllocator } from './vscode/allocator/register.ts';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerApplyCommand } from './vscode/commands/apply-command.ts';
@@ -32,7 +33,7 @@ export interface KubeWorkbenchApi {
 // Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
 export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
-  const clusters = new ClusterServiceHolder(log);
+  const clusters = new ClusterServiceHolder(log, context.globalStorageUri.fsPath);
   const explorer = registerExplorer(clusters);
   const diagnostics = registerDiagnostics(context.extensionUri, log, clusters);
   context.subscriptions.push(
@@ -51,10 +52,12 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerApplyCommand(clusters, diagnostics.controller),
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
+    registerAllocator(clusters, diagnostics.controller, diagnostics.relint),
     registerSecretRevealCommand(clusters),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),
+    onDidChangeConfig(() => clusters.restartUsage(), Settings.allocatorPrometheusUrl),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
   return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller };

@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { currentKubeconfigPaths } from './commands/kubeconfig-commands.ts';
 import { loadClusterModule, type ClusterService } from './bundle-loader.ts';
+import { readConfig } from './config.ts';
 import type { Log } from './output.ts';
 
 /** Editors save in bursts (write, rename, touch): one reload after they settle. */
@@ -19,17 +20,31 @@ export class ClusterServiceHolder implements vscode.Disposable {
   private readonly reloaded = new vscode.EventEmitter<void>();
   readonly onDidReload = this.reloaded.event;
   private readonly log: Log;
+  /** The extension's global storage folder, where usage history outlives the window. */
+  private readonly storageDir: string;
 
-  constructor(log: Log) {
+  constructor(log: Log, storageDir: string) {
     this.log = log;
+    this.storageDir = storageDir;
   }
 
   /** The service, created (and its bundle loaded) on the first call. */
   get(): ClusterService {
     if (this.instance === undefined) {
       const started = performance.now();
-      const { ClusterService } = loadClusterModule();
-      this.instance = new ClusterService({ kubeconfigPaths: currentKubeconfigPaths });
+      const { ClusterService, prometheusHistoryLoader } = loadClusterModule();
+      this.instance = new ClusterService({
+        kubeconfigPaths: currentKubeconfigPaths,
+        usage: {
+          storageDir: this.storageDir,
+          sampleIntervalMs: readConfig().allocatorSampleSeconds * 1000,
+          // Read when a context connects, so a changed URL applies from the next connection on.
+          historyLoader: () => {
+            const url = readConfig().allocatorPrometheusUrl;
+            return url === '' ? undefined : prometheusHistoryLoader({ url, nowMs: Date.now() });
+          },
+        },
+      });
       this.log.info(`cluster service loaded in ${(performance.now() - started).toFixed(0)} ms`);
       this.report();
       this.watchFiles();
@@ -49,6 +64,12 @@ export class ClusterServiceHolder implements vscode.Disposable {
     this.report();
     this.watchFiles();
     this.reloaded.fire();
+  }
+
+  /** A new usage source (the Prometheus URL changed): histories restart, connections reopen. */
+  restartUsage(): void {
+    this.instance?.resetUsage();
+    this.reload();
   }
 
   dispose(): void {

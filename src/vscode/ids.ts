@@ -30,6 +30,7 @@ export const Commands = {
   switchContext: 'kubeWorkbench.switchContext',
   switchNamespace: 'kubeWorkbench.switchNamespace',
   revealSecretKey: 'kubeWorkbench.revealSecretKey',
+  showRightSizingReport: 'kubeWorkbench.showRightSizingReport',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */
@@ -52,4 +53,7 @@ export const Settings = {
   logLevel: 'logLevel',
   lintRules: 'lint.rules',
   lintRun: 'lint.run',
+  allocatorPrometheusUrl: 'allocator.prometheusUrl',
+  allocatorSampleSeconds: 'allocator.sampleIntervalSeconds',
+  allocatorTolerance: 'allocator.suggestionTolerance',
 } as const;

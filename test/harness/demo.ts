@@ -3,7 +3,7 @@
 // development window; otherwise it serves VS Code's server build on a loopback port and prints the URL
 // to open in a browser. Ctrl+C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startDemoCluster } from './demo-cluster.ts';
 import { ensureTools, repoRoot } from './tools.ts';
@@ -18,6 +18,10 @@ async function main(): Promise<void> {
   cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
   const cluster = await startDemoCluster((line) => console.log(line));
   console.log(`demo: simulated cluster at ${cluster.sim.url} (kubectl --kubeconfig ${cluster.sim.kubeconfigPath} get nodes)`);
+  // The sim's Prometheus gives the allocator eight days of history at once.
+  const settingsPath = `${workspace}/.vscode/settings.json`;
+  const settings = JSON.parse(readFileSync(settingsPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(settingsPath, JSON.stringify({ ...settings, 'kubeWorkbench.allocator.prometheusUrl': cluster.sim.prometheusUrl }, undefined, 2));
   const env = { KUBECONFIG: cluster.sim.kubeconfigPath };
   const cleanUp = async (): Promise<void> => {
     await cluster.stop();

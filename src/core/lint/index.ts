@@ -6,7 +6,7 @@ export { parseProjectConfig, projectConfigFileName, readRules, type LintConfig }
 export { allRules } from './rules/index.ts';
 export { loadBundledSchema, type SchemaSnapshot } from './schema/snapshot.ts';
 export { suppressionEdit } from './suppression.ts';
-export type { ClusterFacts, Finding, Fix, LintFile, Rule, Severity, TextEdit } from './types.ts';
+export type { ClusterFacts, Finding, Fix, LintFile, RequestSuggestion, Rule, Severity, TextEdit } from './types.ts';
 export { toYaml } from '../yaml/dump.ts';
 export { describeObject } from '../cluster/describe.ts';
 export { applyTextEdit, contextNamespaceEdit } from '../cluster/context-namespace-edit.ts';

@@ -1,19 +1,29 @@
-// What the connected cluster tells the linter: the largest node's allocatable (request-exceeds-node)
-// and the kinds its CRDs serve (unknown-kind). Read from the current context's cache if the Explorer
-// has connected it; never a reason to connect.
+// What the connected cluster tells the linter: the largest node's allocatable (request-exceeds-node),
+// the kinds its CRDs serve (unknown-kind) and the allocator's suggestions from observed usage
+// (request-suggestion). Read from the current context's cache if the Explorer has connected it;
+// never a reason to connect.
 import type { ClusterFacts } from '../../core/lint/index.ts';
 import { largestAllocatable } from '../../core/cluster/resource-text.ts';
+import { usageSuggestions } from '../allocator/usage-suggestions.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { readConfig } from '../config.ts';
 
 export function clusterFactsFrom(clusters: ClusterServiceHolder): ClusterFacts | undefined {
   const service = clusters.peek();
   const config = service?.config;
   if (service === undefined || config === undefined || !config.ok) return undefined;
-  const connection = service.connection(config.value.currentContext);
+  const context = config.value.currentContext;
+  const connection = service.connection(context);
   if (connection === undefined || connection.state('nodes').phase !== 'synced') return undefined;
   const largest = largestAllocatable(connection.nodes.values());
   const knownKinds = [...connection.crds.values()]
     .filter((crd) => crd.version !== '')
     .map((crd) => ({ apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, namespaced: crd.namespaced }));
-  return { ...(largest === undefined ? {} : { largestNodeAllocatable: largest }), knownKinds };
+  const usage = service.usage?.usage(context) ?? [];
+  const contextNamespace = config.value.contexts.find((summary) => summary.name === context)?.namespace || 'default';
+  return {
+    ...(largest === undefined ? {} : { largestNodeAllocatable: largest }),
+    knownKinds,
+    ...(usage.length === 0 ? {} : { suggestions: usageSuggestions(connection, usage, contextNamespace), suggestionTolerance: readConfig().allocatorTolerance }),
+  };
 }

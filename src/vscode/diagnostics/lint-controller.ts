@@ -78,7 +78,8 @@ export class LintController implements vscode.Disposable {
     this.linted.dispose();
   }
 
-  private parse(document: vscode.TextDocument): LintFile {
+  /** The document parsed once per version, shared with the hovers. */
+  parse(document: vscode.TextDocument): LintFile {
     const key = document.uri.toString();
     const cached = this.parsed.get(key);
     if (cached?.version === document.version) return cached.file;

@@ -14,7 +14,14 @@ import { RuleHover } from './rule-hover.ts';
 const TYPING_DELAY_MS = 300;
 const YAML: vscode.DocumentSelector = { language: 'yaml' };
 
-export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder): { controller: LintController; disposable: vscode.Disposable } {
+export interface Diagnostics {
+  readonly controller: LintController;
+  /** Lints every open Kubernetes document again (cluster facts changed). */
+  readonly relint: () => void;
+  readonly disposable: vscode.Disposable;
+}
+
+export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder): Diagnostics {
   const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters));
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
@@ -46,5 +53,5 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
   );
   lintAll();
-  return { controller, disposable };
+  return { controller, relint: lintAll, disposable };
 }

@@ -1,0 +1,94 @@
+// "Kubernetes: Show Right-Sizing Report": a webview for the current context with every workload
+// container's requests beside the allocator's recommendation, kept current as usage arrives, and
+// exportable as CSV.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { RightSizingRow, RightSizingTotals } from '../../core/lint/index.ts';
+import type { UsageChart } from '../../cluster/usage/usage-types.ts';
+import { loadLintModule, type ClusterService } from '../bundle-loader.ts';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { currentContext } from '../commands/object-targets.ts';
+import type { Element } from '../explorer/elements.ts';
+import { Commands } from '../ids.ts';
+import { chartKey, rightSizingHtml } from './right-sizing-html.ts';
+import { workloadRequests } from './workload-lookup.ts';
+
+/** Usage arrives every minute per context; a redraw at most this often keeps a big table calm. */
+const REDRAW_MS = 2_000;
+
+/** What the command returns, for tests: the numbers shown and a way to export without a dialog. */
+export interface RightSizingReport {
+  readonly context: string;
+  rows(): readonly RightSizingRow[];
+  totals(): RightSizingTotals;
+  html(): string;
+  exportCsv(target: vscode.Uri): Promise<void>;
+  readonly panel: vscode.WebviewPanel;
+}
+
+function reportData(service: ClusterService, context: string): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
+  const connection = service.connection(context);
+  const usage = service.usage?.usage(context) ?? [];
+  const lint = loadLintModule();
+  const rows = connection === undefined ? [] : lint.rightSizingRows(usage, (namespace, workload) => workloadRequests(connection, namespace, workload));
+  return { rows, charts: new Map(usage.map((entry) => [chartKey(entry.namespace, entry.workload, entry.container), entry.chart])) };
+}
+
+function openReport(service: ClusterService, context: string): RightSizingReport {
+  const panel = vscode.window.createWebviewPanel('kubeWorkbench.rightSizing', `Right-Sizing: ${context}`, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+  let data = reportData(service, context);
+  let html = '';
+  const render = (): void => {
+    data = reportData(service, context);
+    const page = { context, rows: data.rows, totals: loadLintModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts };
+    html = rightSizingHtml({ ...page, nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource });
+    panel.webview.html = html;
+  };
+  const exportCsv = async (target: vscode.Uri): Promise<void> => {
+    await vscode.workspace.fs.writeFile(target, Buffer.from(loadLintModule().rightSizingCsv(data.rows), 'utf8'));
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const subscriptions = [
+    service.usage?.onDidChange((changed) => {
+      if (changed !== context || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        render();
+      }, REDRAW_MS);
+    }),
+    panel.webview.onDidReceiveMessage(async (message: { type?: unknown }) => {
+      if (message.type !== 'exportCsv') return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const name = `right-sizing-${context.replace(/[^\w.-]+/g, '_')}.csv`;
+      const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, ...(folder === undefined ? {} : { defaultUri: vscode.Uri.joinPath(folder, name) }) });
+      if (target === undefined) return;
+      await exportCsv(target);
+      void vscode.window.showInformationMessage(`Right-sizing report of ${context} saved to ${target.fsPath} (${data.rows.length} containers).`);
+    }),
+  ];
+  panel.onDidDispose(() => {
+    clearTimeout(timer);
+    for (const subscription of subscriptions) subscription?.dispose();
+  });
+  render();
+  return {
+    context,
+    panel,
+    rows: () => data.rows,
+    totals: () => loadLintModule().rightSizingTotals(data.rows),
+    html: () => html,
+    exportCsv,
+  };
+}
+
+export function registerRightSizingReport(clusters: ClusterServiceHolder): vscode.Disposable {
+  // From a context row: that context; from the palette or the view's title: the current one.
+  return vscode.commands.registerCommand(Commands.showRightSizingReport, (row?: Element): RightSizingReport | undefined => {
+    const context = row?.type === 'context' ? row.context : currentContext(clusters, ' to report on')?.name;
+    if (context === undefined) return undefined;
+    const service = clusters.get();
+    // The report is a reason to connect: usage sampling starts with the connection.
+    service.connect(context);
+    return openReport(service, context);
+  });
+}

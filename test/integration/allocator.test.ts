@@ -1,0 +1,125 @@
+// The allocator in a real VS Code against the simulated cluster: eight days of usage from the sim's
+// Prometheus become request-suggestion diagnostics with the suggestion, Guaranteed and Burstable
+// fixes, a hover on `resources:`, and the right-sizing report with its CSV export.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import { startSim, type Sim } from '../../src/sim/sim.ts';
+import type { RightSizingReport } from '../../src/vscode/allocator/right-sizing-report.ts';
+import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { activateWorkbench, whenTrue } from './extension-api.ts';
+
+const CONTEXT = 'kube-workbench-sim';
+
+describe('Allocator in the editor', function () {
+  this.timeout(90_000);
+  let sim: Sim;
+  let api: KubeWorkbenchApi;
+  let workload: { namespace: string; name: string; container: string };
+  let document: vscode.TextDocument;
+  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
+
+  const usageOf = () => api.clusters.get().usage?.find(CONTEXT, workload.namespace, workload.name, workload.container);
+  const suggestions = (): vscode.Diagnostic[] =>
+    vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => (diagnostic.code as { value?: string } | undefined)?.value === 'request-suggestion');
+
+  before(async () => {
+    sim = await startSim({ nodes: 2, pods: 8, seed: 33, log: () => undefined });
+    api = await activateWorkbench();
+    await setting.update(Settings.allocatorPrometheusUrl, sim.prometheusUrl, vscode.ConfigurationTarget.Global);
+    await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
+    const connection = api.clusters.get().connect(CONTEXT)!;
+    await whenTrue((listener) => connection.onDidChangeState(listener), () => connection.state('Deployment').phase === 'synced', 'Deployments listed');
+    const deployment = [...connection.workloads.Deployment.values()][0]!;
+    workload = { namespace: deployment.meta.namespace, name: deployment.meta.name, container: deployment.containers[0]!.name };
+    const usage = api.clusters.get().usage!;
+    await whenTrue((listener) => usage.onDidChange(listener), () => usageOf()?.recommendation !== undefined, `a recommendation for ${workload.name} from Prometheus`);
+  });
+
+  after(async () => {
+    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
+    await setting.update(Settings.allocatorPrometheusUrl, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sim.close();
+  });
+
+  it('has days of history from Prometheus at once, never a zero request', () => {
+    const usage = usageOf()!;
+    assert.ok(usage.confidenceDays > 7, `confidence ${usage.confidenceDays} days`);
+    assert.ok(usage.recommendation!.target.cpu >= 0.025 && usage.recommendation!.target.memory > 0);
+    assert.ok(usage.chart.cpu.some((value) => value > 0), 'an hourly CPU chart');
+  });
+
+  it('suggests requests on a manifest of that workload, with the three fixes', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const path = join(folder, 'manifests', 'right-size-me.yaml');
+    writeFileSync(
+      path,
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        `  name: ${workload.name}`,
+        `  namespace: ${workload.namespace}`,
+        'spec:',
+        '  selector: {matchLabels: {app: x}}',
+        '  template:',
+        '    metadata: {labels: {app: x}}',
+        '    spec:',
+        '      containers:',
+        `      - name: ${workload.container}`,
+        '        image: nginx:1.27',
+        '        resources:',
+        '          requests:',
+        '            cpu: "8"',
+        '            memory: 16Gi',
+        '',
+      ].join('\n'),
+    );
+    document = await vscode.workspace.openTextDocument(path);
+    await vscode.window.showTextDocument(document);
+    await whenTrue(vscode.languages.onDidChangeDiagnostics, () => suggestions().length === 1, 'a request-suggestion diagnostic');
+    const [diagnostic] = suggestions();
+    assert.match(diagnostic!.message, /^Observed usage suggests requests of cpu \d+m \(set: 8\), memory \d+Mi \(set: 16Gi\)\.$/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.some((title) => title.startsWith('Apply suggested requests: ')), titles.join(', '));
+    assert.ok(titles.some((title) => title.startsWith('Guaranteed QoS: requests = limits = ')), titles.join(', '));
+    const burstable = actions.find((action) => action.title.startsWith('Burstable QoS: '));
+    assert.ok(burstable?.edit, titles.join(', '));
+    assert.ok(await vscode.workspace.applyEdit(burstable.edit));
+    await document.save();
+    assert.match(document.getText(), /requests:\n {12}cpu: "\d+m"\n {12}memory: "\d+Mi"\n {10}limits:\n {12}cpu: "\d+m"\n {12}memory: "\d+Mi"\n$/);
+  });
+
+  it('shows target, bounds, today\'s request and a usage sparkline on hover over resources:', async () => {
+    const line = document.getText().split('\n').findIndex((text) => text.trim() === 'resources:');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 10));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /\*\*Right-sizing\*\* `[\w-]+` of Deployment/);
+    assert.match(text, /\| Target \| \d+m \| \d+Mi \|/);
+    assert.match(text, /\| Upper bound \|/);
+    assert.match(text, /\| Requested now \| \d+m \| \d+Mi \|/);
+    assert.match(text, /`[▁▂▃▄▅▆▇█ ]{10,}`/);
+  });
+
+  it('opens the right-sizing report with freed capacity and exports it as CSV', async () => {
+    const report = await vscode.commands.executeCommand<RightSizingReport>(Commands.showRightSizingReport);
+    const row = report.rows().find((candidate) => candidate.workload === workload.name && candidate.container === workload.container);
+    assert.ok(row, report.rows().map((candidate) => candidate.workload).join(', '));
+    assert.equal(row.kind, 'Deployment');
+    assert.ok(row.replicas >= 1);
+    assert.match(report.html(), /<table id="report">/);
+    assert.match(report.html(), /Applying every recommendation would free <strong>[\d.]+ cores<\/strong>/);
+    assert.match(report.html(), /<svg [^>]*role="img">/);
+    const csvPath = join(mkdtempSync(join(tmpdir(), 'kwb-report-')), 'report.csv');
+    await report.exportCsv(vscode.Uri.file(csvPath));
+    const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+    assert.equal(lines.length, report.rows().length + 1);
+    assert.match(lines[0]!, /^namespace,workload,kind,container,replicas,current_cpu/);
+    report.panel.dispose();
+  });
+});
