@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import { estimateQuantities } from '../../src/core/allocator/recommender.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { RightSizingReport } from '../../src/vscode/allocator/right-sizing-report.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
@@ -54,8 +55,8 @@ describe('Allocator in the editor', function () {
   });
 
   it('suggests requests on a manifest of that workload, with the three fixes', async () => {
-    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-    const path = join(folder, 'manifests', 'right-size-me.yaml');
+    // Outside the workspace folder: the folder's own manifests, linted as one file set by other suites, stay as they were.
+    const path = join(mkdtempSync(join(tmpdir(), 'kwb-allocator-')), 'right-size-me.yaml');
     writeFileSync(
       path,
       [
@@ -121,5 +122,26 @@ describe('Allocator in the editor', function () {
     assert.equal(lines.length, report.rows().length + 1);
     assert.match(lines[0]!, /^namespace,workload,kind,container,replicas,current_cpu/);
     report.panel.dispose();
+  });
+
+  it("pre-fills Deploy Image's requests with the target of the workload of that name", async () => {
+    const target = (): string => JSON.stringify(estimateQuantities(usageOf()!.recommendation!.target));
+    const before = target();
+    const result = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deployImage, {
+      image: 'nginx:1.27.3',
+      name: workload.name,
+      namespace: workload.namespace,
+      replicas: 1,
+      containerPort: undefined,
+      acceptPrefilledRequests: true,
+      confirmed: true,
+    });
+    assert.ok(result);
+    const read = await api.clusters.get().connection(CONTEXT)!.operations.get({ kind: 'Deployment', namespace: workload.namespace, name: workload.name });
+    assert.ok(read.ok);
+    const containers = (read.value as { spec: { template: { spec: { containers: { name: string; resources?: { requests?: unknown } }[] } } } }).spec.template.spec.containers;
+    const deployed = JSON.stringify(containers.find((container) => container.name === workload.name)?.resources?.requests);
+    // A sample may land between the two reads: either target is the allocator's.
+    assert.ok([before, target()].includes(deployed), `${deployed} is not ${before}`);
   });
 });

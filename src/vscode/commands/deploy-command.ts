@@ -4,13 +4,14 @@
 import * as vscode from 'vscode';
 import { deploymentManifest, serviceManifest, type DeploymentInput } from '../../core/manifests/deployment.ts';
 import { namespaceManifest } from '../../core/manifests/namespace.ts';
+import { suggestedRequests } from '../allocator/suggested-requests.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { ids } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
-import { namespacesOf } from './object-picks.ts';
+import { namespaceChoices } from './object-picks.ts';
 import { currentContext, podsOfWorkload } from './object-targets.ts';
 
 const FIELD_MANAGER = 'kube-workbench';
@@ -58,8 +59,7 @@ async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { 
   const context = current.name;
   const connection = clusters.get().connect(context);
   if (connection === undefined) return undefined;
-  const home = current.namespace || 'default';
-  const input = await askDeployment(preset, { current: home, known: [...new Set([home, ...namespacesOf(connection)])] });
+  const input = await askDeployment(preset, namespaceChoices(connection, current.namespace), (namespace, name) => suggestedRequests(clusters, context, namespace, name));
   if (input === undefined) return undefined;
   // A new namespace goes first: the API refuses objects in a namespace that does not exist.
   const manifests = [input.newNamespace ? namespaceManifest(input.namespace) : undefined, serviceManifest(input), deploymentManifest(input)].filter((manifest) => manifest !== undefined);

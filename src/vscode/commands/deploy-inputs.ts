@@ -4,23 +4,25 @@ import * as vscode from 'vscode';
 import type { DeploymentInput } from '../../core/manifests/deployment.ts';
 import { checkImage, countProblem, quantityProblem } from '../../core/validation/inputs.ts';
 import { nameFormats, nameProblem } from '../../core/validation/names.ts';
-import { askNamespace } from './object-picks.ts';
+import { askNamespace, type NamespaceChoices } from './object-picks.ts';
 
 export type DeployAnswers = Partial<Omit<DeploymentInput, 'requests'>> & {
   readonly cpu?: string;
   readonly memory?: string;
   /** The namespace answer is a new one, to create before deploying. */
   readonly newNamespace?: boolean;
+  /** Take the pre-filled requests as they are, as pressing Enter on both questions would (tests). */
+  readonly acceptPrefilledRequests?: boolean;
 };
+
+/** Requests to pre-fill: the allocator's recommendation for an existing workload of that name, if any. */
+export type RequestSuggester = (namespace: string, name: string) => { readonly cpu: string; readonly memory: string } | undefined;
+
+/** What the request questions start from when there is no usage to go by. */
+const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' };
 
 /** The questions' answers, and whether the namespace is to be created. */
 export type DeployPlan = DeploymentInput & { readonly newNamespace: boolean };
-
-/** The namespaces the namespace question offers: those of the context's cache, the context's own first. */
-export interface NamespaceChoices {
-  readonly current: string;
-  readonly known: readonly string[];
-}
 
 /** The last path component of the repository: `ghcr.io/acme/api:2.3` → `api`. */
 function defaultName(image: string): string {
@@ -42,7 +44,7 @@ async function askNamespaceStep(preset: DeployAnswers, choices: NamespaceChoices
 }
 
 /** Every answer, or undefined when the user cancelled a question. */
-export async function askDeployment(preset: DeployAnswers, namespaces: NamespaceChoices): Promise<DeployPlan | undefined> {
+export async function askDeployment(preset: DeployAnswers, namespaces: NamespaceChoices, suggest: RequestSuggester): Promise<DeployPlan | undefined> {
   const image = preset.image ?? (await ask('image', 'Image reference, e.g. nginx:1.27.3 or ghcr.io/acme/api@sha256:…', '', (text) => checkImage(text).error));
   if (image === undefined) return undefined;
   const warning = checkImage(image).warning;
@@ -62,9 +64,14 @@ export async function askDeployment(preset: DeployAnswers, namespaces: Namespace
     if (answer === undefined) return undefined;
     containerPort = answer === '' ? undefined : Number(answer);
   }
-  const cpu = preset.cpu ?? (await ask('CPU request', 'CPU request (e.g. 100m; empty: none)', '100m', (text) => quantityProblem(text, 'cpu')));
+  const suggested = suggest(namespace.name, name);
+  const prefilled = suggested ?? DEFAULT_REQUESTS;
+  const origin = suggested === undefined ? '' : ` (pre-filled: the allocator's target from ${name}'s observed usage)`;
+  const cpu = preset.cpu ?? (preset.acceptPrefilledRequests === true ? prefilled.cpu : await ask('CPU request', `CPU request${origin} (e.g. 100m; empty: none)`, prefilled.cpu, (text) => quantityProblem(text, 'cpu')));
   if (cpu === undefined) return undefined;
-  const memory = preset.memory ?? (await ask('memory request', 'Memory request, also the limit (e.g. 128Mi; empty: none)', '128Mi', (text) => quantityProblem(text, 'memory')));
+  const memory =
+    preset.memory ??
+    (preset.acceptPrefilledRequests === true ? prefilled.memory : await ask('memory request', `Memory request, also the limit${origin} (e.g. 128Mi; empty: none)`, prefilled.memory, (text) => quantityProblem(text, 'memory')));
   if (memory === undefined) return undefined;
   return {
     image,

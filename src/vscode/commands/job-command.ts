@@ -8,6 +8,7 @@ import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands } from '../ids.ts';
 import { askJob, type JobAnswers } from './job-inputs.ts';
+import { namespaceChoices } from './object-picks.ts';
 import { resolveTarget, type TargetArgument } from './object-picks.ts';
 import { currentContext, describeTarget, podsOfWorkload } from './object-targets.ts';
 
@@ -94,9 +95,10 @@ async function applyAndWatch(connection: ClusterConnection, manifest: Record<str
 async function runJob(clusters: ClusterServiceHolder, channels: Map<string, vscode.OutputChannel>, preset: JobAnswers): Promise<JobResult | undefined> {
   const current = currentContext(clusters, ' to run the task in');
   if (current === undefined) return undefined;
-  const input = await askJob(preset, current.namespace || 'default');
-  const connection = input === undefined ? undefined : clusters.get().connect(current.name);
-  if (input === undefined || connection === undefined) return undefined;
+  const connection = clusters.get().connect(current.name);
+  if (connection === undefined) return undefined;
+  const input = await askJob(preset, namespaceChoices(connection, current.namespace));
+  if (input === undefined) return undefined;
   return applyAndWatch(connection, jobManifest(input), channels);
 }
 

@@ -4,6 +4,7 @@ import type { JobInput } from '../../core/manifests/job.ts';
 import { splitArguments } from '../../core/validation/arguments.ts';
 import { checkImage, countProblem } from '../../core/validation/inputs.ts';
 import { nameFormats, nameProblem } from '../../core/validation/names.ts';
+import { askNamespace, type NamespaceChoices } from './object-picks.ts';
 
 export type JobAnswers = Partial<Omit<JobInput, 'command' | 'args'>> & { readonly commandLine?: string };
 
@@ -18,12 +19,13 @@ async function count(preset: number | undefined, title: string, value: string, r
   return answer === undefined ? undefined : Number(answer);
 }
 
-export async function askJob(preset: JobAnswers, defaultNamespace: string): Promise<JobInput | undefined> {
+export async function askJob(preset: JobAnswers, namespaces: NamespaceChoices): Promise<JobInput | undefined> {
   const image = preset.image ?? (await ask('image', 'Image reference, e.g. python:3.13', '', (text) => checkImage(text).error));
   if (image === undefined) return undefined;
   const name = preset.name ?? (await ask('name', 'Name of the Job', '', (text) => nameProblem(text.trim(), nameFormats.label, 'name')));
   if (name === undefined) return undefined;
-  const namespace = preset.namespace ?? (await ask('namespace', 'Namespace', defaultNamespace, (text) => nameProblem(text.trim(), nameFormats.label, 'namespace')));
+  // "Other namespace…" covers a namespace this user may use but not list.
+  const namespace = preset.namespace ?? (await askNamespace(namespaces.known, namespaces.current, 'Run task: namespace', 'Other namespace…'))?.name;
   if (namespace === undefined) return undefined;
   const line = preset.commandLine ?? (await ask('command', 'Command and arguments, quoted as in a shell (empty: the image\'s own)', '', (text) => {
     const split = splitArguments(text);

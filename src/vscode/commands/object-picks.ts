@@ -45,6 +45,17 @@ export function namespacesOf(connection: ClusterConnection, kinds: readonly Pick
   return [...names].sort();
 }
 
+/** The namespaces the namespace question offers: those of the context's cache, the context's own first. */
+export interface NamespaceChoices {
+  readonly current: string;
+  readonly known: readonly string[];
+}
+
+export function namespaceChoices(connection: ClusterConnection, contextNamespace: string): NamespaceChoices {
+  const current = contextNamespace || 'default';
+  return { current, known: [...new Set([current, ...namespacesOf(connection)])] };
+}
+
 /** A namespace picked from `known`, or typed (a DNS-1123 label) after choosing the item `other`. */
 export async function askNamespace(known: readonly string[], current: string, title: string, other: string): Promise<{ readonly name: string; readonly typed: boolean } | undefined> {
   const items = [...known.map((name) => ({ label: name, description: name === current ? 'current' : '' })), { label: other, description: '' }];
