@@ -8,6 +8,8 @@ import { repoRoot } from '../harness/tools.ts';
 export interface SimProcess {
   readonly url: string;
   readonly kubeconfigPath: string;
+  /** Its Prometheus API over the synthetic usage history. */
+  readonly prometheusUrl: string;
   /** Milliseconds from spawn to the URL line (the sim is serving). */
   readonly startMs: number;
   /** Resident memory of the sim process, from /proc. */
@@ -27,12 +29,13 @@ export async function startSimProcess(nodes: number, pods: number): Promise<SimP
     rmSync(folder, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, prometheusUrl } = await new Promise<{ url: string; prometheusUrl: string }>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const first = output.split('\n');
-      if (first.length > 1) resolve(first[0] ?? '');
+      // The API's URL is the first line; the Prometheus line follows it.
+      const prometheus = /^prometheus: (\S+)/m.exec(output)?.[1];
+      if (prometheus !== undefined) resolve({ url: output.split('\n')[0] ?? '', prometheusUrl: prometheus });
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`sim exited with ${code}: ${output.slice(-500)}`)));
@@ -41,6 +44,7 @@ export async function startSimProcess(nodes: number, pods: number): Promise<SimP
   return {
     url,
     kubeconfigPath,
+    prometheusUrl,
     startMs,
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -1,7 +1,7 @@
 // The usage service against the simulated cluster: sampling ticks fired by the test, the store in a
 // temporary folder, restarts as new services on the same folder.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -160,40 +160,5 @@ describe('UsageService against the simulated cluster', () => {
       clusters.dispose();
     }
     assert.equal(new ClusterService({ kubeconfigPaths: () => [sim.kubeconfigPath] }).usage, undefined);
-  });
-
-  it('measures one tick of a 1,500-pod cluster and the store size of its workloads', async () => {
-    const big = await startSim({ nodes: 60, pods: 1500, seed: 11, frozenClock: true, log: () => undefined });
-    const bigDirectory = await mkdtemp(join(tmpdir(), 'usage-big-'));
-    try {
-      const loaded = loadKubeconfig([big.kubeconfigPath]);
-      assert.ok(loaded.ok);
-      const bigConnection = new ClusterConnection({ client: new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT)), namespace: 'default', server: big.url });
-      const { timers, fire } = manualTimers();
-      const usage = new UsageService({ storageDir: bigDirectory, now: () => big.clock.now(), timers });
-      const sampled = (): boolean => usage.status(CONTEXT).metrics.lastSampleMs === wholeSecond(big.clock.now());
-      let next = when(usage, sampled);
-      await usage.attach(bigConnection);
-      await next;
-      const durations: number[] = [];
-      for (let minute = 0; minute < 5; minute += 1) {
-        big.advance(MINUTE);
-        next = when(usage, sampled);
-        const started = performance.now();
-        fire(MINUTE);
-        await next;
-        durations.push(performance.now() - started);
-      }
-      const containers = usage.usage(CONTEXT).length;
-      await usage.flush();
-      const bytes = (await stat(join(bigDirectory, storeFileName(CONTEXT, big.url)))).size;
-      console.log(`1,500 pods: tick ${Math.min(...durations).toFixed(0)}–${Math.max(...durations).toFixed(0)} ms; ${containers} workload containers; store ${bytes} bytes`);
-      assert.ok(containers > 0 && bytes > 0);
-      usage.dispose();
-      await usage.settled();
-    } finally {
-      await big.close();
-      await rm(bigDirectory, { recursive: true, force: true });
-    }
   });
 });
