@@ -70,9 +70,13 @@ export const bench: Bench = {
 
       // PodMetrics carry whole-second timestamps and a repeated one is skipped: let the clock move on.
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      started = performance.now();
-      await client.request(METRICS_PATH, { verb: 'list', resource: 'pods.metrics.k8s.io' });
-      const listMs = performance.now() - started;
+      // The fastest of three bare lists: the first pays for the TLS handshake the sampler has behind it.
+      let listMs = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 3; round += 1) {
+        started = performance.now();
+        await client.request(METRICS_PATH, { verb: 'list', resource: 'pods.metrics.k8s.io' });
+        listMs = Math.min(listMs, performance.now() - started);
+      }
       const sampled = new Promise<void>((resolve) => {
         const subscription = usage.onDidChange(() => {
           subscription.dispose();
