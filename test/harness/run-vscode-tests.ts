@@ -65,6 +65,7 @@ async function main(): Promise<number> {
       screenshotDir,
       failureDir: `${repoRoot}/out/test-failures`,
       simKubeconfig: sim.kubeconfigPath,
+      simPrometheusUrl: sim.prometheusUrl,
     }).finally(() => {
       rmSync(uiWorkspace, { recursive: true, force: true });
       return sim.close();

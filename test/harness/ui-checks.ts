@@ -1,6 +1,6 @@
 // A few checks through Chromium that click what a user clicks, saving the README's screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { VscodeServer } from './vscode-server.ts';
 
 export interface UiCheckOptions {
@@ -13,6 +13,8 @@ export interface UiCheckOptions {
   readonly failureDir: string;
   /** The kubeconfig of a simulated cluster the harness started for these checks. */
   readonly simKubeconfig: string;
+  /** That cluster's Prometheus endpoint, the right-sizing report's usage history. */
+  readonly simPrometheusUrl: string | undefined;
 }
 
 export interface UiCheckResult {
@@ -25,6 +27,8 @@ interface UiCheck {
   readonly name: string;
   /** Workspace settings the check needs, written before its page opens. */
   settings?(options: UiCheckOptions): Record<string, unknown>;
+  /** The page's size when 1280×800 would cut off what the screenshot is for. */
+  readonly viewport?: { readonly width: number; readonly height: number };
   run(page: Page, options: UiCheckOptions): Promise<void>;
 }
 
@@ -62,6 +66,25 @@ async function answer(page: Page, title: string, text?: string): Promise<void> {
 async function showNotification(page: Page, text: RegExp): Promise<void> {
   await runFromPalette(page, 'Notifications: Show Notifications');
   await page.locator('.notifications-center').getByText(text).waitFor({ timeout: 60_000 });
+}
+
+/** The page inside the open webview: VS Code nests it in a frame within the editor's frame. */
+function webview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * Clicks a column header of the right-sizing table and checks that the rows now follow `direction`
+ * by that column, as the table shows it (`compare` orders two cell texts ascending).
+ */
+async function sortReportBy(frame: FrameLocator, title: string, direction: 'ascending' | 'descending', compare: (a: string, b: string) => number): Promise<void> {
+  const header = frame.locator('#report th[data-column]').filter({ hasText: new RegExp(`^${title}$`) });
+  await header.click();
+  await frame.locator(`#report th[aria-sort="${direction}"]`).filter({ hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
+  const column = Number(await header.getAttribute('data-column')) + 1;
+  const texts = await frame.locator(`#report tbody tr td:nth-child(${column})`).allTextContents();
+  const misplaced = texts.findIndex((text, index) => index > 0 && compare(texts[index - 1]!, text) * (direction === 'ascending' ? 1 : -1) > 0);
+  if (misplaced !== -1) throw new Error(`"${title}" ${direction}: row ${misplaced + 1} (${texts[misplaced]}) follows ${texts[misplaced - 1]}`);
 }
 
 function writeWorkspaceSettings(workspace: string, extra: Record<string, unknown>): void {
@@ -155,14 +178,39 @@ const checks: readonly UiCheck[] = [
       await page.screenshot({ path: `${options.screenshotDir}/run-task.png` });
     },
   },
+  {
+    name: 'the right-sizing report from the palette: rows from the sim\'s Prometheus history, sorted by a header click',
+    settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig, 'kubeWorkbench.allocator.prometheusUrl': options.simPrometheusUrl }),
+    viewport: { width: 1680, height: 760 },
+    async run(page, options) {
+      if (options.simPrometheusUrl === undefined) throw new Error('the simulated cluster serves no Prometheus endpoint');
+      await openKubernetesContainer(page);
+      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
+      // The table is wide (twelve columns and two charts): the screenshot shows it whole without the sidebar.
+      await runFromPalette(page, 'View: Close Primary Side Bar');
+      await runFromPalette(page, 'Kubernetes: Show Right-Sizing Report');
+      const frame = webview(page);
+      await frame.locator('#report tbody tr td.chart svg').first().waitFor({ timeout: 60_000 });
+      // Until a header is clicked the table puts the most capacity to free first.
+      await frame.locator('#report th[aria-sort="descending"]').filter({ hasText: /^Cores freed$/ }).waitFor();
+      const workloads = await frame.locator('#report tbody tr td:nth-child(2)').allTextContents();
+      if (new Set(workloads).size < 2) throw new Error(`too few workloads to sort: ${workloads.join(', ')}`);
+      await sortReportBy(frame, 'Workload', 'ascending', (a, b) => a.localeCompare(b));
+      const cores = (a: string, b: string): number => Number(a) - Number(b);
+      await sortReportBy(frame, 'Cores freed', 'ascending', cores);
+      await sortReportBy(frame, 'Cores freed', 'descending', cores);
+      await page.screenshot({ path: `${options.screenshotDir}/right-sizing-report.png` });
+    },
+  },
 ];
 
 export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResult[]> {
   const results: UiCheckResult[] = [];
   for (const check of checks) {
     if (check.settings) writeWorkspaceSettings(options.workspace, check.settings(options));
-    const context = await options.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await options.browser.newContext({ viewport: check.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
+    const started = Date.now();
     try {
       await page.goto(
         options.server.workbenchUrl(options.workspace, [
@@ -172,7 +220,7 @@ export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResul
       );
       await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
       await check.run(page, options);
-      results.push({ name: check.name, passed: true });
+      results.push({ name: check.name, passed: true, detail: `${((Date.now() - started) / 1000).toFixed(1)} s` });
     } catch (error) {
       await page.screenshot({ path: `${options.failureDir}/ui-check-${results.length + 1}.png` }).catch(() => undefined);
       results.push({ name: check.name, passed: false, detail: error instanceof Error ? error.message.split('\n')[0] : String(error) });
