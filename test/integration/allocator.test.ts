@@ -144,4 +144,28 @@ describe('Allocator in the editor', function () {
     // A sample may land between the two reads: either target is the allocator's.
     assert.ok([before, target()].includes(deployed), `${deployed} is not ${before}`);
   });
+
+  it('tells before Apply how many replicas of a workload fit the free capacity, and what blocks the rest', async () => {
+    const manifest = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: fit-check, namespace: default}',
+      'spec:',
+      '  replicas: 40',
+      '  selector: {matchLabels: {app: fit-check}}',
+      '  template:',
+      '    metadata: {labels: {app: fit-check}}',
+      '    spec:',
+      '      containers:',
+      '      - name: app',
+      '        image: nginx:1.27.3',
+      '        resources: {requests: {cpu: "1", memory: 64Mi}}',
+      '',
+    ].join('\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest }));
+    const result = await vscode.commands.executeCommand<{ ok: boolean; fit?: string[] }>(Commands.apply, { confirmed: true });
+    assert.equal(result?.ok, true);
+    assert.match(result.fit?.[0] ?? '', /^Deployment fit-check: only \d+ of 40 replicas fit the nodes' free capacity; cpu blocks the rest$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -211,7 +211,7 @@ describe('Workload commands on the simulated cluster', function () {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest('info') });
     const editor = await vscode.window.showTextDocument(document);
     type Applied = { ok: boolean; applied: string[]; reason?: string };
-    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true }), { ok: true, applied: ['ConfigMap default/applied-settings'] });
+    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true }), { ok: true, applied: ['ConfigMap default/applied-settings'], fit: [] });
     const operations = api.clusters.get().connection('kube-workbench-sim')!.operations;
     const other = await operations.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied-settings', namespace: 'default' }, data: { level: 'warn' } }, { fieldManager: 'someone-else', force: true, dryRun: false });
     assert.ok(other.ok);
@@ -219,7 +219,7 @@ describe('Workload commands on the simulated cluster', function () {
     const conflict = await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true });
     assert.equal(conflict?.ok, false);
     assert.match(conflict.reason ?? '', /conflict/i);
-    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true, force: true }), { ok: true, applied: ['ConfigMap default/applied-settings'] });
+    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true, force: true }), { ok: true, applied: ['ConfigMap default/applied-settings'], fit: [] });
     const read = await operations.get({ kind: 'ConfigMap', namespace: 'default', name: 'applied-settings' });
     assert.ok(read.ok);
     assert.deepEqual((read.value as { data: unknown }).data, { level: 'debug' });

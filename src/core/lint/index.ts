@@ -14,3 +14,4 @@ export { containerResourcesAt, type ContainerResourcesAt } from './container-at.
 export { estimateQuantities } from '../allocator/recommender.ts';
 export { chartSvg, sparkline } from '../allocator/sparkline.ts';
 export { rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from '../allocator/right-sizing.ts';
+export { fitSummary, nodeStatesFromCache, type FitSummary } from '../cluster/cache-fit.ts';

@@ -8,6 +8,7 @@ import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
+import { manifestFit } from '../allocator/manifest-fit.ts';
 import { currentContext } from './object-targets.ts';
 
 export interface ApplyResult {
@@ -15,6 +16,8 @@ export interface ApplyResult {
   /** "Kind namespace/name" of each object applied. */
   readonly applied: readonly string[];
   readonly reason?: string;
+  /** How each workload's replicas fit the nodes' free capacity, as the confirmation said. */
+  readonly fit?: readonly string[];
 }
 
 interface ApplyOptions {
@@ -66,9 +69,10 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     const choice = await vscode.window.showWarningMessage(`The manifest has ${errors.length} lint errors (${errors[0]!.ruleId}: ${errors[0]!.message}). Apply anyway?`, { modal: true }, 'Apply anyway');
     if (choice !== 'Apply anyway') return undefined;
   }
-  const context = currentContext(clusters, ' to apply to')?.name;
+  const current = currentContext(clusters, ' to apply to');
+  const context = current?.name;
   const connection = context === undefined ? undefined : clusters.get().connect(context);
-  if (context === undefined || connection === undefined) return undefined;
+  if (current === undefined || context === undefined || connection === undefined) return undefined;
   const objects = objectsOf(editor.document.getText());
   const run = (force: boolean, dryRun: boolean) => Promise.all(objects.map((object) => connection.operations.apply(object, { fieldManager: 'kube-workbench', force, dryRun })));
   const force = options.force === true;
@@ -82,6 +86,7 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     } else void vscode.window.showErrorMessage(`${label(objects[failed]!)}: ${error.message}`);
     return { ok: false, applied: [], reason: error.message };
   }
+  const fit = manifestFit(connection, objects, current.namespace || 'default');
   if (options.confirmed !== true) {
     const live = await Promise.all(objects.map((object) => connection.operations.get(objectNameOf(object))));
     const stamp = Date.now();
@@ -90,7 +95,10 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     documents.contents.set(left.toString(), live.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
     documents.contents.set(right.toString(), dry.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
     await vscode.commands.executeCommand('vscode.diff', left, right, `Live ↔ after apply (${context})`);
-    const choice = await vscode.window.showInformationMessage(`Apply ${objects.length} objects to context "${context}"?`, { modal: true }, 'Apply');
+    // A workload whose replicas cannot all be placed is worth a warning before, not a Pending pod after.
+    const show = fit.every((summary) => summary.ok) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    const detail = fit.map((summary) => summary.text).join('\n');
+    const choice = await show(`Apply ${objects.length} objects to context "${context}"?`, { modal: true, ...(detail === '' ? {} : { detail }) }, 'Apply');
     if (choice !== 'Apply') return undefined;
   }
   const results = await run(force, false);
@@ -101,7 +109,7 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
   }
   const applied = objects.map(label);
   void vscode.window.showInformationMessage(`Applied ${applied.join(', ')} to "${context}".`);
-  return { ok: true, applied };
+  return { ok: true, applied, fit: fit.map((summary) => summary.text) };
 }
 
 export function registerApplyCommand(clusters: ClusterServiceHolder, lint: LintController): vscode.Disposable {
