@@ -100,4 +100,25 @@ describe('kube-workbench lint', () => {
     assert.equal(result.code, 0);
     assert.equal(result.stderr, 'blob.yaml: skipped: binary file (contains NUL bytes)\n');
   });
+
+  it('--usage: request-suggestion from a usage file, for manifests with or without a namespace; bad lines named and skipped', async () => {
+    const start = Date.parse('2026-11-12T00:00:00Z');
+    const lines = ['{not json'];
+    for (let time = start; time <= start + 8 * 86_400_000; time += 600_000) {
+      lines.push(JSON.stringify({ ts: new Date(time).toISOString(), namespace: 'shop', pod: 'web-7d9f8c6b5d-x2k4p', container: 'app', cpu: '200m', memory: '300Mi' }));
+    }
+    writeFileSync(join(folder, 'usage.jsonl'), `${lines.join('\n')}\n`);
+    const deployment = (namespace: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web${namespace}}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n        resources: {requests: {cpu: "2", memory: 2Gi}}\n`;
+    writeFileSync(join(folder, 'web.yaml'), deployment(', namespace: shop'));
+    writeFileSync(join(folder, 'web-no-namespace.yaml'), deployment(''));
+    for (const manifest of ['web.yaml', 'web-no-namespace.yaml']) {
+      const result = await run([manifest, '--usage', 'usage.jsonl', '--format', 'json']);
+      const findings = (JSON.parse(result.stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((finding) => finding.ruleId === 'request-suggestion');
+      assert.equal(findings.length, 1, manifest);
+      assert.match(findings[0]!.message, /^Observed usage suggests requests of cpu 2\d\dm \(set: 2\), memory 3\d\dMi \(set: 2Gi\)\.$/);
+      assert.match(result.stderr, /usage\.jsonl:1: skipped: /);
+    }
+    assert.equal((await run(['web.yaml', '--format', 'json'])).stdout.includes('request-suggestion'), false);
+  });
 });

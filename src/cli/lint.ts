@@ -8,9 +8,11 @@ import { hasKubernetesDocument } from '../core/lint/objects.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
-import { type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
+import { requestSuggestion } from '../core/lint/request-suggestions.ts';
+import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
 import { maxFileChars } from '../core/yaml/parse.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { readUsageFile } from './usage-file.ts';
 
 export interface LintCommandDeps {
   readonly cwd: string;
@@ -32,6 +34,9 @@ Options:
                                (default error; --max-severity is an alias)
   --kubernetes-version X.Y     target version for deprecated-api-version (default 1.34,
                                the bundled schema's)
+  --usage FILE                 observed usage (JSON lines, as for \`suggest\`): request-suggestion
+                               reports containers whose requests are far from the allocator's
+                               target; a manifest without a namespace matches any namespace
 
 Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error.
 `;
@@ -86,7 +91,8 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
     files.push(file);
   }
-  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion, schema: await loadBundledSchema() });
+  const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), io);
+  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion, schema: await loadBundledSchema(), ...(cluster === undefined ? {} : { cluster }) });
   const byPath = new Map(files.map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
@@ -99,6 +105,7 @@ interface Options {
   readonly config: string | undefined;
   readonly failOn: Severity;
   readonly kubernetesVersion: string | undefined;
+  readonly usage: string | undefined;
   readonly help: boolean;
 }
 
@@ -114,6 +121,7 @@ function parseOptions(args: readonly string[]): Options {
         'fail-on': { type: 'string' },
         'max-severity': { type: 'string' },
         'kubernetes-version': { type: 'string' },
+        usage: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -128,7 +136,18 @@ function parseOptions(args: readonly string[]): Options {
   const version = values['kubernetes-version'];
   if (version !== undefined && !/^v?\d+\.\d+$/.test(version)) throw new UsageError(`--kubernetes-version wants MAJOR.MINOR, not '${version}'`);
   if (positionals.length === 0 && !values.help) throw new UsageError('no input: give paths, globs or - for stdin (see --help)');
-  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), help: values.help };
+  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, help: values.help };
+}
+
+/** The allocator's suggestions from a usage file; the workload's kind is unknown there ('*'). */
+async function usageFacts(path: string, io: CliIo): Promise<ClusterFacts> {
+  const { aggregator } = await readUsageFile(path, undefined, io);
+  const suggestions = aggregator.recommendations().flatMap(({ namespace, workload, container, recommendation }) => {
+    if (recommendation === undefined) return [];
+    const source = { kind: '*', name: workload, container, recommendation };
+    return [requestSuggestion({ ...source, namespace }), requestSuggestion({ ...source, namespace: undefined })];
+  });
+  return { suggestions };
 }
 
 /** The project config: --config, else the nearest .kube-workbench.yaml from the current folder up. */

@@ -1,17 +1,13 @@
 // `kube-workbench suggest`: request recommendations from a usage file, optionally beside the
 // requests a manifest sets today. Parsing, maths and formatting live in src/core/allocator.
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadAll } from 'js-yaml';
-import { HISTORY_WINDOW_MS } from '../core/allocator/container-usage.ts';
 import { currentRequestIndex, type CurrentRequestIndex, type CurrentRequests } from '../core/allocator/current-requests.ts';
 import { estimateQuantities, type Recommendation } from '../core/allocator/recommender.ts';
 import { textTable } from '../core/allocator/text-table.ts';
-import { UsageAggregator } from '../core/allocator/usage-aggregator.ts';
-import { parseUsageLine, type UsageSample } from '../core/allocator/usage-line.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { NOT_ENOUGH_DATA, readUsageFile } from './usage-file.ts';
 
 const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO]
 
@@ -25,8 +21,6 @@ P50 / P95 bounds widened while the history is short.
   --now ISO          the moment to recommend for (default: the latest sample); samples more than
                      8 days before it, or after it, are left out
 `;
-
-const NOT_ENOUGH_DATA = 'not enough data';
 
 interface SuggestOptions {
   readonly usage: string;
@@ -51,25 +45,6 @@ function parseOptions(args: readonly string[]): SuggestOptions | undefined {
   return { usage: values.usage, manifest: values.manifest, format, nowMs };
 }
 
-/** Every valid sample of the file with its line number; bad lines go to `onBadLine`. */
-async function* usageSamples(path: string, onBadLine: (line: number, reason: string) => void): AsyncGenerator<UsageSample> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-  let number = 0;
-  for await (const line of lines) {
-    number += 1;
-    if (line.trim() === '') continue;
-    const result = parseUsageLine(line);
-    if (result.ok) yield result.sample;
-    else onBadLine(number, result.reason);
-  }
-}
-
-async function latestSample(path: string): Promise<number | undefined> {
-  let latest: number | undefined;
-  for await (const sample of usageSamples(path, () => undefined)) latest = Math.max(latest ?? sample.timeMs, sample.timeMs);
-  return latest;
-}
-
 function pair(recommendation: Recommendation | undefined, pick: (value: Recommendation) => Recommendation['target']): string {
   if (recommendation === undefined) return '-';
   const { cpu, memory } = estimateQuantities(pick(recommendation));
@@ -89,30 +64,8 @@ async function readManifest(path: string | undefined, io: CliIo): Promise<Curren
 
 async function runSuggest(options: SuggestOptions, io: CliIo): Promise<ExitCode> {
   const current = await readManifest(options.manifest, io);
-  const nowMs = options.nowMs ?? (await latestSample(options.usage));
-  const aggregator = new UsageAggregator();
-  let used = 0;
-  let outside = 0;
-  const badLine = (line: number, reason: string) => io.stderr(`${options.usage}:${line}: skipped: ${reason}\n`);
-  for await (const sample of usageSamples(options.usage, badLine)) {
-    if (nowMs === undefined || sample.timeMs > nowMs || sample.timeMs < nowMs - HISTORY_WINDOW_MS) {
-      outside += 1;
-      continue;
-    }
-    used += 1;
-    const series = aggregator.seriesFor(sample.namespace, sample.pod, sample.container, sample.workload);
-    if (sample.oom) {
-      series.add(sample.timeMs, sample.cpuCores, Number.NaN);
-      if (!Number.isNaN(sample.memoryBytes)) series.addOom(sample.timeMs, sample.memoryBytes);
-    } else {
-      series.add(sample.timeMs, sample.cpuCores, sample.memoryBytes);
-    }
-  }
-  if (outside > 0) io.stderr(`${options.usage}: ${outside} sample(s) outside the 8 days before ${new Date(nowMs ?? 0).toISOString()} left out\n`);
-  if (used === 0) {
-    io.stderr(`${options.usage}: no usage samples: ${NOT_ENOUGH_DATA}\n`);
-    return ExitCode.failure;
-  }
+  const { aggregator, used } = await readUsageFile(options.usage, options.nowMs, io);
+  if (used === 0) return ExitCode.failure;
   const entries = aggregator.recommendations().map((entry) => ({ ...entry, current: current?.get(entry.namespace, entry.workload, entry.container) }));
   if (options.format === 'json') {
     const recommendations = entries.map((entry) => ({

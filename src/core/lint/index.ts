@@ -15,3 +15,4 @@ export { estimateQuantities } from '../allocator/recommender.ts';
 export { chartSvg, sparkline } from '../allocator/sparkline.ts';
 export { rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from '../allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from '../cluster/cache-fit.ts';
+export { requestSuggestion } from './request-suggestions.ts';

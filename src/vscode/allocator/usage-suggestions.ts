@@ -1,5 +1,5 @@
-// The usage history as the linter's request suggestions: target, lower and upper bound per workload
-// container as Kubernetes quantities, with the workload's kind when the cluster's cache knows it.
+// The usage history as the linter's request suggestions, with the workload's kind when the cluster's
+// cache knows it.
 import type { RequestSuggestion } from '../../core/lint/index.ts';
 import type { WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
 import { loadLintModule, type ClusterConnection } from '../bundle-loader.ts';
@@ -10,22 +10,11 @@ import { workloadRequests } from './workload-lookup.ts';
  * Containers without enough data give no suggestion (never a zero request).
  */
 export function usageSuggestions(connection: ClusterConnection, usage: readonly WorkloadContainerUsage[], contextNamespace: string): RequestSuggestion[] {
-  const { estimateQuantities } = loadLintModule();
-  const suggestions: RequestSuggestion[] = [];
-  for (const entry of usage) {
-    const recommendation = entry.recommendation;
-    if (recommendation === undefined) continue;
-    const kind = workloadRequests(connection, entry.namespace, entry.workload)?.kind ?? '*';
-    const base = {
-      kind,
-      name: entry.workload,
-      container: entry.container,
-      requests: estimateQuantities(recommendation.target),
-      lowerBound: estimateQuantities(recommendation.lowerBound),
-      upperBound: estimateQuantities(recommendation.upperBound),
-    };
-    suggestions.push({ ...base, namespace: entry.namespace });
-    if (entry.namespace === contextNamespace) suggestions.push({ ...base, namespace: undefined });
-  }
-  return suggestions;
+  const { requestSuggestion } = loadLintModule();
+  return usage.flatMap(({ namespace, workload, container, recommendation }) => {
+    if (recommendation === undefined) return [];
+    const kind = workloadRequests(connection, namespace, workload)?.kind ?? '*';
+    const source = { kind, name: workload, container, recommendation };
+    return [requestSuggestion({ ...source, namespace }), ...(namespace === contextNamespace ? [requestSuggestion({ ...source, namespace: undefined })] : [])];
+  });
 }
