@@ -271,6 +271,19 @@ describe('Workload commands on the simulated cluster', function () {
     await until(() => live(row)?.desired === desired + 1, `${desired + 1} replicas`);
   });
 
+  it('stops waiting for a slow cluster when Cancel is pressed, and says the change may stay', async () => {
+    const row = await deploymentRow('kube-workbench-sim');
+    sim.applyFault({ type: 'latency', ms: 5000 });
+    try {
+      const cancel = new AbortController();
+      const scaled = vscode.commands.executeCommand<{ ok: boolean } | undefined>(Commands.scale, row, live(row)!.desired + 1, cancel.signal);
+      cancel.abort();
+      assert.equal(await scaled, undefined, 'cancelled: no result');
+    } finally {
+      sim.applyFault({ type: 'clear' });
+    }
+  });
+
   it('deletes a Deployment after confirmation, and its row goes', async () => {
     const row = await deploymentRow('kube-workbench-sim');
     const deleted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deleteObject, row, true);

@@ -23,10 +23,17 @@ type Operations = ClusterConnection['operations'];
  * Sends one change under a cancellable notification and reports its result. Cancel stops the
  * waiting; a change the server already received stays, and the message says so.
  */
-async function change(clusters: ClusterServiceHolder, target: Target, title: string, success: string, send: (operations: Operations, signal: AbortSignal) => Promise<Result<unknown, ClusterError>>): Promise<Outcome> {
+async function change(
+  clusters: ClusterServiceHolder,
+  target: Target,
+  title: string,
+  success: string,
+  send: (operations: Operations, signal: AbortSignal) => Promise<Result<unknown, ClusterError>>,
+  cancel?: AbortSignal,
+): Promise<Outcome> {
   const connection = clusters.get().connect(target.context);
   if (connection === undefined) throw new Error(`unknown context ${target.context}`);
-  const outcome = await withCancellableProgress(title, (signal) => send(connection.operations, signal));
+  const outcome = await withCancellableProgress(title, (signal) => send(connection.operations, signal), cancel);
   if (outcome === undefined) void vscode.window.showWarningMessage(`${title}: cancelled. If the cluster already received the change, it stays.`);
   else if (outcome.ok) void vscode.window.showInformationMessage(success);
   else void vscode.window.showErrorMessage(outcome.error.message);
@@ -35,7 +42,8 @@ async function change(clusters: ClusterServiceHolder, target: Target, title: str
 
 export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.scale, async (argument?: TargetArgument, replicas?: number): Promise<Outcome> => {
+    // `cancel`: tests press Cancel through it.
+    vscode.commands.registerCommand(Commands.scale, async (argument?: TargetArgument, replicas?: number, cancel?: AbortSignal): Promise<Outcome> => {
       const target = await resolveTarget(clusters, argument, SCALABLE, 'Scale which workload?');
       if (target === undefined) return undefined;
       const answer =
@@ -47,7 +55,7 @@ export function registerWorkloadCommands(clusters: ClusterServiceHolder): vscode
         }));
       if (answer === undefined) return undefined;
       const count = Number(answer);
-      return change(clusters, target, `Scaling ${describeTarget(target)} to ${count}`, `Scaled ${describeTarget(target)} to ${count} replicas.`, (operations, signal) => operations.scale(target.ref, count, signal));
+      return change(clusters, target, `Scaling ${describeTarget(target)} to ${count}`, `Scaled ${describeTarget(target)} to ${count} replicas.`, (operations, signal) => operations.scale(target.ref, count, signal), cancel);
     }),
     vscode.commands.registerCommand(Commands.restart, async (argument?: TargetArgument): Promise<Outcome> => {
       const target = await resolveTarget(clusters, argument, RESTARTABLE, 'Restart which workload?');
