@@ -60,9 +60,28 @@ export class ClusterService implements Disposable {
     const connection = new ClusterConnection({ client, namespace: summary.namespace, server: summary.server });
     this.connections.set(context, connection);
     connection.start();
-    // A reconnect after a reload hands the new connection to the context's existing history.
-    void this.usage?.attach(connection);
+    this.attachUsage(connection);
     return connection;
+  }
+
+  /**
+   * Usage sampling lists every pod's metrics: it starts once the pods are listed (or failed to be),
+   * so on a big cluster it does not slow down the first rows. A reconnect after a reload hands the
+   * new connection to the context's existing history.
+   */
+  private attachUsage(connection: ClusterConnection): void {
+    const usage = this.usage;
+    if (usage === undefined) return;
+    const podsSettled = (): boolean => connection.state('pods').phase === 'synced' || connection.state('pods').phase === 'error';
+    if (podsSettled()) {
+      void usage.attach(connection);
+      return;
+    }
+    const subscription = connection.onDidChangeState((resource) => {
+      if (resource !== 'pods' || !podsSettled()) return;
+      subscription.dispose();
+      void usage.attach(connection);
+    });
   }
 
   /**

@@ -146,15 +146,18 @@ describe('UsageService against the simulated cluster', () => {
     usage.dispose();
   });
 
-  it('is attached by ClusterService.connect when the service was given usage options', async () => {
+  it('is attached by ClusterService.connect once the pods are listed, when the service was given usage options', async () => {
     const { timers } = manualTimers();
     const clusters = new ClusterService({ kubeconfigPaths: () => [sim.kubeconfigPath], usage: { storageDir: undefined, timers, now: () => sim.clock.now() } });
     try {
       assert.ok(clusters.usage !== undefined);
       const usage = clusters.usage;
       const sampled = when(usage, () => usage.usage(CONTEXT).length > 0);
-      clusters.connect(CONTEXT);
+      const connection = clusters.connect(CONTEXT)!;
+      // Not before: listing every pod's metrics would compete with the first rows of a big cluster.
+      assert.equal(usage.status(CONTEXT).metrics.phase, 'off');
       await sampled;
+      assert.equal(connection.state('pods').phase, 'synced');
       assert.equal(usage.status(CONTEXT).metrics.phase, 'ready');
     } finally {
       clusters.dispose();
