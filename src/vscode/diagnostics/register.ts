@@ -32,7 +32,16 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
       for (const document of vscode.workspace.textDocuments) controller.clear(document.uri);
       return;
     }
-    for (const document of vscode.workspace.textDocuments) if (isKubernetesDocument(document)) run(document);
+    // One lint per folder: a document's lint covers every open manifest of its folder, so linting each
+    // of N open manifests would lint the same file set N times.
+    const folders = new Set<string>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (!isKubernetesDocument(document)) continue;
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString();
+      if (folder !== undefined && folders.has(folder)) continue;
+      if (folder !== undefined) folders.add(folder);
+      run(document);
+    }
   };
   const disposable = vscode.Disposable.from(
     controller,
