@@ -1,6 +1,7 @@
 // A few checks through Chromium that click what a user clicks, saving the README's screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { writeOversizedManifest } from './oversized-manifest.ts';
 import type { VscodeServer } from './vscode-server.ts';
 
 export interface UiCheckOptions {
@@ -47,11 +48,31 @@ async function widenSidebar(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
+/** Drags an element's top edge up by `pixels`, as a user resizes a hover. */
+async function dragTopEdge(page: Page, element: Locator, pixels: number): Promise<void> {
+  const box = await element.boundingBox();
+  if (box === null) throw new Error('nothing to resize: the element is not shown');
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + 1);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + 1 - pixels, { steps: 5 });
+  await page.mouse.up();
+}
+
 /** Runs a command from the palette (F1), as a user types its title. */
 async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user types its path. */
+async function openFile(page: Page, path: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(path);
+  // Recently opened editors are listed before the file search answers: wait for the file's own row.
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: path.split('/').pop() }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
 }
 
@@ -121,10 +142,7 @@ const checks: readonly UiCheck[] = [
   {
     name: 'a manifest shows its findings in the Problems panel and offers quick fixes',
     async run(page, options) {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('manifests/web.yaml');
-      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('Enter');
+      await openFile(page, 'manifests/web.yaml');
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'latest-tag' }).first().waitFor({ timeout: 30_000 });
@@ -200,6 +218,33 @@ const checks: readonly UiCheck[] = [
       await sortReportBy(frame, 'Cores freed', 'ascending', cores);
       await sortReportBy(frame, 'Cores freed', 'descending', cores);
       await page.screenshot({ path: `${options.screenshotDir}/right-sizing-report.png` });
+    },
+  },
+  {
+    name: 'a manifest of a sim workload requesting far above its use: request-suggestion in Problems, the Right-sizing hover on resources:',
+    settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig, 'kubeWorkbench.allocator.prometheusUrl': options.simPrometheusUrl }),
+    viewport: { width: 1280, height: 1000 },
+    async run(page, options) {
+      if (options.simPrometheusUrl === undefined) throw new Error('the simulated cluster serves no Prometheus endpoint');
+      const manifest = await writeOversizedManifest(options.simKubeconfig, options.workspace);
+      // Suggestions come from a connected cluster only: the Explorer connects it.
+      await openKubernetesContainer(page);
+      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
+      await runFromPalette(page, 'View: Close Primary Side Bar');
+      await openFile(page, manifest);
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: /Observed usage suggests requests of cpu \d+m \(set: 4\), memory \d+Mi \(set: 8Gi\)/ }).first().waitFor({ timeout: 60_000 });
+      // Monaco renders each token as a span: the mouse rests on the key's text, as a user's would.
+      await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^resources$/ }).hover();
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'Right-sizing' });
+      await hover.locator('td').filter({ hasText: /^Target$/ }).waitFor({ timeout: 30_000 });
+      // Two sparklines, CPU then memory: eight days of hourly values squeezed into block characters.
+      const charts = await hover.locator('code').filter({ hasText: /^[▁▂▃▄▅▆▇█ ]+$/ }).allTextContents();
+      if (charts.length !== 2 || !charts.every((chart) => /[▁▂▃▄▅▆▇█]{8}/.test(chart))) throw new Error(`expected CPU and memory sparklines, got ${JSON.stringify(charts)}`);
+      // Monaco caps a hover at a quarter of the editor's height (at least 250 px) until the user resizes it;
+      // this one is taller by its last two lines.
+      await dragTopEdge(page, page.locator('.monaco-resizable-hover'), 160);
+      await page.screenshot({ path: `${options.screenshotDir}/right-sizing-hover.png` });
     },
   },
 ];
