@@ -8,6 +8,8 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 
 const SPARKLINE_WIDTH = 48;
+// Each sparkline is scaled to its own peak, so the daily shape shows; the numbers say how far below
+// (or above) the target it runs.
 
 function formatted(estimate: Estimate): { cpu: string; memory: string } {
   return loadLintModule().estimateQuantities(estimate);
@@ -39,9 +41,9 @@ function resourcesHoverMarkdown(at: ContainerResourcesAt, usage: WorkloadContain
     `| Requested now | ${at.requests['cpu'] ?? '—'} | ${at.requests['memory'] ?? '—'} |`,
     `| Limit now | ${at.limits['cpu'] ?? '—'} | ${at.limits['memory'] ?? '—'} |`,
     '',
-    `CPU, hourly mean over ${Math.round(chart.cpu.length / 24)} days (peak ${formatted({ cpu: cpuPeak, memory: 0 }).cpu}): \`${lint.sparkline(chart.cpu, SPARKLINE_WIDTH, Math.max(cpuPeak, target.cpu))}\``,
+    `CPU, hourly mean over ${Math.round(chart.cpu.length / 24)} days (peak ${formatted({ cpu: cpuPeak, memory: 0 }).cpu}): \`${lint.sparkline(chart.cpu, SPARKLINE_WIDTH)}\``,
     '',
-    `Memory, hourly peak (peak ${formatted({ cpu: 0, memory: memoryPeak }).memory}): \`${lint.sparkline(chart.memory, SPARKLINE_WIDTH, Math.max(memoryPeak, target.memory))}\``,
+    `Memory, hourly peak (peak ${formatted({ cpu: 0, memory: memoryPeak }).memory}): \`${lint.sparkline(chart.memory, SPARKLINE_WIDTH)}\``,
     '',
     `${usage.confidenceDays.toFixed(1)} days of history. Target = P90 + 15%, bounds P50 / P95 + 15%, widened while the history is short (as the Vertical Pod Autoscaler computes them).`,
   ].join('\n');
