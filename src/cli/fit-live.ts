@@ -1,13 +1,11 @@
 // `fit --kubeconfig/--context`: the Nodes and Pods of a live cluster as raw objects, listed page by
 // page through the cluster layer's client, so they go through the same readers as a snapshot file
 // (the slim models of the watch cache drop extended resources, which the fit check counts).
-import { homedir } from 'node:os';
-import { delimiter, sep } from 'node:path';
-import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
 import { ok, type Result } from '../core/result.ts';
 import { ApiClient } from '../cluster/api-client.ts';
 import type { ClusterError } from '../cluster/cluster-error.ts';
 import { loadKubeconfig, resolveContext } from '../cluster/kubeconfig-loader.ts';
+import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 
 export interface LiveCluster {
   readonly context: string;
@@ -40,8 +38,7 @@ async function listAll(client: ApiClient, path: string, resource: string, query:
 }
 
 export async function listLiveCluster(request: LiveRequest): Promise<Result<LiveCluster, ClusterError>> {
-  const paths = kubeconfigPaths({ setting: request.kubeconfig ?? '', kubeconfigVariable: process.env['KUBECONFIG'], homeDirectory: homedir(), delimiter, separator: sep });
-  const loaded = loadKubeconfig(paths);
+  const loaded = loadKubeconfig(cliKubeconfigPaths(request.kubeconfig));
   if (!loaded.ok) return loaded;
   const resolved = resolveContext(loaded.value, request.context ?? '');
   if (!resolved.ok) return resolved;

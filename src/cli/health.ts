@@ -1,13 +1,11 @@
 // `kube-workbench health`: the node health table of a context in the terminal: heartbeat-based
 // health, heartbeat age, pods, allocatable and requested CPU and memory.
-import { homedir } from 'node:os';
-import { delimiter, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { textTable } from '../core/allocator/text-table.ts';
-import { kubeconfigPaths } from '../core/cluster/kubeconfig-paths.ts';
 import { summarizeNode } from '../core/cluster/node-summary.ts';
 import { cpuText as cpu, memoryText as memory } from '../core/cluster/resource-text.ts';
 import { snapshotContext } from '../cluster/snapshot.ts';
+import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 
 const help = `Usage: kube-workbench health [--kubeconfig FILE] [--context NAME] [--format table|json] [--timeout SECONDS]
@@ -44,14 +42,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
   const timeoutSeconds = Number(values.timeout ?? '60');
   if (!(timeoutSeconds > 0)) throw new Error(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-  const paths = kubeconfigPaths({
-    setting: values.kubeconfig ?? '',
-    kubeconfigVariable: process.env['KUBECONFIG'],
-    homeDirectory: homedir(),
-    delimiter,
-    separator: sep,
-  });
-  const snapshot = await snapshotContext({ kubeconfigPaths: paths, context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: timeoutSeconds * 1000 });
+  const snapshot = await snapshotContext({ kubeconfigPaths: cliKubeconfigPaths(values.kubeconfig), context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: timeoutSeconds * 1000 });
   if (!snapshot.ok) {
     io.stderr(`kube-workbench health: ${snapshot.error.message}\n`);
     return ExitCode.usage;
