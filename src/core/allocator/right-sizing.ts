@@ -94,9 +94,15 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function quantities(estimate: { cpu: number | undefined; memory: number | undefined }): [string, string] {
-  const { cpu, memory } = estimateQuantities({ cpu: estimate.cpu ?? 0, memory: estimate.memory ?? 0 });
-  return [estimate.cpu === undefined ? '' : cpu, estimate.memory === undefined ? '' : memory];
+/** Kubernetes strings for amounts that may be unset (a container without a request): `missing` then. */
+export function amountTexts(amounts: { readonly cpu: number | undefined; readonly memory: number | undefined }, missing: string): { cpu: string; memory: string } {
+  const { cpu, memory } = estimateQuantities({ cpu: amounts.cpu ?? 0, memory: amounts.memory ?? 0 });
+  return { cpu: amounts.cpu === undefined ? missing : cpu, memory: amounts.memory === undefined ? missing : memory };
+}
+
+function quantities(amounts: { cpu: number | undefined; memory: number | undefined }): [string, string] {
+  const { cpu, memory } = amountTexts(amounts, '');
+  return [cpu, memory];
 }
 
 const CSV_HEADER = [

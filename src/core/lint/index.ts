@@ -13,6 +13,6 @@ export { applyTextEdit, contextNamespaceEdit } from '../cluster/context-namespac
 export { containerResourcesAt, type ContainerResourcesAt } from './container-at.ts';
 export { estimateQuantities } from '../allocator/recommender.ts';
 export { chartSvg, sparkline } from '../allocator/sparkline.ts';
-export { rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from '../allocator/right-sizing.ts';
+export { amountTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from '../allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from '../cluster/cache-fit.ts';
 export { requestSuggestion } from './request-suggestions.ts';

@@ -42,13 +42,9 @@ const columns: readonly { title: string; sort: (row: RightSizingRow) => string |
 ];
 
 function cells(row: RightSizingRow): string[] {
-  const { estimateQuantities } = loadLintModule();
-  const quantity = (cpu: number | undefined, memory: number | undefined): { cpu: string; memory: string } => {
-    const text = estimateQuantities({ cpu: cpu ?? 0, memory: memory ?? 0 });
-    return { cpu: cpu === undefined ? '—' : text.cpu, memory: memory === undefined ? '—' : text.memory };
-  };
-  const now = quantity(row.current.cpu, row.current.memory);
-  const target = quantity(row.target.cpu, row.target.memory);
+  const { amountTexts } = loadLintModule();
+  const now = amountTexts(row.current, '—');
+  const target = amountTexts(row.target, '—');
   return [row.namespace, row.workload, row.kind || '—', row.container, String(row.replicas), now.cpu, target.cpu, now.memory, target.memory, row.freedCores.toFixed(2), (row.freedBytes / GIB).toFixed(2), row.confidenceDays.toFixed(1)].map(escapeHtml);
 }
 
