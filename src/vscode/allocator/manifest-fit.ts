@@ -1,6 +1,7 @@
 // Before Apply or Deploy sends a workload: do its replicas fit what the nodes have free, by the
 // scheduler's rules, on the connection's cache? The workload's own running pods are left out, since
 // the new version replaces them.
+import * as vscode from 'vscode';
 import { objectNameOf } from '../../core/cluster/object-ref.ts';
 import type { FitSummary } from '../../core/lint/index.ts';
 import { loadLintModule, type ClusterConnection } from '../bundle-loader.ts';
@@ -16,4 +17,14 @@ export function manifestFit(connection: ClusterConnection, objects: readonly Rea
     const summary = fitSummary(object, nodeStatesFromCache(connection.nodes.values(), connection.pods.values(), own));
     return summary === undefined ? [] : [summary];
   });
+}
+
+/**
+ * A modal question with the fit of each workload as its detail; a warning when some replica does not
+ * fit: worth saying before sending, not as a Pending pod after.
+ */
+export function confirmWithFit(question: string, fit: readonly FitSummary[], ...choices: string[]): Thenable<string | undefined> {
+  const show = fit.every((summary) => summary.ok) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  const detail = fit.map((summary) => summary.text).join('\n');
+  return show(question, { modal: true, ...(detail === '' ? {} : { detail }) }, ...choices);
 }

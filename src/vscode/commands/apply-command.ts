@@ -8,7 +8,7 @@ import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
-import { manifestFit } from '../allocator/manifest-fit.ts';
+import { confirmWithFit, manifestFit } from '../allocator/manifest-fit.ts';
 import { currentContext } from './object-targets.ts';
 
 export interface ApplyResult {
@@ -95,10 +95,7 @@ async function apply(clusters: ClusterServiceHolder, lint: LintController, docum
     documents.contents.set(left.toString(), live.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
     documents.contents.set(right.toString(), dry.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
     await vscode.commands.executeCommand('vscode.diff', left, right, `Live ↔ after apply (${context})`);
-    // A workload whose replicas cannot all be placed is worth a warning before, not a Pending pod after.
-    const show = fit.every((summary) => summary.ok) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    const detail = fit.map((summary) => summary.text).join('\n');
-    const choice = await show(`Apply ${objects.length} objects to context "${context}"?`, { modal: true, ...(detail === '' ? {} : { detail }) }, 'Apply');
+    const choice = await confirmWithFit(`Apply ${objects.length} objects to context "${context}"?`, fit, 'Apply');
     if (choice !== 'Apply') return undefined;
   }
   const results = await run(force, false);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { deploymentManifest, serviceManifest, type DeploymentInput } from '../../core/manifests/deployment.ts';
 import { namespaceManifest } from '../../core/manifests/namespace.ts';
-import { manifestFit } from '../allocator/manifest-fit.ts';
+import { confirmWithFit, manifestFit } from '../allocator/manifest-fit.ts';
 import { suggestedRequests } from '../allocator/suggested-requests.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
@@ -68,10 +68,8 @@ async function deploy(clusters: ClusterServiceHolder, preset: DeployAnswers & { 
   if (preset.confirmed !== true) {
     // The preview stays open whatever happens next, so nothing typed is lost.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }), { preview: false });
-    const [fit] = manifestFit(connection, manifests, input.namespace);
-    const show = fit === undefined || fit.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     const question = `Deploy ${input.namespace}/${input.name} (${input.image}) to context "${context}"${input.newNamespace ? `, creating namespace "${input.namespace}"` : ''}?`;
-    const choice = await show(question, { modal: true, ...(fit === undefined ? {} : { detail: fit.text }) }, 'Deploy', 'Save as Manifest…');
+    const choice = await confirmWithFit(question, manifestFit(connection, manifests, input.namespace), 'Deploy', 'Save as Manifest…');
     if (choice === 'Save as Manifest…') await saveManifest(yaml, input.name);
     if (choice !== 'Deploy') return undefined;
   }
