@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerAllocator } from './vscode/allocator/register.ts';
+import { UsageSuggestionCache } from './vscode/allocator/usage-suggestion-cache.ts';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
 import { registerApplyCommand } from './vscode/commands/apply-command.ts';
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
   const clusters = new ClusterServiceHolder(log, context.globalStorageUri.fsPath);
   const explorer = registerExplorer(clusters);
-  const diagnostics = registerDiagnostics(context.extensionUri, log, clusters);
+  const suggestions = new UsageSuggestionCache(clusters);
+  const diagnostics = registerDiagnostics(context.extensionUri, log, clusters, suggestions);
   context.subscriptions.push(
     diagnostics.disposable,
     log,
@@ -52,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerApplyCommand(clusters, diagnostics.controller),
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
-    registerAllocator(clusters, diagnostics.controller, diagnostics.relint),
+    suggestions,
+    registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
     registerSecretRevealCommand(clusters),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.

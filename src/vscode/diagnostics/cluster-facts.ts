@@ -4,11 +4,11 @@
 // never a reason to connect.
 import type { ClusterFacts } from '../../core/lint/index.ts';
 import { largestAllocatable } from '../../core/cluster/resource-text.ts';
-import { usageSuggestions } from '../allocator/usage-suggestions.ts';
+import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
 
-export function clusterFactsFrom(clusters: ClusterServiceHolder): ClusterFacts | undefined {
+export function clusterFactsFrom(clusters: ClusterServiceHolder, suggestionCache: UsageSuggestionCache): ClusterFacts | undefined {
   const service = clusters.peek();
   const config = service?.config;
   if (service === undefined || config === undefined || !config.ok) return undefined;
@@ -19,11 +19,10 @@ export function clusterFactsFrom(clusters: ClusterServiceHolder): ClusterFacts |
   const knownKinds = [...connection.crds.values()]
     .filter((crd) => crd.version !== '')
     .map((crd) => ({ apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, namespaced: crd.namespaced }));
-  const usage = service.usage?.usage(context) ?? [];
-  const contextNamespace = config.value.contexts.find((summary) => summary.name === context)?.namespace || 'default';
+  const suggestions = suggestionCache.suggestions(context);
   return {
     ...(largest === undefined ? {} : { largestNodeAllocatable: largest }),
     knownKinds,
-    ...(usage.length === 0 ? {} : { suggestions: usageSuggestions(connection, usage, contextNamespace), suggestionTolerance: readConfig().allocatorTolerance }),
+    ...(suggestions.length === 0 ? {} : { suggestions, suggestionTolerance: readConfig().allocatorTolerance }),
   };
 }

@@ -5,6 +5,7 @@ import { onDidChangeConfig, readConfig } from '../config.ts';
 import { Commands, Settings } from '../ids.ts';
 import type { Log } from '../output.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import { clusterFactsFrom } from './cluster-facts.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
 import { LintController } from './lint-controller.ts';
@@ -21,8 +22,8 @@ export interface Diagnostics {
   readonly disposable: vscode.Disposable;
 }
 
-export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder): Diagnostics {
-  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters));
+export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder, suggestions: UsageSuggestionCache): Diagnostics {
+  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters, suggestions));
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
     controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
