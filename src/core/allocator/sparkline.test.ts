@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chartSvg, downsample, sparkline } from './sparkline.ts';
+import { chartSvg, downsample, seriesPeak, sparkline } from './sparkline.ts';
 
 describe('sparkline', () => {
   it('keeps the peak of each group when shortening a series, and gaps where nothing was seen', () => {
@@ -12,6 +12,8 @@ describe('sparkline', () => {
     assert.equal(sparkline([0, 1, 2, 4, 8], 5), '▁▂▃▅█');
     assert.equal(sparkline([0, Number.NaN, 4], 3, 8), '▁ ▅');
     assert.equal(sparkline([0, 0], 2), '▁▁');
+    assert.equal(seriesPeak([Number.NaN, 2, 5, Number.NaN]), 5);
+    assert.equal(seriesPeak([]), 0);
   });
 
   it('draws an SVG with one polyline per run of points and the reference as a dashed line', () => {

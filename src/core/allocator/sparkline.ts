@@ -19,10 +19,17 @@ export function downsample(values: readonly number[], width: number): number[] {
   return result;
 }
 
+/** The largest value seen (0 for none); gaps do not count. */
+export function seriesPeak(values: readonly number[]): number {
+  let peak = 0;
+  for (const value of values) if (value > peak) peak = value;
+  return peak;
+}
+
 /** Block characters scaled from 0 to `ceiling` (default: the largest value); a gap is a space. */
 export function sparkline(values: readonly number[], width: number, ceiling?: number): string {
   const points = downsample(values, width);
-  const top = ceiling ?? Math.max(0, ...points.filter((value) => !Number.isNaN(value)));
+  const top = ceiling ?? seriesPeak(points);
   return points
     .map((value) => {
       if (Number.isNaN(value)) return ' ';
@@ -48,7 +55,7 @@ function escapeXml(text: string): string {
 export function chartSvg(values: readonly number[], options: ChartOptions): string {
   const { width, height, reference } = options;
   const points = downsample(values, width);
-  const top = Math.max(reference ?? 0, ...points.filter((value) => !Number.isNaN(value))) * 1.05 || 1;
+  const top = Math.max(reference ?? 0, seriesPeak(points)) * 1.05 || 1;
   const y = (value: number): string => (height - (value / top) * (height - 2) - 1).toFixed(1);
   const step = points.length > 1 ? width / (points.length - 1) : width;
   const segments: string[] = [];

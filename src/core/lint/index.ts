@@ -12,7 +12,7 @@ export { describeObject } from '../cluster/describe.ts';
 export { applyTextEdit, contextNamespaceEdit } from '../cluster/context-namespace-edit.ts';
 export { containerResourcesAt, type ContainerResourcesAt } from './container-at.ts';
 export { estimateQuantities } from '../allocator/recommender.ts';
-export { chartSvg, sparkline } from '../allocator/sparkline.ts';
+export { chartSvg, seriesPeak, sparkline } from '../allocator/sparkline.ts';
 export { amountTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from '../allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from '../cluster/cache-fit.ts';
 export { requestSuggestion } from './request-suggestions.ts';

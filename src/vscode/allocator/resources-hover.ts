@@ -15,10 +15,6 @@ function formatted(estimate: Estimate): { cpu: string; memory: string } {
   return loadLintModule().estimateQuantities(estimate);
 }
 
-function peak(values: readonly number[]): number {
-  return Math.max(0, ...values.filter((value) => !Number.isNaN(value)));
-}
-
 function resourcesHoverMarkdown(at: ContainerResourcesAt, usage: WorkloadContainerUsage | undefined, context: string): string {
   const title = `**Right-sizing** \`${at.container}\` of ${at.kind} ${usage?.namespace ?? at.namespace ?? ''}/${at.name} in context \`${context}\``;
   if (usage?.recommendation === undefined) {
@@ -28,8 +24,8 @@ function resourcesHoverMarkdown(at: ContainerResourcesAt, usage: WorkloadContain
   const [t, l, u] = [formatted(target), formatted(lowerBound), formatted(upperBound)];
   const lint = loadLintModule();
   const chart = usage.chart;
-  const cpuPeak = peak(chart.cpu);
-  const memoryPeak = peak(chart.memory);
+  const cpuPeak = lint.seriesPeak(chart.cpu);
+  const memoryPeak = lint.seriesPeak(chart.memory);
   return [
     title,
     '',
