@@ -28,8 +28,11 @@ export const ALL_KINDS: readonly CachedKind[] = ['Pod', 'Deployment', 'StatefulS
 
 const isCached = (kind: PickKind): kind is CachedKind => kind !== 'Secret';
 
+/** The slim store of the connection's cache that holds `kind`. */
+const storeOf = (connection: ClusterConnection, kind: CachedKind) => (kind === 'Pod' ? connection.pods : connection.workloads[kind]);
+
 async function namesIn(connection: ClusterConnection, kind: PickKind, namespace: string): Promise<string[]> {
-  if (isCached(kind)) return (kind === 'Pod' ? connection.pods : connection.workloads[kind]).byIndex('namespace', namespace).map((object) => object.meta.name);
+  if (isCached(kind)) return storeOf(connection, kind).byIndex('namespace', namespace).map((object) => object.meta.name);
   const listed = await connection.operations.names(kind, namespace);
   if (!listed.ok) void vscode.window.showWarningMessage(listed.error.message);
   return listed.ok ? listed.value : [];
@@ -41,7 +44,7 @@ async function namesIn(connection: ClusterConnection, kind: PickKind, namespace:
  */
 export function namespacesOf(connection: ClusterConnection, kinds: readonly PickKind[] = ALL_KINDS): string[] {
   const cached = kinds.every(isCached) ? kinds.filter(isCached) : ALL_KINDS;
-  const names = new Set(cached.flatMap((kind) => (kind === 'Pod' ? connection.pods : connection.workloads[kind]).indexValues('namespace')));
+  const names = new Set(cached.flatMap((kind) => storeOf(connection, kind).indexValues('namespace')));
   return [...names].sort();
 }
 
