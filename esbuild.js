@@ -40,7 +40,7 @@ const builds = [
 
 // Extension-host entries (suites, the activation benchmark): each file is its own bundle, so mocha
 // can load a suite after it has defined its globals. out/ is never packaged.
-for (const folder of ['test/integration', 'test/bench/host']) {
+for (const folder of ['test/integration', 'test/restricted', 'test/bench/host']) {
   builds.push({
     ...shared,
     minify: false,

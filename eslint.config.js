@@ -76,7 +76,7 @@ export default tseslint.config(
   },
   {
     files: ['src/*.ts', 'test/**/*.ts'],
-    ignores: ['src/extension.ts', 'test/integration/**', 'test/bench/host/**'],
+    ignores: ['src/extension.ts', 'test/integration/**', 'test/restricted/**', 'test/bench/host/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport] }] },
   },
   ...layers.flatMap(layerBlocks),

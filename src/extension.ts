@@ -13,7 +13,7 @@ import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
 import { registerSecretRevealCommand } from './vscode/commands/secret-reveal-command.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
-import { onDidChangeConfig, readConfig } from './vscode/config.ts';
+import { onDidChangeConfig, readConfig, type WorkbenchConfig } from './vscode/config.ts';
 import { Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
 import { registerDiagnostics } from './vscode/diagnostics/register.ts';
@@ -29,6 +29,8 @@ export interface KubeWorkbenchApi {
   readonly explorerView: vscode.TreeView<Element>;
   readonly clusters: ClusterServiceHolder;
   readonly lint: LintController;
+  /** The settings as the extension reads them (workspace trust applied). */
+  readonly settings: () => WorkbenchConfig;
 }
 
 // Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
@@ -63,5 +65,5 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     onDidChangeConfig(() => clusters.restartUsage(), Settings.allocatorPrometheusUrl),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller };
+  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller, settings: readConfig };
 }

@@ -5,42 +5,37 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startSim } from '../../src/sim/sim.ts';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { runInExtensionHost } from './extension-host-run.ts';
 import { REPORT_START } from './report-marker.ts';
+import { writeRestrictedWorkspaceSettings } from './restricted-workspace.ts';
 import { ensureTools, repoRoot } from './tools.ts';
 import { runUiChecks } from './ui-checks.ts';
-import { startVscodeServer } from './vscode-server.ts';
+import { startVscodeServer, type VscodeServer } from './vscode-server.ts';
 
 const hardTimeoutMs = 10 * 60_000;
 const screenshotDir = process.argv.includes('--screenshots') ? `${repoRoot}/media` : `${repoRoot}/out/screenshots`;
 const testsEntry = `${repoRoot}/out/test/integration/index.cjs`;
+const restrictedEntry = `${repoRoot}/out/test/restricted/index.cjs`;
+const hostLog = `${repoRoot}/out/test-logs/extension-host.log`;
 
-async function main(): Promise<number> {
-  if (!existsSync(testsEntry) || !existsSync(`${repoRoot}/dist/extension.js`)) {
-    console.error('integration: build first (npm run build)');
-    return 2;
-  }
-  await ensureTools();
+/** Runs a test entry in a workspace copied from the fixtures; the report goes to the console. */
+async function runSuites(options: { label: string; server: VscodeServer; browser: Browser; entry: string; prepare?: (workspace: string) => void }): Promise<number> {
   const workspace = mkdtempSync(`${tmpdir()}/kwb-workspace-`);
   cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
-  // Hermetic: the user's own ~/.kube/config must not leak into the tests.
-  const server = await startVscodeServer({ testDriver: true, env: { KUBECONFIG: `${workspace}/.kube/absent` } });
-  const browser = await launchChromium();
+  options.prepare?.(workspace);
+  const started = Date.now();
+  let reporting = false;
   try {
-    const started = Date.now();
-    const hostLog = `${repoRoot}/out/test-logs/extension-host.log`;
-    mkdirSync(`${repoRoot}/out/test-logs`, { recursive: true });
-    writeFileSync(hostLog, '');
-    let reporting = false;
     const suites = await runInExtensionHost({
-      server,
-      browser,
+      server: options.server,
+      browser: options.browser,
       extensionPath: repoRoot,
-      testsEntry,
+      testsEntry: options.entry,
       workspace,
       timeoutMs: hardTimeoutMs,
-      failureScreenshot: `${repoRoot}/out/test-failures/integration.png`,
+      failureScreenshot: `${repoRoot}/out/test-failures/${options.label}.png`,
       onLog: (line) => {
         appendFileSync(hostLog, `${line}\n`);
         // Only the suites' report goes to the console; the workbench's own log stays in the file.
@@ -48,9 +43,32 @@ async function main(): Promise<number> {
         if (reporting && !/^\[[\w.-]+\]/.test(line)) console.log(line);
       },
     });
-    console.log(`integration: extension host suites ${suites.exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`integration: ${options.label} suites ${suites.exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (suites.exitCode !== 0) console.error(`integration: the workbench's log is in ${hostLog}`);
-    if (suites.timedOut) console.error(`integration: no result within ${hardTimeoutMs / 1000} s\n${server.output()}`);
+    if (suites.timedOut) console.error(`integration: no result within ${hardTimeoutMs / 1000} s\n${options.server.output()}`);
+    return suites.exitCode;
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(testsEntry) || !existsSync(`${repoRoot}/dist/extension.js`)) {
+    console.error('integration: build first (npm run build)');
+    return 2;
+  }
+  await ensureTools();
+  mkdirSync(`${repoRoot}/out/test-logs`, { recursive: true });
+  writeFileSync(hostLog, '');
+  // Hermetic: the user's own ~/.kube/config must not leak into the tests.
+  const env = { KUBECONFIG: `${tmpdir()}/kwb-absent-kubeconfig` };
+  const server = await startVscodeServer({ testDriver: true, env });
+  const browser = await launchChromium();
+  try {
+    const suitesCode = await runSuites({ label: 'extension host', server, browser, entry: testsEntry });
+    // Workspace trust on, in a server of its own: the folder opens in Restricted Mode.
+    const trustingServer = await startVscodeServer({ testDriver: true, env, workspaceTrust: true });
+    const restrictedCode = await runSuites({ label: 'restricted mode', server: trustingServer, browser, entry: restrictedEntry, prepare: writeRestrictedWorkspaceSettings }).finally(() => trustingServer.stop());
     mkdirSync(screenshotDir, { recursive: true });
     // A fresh copy: the suites above edited and saved files of theirs.
     const uiWorkspace = mkdtempSync(`${tmpdir()}/kwb-ui-workspace-`);
@@ -73,11 +91,10 @@ async function main(): Promise<number> {
     for (const check of ui) console.log(`ui: ${check.passed ? 'ok' : 'FAILED'} ${check.name}${check.detail ? ` (${check.detail})` : ''}`);
     const uiFailed = ui.filter((check) => !check.passed).length;
     console.log(`ui: ${ui.length - uiFailed} passed, ${uiFailed} failed`);
-    return suites.exitCode === 0 && uiFailed === 0 ? 0 : 1;
+    return suitesCode === 0 && restrictedCode === 0 && uiFailed === 0 ? 0 : 1;
   } finally {
     await browser.close();
     server.stop();
-    rmSync(workspace, { recursive: true, force: true });
   }
 }
 

@@ -33,6 +33,8 @@ export async function freeLoopbackPort(): Promise<number> {
 export interface ServerOptions {
   /** Smoke-test driver: lets the payload carry extensionTestsPath. Off for the demo. */
   readonly testDriver: boolean;
+  /** Workspace trust on (folders open in Restricted Mode until trusted); off unless a run is about it. */
+  readonly workspaceTrust?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly startTimeoutMs?: number;
 }
@@ -46,7 +48,7 @@ export async function startVscodeServer(options: ServerOptions): Promise<VscodeS
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
     '--skip-getting-started',
     ...['--server-data-dir', `${scratch}/data`, '--logsPath', `${scratch}/logs`],
     ...(options.testDriver ? ['--enable-smoke-test-driver'] : []),

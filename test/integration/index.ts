@@ -6,11 +6,16 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 import { REPORT_START } from '../harness/report-marker.ts';
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuitesIn(__dirname);
+}
+
+/** Runs every suite bundled into `folder`; the restricted-mode entry shares it. */
+export async function runSuitesIn(folder: string): Promise<void> {
   console.log(REPORT_START);
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
-  const suites = readdirSync(__dirname).filter((name) => name.endsWith('.test.cjs'));
-  for (const suite of suites.sort()) mocha.addFile(join(__dirname, suite));
+  const suites = readdirSync(folder).filter((name) => name.endsWith('.test.cjs'));
+  for (const suite of suites.sort()) mocha.addFile(join(folder, suite));
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1 } as Mocha.Stats));
   });

@@ -27,6 +27,14 @@ describe('package.json extension manifest', () => {
     }
   });
 
+  it('works in Restricted Mode, where a workspace may not choose what runs a program or gets requests', () => {
+    const trust = packageJson.capabilities.untrustedWorkspaces;
+    assert.equal(trust.supported, 'limited');
+    assert.ok(trust.description.length > 0);
+    const restricted = [Settings.kubeconfig, Settings.allocatorPrometheusUrl].map((setting) => `${CONFIG_SECTION}.${setting}`);
+    assert.deepEqual([...trust.restrictedConfigurations].sort(), restricted.sort());
+  });
+
   it('declares the container, the view and its welcome content', () => {
     const [container] = contributes.viewsContainers.activitybar;
     assert.equal(container?.id, VIEW_CONTAINER);
