@@ -8,11 +8,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiContext } from './api-context.ts';
+import { reviewSpec } from './access-review.ts';
 import { handleResource, resolveType } from './api.ts';
 import type { Certificates } from './certificates.ts';
 import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
 import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.ts';
-import { mediaType, parseObject, readBody, sendError, sendJson } from './http-io.ts';
+import { parseObject } from './body-parse.ts';
+import { mediaType, readBody, sendError, sendJson } from './http-io.ts';
 import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
 import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
 
@@ -106,13 +108,13 @@ function authorize(user: User, info: ResourceRequest, options: ServerOptions): v
  * get/list/watch, the namespaced user anything in its namespace.
  */
 async function reviewAccess(request: IncomingMessage, response: ServerResponse, user: User): Promise<void> {
-  const review = parseObject(await readBody(request), mediaType(request));
-  const attributes = (review['spec'] as { resourceAttributes?: { verb?: string; namespace?: string } } | undefined)?.resourceAttributes;
+  const spec = reviewSpec(parseObject(await readBody(request), mediaType(request)));
+  const verb = spec.resourceAttributes?.verb ?? spec.nonResourceAttributes?.verb ?? '';
   const name = user === 'namespaced' ? namespacedUser : readOnlyUser;
-  const allowed = user === 'admin' || (user === 'namespaced' ? attributes?.namespace === NAMESPACED_USER_NAMESPACE : readVerbs.has(attributes?.verb ?? ''));
+  const allowed = user === 'admin' || (user === 'namespaced' ? spec.resourceAttributes?.namespace === NAMESPACED_USER_NAMESPACE : readVerbs.has(verb));
   const limit = user === 'namespaced' ? `may only act in namespace ${NAMESPACED_USER_NAMESPACE}` : 'may only get, list and watch';
   const reason = allowed ? `allowed for ${user === 'admin' ? 'the admin user' : name}` : `${name} ${limit}`;
-  sendJson(response, 201, { ...review, apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', status: { allowed, ...(allowed ? {} : { denied: true }), reason } });
+  sendJson(response, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec, status: { allowed, ...(allowed ? {} : { denied: true }), reason } });
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {

@@ -7,7 +7,7 @@
  * annotations in controllers/pod-behaviour.ts (profile, exit-code, run-seconds).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { FaultState, type Fault, type TimedFault } from './faults.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import { OwnerIndex } from './owner-index.ts';
+import { writePrivateFile } from './private-file.ts';
 import { builtinTypes, Catalog } from './resources.ts';
 import { seedCluster } from './seed.ts';
 import { createSimServer } from './server.ts';
@@ -202,7 +203,19 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const folder = options.kubeconfigPath === undefined ? await mkdtemp(join(tmpdir(), 'kube-workbench-sim-')) : undefined;
   const kubeconfigPath = options.kubeconfigPath ?? join(folder ?? '', 'kubeconfig');
   const kubeconfig = kubeconfigYaml({ url, caPem: certificates.caPem, adminToken: tokens.admin, readOnlyToken: tokens.readOnly, namespacedToken: tokens.namespaced });
-  await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 });
+  const close = async (): Promise<void> => {
+    clock.stop();
+    hub.dropAll();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await prometheus?.close();
+    if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+  };
+  // A kubeconfig that cannot be written (no such folder) must not leave the ports open.
+  await writePrivateFile(kubeconfigPath, kubeconfig).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
 
   return {
     url,
@@ -219,13 +232,6 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     schedule,
     advance,
     settle: () => controllers.queues.drain(),
-    close: async () => {
-      clock.stop();
-      hub.dropAll();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await prometheus?.close();
-      if (folder !== undefined) await rm(folder, { recursive: true, force: true });
-    },
+    close,
   };
 }
