@@ -31,6 +31,8 @@ export interface KubeWorkbenchApi {
   readonly lint: LintController;
   /** The settings as the extension reads them (workspace trust applied). */
   readonly settings: () => WorkbenchConfig;
+  /** The newest lines of the output channel. */
+  readonly logLines: () => readonly string[];
 }
 
 // Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
@@ -65,5 +67,5 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     onDidChangeConfig(() => clusters.restartUsage(), Settings.allocatorPrometheusUrl),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller, settings: readConfig };
+  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent() };
 }

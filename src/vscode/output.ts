@@ -3,6 +3,9 @@ import type { LogLevel } from './config.ts';
 
 const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
+/** The newest lines kept for readers in the extension host (tests assert on what was logged). */
+const RECENT_LINES = 1_000;
+
 /**
  * The extension's output channel. Messages go through here so one setting controls verbosity;
  * callers pass only what is safe to show (no tokens, keys or Secret data).
@@ -10,6 +13,7 @@ const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Kubernetes Workbench');
   private level: LogLevel;
+  private readonly recentLines: string[] = [];
 
   constructor(level: LogLevel) {
     this.level = level;
@@ -35,6 +39,11 @@ export class Log implements vscode.Disposable {
     this.write('debug', message);
   }
 
+  /** The newest lines written, oldest first. */
+  recent(): readonly string[] {
+    return this.recentLines;
+  }
+
   show(): void {
     this.channel.show(true);
   }
@@ -45,6 +54,9 @@ export class Log implements vscode.Disposable {
 
   private write(level: LogLevel, message: string): void {
     if (rank[level] > rank[this.level]) return;
-    this.channel.appendLine(`${new Date().toISOString()} [${level}] ${message}`);
+    const line = `${new Date().toISOString()} [${level}] ${message}`;
+    this.channel.appendLine(line);
+    this.recentLines.push(line);
+    if (this.recentLines.length > RECENT_LINES) this.recentLines.shift();
   }
 }
