@@ -87,6 +87,30 @@ export function setPathsEdit(object: KubeObject, mapping: Mapping, values: reado
   return edits;
 }
 
+/**
+ * Removes `key` and its value from a block mapping. A key alone on its line takes its whole lines
+ * (through the value's last line); a key after a sequence dash gives its place to the next entry, so
+ * the dash stays. Undefined for flow mappings and a mapping's only key, where removing needs more
+ * than cutting lines.
+ */
+export function removeEntryEdit(object: KubeObject, holder: Mapping, key: string): TextEdit | undefined {
+  const { positions } = object;
+  const entry = positions.entry(holder, key);
+  const range = positions.rangeOf(holder);
+  const text = object.file.parsed.text;
+  if (entry === undefined || range === undefined || text[range.start] === '{') return undefined;
+  const start = lineStart(text, entry.key.start);
+  if (text.slice(start, entry.key.start).trim() === '') {
+    if (Object.keys(holder).length < 2) return undefined;
+    return { start, end: lineEndAfter(text, Math.max(entry.key.end, entry.value.end)), newText: '' };
+  }
+  const next = Object.keys(holder)
+    .map((other) => positions.keyRange(holder, other)?.start ?? -1)
+    .filter((offset) => offset > entry.key.start)
+    .sort((a, b) => a - b)[0];
+  return next === undefined ? undefined : { start: entry.key.start, end: next, newText: '' };
+}
+
 function treeLines(tree: ReadonlyMap<string, unknown>, column: number, newline: string): string {
   let lines = '';
   for (const [key, value] of tree) {

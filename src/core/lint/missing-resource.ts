@@ -1,9 +1,10 @@
+import { compareQuantities, parseQuantity, quantityText } from '../allocator/quantity.ts';
 import { setPathEdit } from './edits.ts';
 import { containerRange, rangeIn } from './ranges.ts';
 import { reportOn } from './report.ts';
 import type { ResourceSide } from './resources.ts';
 import type { Rule } from './types.ts';
-import { containers, podKinds } from './workloads.ts';
+import { containers, podKinds, type ContainerRef } from './workloads.ts';
 
 export interface MissingResourceSpec {
   readonly id: string;
@@ -12,6 +13,17 @@ export interface MissingResourceSpec {
   readonly why: string;
   /** A typical starting value offered in the quick fix's input box. */
   readonly placeholder: string;
+}
+
+/**
+ * The value offered for a missing limit: the spec's typical one, or the request when that is larger,
+ * since a limit below the request is rejected by the API server (limit-below-request).
+ */
+function placeholderFor(spec: MissingResourceSpec, ref: ContainerRef): string {
+  const request = ref.resources.find((value) => value.side === 'requests' && value.resource === spec.resource);
+  const typical = parseQuantity(spec.placeholder);
+  if (spec.side !== 'limits' || request?.quantity === undefined || !typical.ok || compareQuantities(request.quantity, typical.quantity) <= 0) return spec.placeholder;
+  return quantityText(request.raw) ?? spec.placeholder;
 }
 
 /**
@@ -39,7 +51,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
         yield reportOn(ref.object, range, `The container ${name} has no ${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'}.`, {
           ...(edit === undefined
             ? {}
-            : { fix: { title: `Add resources.${what}`, edits: [edit], input: { prompt: `${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'} for ${name}`, placeholder: spec.placeholder } } }),
+            : { fix: { title: `Add resources.${what}`, edits: [edit], input: { prompt: `${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'} for ${name}`, placeholder: placeholderFor(spec, ref) } } }),
         });
       }
     },

@@ -1,5 +1,5 @@
+import { apiVersionFix } from '../api-migration.ts';
 import { deprecationOf, isRemovedIn } from '../deprecations.ts';
-import { replaceEdit } from '../edits.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -22,7 +22,7 @@ export const deprecatedApiVersion: Rule = {
       const range = rangeIn(object, object.value, 'apiVersion');
       const status = removed ? `was removed in Kubernetes ${deprecation.removedIn}` : `is deprecated and will be removed in Kubernetes ${deprecation.removedIn}`;
       const advice = deprecation.replacement === undefined ? 'it has no replacement' : `use ${deprecation.replacement}`;
-      const fix = deprecation.replacement === undefined ? undefined : { title: `Change apiVersion to ${deprecation.replacement}`, edits: [replaceEdit(range, deprecation.replacement)] };
+      const fix = deprecation.replacement === undefined ? undefined : apiVersionFix(object, deprecation.replacement, context.facts.schema);
       yield reportOn(object, range, `${object.kind} in ${object.apiVersion} ${status}; ${advice}.`, { severity: removed ? 'error' : 'warning', ...(fix === undefined ? {} : { fix }) });
     }
   },

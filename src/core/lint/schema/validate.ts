@@ -9,7 +9,7 @@ interface Slot {
 }
 
 export type SchemaIssue =
-  | { readonly kind: 'unknown'; readonly object: KubeObject; readonly holder: object; readonly key: string; readonly known: readonly string[]; readonly type: string }
+  | { readonly kind: 'unknown'; readonly object: KubeObject; readonly holder: object; readonly key: string; readonly fields: Readonly<Record<string, string>>; readonly type: string }
   | { readonly kind: 'type'; readonly object: KubeObject; readonly slot: Slot; readonly expected: string; readonly value: unknown }
   | { readonly kind: 'required'; readonly object: KubeObject; readonly slot: Slot | undefined; readonly holder: object; readonly field: string; readonly type: string };
 
@@ -25,7 +25,8 @@ export function typeName(type: string): string {
   return names[type] ?? 'an object';
 }
 
-function fits(type: string, value: unknown): boolean {
+/** Whether a value has the shape of a compact type (only the top level: nested values are visited apart). */
+export function fits(type: string, value: unknown): boolean {
   switch (type) {
     case 's':
       return typeof value === 'string';
@@ -92,7 +93,7 @@ export function schemaIssues(objects: readonly KubeObject[], schema: SchemaSnaps
       const fieldType = Object.hasOwn(fields, field) ? fields[field] : undefined;
       if (fieldType !== undefined) visit(object, mapping[field], compile(fieldType), mapping, field);
       // `$patch` and friends are strategic-merge-patch directives (kustomize patches), not fields.
-      else if (!field.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key: field, known: Object.keys(fields), type: type.type });
+      else if (!field.startsWith('$')) issues.push({ kind: 'unknown', object, holder: mapping, key: field, fields, type: type.type });
     }
     for (const field of type.required) {
       if (mapping[field] === undefined || mapping[field] === null) {
