@@ -2,6 +2,7 @@
 // are in object-picks.ts); and the current context the palette's commands act in.
 import * as vscode from 'vscode';
 import { formatObjectName } from '../../core/cluster/object-ref.ts';
+import { podsOwnedBy } from '../../core/cluster/pod-owner.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
@@ -17,14 +18,9 @@ export function describeTarget(target: Target): string {
   return formatObjectName(target.ref);
 }
 
-/**
- * The pods of a workload in the cache: a Deployment's through its ReplicaSets (named
- * <deployment>-<hash>), a StatefulSet's, DaemonSet's or Job's directly.
- */
+/** The pods of a workload in the cache, through its owner references (pod-owner.ts). */
 export function podsOfWorkload(connection: ClusterConnection, kind: string, namespace: string, name: string): SlimPod[] {
-  return connection.pods
-    .byIndex('namespace', namespace)
-    .filter((pod) => (kind === 'Deployment' ? pod.meta.owner?.kind === 'ReplicaSet' && pod.meta.owner.name.startsWith(`${name}-`) : pod.meta.owner?.kind === kind && pod.meta.owner.name === name));
+  return podsOwnedBy(connection.pods.byIndex('namespace', namespace), { kind, name }, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner);
 }
 
 /** The object behind a tree row; undefined for rows that are not one object. */
