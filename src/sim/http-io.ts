@@ -6,12 +6,12 @@ import { type ApiError, tooLarge } from './status.ts';
 export const maxBodyBytes = 3 * 1024 * 1024;
 
 /** Reads the whole body; past the limit answers 413 and discards the rest without buffering it. */
-export function readBody(request: IncomingMessage): Promise<Buffer> {
+export function readBody(request: IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? '0');
-    if (declared > maxBodyBytes) {
+    if (declared > limit) {
       request.resume();
-      reject(tooLarge(maxBodyBytes));
+      reject(tooLarge(limit));
       return;
     }
     const chunks: Buffer[] = [];
@@ -20,10 +20,10 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       if (over) return;
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         over = true;
         chunks.length = 0;
-        reject(tooLarge(maxBodyBytes));
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(chunk);

@@ -5,7 +5,8 @@
  * recommendations at once instead of after eight days.
  */
 import type { Pod } from '../objects.ts';
-import { containerUsageModels } from '../controllers/container-usage.ts';
+import { containerUsageModels, type ContainerUsageModel } from '../controllers/container-usage.ts';
+import { pacer } from '../pacer.ts';
 import type { UsageQuery } from './query.ts';
 
 /** Milliseconds, as Prometheus evaluates a range: start, start + step, ... up to end. */
@@ -17,9 +18,18 @@ export interface EvaluationRange {
   readonly nowMs: number;
 }
 
-/** Each matching series as the JSON text of one element of `data.result`; series without points are left out, as Prometheus does. */
-export function* matrixSeries(pods: Iterable<Pod>, query: UsageQuery, range: EvaluationRange): Generator<string> {
-  const lastMs = Math.min(range.endMs, range.nowMs);
+export interface Series {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly model: ContainerUsageModel;
+}
+
+/**
+ * The series a query selects, or undefined once `deadline` (performance.now()) has passed. Paced:
+ * label matchers over every container of a big cluster must not hold the event loop.
+ */
+export async function selectSeries(pods: Iterable<Pod>, query: UsageQuery, deadline: number): Promise<Series[] | undefined> {
+  const pause = pacer();
+  const selected: Series[] = [];
   for (const pod of pods) {
     if (pod.status?.phase !== 'Running') continue;
     for (const model of containerUsageModels(pod)) {
@@ -30,13 +40,29 @@ export function* matrixSeries(pods: Iterable<Pod>, query: UsageQuery, range: Eva
         namespace: pod.metadata.namespace ?? '',
         pod: pod.metadata.name ?? '',
       };
-      if (!query.selects(labels)) continue;
-      const points: string[] = [];
-      for (let ms = range.startMs; ms <= lastMs; ms += range.stepMs) {
-        const usage = model.at(ms / 1000);
-        points.push(`[${ms / 1000},"${String(query.resource === 'cpu' ? usage.cpu : usage.memory)}"]`);
-      }
-      if (points.length > 0) yield `{"metric":${JSON.stringify(labels)},"values":[${points.join(',')}]}`;
+      if (query.selects(labels)) selected.push({ labels, model });
     }
+    const paused = pause();
+    if (paused === undefined) continue;
+    await paused;
+    if (performance.now() > deadline) return undefined;
   }
+  return selected;
+}
+
+/** How many points each series has over the range (none after now). */
+export function pointsPerSeries(range: EvaluationRange): number {
+  const lastMs = Math.min(range.endMs, range.nowMs);
+  return lastMs < range.startMs ? 0 : Math.floor((lastMs - range.startMs) / range.stepMs) + 1;
+}
+
+/** One element of `data.result` as JSON text; undefined for a series without points, which Prometheus leaves out. */
+export function seriesJson(series: Series, query: UsageQuery, range: EvaluationRange): string | undefined {
+  const points: string[] = [];
+  const lastMs = Math.min(range.endMs, range.nowMs);
+  for (let ms = range.startMs; ms <= lastMs; ms += range.stepMs) {
+    const usage = series.model.at(ms / 1000);
+    points.push(`[${ms / 1000},"${String(query.resource === 'cpu' ? usage.cpu : usage.memory)}"]`);
+  }
+  return points.length === 0 ? undefined : `{"metric":${JSON.stringify(series.labels)},"values":[${points.join(',')}]}`;
 }

@@ -45,7 +45,8 @@ describe('the PromQL subset', () => {
     assert.match(error('rate(container_cpu_usage_seconds_total[5x])'), /not a valid duration: "5x"/);
     assert.match(error('container_memory_working_set_bytes{pod~"a"}'), /1:39: parse error: expected "=", found "~"/);
     assert.match(error('container_memory_working_set_bytes{pod="a"'), /expected ",", found end of input/);
-    assert.match(error('container_memory_working_set_bytes{pod=~"("}'), /invalid regular expression in matcher pod=~"\("/);
+    assert.match(error('container_memory_working_set_bytes{pod=~"("}'), /^1:41: parse error: error parsing regexp: missing closing \)/);
+    assert.match(error('container_memory_working_set_bytes{pod=~"(a)\\\\1"}'), /^1:41: parse error: error parsing regexp: invalid escape sequence: `\\1`$/);
     assert.match(error('container_memory_working_set_bytes offset 5m'), /expected end of input, found "o"/);
     assert.match(error(''), /expected a metric name or rate\(/);
   });

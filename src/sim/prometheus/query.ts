@@ -5,6 +5,7 @@
  */
 import { err, ok, type Result } from '../../core/result.ts';
 import { parseDuration } from './duration.ts';
+import { compileLabelRegex, maxStates } from './label-regex.ts';
 
 export const cpuMetric = 'container_cpu_usage_seconds_total';
 export const memoryMetric = 'container_memory_working_set_bytes';
@@ -13,6 +14,8 @@ interface Matcher {
   readonly label: string;
   readonly op: '=' | '!=' | '=~' | '!~';
   readonly value: string;
+  /** Offset of the quoted value in the query, for error positions. */
+  readonly position: number;
 }
 
 export interface UsageQuery {
@@ -101,25 +104,47 @@ function matchers(cursor: Cursor): Matcher[] {
     const op = (['=~', '!~', '!=', '='] as const).find((candidate) => cursor.peek(candidate));
     if (op === undefined) cursor.expect('=');
     else cursor.expect(op);
-    result.push({ label, op: op ?? '=', value: cursor.quoted() });
+    cursor.skipSpace();
+    const position = cursor.position;
+    result.push({ label, op: op ?? '=', value: cursor.quoted(), position });
     if (!cursor.peek('}')) cursor.expect(',');
   }
   cursor.expect('}');
   return result;
 }
 
-/** Prometheus' semantics: regexes are anchored, and a label a series lacks has the value "". */
-function predicate(matcher: Matcher): (labels: Readonly<Record<string, string>>) => boolean {
-  const { label, op, value } = matcher;
-  if (op === '=') return (labels) => (labels[label] ?? '') === value;
-  if (op === '!=') return (labels) => (labels[label] ?? '') !== value;
-  let regex: RegExp;
-  try {
-    regex = new RegExp(`^(?:${value})$`);
-  } catch (error) {
-    throw new ParseError(`invalid regular expression in matcher ${label}${op}"${value}": ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return op === '=~' ? (labels) => regex.test(labels[label] ?? '') : (labels) => !regex.test(labels[label] ?? '');
+/** Distinct values remembered per regex matcher: namespaces and containers repeat across thousands of series. */
+const memoLimit = 4096;
+
+function remembered(test: (value: string) => boolean): (value: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (value) => {
+    let result = memo.get(value);
+    if (result === undefined) {
+      if (memo.size >= memoLimit) memo.clear();
+      result = test(value);
+      memo.set(value, result);
+    }
+    return result;
+  };
+}
+
+/**
+ * Prometheus' semantics: regexes are anchored (RE2 syntax, linear time: label-regex.ts), and a label
+ * a series lacks has the value "". The matchers of one query share one NFA size budget, so that many
+ * matchers cannot multiply the work per series.
+ */
+function predicates(list: readonly Matcher[]): ((labels: Readonly<Record<string, string>>) => boolean)[] {
+  let budget = maxStates;
+  return list.map(({ label, op, value, position }) => {
+    if (op === '=') return (labels) => (labels[label] ?? '') === value;
+    if (op === '!=') return (labels) => (labels[label] ?? '') !== value;
+    const compiled = compileLabelRegex(value, budget);
+    if (!compiled.ok) throw new ParseError(`1:${position + 1}: parse error: ${compiled.error}`);
+    budget -= compiled.value.states;
+    const test = remembered(compiled.value.matches);
+    return op === '=~' ? (labels) => test(labels[label] ?? '') : (labels) => !test(labels[label] ?? '');
+  });
 }
 
 function parse(text: string): UsageQuery {
@@ -140,11 +165,11 @@ function parse(text: string): UsageQuery {
     cursor.expect(')');
   }
   cursor.end();
-  const predicates = list.map(predicate);
+  const tests = predicates(list);
   if (metric === cpuMetric && !isRate) throw new ParseError(`${cpuMetric} is a counter: the simulator serves it only as rate(${cpuMetric}[duration])`);
   if (metric === memoryMetric && isRate) throw new ParseError(`rate() of the gauge ${memoryMetric} is not supported`);
   if (metric !== cpuMetric && metric !== memoryMetric) throw new ParseError(`unsupported metric "${metric}": the simulator serves ${cpuMetric} and ${memoryMetric}`);
-  return { resource: metric === cpuMetric ? 'cpu' : 'memory', metric, selects: (labels) => predicates.every((test) => test(labels)) };
+  return { resource: metric === cpuMetric ? 'cpu' : 'memory', metric, selects: (labels) => tests.every((test) => test(labels)) };
 }
 
 export function parseUsageQuery(text: string): Result<UsageQuery, string> {

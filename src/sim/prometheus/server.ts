@@ -1,13 +1,23 @@
 /**
  * A plain-HTTP listener speaking the subset of Prometheus' HTTP API that a usage-history client
  * needs: /api/v1/query_range over the synthetic usage, buildinfo and /-/ready to check it is there.
- * No authentication: it listens on 127.0.0.1 only and serves numbers the sim makes up.
+ *
+ * No token, unlike the Kubernetes API: the extension reaches Prometheus through one setting,
+ * `kubeWorkbench.allocator.prometheusUrl`, so a token would have to live in that URL, that is in
+ * settings.json (synced by Settings Sync) and in `kube-workbench sim`'s output. What an unauthenticated
+ * caller gets is bounded instead: it listens on 127.0.0.1 only, serves made-up numbers and pod names
+ * (no Secret, no write), and cannot make the sim slow: regexes match in linear time
+ * (label-regex.ts), evaluation is paced, time-limited and a few queries at a time, bodies and
+ * connections are capped.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readBody, write } from '../http-io.ts';
 import type { Pod } from '../objects.ts';
-import { matrixSeries } from './matrix.ts';
-import { rangeQueryFrom } from './range-params.ts';
+import { pacer } from '../pacer.ts';
+import { ApiError } from '../status.ts';
+import { pointsPerSeries, selectSeries, seriesJson } from './matrix.ts';
+import { QuerySlots } from './query-slots.ts';
+import { rangeQueryFrom, type RangeQuery } from './range-params.ts';
 
 export interface PrometheusSource {
   /** Every pod in the store now. */
@@ -19,43 +29,69 @@ export interface PrometheusSource {
 /** The release whose API responses this subset copies. */
 const buildInfo = { version: '2.53.0', revision: 'kube-workbench-sim', branch: '', buildUser: '', buildDate: '', goVersion: '' };
 
+/** Prometheus' --query.max-samples default: a query that would load more is refused before any work. */
+const maxSamples = 50_000_000;
+/**
+ * Prometheus' --query.timeout is 2 minutes; a query over the synthetic data takes milliseconds, so
+ * 10 s only ever stops a hostile one early.
+ */
+const queryTimeoutMs = 10_000;
+/** Queries evaluated at once (Prometheus: 20); with pacing, each adds at most one slice to another request's wait. */
+const concurrentQueries = 4;
+/** The loader's form is a few hundred bytes, a GET's query string at most 16 KiB (Node's header limit). */
+export const maxFormBytes = 64 * 1024;
+/** Open connections: the loader uses one or two; a flood of idle ones cannot hold memory. */
+export const maxConnections = 64;
+
 function sendJson(response: ServerResponse, code: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
 }
 
-function badData(response: ServerResponse, message: string): void {
-  sendJson(response, 400, { status: 'error', errorType: 'bad_data', error: message });
+function failure(response: ServerResponse, code: number, errorType: string, message: string): void {
+  sendJson(response, code, { status: 'error', errorType, error: message });
 }
 
 /** GET parameters and, for POST, the form body's, as Prometheus' r.FormValue reads both. */
 async function parameters(request: IncomingMessage, url: URL): Promise<URLSearchParams> {
   const params = new URLSearchParams(url.searchParams);
   if (request.method !== 'POST') return params;
-  for (const [key, value] of new URLSearchParams((await readBody(request)).toString('utf8'))) params.append(key, value);
+  for (const [key, value] of new URLSearchParams((await readBody(request, maxFormBytes)).toString('utf8'))) params.append(key, value);
   return params;
 }
 
-async function queryRange(request: IncomingMessage, response: ServerResponse, url: URL, source: PrometheusSource): Promise<void> {
-  const parsed = rangeQueryFrom(await parameters(request, url));
-  if (!parsed.ok) return badData(response, parsed.error);
+async function evaluate(response: ServerResponse, { query, range: asked }: RangeQuery, source: PrometheusSource): Promise<void> {
+  if (response.destroyed) return;
+  const range = { ...asked, nowMs: source.now() };
+  const selected = await selectSeries(source.pods(), query, performance.now() + queryTimeoutMs);
+  if (selected === undefined) return failure(response, 503, 'timeout', 'query timed out in expression evaluation');
+  if (selected.length * pointsPerSeries(range) > maxSamples) {
+    return failure(response, 422, 'execution', 'query processing would load too many samples into memory in query execution');
+  }
   response.writeHead(200, { 'Content-Type': 'application/json' });
   // Streamed series by series: eight days of a big cluster is tens of megabytes.
   await write(response, '{"status":"success","data":{"resultType":"matrix","result":[');
+  const pause = pacer();
   let first = true;
-  for (const series of matrixSeries(source.pods(), parsed.value.query, { ...parsed.value.range, nowMs: source.now() })) {
+  for (const series of selected) {
+    const text = seriesJson(series, query, range);
+    if (text === undefined) continue;
+    await (write(response, first ? text : `,${text}`) ?? pause());
     if (response.destroyed) return;
-    await write(response, first ? series : `,${series}`);
     first = false;
   }
   response.end(']}}');
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, source: PrometheusSource): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, source: PrometheusSource, slots: QuerySlots): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const readOnly = request.method === 'GET' || request.method === 'HEAD';
-  if (url.pathname === '/api/v1/query_range' && (readOnly || request.method === 'POST')) return queryRange(request, response, url, source);
+  if (url.pathname === '/api/v1/query_range' && (readOnly || request.method === 'POST')) {
+    const parsed = rangeQueryFrom(await parameters(request, url));
+    if (!parsed.ok) return failure(response, 400, 'bad_data', parsed.error);
+    return slots.run(() => evaluate(response, parsed.value, source));
+  }
   if (url.pathname === '/api/v1/status/buildinfo' && readOnly) return sendJson(response, 200, { status: 'success', data: buildInfo });
   if (url.pathname === '/-/ready' && readOnly) {
     response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -66,11 +102,18 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
 }
 
 export function createPrometheusServer(source: PrometheusSource): Server {
-  return createServer((request, response) => {
-    handle(request, response, source).catch((error: unknown) => {
+  const slots = new QuerySlots(concurrentQueries);
+  // A client gets 30 s to send its request, so slow senders cannot keep the connections taken.
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => {
+    request.on('error', () => response.destroy());
+    response.on('error', () => undefined);
+    handle(request, response, source, slots).catch((error: unknown) => {
       // A body over the limit, or a bug: answered once, never a crash.
       if (response.headersSent) response.destroy();
-      else sendJson(response, 500, { status: 'error', errorType: 'internal', error: error instanceof Error ? error.message : String(error) });
+      else if (error instanceof ApiError && error.code === 413) failure(response, 413, 'bad_data', error.message);
+      else failure(response, 500, 'internal', error instanceof Error ? error.message : String(error));
     });
   });
+  server.maxConnections = maxConnections;
+  return server;
 }
