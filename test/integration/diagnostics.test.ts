@@ -63,7 +63,17 @@ describe('Manifest diagnostics', function () {
     const [privileged] = diagnostics('privileged-container');
     assert.equal(privileged?.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(privileged?.range), 'true');
-    assert.match(String((latest.code as { target: vscode.Uri }).target), /docs\/rules\.md#latest-tag$/);
+  });
+
+  it('links a finding to its rule\'s section of docs/rules.md, not to the top of the page', async () => {
+    const [latest] = diagnostics('latest-tag');
+    const target = (latest?.code as { target: vscode.Uri }).target;
+    assert.match(target.path, /docs\/rules\.md$/);
+    await vscode.commands.executeCommand('vscode.open', target);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.path, target.path);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '### latest-tag');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('explains a rule on hover', async () => {

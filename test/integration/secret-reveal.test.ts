@@ -1,10 +1,12 @@
 // A Secret's Describe document shows no value; Reveal Secret Key shows exactly the chosen key,
 // decoded, in its own read-only document.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
-import { CONFIG_SECTION, Commands, SECRET_SCHEME, Settings } from '../../src/vscode/ids.ts';
+import { CONFIG_SECTION, Commands, DESCRIBE_SCHEME, SECRET_SCHEME, Settings } from '../../src/vscode/ids.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const CONTEXT = 'kube-workbench-sim';
@@ -44,6 +46,26 @@ describe('Reveal one Secret key', function () {
     assert.match(text, /^kind: Secret$/m);
     assert.match(text, /^ {2}password: '<redacted: \d+ characters>'$/m);
     for (const secret of [PASSWORD, USERNAME, Buffer.from(PASSWORD).toString('base64')]) assert.ok(!text.includes(secret), 'a value leaked into Describe');
+  });
+
+  it('keeps Describe documents out of Problems, open or closed: they are live state, not the user\'s manifests', async () => {
+    const deployment = [...connection().workloads.Deployment.values()][0]!.meta;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace: deployment.namespace, kind: 'Deployment', name: deployment.name });
+    assert.equal(editor.document.languageId, 'yaml');
+    assert.match(editor.document.getText(), /^kind: Deployment$/m);
+    const described = (): number => vscode.languages.getDiagnostics().filter(([uri]) => uri.scheme === DESCRIBE_SCHEME).reduce((sum, [, found]) => sum + found.length, 0);
+    // Lints run in order: once a manifest opened after it is linted, a lint of Describe would have landed.
+    // (Outside the workspace folder, so no other suite's manifests share its lints.)
+    const manifest = vscode.Uri.file(`${tmpdir()}/kwb-describe-probe-${process.pid}.yaml`);
+    writeFileSync(manifest.fsPath, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\n');
+    const linted = new Promise<void>((resolve) => {
+      const subscription = api.lint.onDidLint((uri) => uri.toString() === manifest.toString() && (subscription.dispose(), resolve()));
+    });
+    await vscode.workspace.openTextDocument(manifest);
+    await linted;
+    assert.equal(described(), 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(described(), 0);
   });
 
   it('reveals exactly the chosen key, decoded, in a read-only document of its own', async () => {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/lint/index.ts';
 import type { Range as OffsetRange } from '../../core/yaml/types.ts';
+import type { RuleDocLinks } from './rule-doc-links.ts';
 
 export const DIAGNOSTIC_SOURCE = 'kube-workbench';
 
@@ -21,11 +22,11 @@ export function findingDiagnostic(
   finding: Finding,
   document: vscode.TextDocument,
   documentFor: (path: string) => vscode.TextDocument | undefined,
-  rulesDoc: vscode.Uri,
+  ruleLinks: RuleDocLinks,
 ): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: rulesDoc.with({ fragment: finding.ruleId }) };
+  diagnostic.code = { value: finding.ruleId, target: ruleLinks.target(finding.ruleId) };
   const related = finding.related.flatMap((location) => {
     const other = documentFor(location.path);
     return other === undefined ? [] : [new vscode.DiagnosticRelatedInformation(new vscode.Location(other.uri, toRange(other, location.range)), location.message)];

@@ -1,12 +1,18 @@
 // Which editor documents are linted: YAML whose content holds a Kubernetes object (apiVersion and
-// kind keys), whatever the file is called; other YAML (CI files, compose, Helm values) is left alone.
+// kind keys) that the user edits, whatever the file is called; other YAML (CI files, compose, Helm
+// values) is left alone.
 import type * as vscode from 'vscode';
 
+/**
+ * The user's own manifests: files and unsaved editors. Describe, log, diff and output documents show
+ * live state the user did not write, so their findings would only clutter Problems.
+ */
+const USER_SCHEMES = new Set(['file', 'untitled']);
 const API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
 const KIND = /^[ \t-]*kind[ \t]*:/m;
 
 export function isKubernetesDocument(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'yaml' || document.uri.scheme === 'output') return false;
+  if (document.languageId !== 'yaml' || !USER_SCHEMES.has(document.uri.scheme)) return false;
   const text = document.getText();
   return API_VERSION.test(text) && KIND.test(text);
 }

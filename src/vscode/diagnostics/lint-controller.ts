@@ -9,6 +9,7 @@ import type { Log } from '../output.ts';
 import { DIAGNOSTIC_SOURCE, findingDiagnostic } from './finding-diagnostic.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
 import { resolveLintConfig } from './lint-config.ts';
+import { RuleDocLinks } from './rule-doc-links.ts';
 
 export class LintController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -16,7 +17,7 @@ export class LintController implements vscode.Disposable {
   private readonly parsed = new Map<string, { version: number; file: LintFile }>();
   private readonly reported = new Set<string>();
   private schema: Promise<SchemaSnapshot> | undefined;
-  private readonly rulesDoc: vscode.Uri;
+  private readonly ruleLinks: RuleDocLinks;
   private readonly log: Log;
   private readonly clusterFacts: () => ClusterFacts | undefined;
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
@@ -24,7 +25,7 @@ export class LintController implements vscode.Disposable {
   readonly onDidLint = this.linted.event;
 
   constructor(rulesDoc: vscode.Uri, log: Log, clusterFacts: () => ClusterFacts | undefined) {
-    this.rulesDoc = rulesDoc;
+    this.ruleLinks = new RuleDocLinks(rulesDoc);
     this.log = log;
     this.clusterFacts = clusterFacts;
   }
@@ -61,7 +62,7 @@ export class LintController implements vscode.Disposable {
       const key = member.uri.toString();
       const own = byDocument.get(key) ?? [];
       this.findings.set(key, own);
-      this.collection.set(member.uri, own.map((finding) => findingDiagnostic(finding, member, documentFor, this.rulesDoc)));
+      this.collection.set(member.uri, own.map((finding) => findingDiagnostic(finding, member, documentFor, this.ruleLinks)));
       this.linted.fire(member.uri);
     }
   }
