@@ -2,13 +2,11 @@
 // files in the same process, a generated 5,000-line multi-document file linted as on save, and the
 // corpus throughput in files/s beside kubeconform's published figure. Medians of repeated runs after
 // a warm-up, so JIT compilation is not measured.
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadAll } from 'js-yaml';
 import { createLintFile, lint } from '../../src/core/lint/engine.ts';
 import { loadBundledSchema } from '../../src/core/lint/schema/snapshot.ts';
+import { readCorpus } from '../unit/corpus.ts';
 import type { Bench } from './report.ts';
-
-const corpus = new URL('../../../shared/corpus/real-world/', import.meta.url);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,9 +81,7 @@ export const bench: Bench = {
   name: 'lint',
   async run(report) {
     const schema = await loadBundledSchema();
-    const texts = readdirSync(corpus)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .map((name) => ({ name, text: readFileSync(new URL(name, corpus), 'utf8') }));
+    const texts = readCorpus();
     const [loadAllMs = 0, lintMs = 0] = timed(
       9,
       () => {
