@@ -11,6 +11,8 @@ export interface LogOptions {
   readonly follow: boolean;
   readonly tailLines: number | undefined;
   readonly sinceSeconds: number | undefined;
+  /** Bytes after which the log ends (kubectl logs --limit-bytes). */
+  readonly limitBytes: number | undefined;
   readonly timestamps: boolean;
   readonly previous: boolean;
 }

@@ -11,7 +11,7 @@ import type { ResourceRequest } from './request-info.ts';
 import type { ResourceType } from './resources.ts';
 import { fromScale, toScale } from './scale.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
-import { badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
+import { ApiError, badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
 
 /** The field manager of a write: the query's, else the user agent's program name, as the server defaults it. */
 function managerName(request: IncomingMessage, query: URLSearchParams): string {
@@ -115,8 +115,20 @@ function patchRequest(context: ApiContext, type: ResourceType, info: ResourceReq
   return patch(context, type, current, document, contentType, subresource, options);
 }
 
+/** A count parameter of PodLogOptions: a whole number at least `min`, with the server's messages. */
+function logCount(query: URLSearchParams, pod: Pod, key: string, min: number): number | undefined {
+  const text = query.get(key);
+  if (text === null) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(value)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
+  if (value < min) {
+    const rule = min === 0 ? 'must be greater than or equal to 0' : 'must be greater than 0';
+    throw new ApiError(422, 'Invalid', `PodLogOptions "${pod.metadata.name ?? ''}" is invalid: ${key}: Invalid value: ${value}: ${rule}`);
+  }
+  return value;
+}
+
 function serveLog(response: ServerResponse, context: ApiContext, pod: Pod, query: URLSearchParams): void {
-  const number = (key: string): number | undefined => (query.get(key) === null ? undefined : Number(query.get(key)));
   const container = query.get('container') ?? undefined;
   if (container !== undefined && !pod.spec.containers.some((each) => each.name === container)) {
     throw badRequest(`container ${container} is not valid for pod ${pod.metadata.name ?? ''}`);
@@ -127,8 +139,9 @@ function serveLog(response: ServerResponse, context: ApiContext, pod: Pod, query
   context.serveLogs(pod, {
     container: container ?? pod.spec.containers[0]?.name,
     follow: query.get('follow') === 'true',
-    tailLines: number('tailLines'),
-    sinceSeconds: number('sinceSeconds'),
+    tailLines: logCount(query, pod, 'tailLines', 0),
+    sinceSeconds: logCount(query, pod, 'sinceSeconds', 1),
+    limitBytes: logCount(query, pod, 'limitBytes', 1),
     timestamps: query.get('timestamps') === 'true',
     previous: query.get('previous') === 'true',
   }, response);

@@ -47,6 +47,8 @@ export interface SimOptions {
   readonly watchHistory?: number;
   /** Watch keep-alive period (real time); 10 s by default, shorter in tests. */
   readonly keepAliveMs?: number;
+  /** All watchers' unsent bytes together (watch-hub.ts: 512 MiB); small in tests. */
+  readonly watchBufferBudget?: number;
   /** The Prometheus API's port (prometheus/server.ts): 0 (the default) picks a free one, false serves none. */
   readonly prometheusPort?: number | false;
   /** Where controller errors go; stderr by default. */
@@ -93,7 +95,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const store = new Store(() => clock.timestamp());
   // The hub listens first: listeners that write (GC, CRDs) cause nested events, which must reach watchers after their cause.
   // Lease renewals alone make nodes/10 events a second: keep a few minutes of them at any size.
-  const hub = new WatchHub(store, options.watchHistory ?? Math.max(50_000, (options.nodes ?? 3) * 20));
+  const hub = new WatchHub(store, options.watchHistory ?? Math.max(50_000, (options.nodes ?? 3) * 20), options.watchBufferBudget);
   const owners = new OwnerIndex(store);
   const allocateIp = ipAllocator();
   const controllers = startControllers({ store, clock, catalog, owners, allocateIp, log });

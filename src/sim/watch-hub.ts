@@ -1,6 +1,7 @@
 /**
  * Fans store events out to watchers and keeps a bounded history (a ring) so a watch can resume
  * from a resourceVersion; older versions get 410 Gone, as etcd compaction causes on a real server.
+ * It also keeps the bytes all watchers have not yet sent under one budget.
  */
 import type { Matcher } from './selectors.ts';
 import { typeKey } from './resources.ts';
@@ -13,7 +14,16 @@ export interface Watcher {
   deliver(event: StoreEvent): void;
   /** Ends the stream (a dropped watch, as when an apiserver restarts). */
   close(): void;
+  /** Bytes written to the stream that the client has not taken yet. */
+  buffered(): number;
 }
+
+/**
+ * All watchers' unsent bytes together: each may hold 64 MiB (watch-response.ts), but forty that never
+ * read would hold gigabytes. Over this, the watcher furthest behind is closed, as kube-apiserver
+ * closes a watcher that cannot keep up; its client relists and watches again.
+ */
+export const maxWatchBufferBytes = 512 * 1024 * 1024;
 
 /**
  * An event as a filtered watch sees it: an update that makes an object match is ADDED, one that
@@ -36,11 +46,16 @@ export class WatchHub {
   /** The store's resourceVersion when the history began. */
   private startVersion: number;
   private readonly store: Store;
+  private readonly bufferBudget: number;
+  /** Each watcher's unsent bytes when last seen, and their sum: an estimate that can only be high (buffers drain unseen). */
+  private readonly lastBuffered = new Map<Watcher, number>();
+  private bufferedTotal = 0;
 
-  constructor(store: Store, capacity: number) {
+  constructor(store: Store, capacity: number, bufferBudget = maxWatchBufferBytes) {
     this.ring = new Array<StoreEvent | undefined>(capacity);
     this.startVersion = store.resourceVersion;
     this.store = store;
+    this.bufferBudget = bufferBudget;
     store.subscribe((event) => this.publish(event));
   }
 
@@ -74,14 +89,43 @@ export class WatchHub {
 
   add(watcher: Watcher): () => void {
     this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
+    return () => this.forget(watcher);
   }
 
   dropAll(): number {
     const dropped = [...this.watchers];
-    this.watchers.clear();
+    for (const watcher of dropped) this.forget(watcher);
     for (const watcher of dropped) watcher.close();
     return dropped.length;
+  }
+
+  /**
+   * Called after each write to a watcher: O(1) while the estimate is under the budget; over it, the
+   * exact sum is taken and the watchers furthest behind are closed until the rest fit.
+   */
+  noteBuffered(watcher: Watcher): void {
+    if (!this.watchers.has(watcher)) return;
+    this.track(watcher, watcher.buffered());
+    if (this.bufferedTotal <= this.bufferBudget) return;
+    for (const each of this.watchers) this.track(each, each.buffered());
+    while (this.bufferedTotal > this.bufferBudget) {
+      let slowest: Watcher | undefined;
+      for (const each of this.watchers) if (slowest === undefined || (this.lastBuffered.get(each) ?? 0) > (this.lastBuffered.get(slowest) ?? 0)) slowest = each;
+      if (slowest === undefined) return;
+      this.forget(slowest);
+      slowest.close();
+    }
+  }
+
+  private track(watcher: Watcher, bytes: number): void {
+    this.bufferedTotal += bytes - (this.lastBuffered.get(watcher) ?? 0);
+    this.lastBuffered.set(watcher, bytes);
+  }
+
+  private forget(watcher: Watcher): void {
+    this.watchers.delete(watcher);
+    this.bufferedTotal -= this.lastBuffered.get(watcher) ?? 0;
+    this.lastBuffered.delete(watcher);
   }
 
   private eventAt(index: number): StoreEvent | undefined {

@@ -10,7 +10,7 @@ import { apiVersionOf, typeKey, type ResourceType } from './resources.ts';
 import type { Matcher } from './selectors.ts';
 import { gone } from './status.ts';
 import type { EventType } from './store.ts';
-import { filtered } from './watch-hub.ts';
+import { filtered, type Watcher } from './watch-hub.ts';
 
 export interface WatchOptions {
   readonly namespace: string | undefined;
@@ -24,6 +24,7 @@ export interface WatchOptions {
 
 /** A watcher this far behind is dropped, as the apiserver drops slow watchers, instead of buffering forever. */
 const maxBufferedBytes = 64 * 1024 * 1024;
+const maxTimerMs = 2 ** 31 - 1;
 
 function line(type: string, objectJson: string): string {
   return `{"type":"${type}","object":${objectJson}}\n`;
@@ -43,12 +44,24 @@ export function serveWatch(response: ServerResponse, context: ApiContext, type: 
   }
 
   const send = (event: EventType, object: KubeObject): void => {
+    if (response.destroyed) return;
     if (response.writableLength > maxBufferedBytes) {
       response.destroy();
       return;
     }
     response.write(line(event, options.render(object)));
+    context.hub.noteBuffered(watcher);
   };
+  const watcher: Watcher = {
+    typeKey: key,
+    namespace: options.namespace,
+    matcher: options.matcher,
+    deliver: (event) => send(event.type, event.object),
+    close: () => response.destroy(),
+    buffered: () => response.writableLength,
+  };
+  // Registered before the replay, so the replay's bytes count against the watchers' budget too.
+  const remove = context.hub.add(watcher);
   if (replay === undefined) {
     // The scan is already limited to the namespace.
     for (const { object } of context.store.scan(type, { namespace: options.namespace })) if (options.matcher === undefined || options.matcher(object)) send('ADDED', object);
@@ -63,14 +76,8 @@ export function serveWatch(response: ServerResponse, context: ApiContext, type: 
     line('BOOKMARK', JSON.stringify({ kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(context.store.resourceVersion) } }));
   // Real time, not the sim clock: the keep-alive is about idle connections.
   const keepAlive = setInterval(() => response.write(options.allowBookmarks ? bookmark() : '\n'), context.keepAliveMs);
-  const timeout = options.timeoutSeconds === undefined ? undefined : setTimeout(() => response.end(), options.timeoutSeconds * 1000);
-  const remove = context.hub.add({
-    typeKey: key,
-    namespace: options.namespace,
-    matcher: options.matcher,
-    deliver: (event) => send(event.type, event.object),
-    close: () => response.destroy(),
-  });
+  // setTimeout takes at most 2^31-1 ms (about 24.8 days); a larger timeoutSeconds would fire at once.
+  const timeout = options.timeoutSeconds === undefined ? undefined : setTimeout(() => response.end(), Math.min(options.timeoutSeconds * 1000, maxTimerMs));
   // The response's 'close' (not the request's) tells that the client went away (RUNTIME.md).
   response.on('close', () => {
     remove();

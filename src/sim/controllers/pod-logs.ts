@@ -13,10 +13,15 @@ import { behaviourOf } from './pod-behaviour.ts';
 import { noise } from './usage-profiles.ts';
 
 const lineEveryMs = 2_000;
-/** Without tailLines, at most this many of the latest lines (a long-running pod has millions). */
+/**
+ * At most this many of the latest lines, whatever tailLines asks: a long-running pod (or a clock
+ * advanced by a year) has millions, and a kubelet too keeps only the current, rotated log file.
+ */
 const maxLines = 10_000;
 /** How often a follower looks for new lines, in real time. */
 const followPollMs = 200;
+/** A follower this far behind gets no new lines until it reads: lines are regenerated from their index, so none is lost. */
+const followBufferBytes = 1024 * 1024;
 
 interface Timeline {
   readonly start: number;
@@ -50,6 +55,21 @@ function line(pod: Pod, container: string, index: number, completes: boolean): s
   return `GET /api/items/${Math.round(1000 * noise(seed + 1, index))} 200 ${latency}ms`;
 }
 
+/** Writes within limitBytes, cut at that byte as the kubelet's LimitWriter does; false once the limit is reached. */
+function limitedWriter(response: ServerResponse, limitBytes: number | undefined): (text: string) => boolean {
+  let left = limitBytes ?? Infinity;
+  return (text) => {
+    if (left === Infinity) {
+      response.write(text);
+      return true;
+    }
+    const bytes = Buffer.from(text).subarray(0, left);
+    left -= bytes.length;
+    response.write(bytes);
+    return left > 0;
+  };
+}
+
 export class PodLogs {
   private readonly environment: ControllerEnvironment;
 
@@ -72,31 +92,34 @@ export class PodLogs {
     const until = span.end ?? now;
     const count = Math.floor((until - span.start) / lineEveryMs) + 1;
     const since = options.sinceSeconds === undefined ? 0 : Math.max(0, Math.ceil((now - options.sinceSeconds * 1000 - span.start) / lineEveryMs));
-    const first = Math.max(since, count - (options.tailLines ?? maxLines));
+    const first = Math.max(since, count - Math.min(options.tailLines ?? maxLines, maxLines));
     const render = (text: string, at: number): string => `${options.timestamps ? `${new Date(at).toISOString()} ` : ''}${text}\n`;
     const lines = (from: number, to: number): string => {
       let text = '';
-      for (let index = from; index < to; index += 1) text += render(line(pod, container, index, completes), span.start + index * lineEveryMs);
+      for (let index = Math.max(from, to - maxLines); index < to; index += 1) text += render(line(pod, container, index, completes), span.start + index * lineEveryMs);
       return text;
     };
     const ending = (end: number, exitCode: number): string => render(exitCode === 0 ? 'done' : `error: exited with code ${exitCode}`, end);
     response.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
-    response.write(lines(first, count) + (span.end === undefined ? '' : ending(span.end, span.exitCode ?? 0)));
-    if (!options.follow || span.end !== undefined) {
+    const emit = limitedWriter(response, options.limitBytes);
+    const open = emit(lines(first, count) + (span.end === undefined ? '' : ending(span.end, span.exitCode ?? 0)));
+    if (!open || !options.follow || span.end !== undefined) {
       response.end();
       return;
     }
     response.flushHeaders();
     let written = count;
     const poll = setInterval(() => {
+      if (response.writableLength > followBufferBytes) return;
       const current = this.environment.store.get(this.environment.types.pod, pod.metadata.namespace, pod.metadata.name ?? '') as Pod | undefined;
       const latest = current?.metadata.uid === pod.metadata.uid ? timeline(current?.status?.containerStatuses?.find((each) => each.name === container), false) : undefined;
       const end = latest?.end ?? (latest === undefined ? this.environment.clock.now() : undefined);
       const upTo = Math.floor(((end ?? this.environment.clock.now()) - span.start) / lineEveryMs) + 1;
-      if (upTo > written) response.write(lines(written, upTo));
+      const more = upTo > written ? emit(lines(written, upTo)) : true;
       written = Math.max(written, upTo);
-      if (end !== undefined) {
-        if (latest?.end !== undefined) response.write(ending(latest.end, latest.exitCode ?? 0));
+      if (more && end !== undefined && latest?.end !== undefined) emit(ending(latest.end, latest.exitCode ?? 0));
+      if (!more || end !== undefined) {
+        clearInterval(poll);
         response.end();
       }
     }, followPollMs);
