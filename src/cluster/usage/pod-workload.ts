@@ -2,11 +2,12 @@
 // when it is there, else guessed from the pod's name (a pod listed by the metrics API before the
 // pod watch caught up, or a namespace the cache does not cover).
 import { workloadFromPodName } from '../../core/allocator/workload-name.ts';
-import { podWorkloadRef } from '../../core/cluster/pod-owner.ts';
+import { podTopWorkload } from '../../core/cluster/pod-owner.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 
 export function podWorkload(connection: Pick<ClusterConnection, 'pods' | 'workloads'>, namespace: string, pod: string): string {
   const cached = connection.pods.get(namespace, pod);
   if (cached === undefined) return workloadFromPodName(pod).name;
-  return podWorkloadRef(cached.meta, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner)?.name ?? pod;
+  // A ReplicaSet no Deployment made, or another owner kind, is the workload itself.
+  return podTopWorkload(cached, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner)?.name ?? cached.meta.owner?.name ?? pod;
 }

@@ -2,7 +2,7 @@
 // are in object-picks.ts); and the current context the palette's commands act in.
 import * as vscode from 'vscode';
 import { formatObjectName } from '../../core/cluster/object-ref.ts';
-import { podsOwnedBy } from '../../core/cluster/pod-owner.ts';
+import { workloadPods } from '../../core/cluster/pod-owner.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
@@ -18,9 +18,9 @@ export function describeTarget(target: Target): string {
   return formatObjectName(target.ref);
 }
 
-/** The pods of a workload in the cache, through its owner references (pod-owner.ts). */
+/** The pods of a workload in the cache, through its owner references (owner-match.ts, pod-owner.ts). */
 export function podsOfWorkload(connection: ClusterConnection, kind: string, namespace: string, name: string): SlimPod[] {
-  return podsOwnedBy(connection.pods.byIndex('namespace', namespace), { kind, name }, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner);
+  return workloadPods(connection.pods.byIndex('namespace', namespace), { kind, name }, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner);
 }
 
 /** The object behind a tree row; undefined for rows that are not one object. */
