@@ -1,6 +1,8 @@
 // `npm run package` ends here: lists what the .vsix really contains (its zip central directory) and
-// fails when it ships sources, tests, source maps or node_modules, or grows past its size budget.
+// fails when it ships sources, tests, source maps or node_modules, misses the icon or an image the
+// README shows (the details page would show it broken), or grows past its size budget.
 import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const maxBytes = 2 * 1024 * 1024;
 const forbidden = [/^extension\/src\//, /^extension\/test\//, /^extension\/out\//, /^extension\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/\.tools\//];
@@ -31,8 +33,11 @@ if (path === undefined) {
 const zip = readFileSync(path);
 const entries = zipEntries(zip);
 const bad = entries.filter((entry) => forbidden.some((pattern) => pattern.test(entry)));
+const readmeImages = [...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+const missing = [packageJson.icon, ...readmeImages].filter((path) => !entries.includes(`extension/${path}`));
 console.log(`${path}: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} files`);
 for (const entry of entries) console.log(`  ${entry}`);
 if (bad.length > 0) console.error(`check-vsix: must not ship ${bad.join(', ')}`);
+if (missing.length > 0) console.error(`check-vsix: the icon or README images missing: ${missing.join(', ')}`);
 if (zip.length > maxBytes) console.error(`check-vsix: ${zip.length} bytes is over the ${maxBytes}-byte budget`);
-process.exitCode = bad.length > 0 || zip.length > maxBytes ? 1 : 0;
+process.exitCode = bad.length > 0 || missing.length > 0 || zip.length > maxBytes ? 1 : 0;

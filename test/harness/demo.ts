@@ -1,9 +1,11 @@
 // `npm run demo`: the extension in VS Code against a simulated cluster (demo-cluster.ts), with KUBECONFIG
-// pointing at the simulator's kubeconfig, never the user's. With a desktop `code` on PATH it opens a
-// development window; otherwise it serves VS Code's server build on a loopback port and prints the URL
-// to open in a browser. Ctrl+C stops everything it started.
+// pointing at the simulator's kubeconfig, never the user's. The extension is the packaged .vsix,
+// installed into a private extensions folder, as a user gets it. With a desktop `code` on PATH it opens a
+// window of its own; otherwise it serves VS Code's server build on a loopback port (no smoke-test
+// driver: that mode hides notification toasts) and prints the URL to open in a browser. Ctrl+C stops
+// everything it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startDemoCluster } from './demo-cluster.ts';
 import { ensureTools, repoRoot } from './tools.ts';
@@ -14,6 +16,8 @@ function hasDesktopCode(): boolean {
 }
 
 async function main(): Promise<void> {
+  const vsix = `${repoRoot}/dist/kube-workbench.vsix`;
+  if (!existsSync(vsix)) throw new Error('no dist/kube-workbench.vsix: npm run demo packages it first');
   const workspace = mkdtempSync(`${tmpdir()}/kwb-demo-`);
   cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
   const cluster = await startDemoCluster((line) => console.log(line));
@@ -29,8 +33,11 @@ async function main(): Promise<void> {
   };
 
   if (hasDesktopCode() && !process.argv.includes('--browser')) {
-    console.log(`demo: opening desktop VS Code with the extension from ${repoRoot}`);
-    const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${repoRoot}`, workspace], {
+    console.log(`demo: opening desktop VS Code with the extension from ${vsix}`);
+    // A private profile: the user's own extensions and settings stay untouched.
+    const profile = [`--extensions-dir=${workspace}/.demo-profile/extensions`, `--user-data-dir=${workspace}/.demo-profile/data`];
+    spawnSync('code', [...profile, '--install-extension', vsix], { stdio: 'inherit' });
+    const code = spawn('code', [...profile, '--new-window', '--wait', workspace], {
       stdio: 'inherit',
       env: { ...process.env, ...env },
     });
@@ -39,9 +46,8 @@ async function main(): Promise<void> {
   }
 
   await ensureTools();
-  // The smoke-test driver flag is what makes a built workbench honour extensionDevelopmentPath.
-  const server = await startVscodeServer({ testDriver: true, env });
-  const url = server.workbenchUrl(workspace, [['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
+  const server = await startVscodeServer({ testDriver: false, env, vsix });
+  const url = server.workbenchUrl(workspace, []);
   console.log('demo: VS Code with Kubernetes Workbench is at');
   console.log(url);
   console.log('demo: open it in a browser on this machine; Ctrl+C stops the server.');

@@ -18,6 +18,7 @@ const hardTimeoutMs = 10 * 60_000;
 const screenshotDir = process.argv.includes('--screenshots') ? `${repoRoot}/media` : `${repoRoot}/out/screenshots`;
 const testsEntry = `${repoRoot}/out/test/integration/index.cjs`;
 const restrictedEntry = `${repoRoot}/out/test/restricted/index.cjs`;
+const vsixPath = `${repoRoot}/dist/kube-workbench.vsix`;
 const hostLog = `${repoRoot}/out/test-logs/extension-host.log`;
 
 /** Runs a test entry in a workspace copied from the fixtures; the report goes to the console. */
@@ -53,8 +54,8 @@ async function runSuites(options: { label: string; server: VscodeServer; browser
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(testsEntry) || !existsSync(`${repoRoot}/dist/extension.js`)) {
-    console.error('integration: build first (npm run build)');
+  if (!existsSync(testsEntry) || !existsSync(vsixPath)) {
+    console.error('integration: build and package first (npm run build && npm run package)');
     return 2;
   }
   await ensureTools();
@@ -75,16 +76,18 @@ async function main(): Promise<number> {
     cpSync(`${repoRoot}/test/fixtures/workspace`, uiWorkspace, { recursive: true });
     const sim = await startSim({ nodes: 12, pods: 150, seed: 5, log: () => undefined });
     mkdirSync(`${repoRoot}/out/test-failures`, { recursive: true });
+    // The UI checks see VS Code as a user gets it: the .vsix installed, no smoke-test driver.
+    const userServer = await startVscodeServer({ testDriver: false, env, vsix: vsixPath });
     const ui = await runUiChecks({
-      server,
+      server: userServer,
       browser,
-      extensionPath: repoRoot,
       workspace: uiWorkspace,
       screenshotDir,
       failureDir: `${repoRoot}/out/test-failures`,
       simKubeconfig: sim.kubeconfigPath,
       simPrometheusUrl: sim.prometheusUrl,
     }).finally(() => {
+      userServer.stop();
       rmSync(uiWorkspace, { recursive: true, force: true });
       return sim.close();
     });

@@ -1,9 +1,10 @@
 // Starts VS Code's server build on a free loopback port with private data, log and temp folders,
 // and stops it with its whole process group.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { serverMain, serverNode } from './tools.ts';
 
 export interface VscodeServer {
@@ -35,6 +36,11 @@ export interface ServerOptions {
   readonly testDriver: boolean;
   /** Workspace trust on (folders open in Restricted Mode until trusted); off unless a run is about it. */
   readonly workspaceTrust?: boolean;
+  /**
+   * A packaged extension to install into the server's own extensions folder first, as a user gets it
+   * (the demo and the UI checks); test runs load the sources through extensionDevelopmentPath instead.
+   */
+  readonly vsix?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly startTimeoutMs?: number;
 }
@@ -42,15 +48,20 @@ export interface ServerOptions {
 export async function startVscodeServer(options: ServerOptions): Promise<VscodeServer> {
   const port = await freeLoopbackPort();
   const scratch = mkdtempSync(`${tmpdir()}/kwb-vscode-`);
+  const common = ['--accept-server-license-terms', '--server-data-dir', `${scratch}/data`, '--extensions-dir', `${scratch}/extensions`];
+  if (options.vsix !== undefined) {
+    // The server's own CLI installs it, as `code --install-extension` would, and exits.
+    await promisify(execFile)(serverNode, [serverMain, ...common, '--install-extension', options.vsix], { env: { ...process.env, TMPDIR: scratch } });
+  }
   const args = [
     serverMain,
     ...['--host', '127.0.0.1', '--port', String(port)],
     '--without-connection-token',
-    '--accept-server-license-terms',
+    ...common,
     '--disable-telemetry',
     ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
     '--skip-getting-started',
-    ...['--server-data-dir', `${scratch}/data`, '--logsPath', `${scratch}/logs`],
+    ...['--logsPath', `${scratch}/logs`],
     ...(options.testDriver ? ['--enable-smoke-test-driver'] : []),
   ];
   // detached: the server gets its own process group, so stop() also ends its extension hosts.
