@@ -1,10 +1,9 @@
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
+import { looksSecretName } from '../secret-text.ts';
 import type { Rule } from '../types.ts';
 import { asList, asMapping, asText } from '../values.ts';
 import { containers, podKinds } from '../workloads.ts';
-
-const secretLike = /PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY/;
 
 export const envVarSecret: Rule = {
   id: 'env-var-secret',
@@ -18,7 +17,7 @@ export const envVarSecret: Rule = {
       for (const item of asList(container.env)) {
         const entry = asMapping(item);
         const name = asText(entry?.name);
-        if (entry === undefined || name === undefined || !secretLike.test(name.toUpperCase())) continue;
+        if (entry === undefined || name === undefined || !looksSecretName(name)) continue;
         if (entry.value === undefined || entry.value === null || entry.value === '') continue;
         yield reportOn(object, rangeIn(object, entry, 'value'), `The environment variable ${name} holds a literal secret; use valueFrom.secretKeyRef.`);
       }

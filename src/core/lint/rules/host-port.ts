@@ -1,4 +1,5 @@
 import { containerPorts } from '../ports.ts';
+import { quoteValue } from '../quote-value.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { podKinds } from '../workloads.ts';
@@ -12,7 +13,7 @@ export const hostPort: Rule = {
   why: 'A host port binds the node\'s address: only one such pod fits per node, and it bypasses network policies.',
   *check(context) {
     for (const { object, port, rangeOf } of containerPorts(context)) {
-      if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) yield reportOn(object, rangeOf('hostPort'), `The container binds host port ${String(port.hostPort)}.`);
+      if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) yield reportOn(object, rangeOf('hostPort'), `The container binds host port ${quoteValue(port.hostPort)}.`);
     }
   },
 };

@@ -1,4 +1,5 @@
 import { parseImageReference } from '../../validation/image-reference.ts';
+import { quoteValue, reasonFor } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -17,7 +18,7 @@ export const invalidImageReference: Rule = {
       const image = typeof container.image === 'string' ? container.image : '';
       const reference = parseImageReference(image);
       if (reference.ok) continue;
-      yield reportOn(object, rangeIn(object, container, 'image'), `Invalid image reference ${JSON.stringify(container.image)}: ${reference.reason}.`);
+      yield reportOn(object, rangeIn(object, container, 'image'), `Invalid image reference ${quoteValue(container.image)}: ${reasonFor(container.image, reference.reason, 'not a reference')}.`);
     }
   },
 };

@@ -1,5 +1,6 @@
 import { nameFormats, type NameFormat } from '../../validation/names.ts';
 import { builtInKinds, kindKey } from '../kinds.ts';
+import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { KubeObject, Report, Rule } from '../types.ts';
@@ -19,7 +20,7 @@ function metadataFormat(object: KubeObject): NameFormat {
 function* checkName(object: KubeObject, holder: unknown, format: NameFormat, what: string): Iterable<Report> {
   const name = asText(asMapping(holder)?.name);
   if (name === undefined || format.test(name)) return;
-  yield reportOn(object, rangeIn(object, holder, 'name'), `Invalid ${what} "${name}": it must be ${format.text}.`);
+  yield reportOn(object, rangeIn(object, holder, 'name'), `Invalid ${what} ${quoteValue(name)}: it must be ${format.text}.`);
 }
 
 export const invalidName: Rule = {

@@ -1,3 +1,4 @@
+import { quoteValue, reasonFor } from '../quote-value.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { containers, podKinds } from '../workloads.ts';
@@ -13,7 +14,7 @@ export const invalidQuantity: Rule = {
     for (const ref of containers(context)) {
       for (const value of ref.resources) {
         if (value.quantity !== undefined) continue;
-        yield reportOn(ref.object, value.range, `Invalid quantity ${JSON.stringify(value.raw)} for ${value.side}.${value.resource}: ${value.reason ?? 'not a quantity'}.`);
+        yield reportOn(ref.object, value.range, `Invalid quantity ${quoteValue(value.raw)} for ${value.side}.${value.resource}: ${reasonFor(value.raw, value.reason ?? 'not a quantity', 'not a quantity')}.`);
       }
     }
   },

@@ -1,3 +1,4 @@
+import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import { podIndex, podsSelectedBy } from '../selectors.ts';
@@ -20,7 +21,7 @@ function* probeChecks(object: KubeObject, container: Mapping): Iterable<Report> 
       if (port === undefined) continue;
       names ??= portNames(container);
       if (names.includes(port)) continue;
-      yield reportOn(object, rangeIn(object, holder, 'port'), `The ${probe} uses the port name "${port}", which the container does not define.`);
+      yield reportOn(object, rangeIn(object, holder, 'port'), `The ${probe} uses the port name ${quoteValue(port)}, which the container does not define.`);
     }
   }
 }
@@ -46,7 +47,7 @@ export const invalidTargetPort: Rule = {
       for (const port of asList(valueAt(object.value, 'spec', 'ports'))) {
         const target = asText(valueAt(port, 'targetPort'));
         if (target === undefined || names.has(target)) continue;
-        yield reportOn(object, rangeIn(object, port, 'targetPort'), `The targetPort "${target}" of ${describe(object)} matches no named container port of the pods it selects.`);
+        yield reportOn(object, rangeIn(object, port, 'targetPort'), `The targetPort ${quoteValue(target)} of ${describe(object)} matches no named container port of the pods it selects.`);
       }
     }
     for (const { object, container } of containers(context, ['containers', 'initContainers'])) yield* probeChecks(object, container);

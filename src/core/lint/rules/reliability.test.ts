@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectNone, expectRanges } from '../testing/expect-rule.ts';
 import { deployment, goodContainer } from '../testing/manifests.ts';
@@ -43,7 +44,8 @@ describe('reliability rules', () => {
 
   it('restart-policy: Always in a Job, anything else in a Deployment', () => {
     expectRanges('restart-policy', job(completeJob, '      restartPolicy: ⟦Always⟧'));
-    expectRanges('restart-policy', deployment(goodContainer, { podFields: '      restartPolicy: ⟦OnFailure⟧' }));
+    const [finding] = expectRanges('restart-policy', deployment(goodContainer, { podFields: '      restartPolicy: ⟦OnFailure⟧' }));
+    assert.equal(finding?.message, 'A Deployment pod must use restartPolicy Always, not "OnFailure".');
     expectNone('restart-policy', job(completeJob));
     expectNone('restart-policy', deployment(goodContainer, { podFields: '      restartPolicy: Always' }));
   });

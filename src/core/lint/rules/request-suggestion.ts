@@ -1,8 +1,9 @@
 import { parseQuantity, toNumber } from '../../allocator/quantity.ts';
 import { setPathsEdit, type PathValue } from '../edits.ts';
+import { quoteValue } from '../quote-value.ts';
 import { containerRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
-import { effectiveRequest } from '../resources.ts';
+import { effectiveRequest, type ResourceValue } from '../resources.ts';
 import type { Fix, RequestSuggestion, Rule } from '../types.ts';
 import type { Mapping } from '../values.ts';
 import type { ContainerRef } from '../workloads.ts';
@@ -22,6 +23,12 @@ function suggestionKey(kind: string, namespace: string | undefined, name: string
 
 function pathValues(side: 'requests' | 'limits', amounts: Amounts): PathValue[] {
   return Object.entries(amounts).map(([resource, text]) => ({ path: ['resources', side, resource], scalar: JSON.stringify(text) }));
+}
+
+/** The request as set: a valid quantity as written, anything else only as far as quoteValue shows it. */
+function setText(current: ResourceValue | undefined): string {
+  if (current === undefined) return 'none';
+  return current.quantity === undefined ? quoteValue(current.raw) : String(current.raw);
 }
 
 function pairText(amounts: Amounts): string {
@@ -76,7 +83,7 @@ export const requestSuggestion: Rule = {
       });
       const [first] = differing;
       if (first === undefined) continue;
-      const parts = differing.map(({ resource, text, current }) => `${resource} ${text} (set: ${current === undefined ? 'none' : String(current.raw)})`);
+      const parts = differing.map(({ resource, text, current }) => `${resource} ${text} (set: ${setText(current)})`);
       const fix = resourcesFix(ref, `Apply suggested requests: ${pairText(suggestion.requests)}`, pathValues('requests', suggestion.requests));
       yield reportOn(object, first.current?.range ?? containerRange(object, container), `Observed usage suggests requests of ${parts.join(', ')}.`, {
         ...(fix === undefined ? {} : { fix }),

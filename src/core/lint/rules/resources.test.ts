@@ -48,6 +48,9 @@ describe('resource rules', () => {
     const manifest = deployment(`${image}\n        resources:\n          requests:\n            cpu: ⟦1⟧\n          limits:\n            cpu: "2"`);
     const [finding] = expectRanges('request-suggestion', manifest, { cluster: { suggestions: [suggestion] } });
     assert.equal(finding?.message, 'Observed usage suggests requests of cpu 250m (set: 1), memory 363Mi (set: none).');
+    const broken = deployment(`${image}\n        resources:\n          requests:\n            cpu: ⟦Zm9vYmFyYmF6cXV4MTIzNDU2⟧`);
+    const [hidden] = expectRanges('request-suggestion', broken, { cluster: { suggestions: [suggestion] } });
+    assert.equal(hidden?.message, 'Observed usage suggests requests of cpu 250m (set: (a string, not shown)), memory 363Mi (set: none).');
     const { text } = strip(manifest);
     const applied = (edits: readonly { start: number; end: number; newText: string }[] = []): string =>
       [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
@@ -74,14 +77,26 @@ describe('resource rules', () => {
 
   it('latest-tag: explicit latest or no tag; a fix that asks for the tag', () => {
     const [finding] = expectRanges('latest-tag', deployment('        image: ⟦nginx⟧'));
-    assert.equal(finding?.fix?.edits[0]?.newText, 'nginx:${input}');
+    assert.equal(finding?.message, 'The image nginx has no tag, so it means latest; pin a version.');
+    // Only the tag is written: the scalar's quotes stay and the edit carries nothing of the reference.
+    const quoted = deployment('        image: "nginx:latest"');
+    const [edit] = findingsOf('latest-tag', quoted)[0]?.fix?.edits ?? [];
+    assert.equal(edit?.newText, ':${input}');
+    assert.equal(`${quoted.slice(0, edit?.start)}:1.27${quoted.slice(edit?.end)}`, deployment('        image: "nginx:1.27"'));
+    const token = `kwbs${'0123456789abcdef'.repeat(3)}`;
+    const [hidden] = findingsOf('latest-tag', deployment(`        image: ${token}`));
+    assert.deepEqual([hidden?.message, hidden?.fix?.input?.prompt], ['The image (a string, not shown) has no tag, so it means latest; pin a version.', 'Tag for the image']);
     expectRanges('latest-tag', deployment('        image: ⟦registry.local:5000/team/app:latest⟧'));
     expectNone('latest-tag', deployment('        image: nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'));
     expectNone('latest-tag', deployment('        image: registry.local:5000/app:1.2'));
   });
 
   it('invalid-image-reference: uppercase, spaces, empty, bad digest', () => {
-    expectRanges('invalid-image-reference', deployment('        image: ⟦Nginx:1.2⟧'));
+    const [upper] = expectRanges('invalid-image-reference', deployment('        image: ⟦Nginx:1.2⟧'));
+    assert.equal(upper?.message, 'Invalid image reference "Nginx:1.2": the repository name must be lowercase.');
+    // The parser's reason would quote the part after `@`: the password.
+    const [url] = expectRanges('invalid-image-reference', deployment('        image: ⟦https://ci:hunter2@registry.example.com/app⟧'));
+    assert.equal(url?.message, 'Invalid image reference "https://<redacted>@registry.example.com/app": not a reference.');
     expectRanges('invalid-image-reference', deployment('        image: ⟦"nginx 1.2"⟧'));
     expectRanges('invalid-image-reference', deployment('        image: ⟦""⟧'));
     expectRanges('invalid-image-reference', deployment('        image: ⟦nginx@sha256:xyz⟧'));

@@ -1,3 +1,4 @@
+import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -16,7 +17,7 @@ export const restartPolicy: Rule = {
       if (policy === undefined) continue;
       const isJob = object.kind === 'Job' || object.kind === 'CronJob';
       if (isJob ? policy !== 'Always' : policy === 'Always') continue;
-      const message = isJob ? 'A Job pod cannot use restartPolicy Always; use OnFailure or Never.' : `A ${object.kind ?? ''} pod must use restartPolicy Always, not ${String(policy)}.`;
+      const message = isJob ? 'A Job pod cannot use restartPolicy Always; use OnFailure or Never.' : `A ${object.kind ?? ''} pod must use restartPolicy Always, not ${quoteValue(policy)}.`;
       yield reportOn(object, rangeIn(object, spec, 'restartPolicy'), message);
     }
   },

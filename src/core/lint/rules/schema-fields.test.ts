@@ -31,6 +31,18 @@ describe('schema rules (bundled OpenAPI snapshot)', () => {
     expectNone('schema-type-mismatch', deployment(`${goodContainer}\n        ports: [{containerPort: 8080}]\n        resources: {limits: {cpu: 1, memory: 1Gi}}`), withSchema);
   });
 
+  it('schema-type-mismatch: names the type only where the value may be a secret', () => {
+    const message = (marked: string) => expectRanges('schema-type-mismatch', marked, withSchema).map((finding) => finding.message);
+    assert.deepEqual(message('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {password: ⟦31415926535⟧}\nimmutable: ⟦"yes"⟧\n'), [
+      'password must be a string, not a number.',
+      'immutable must be a boolean, not a string.',
+    ]);
+    assert.deepEqual(message('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, annotations: {n: ⟦7⟧}}\ndata: {port: ⟦8080⟧}\n'), ['n must be a string, not a number.', 'port must be a string, not a number.']);
+    assert.deepEqual(message(deployment(`${goodContainer}\n        env: [{name: PIN, value: ⟦1234⟧}]\n        args: [⟦42⟧]`)), ['value must be a string, not a number.', 'item 0 must be a string, not a number.']);
+    assert.deepEqual(message(deployment(goodContainer, { specFields: '  replicas: ⟦"https://ci:hunter2@example.com"⟧' })), ['replicas must be an integer, not a string ("https://<redacted>@example.com").']);
+    assert.deepEqual(message(deployment(goodContainer, { specFields: '  replicas: ⟦eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig⟧' })), ['replicas must be an integer, not a string.']);
+  });
+
   it('schema-required-field: container image and name, Deployment selector, Service port', () => {
     expectRanges('schema-required-field', deployment('        imagePullPolicy: Always').replace('- name: app', '- name: ⟦app⟧'), withSchema);
     expectRanges('schema-required-field', deployment(goodContainer).replace('  selector:\n    matchLabels: {app: web}\n', '').replace('\nspec:\n', '\n⟦spec⟧:\n'), withSchema);

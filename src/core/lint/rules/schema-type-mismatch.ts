@@ -1,14 +1,8 @@
+import { quotable, secretPlace, typeWords } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { typeName } from '../schema/validate.ts';
 import type { Rule } from '../types.ts';
-
-function actualName(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value)})`;
-  return `${typeof value === 'number' && !Number.isInteger(value) ? 'a number' : `a ${typeof value}`} (${String(value)})`;
-}
 
 export const schemaTypeMismatch: Rule = {
   id: 'schema-type-mismatch',
@@ -22,7 +16,9 @@ export const schemaTypeMismatch: Rule = {
       if (issue.kind !== 'type') continue;
       const { holder, key } = issue.slot;
       const name = typeof key === 'number' ? `item ${key}` : key;
-      yield reportOn(issue.object, rangeIn(issue.object, holder, key), `${name} must be ${typeName(issue.expected)}, not ${actualName(issue.value)}.`);
+      // The value only when it cannot be a secret: `password must be a string, not a number.`
+      const shown = quotable(issue.value, secretPlace(issue.object, holder, key));
+      yield reportOn(issue.object, rangeIn(issue.object, holder, key), `${name} must be ${typeName(issue.expected)}, not ${typeWords(issue.value)}${shown === undefined ? '' : ` (${shown})`}.`);
     }
   },
 };

@@ -37,14 +37,21 @@ describe('schema rules', () => {
   });
 
   it('invalid-name: metadata, container and port names by their own formats', () => {
-    expectRanges('invalid-name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ⟦etcd-{{cell}}⟧\n');
+    const [finding] = expectRanges('invalid-name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ⟦etcd-{{cell}}⟧\n');
+    assert.match(finding?.message ?? '', /^Invalid metadata.name "etcd-\{\{cell\}\}": it must be/);
+    const [token] = expectRanges('invalid-name', deployment(`${goodContainer}\n        ports: [{name: ⟦Zm9vYmFyYmF6cXV4MTIzNDU2⟧, containerPort: 8080}]`));
+    assert.match(token?.message ?? '', /^Invalid container port name \(a string, not shown\): it must be/);
     expectRanges('invalid-name', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ⟦1web⟧\n');
     expectRanges('invalid-name', deployment(`${goodContainer}\n        ports: [{name: ⟦http-metrics-port⟧, containerPort: 8080}]`).replace('- name: app', '- name: app'));
     expectNone('invalid-name', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:metrics-server\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a.b-c}\n');
   });
 
   it('invalid-quantity: at the value Kubernetes rejects', () => {
-    expectRanges('invalid-quantity', deployment('        resources:\n          requests: {cpu: 100m, memory: ⟦500mb⟧}'));
+    const [finding] = expectRanges('invalid-quantity', deployment('        resources:\n          requests: {cpu: 100m, memory: ⟦500mb⟧}'));
+    assert.match(finding?.message ?? '', /^Invalid quantity "500mb" for requests.memory: '500mb' is not a quantity/);
+    // A URL's credentials are cut, and the parser's reason, which quotes the whole text, is withheld.
+    const [url] = expectRanges('invalid-quantity', deployment('        resources:\n          limits: {memory: ⟦"https://ci:hunter2@example.com"⟧}'));
+    assert.equal(url?.message, 'Invalid quantity "https://<redacted>@example.com" for limits.memory: not a quantity.');
     expectNone('invalid-quantity', deployment('        resources:\n          requests: {cpu: 0.5, memory: 500M}'));
   });
 

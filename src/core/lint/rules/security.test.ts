@@ -68,7 +68,10 @@ describe('security rules', () => {
   it('ssh-port, privileged-ports and host-port: container ports only', () => {
     expectRanges('ssh-port', deployment(`${goodContainer}\n        ports: [{containerPort: ⟦22⟧}]`));
     expectRanges('privileged-ports', deployment(`${goodContainer}\n        ports: [{containerPort: ⟦80⟧}]`));
-    expectRanges('host-port', deployment(`${goodContainer}\n        ports: [{containerPort: 8080, hostPort: ⟦8080⟧}]`));
+    const [port] = expectRanges('host-port', deployment(`${goodContainer}\n        ports: [{containerPort: 8080, hostPort: ⟦8080⟧}]`));
+    assert.equal(port?.message, 'The container binds host port 8080.');
+    const [text] = expectRanges('host-port', deployment(`${goodContainer}\n        ports: [{containerPort: 8080, hostPort: ⟦"8080"⟧}]`));
+    assert.equal(text?.message, 'The container binds host port "8080".');
     const ok = deployment(`${goodContainer}\n        ports: [{containerPort: 8080}]`) + '---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}, ports: [{port: 22}]}\n';
     for (const id of ['ssh-port', 'privileged-ports', 'host-port']) expectNone(id, ok);
   });
