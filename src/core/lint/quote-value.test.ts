@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLintFile } from './engine.ts';
 import { objectsOf } from './objects.ts';
-import { quotable, quoteValue, reasonFor, secretPlace } from './quote-value.ts';
+import { quotable, quoteValue, reasonFor, secretPlaces } from './quote-value.ts';
 
 /** The value at a path of keys and indexes (valueAt stops at lists). */
 const at = (value: unknown, ...path: readonly (string | number)[]): unknown => path.reduce<unknown>((current, key) => (current as Record<string | number, unknown>)[key], value);
@@ -29,12 +29,13 @@ describe('quoting values in messages', () => {
     const text = 'kind: Secret\nmetadata: {name: s}\ntype: Opaque\n---\nkind: Pod\nmetadata: {name: p, annotations: {a: b}}\nspec:\n  containers:\n  - name: app\n    env: [{name: A, value: b}]\n    args: [x]\n    ports: [{containerPort: 80}]\n';
     const [secret, pod] = objectsOf(createLintFile('a.yaml', text));
     assert.ok(secret !== undefined && pod !== undefined);
-    assert.equal(secretPlace(secret, secret.value, 'type'), true);
+    assert.equal(secretPlaces(secret)(secret.value, 'type'), true);
+    const secretPlace = secretPlaces(pod);
     const container = at(pod.value, 'spec', 'containers', 0);
-    assert.equal(secretPlace(pod, at(container, 'env', 0), 'value'), true);
-    assert.equal(secretPlace(pod, at(container, 'args'), 0), true);
-    assert.equal(secretPlace(pod, at(pod.value, 'metadata'), 'annotations'), true);
-    assert.equal(secretPlace(pod, at(container, 'ports', 0), 'containerPort'), false);
-    assert.equal(secretPlace(pod, container, 'name'), false);
+    assert.equal(secretPlace(at(container, 'env', 0), 'value'), true);
+    assert.equal(secretPlace(at(container, 'args'), 0), true);
+    assert.equal(secretPlace(at(pod.value, 'metadata'), 'annotations'), true);
+    assert.equal(secretPlace(at(container, 'ports', 0), 'containerPort'), false);
+    assert.equal(secretPlace(container, 'name'), false);
   });
 });

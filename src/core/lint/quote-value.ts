@@ -37,18 +37,28 @@ export function reasonFor(value: unknown, reason: string, fallback: string): str
   return quotable(value) === JSON.stringify(value) || !/["']/.test(reason) ? reason : fallback;
 }
 
-/** Whether `holder[key]` of the object may hold a secret: any value of a Secret, or one under a key of `secretBearingKeys`. */
-export function secretPlace(object: KubeObject, holder: unknown, key: string | number): boolean {
-  if (object.kind === 'Secret' || (typeof key === 'string' && secretBearingKeys.has(key))) return true;
-  // Depth first from the root; `seen` stops at values shared through YAML aliases.
-  const stack: [unknown, boolean][] = [[object.value, false]];
-  const seen = new Set<unknown>();
+/** Whether `holder[key]` of one object may hold a secret: any value of a Secret, or one under a key of `secretBearingKeys`. */
+export type SecretPlaces = (holder: unknown, key: string | number) => boolean;
+
+/** The object's secret places, walked once on the first question that needs the walk. */
+export function secretPlaces(object: KubeObject): SecretPlaces {
+  let underSecretKey: Map<unknown, boolean> | undefined;
+  return (holder, key) => {
+    if (object.kind === 'Secret' || (typeof key === 'string' && secretBearingKeys.has(key))) return true;
+    underSecretKey ??= collections(object.value);
+    return underSecretKey.get(holder) ?? false;
+  };
+}
+
+/** Every mapping and list of the value, and whether it lies under a secret-bearing key; first path wins for values shared through YAML aliases. */
+function collections(root: unknown): Map<unknown, boolean> {
+  const found = new Map<unknown, boolean>();
+  const stack: [unknown, boolean][] = [[root, false]];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const [value, secret] = entry;
-    if (value === holder) return secret;
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
+    if (typeof value !== 'object' || value === null || found.has(value)) continue;
+    found.set(value, secret);
     for (const [name, child] of Object.entries(value)) stack.push([child, secret || (!Array.isArray(value) && secretBearingKeys.has(name))]);
   }
-  return false;
+  return found;
 }
