@@ -53,7 +53,8 @@ function labelCauses(labels: unknown): StatusCause[] {
 export function validateMetadata(type: ResourceType, object: KubeObject): void {
   const name = object.metadata.name ?? '';
   const causes = name === '' ? [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }] : nameCauses(type, name);
-  causes.push(...labelCauses(object.metadata.labels));
+  // A loop, not push(...): a request may carry more labels than the call stack has room for arguments.
+  for (const cause of labelCauses(object.metadata.labels)) causes.push(cause);
   const annotations = object.metadata.annotations;
   if (annotations !== undefined && (typeof annotations !== 'object' || annotations === null || Object.values(annotations).some((value) => typeof value !== 'string'))) {
     causes.push({ reason: 'FieldValueInvalid', field: 'metadata.annotations', message: 'Invalid value: must be a map of strings' });

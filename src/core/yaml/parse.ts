@@ -33,7 +33,8 @@ export function parseYaml(text: string): ParsedYaml {
   for (const [start, end] of documentChunks(text)) {
     const chunk = text.slice(start, end);
     const parsed = parseChunk(text, chunk, start, documents.length, positions);
-    documents.push(...(parsed ?? [brokenDocument(chunk, start, documents.length)]));
+    // A loop, not push(...): a chunk may hold a great many `...`-separated documents.
+    for (const document of parsed ?? [brokenDocument(chunk, start, documents.length)]) documents.push(document);
   }
   return { text, documents, positions, skipped: undefined };
 }

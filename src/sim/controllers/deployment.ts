@@ -52,7 +52,8 @@ export class DeploymentController {
     if (deployment === undefined) return;
     const all = owners.dependents(deployment.metadata.uid ?? '', types.replicaSet) as ReplicaSet[];
     const hash = stableHash(JSON.stringify(deployment.spec.template));
-    const latest = Math.max(0, ...all.map(revision));
+    // reduce, not Math.max(...): a spread of many ReplicaSets would overflow the call stack.
+    const latest = all.reduce((highest, each) => Math.max(highest, revision(each)), 0);
     let current = all.find((each) => each.metadata.labels?.[hashLabel] === hash);
     if (deployment.spec.paused !== true) {
       if (current === undefined) current = this.createReplicaSet(deployment, hash, latest + 1, all);

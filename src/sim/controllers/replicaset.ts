@@ -56,7 +56,11 @@ export class ReplicaSetController {
         store.delete(types.pod, pod.metadata.namespace, pod.metadata.name ?? '');
         events.record(replicaSet, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
       }
-      pods.splice(0, pods.length, ...pods.filter((pod) => !surplus.includes(pod)));
+      // Filtered in place: splice(...) with 100,000 pods as arguments would overflow the call stack.
+      const gone = new Set(surplus);
+      let kept = 0;
+      for (const pod of pods) if (!gone.has(pod)) pods[kept++] = pod;
+      pods.length = kept;
     }
     const ready = pods.filter(isReady).length;
     modify(this.environment, types.replicaSet, store.get(types.replicaSet, namespace, name) as ReplicaSet, (copy) => {
