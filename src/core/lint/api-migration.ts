@@ -30,7 +30,8 @@ export function apiVersionFix(object: KubeObject, replacement: string, schema: S
   const spec = mappingAt(object.value, 'spec');
   const selectorEdits = labels === undefined || spec === undefined ? undefined : setPathsEdit(object, spec, Object.entries(labels).map(([key, label]) => ({ path: ['selector', 'matchLabels', key], scalar: JSON.stringify(label) })));
   if (labels !== undefined && selectorEdits !== undefined) {
-    edits.push(...selectorEdits);
+    // A loop, not push(...): a template may carry more labels than the call stack has room for arguments.
+    for (const edit of selectorEdits) edits.push(edit);
     value = { ...value, spec: { ...spec, selector: { matchLabels: labels } } };
     title += ' with the selector from the template labels';
   }
