@@ -31,7 +31,8 @@ async function listAll(client: ApiClient, path: string, resource: string, query:
     const page = await client.request(path, { verb: 'list', resource, query: { ...query, limit: pageSize, continue: next }, signal });
     if (!page.ok) return page;
     const list = page.value as { items?: unknown; metadata?: { continue?: unknown } };
-    if (Array.isArray(list.items)) items.push(...(list.items as unknown[]));
+    // A loop, not push(...items): a server that ignores `limit` may send 150,000 items at once.
+    if (Array.isArray(list.items)) for (const item of list.items as unknown[]) items.push(item);
     next = typeof list.metadata?.continue === 'string' && list.metadata.continue !== '' ? list.metadata.continue : undefined;
   } while (next !== undefined);
   return ok(items);
@@ -45,10 +46,14 @@ export async function listLiveCluster(request: LiveRequest): Promise<Result<Live
   const context = resolved.value.name;
   const client = new ApiClient(context, loaded.value.forContext(context));
   const signal = AbortSignal.timeout(request.timeoutMs);
-  const nodes = await listAll(client, '/api/v1/nodes', 'nodes', {}, signal);
-  if (!nodes.ok) return nodes;
-  // Finished pods hold no resources: the server leaves them out.
-  const pods = await listAll(client, '/api/v1/pods', 'pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, signal);
-  if (!pods.ok) return pods;
-  return ok({ context, nodes: nodes.value, pods: pods.value });
+  try {
+    const nodes = await listAll(client, '/api/v1/nodes', 'nodes', {}, signal);
+    if (!nodes.ok) return nodes;
+    // Finished pods hold no resources: the server leaves them out.
+    const pods = await listAll(client, '/api/v1/pods', 'pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, signal);
+    if (!pods.ok) return pods;
+    return ok({ context, nodes: nodes.value, pods: pods.value });
+  } finally {
+    client.dispose();
+  }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { namespacedContextName } from '../sim/kubeconfig.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { call } from '../sim/test-helpers.ts';
 import { fitCommand } from './fit.ts';
+import { terminalLines } from '../core/text/terminal-text.ts';
 import { ExitCode } from './main.ts';
 import { runCaptured, type Captured } from './run-captured.ts';
 
@@ -117,16 +118,76 @@ spec: {template: {spec: {containers: [{name: a}]}}}
     assert.equal(result.code, ExitCode.ok);
   });
 
-  it('throws usage errors for runCli (exit 2), and exits 2 for a manifest without workloads', async () => {
-    await assert.rejects(run(), /give exactly one manifest FILE/);
-    await assert.rejects(run('a.yaml', '--snapshot', snap, '--context', 'prod'), /give --snapshot or --kubeconfig\/--context, not both/);
-    await assert.rejects(run('a.yaml', 'b.yaml', '--snapshot', snap), /give exactly one manifest FILE/);
-    await assert.rejects(run('a.yaml', '--snapshot', snap, '--format', 'xml'), /--format must be table or json/);
-    await assert.rejects(run(join(folder, 'missing.yaml'), '--snapshot', snap), /ENOENT/);
-    const noWorkload = await run(file('svc.yaml', 'kind: Service\nmetadata: {name: s}\n'), '--snapshot', snap);
-    assert.equal(noWorkload.code, ExitCode.usage);
-    assert.match(noWorkload.stderr, /no workload with a replica count found/);
+  it('fails in one line with exit 2 for bad arguments and a manifest without workloads', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /give exactly one manifest FILE/],
+      [['a.yaml', '--snapshot', snap, '--context', 'prod'], /give --snapshot or --kubeconfig\/--context, not both/],
+      [['a.yaml', 'b.yaml', '--snapshot', snap], /give exactly one manifest FILE/],
+      [['a.yaml', '--snapshot', snap, '--format', 'xml'], /--format must be table or json/],
+      [[join(folder, 'missing.yaml'), '--snapshot', snap], /cannot read .*missing\.yaml: ENOENT/],
+      [[file('svc.yaml', 'kind: Service\nmetadata: {name: s}\n'), '--snapshot', snap], /no workload with a replica count found/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(...args);
+      assert.equal(result.code, ExitCode.usage, args.join(' '));
+      assert.match(result.stderr, message);
+      assert.match(result.stderr, /^[^\n]+\n$/, 'one line');
+    }
     assert.match((await run('--help')).stdout, /^Usage: kube-workbench fit/);
+  });
+
+  it('says what is wrong with a snapshot that is not a List of Nodes, exit 2', async () => {
+    const manifest = file('ok.yaml', deployment('ok', 1, '100m'));
+    const cases: [string, string][] = [
+      ['null', 'not a List of Nodes and Pods but null'],
+      ['"hello"', 'not a List of Nodes and Pods but a JSON string'],
+      ['[1]', 'not a List of Nodes and Pods but a JSON array'],
+      ['{"kind":"List","items":"x"}', 'not a List of Nodes and Pods but a List'],
+      ['{"kind":"List","items":[]}', 'holds no Node (0 items); nothing to fit onto'],
+      ['{"kind":"Deployment"}', 'holds no Node (a Deployment); nothing to fit onto'],
+      ['hello', 'not JSON'],
+    ];
+    for (const [text, message] of cases) {
+      const path = file('bad-snap.json', text);
+      const result = await run(manifest, '--snapshot', path);
+      assert.equal(result.code, ExitCode.usage, text);
+      assert.ok(result.stderr.startsWith(`kube-workbench fit: ${path}: ${message}`), result.stderr);
+      assert.match(result.stderr, /^[^\n]+\n$/);
+      assert.doesNotMatch(result.stderr, /\bat .*\.ts:\d+|Cannot read properties/);
+    }
+  });
+
+  it('refuses replica counts that are not whole numbers instead of counting them as 1, exit 2', async () => {
+    for (const value of ['-5', 'many', '2.5']) {
+      const result = await run(file('replicas.yaml', deployment('web', 1, '100m').replace('replicas: 1', `replicas: ${value}`)), '--snapshot', snap);
+      assert.equal(result.code, ExitCode.usage, value);
+      assert.match(result.stderr, new RegExp(`Deployment/shop/web: spec\\.replicas must be a whole number from 0, not "?${value.replace('.', '\\.')}"?; not checked\n$`));
+    }
+    const mixed = await run(file('mixed.yaml', `${deployment('good', 1, '100m')}---\n${deployment('bad', 1, '100m').replace('replicas: 1', 'replicas: -1')}`), '--snapshot', snap, '--format', 'json');
+    assert.equal(mixed.code, ExitCode.usage);
+    assert.equal(JSON.parse(mixed.stdout).workload, 'shop/good');
+  });
+
+  it('refuses a manifest over 5 MB at once, reading no more than the bound', async () => {
+    // A sparse file: a gigabyte to read, no disk used.
+    const manifest = file('huge-manifest.yaml', '');
+    truncateSync(manifest, 1024 ** 3);
+    const started = performance.now();
+    const rss = process.memoryUsage().rss;
+    const result = await run(manifest, '--snapshot', snap);
+    assert.equal(result.code, ExitCode.usage);
+    assert.equal(result.stderr, `kube-workbench fit: ${manifest}: larger than 5 MB\n`);
+    assert.ok(performance.now() - started < 2000, 'a moment, not the seconds a gigabyte takes');
+    assert.ok(process.memoryUsage().rss - rss < 100 * 1024 * 1024, 'the bound, not a gigabyte and its string');
+  });
+
+  it('escapes terminal control characters from names in the table and the notes', async () => {
+    const evil = deployment('web', 9, '1').replace('{name: web, namespace: shop}', '{name: "web\\e]0;owned\\a\\e[2J", namespace: shop}');
+    const result = await run(file('evil.yaml', evil), '--snapshot', snap);
+    assert.equal(result.code, ExitCode.failure);
+    const output = result.stdout + result.stderr;
+    assert.equal(terminalLines(output), output, 'no control character left');
+    assert.match(result.stdout, /Deployment\/shop\/web\\x1B\]0;owned\\x07\\x1B\[2J/);
   });
 });
 

@@ -1,15 +1,18 @@
 // `kube-workbench fit`: would the workloads of a manifest fit the cluster captured in a snapshot
 // (`kubectl get nodes,pods -A -o json`) or a live one? The placement itself is src/core/allocator's fit check.
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadAll } from 'js-yaml';
 import { boundPodFromObject, fitNodeFromObject, fitPodFromSpec, nodeStates } from '../core/allocator/fit-input.ts';
 import type { FitNode, FitPod, NodeState } from '../core/allocator/fit-types.ts';
 import { fitWorkload, type WorkloadFit } from '../core/allocator/fit-workload.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 import { workloadTemplate } from '../core/allocator/workload-template.ts';
+import { terminalField } from '../core/text/terminal-text.ts';
+import { CappedReport } from './capped-report.ts';
 import { listLiveCluster } from './fit-live.ts';
+import { MAX_SNAPSHOT_BYTES, readSnapshot } from './fit-inputs.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { MAX_MANIFEST_BYTES, readManifestObjects, sizeText } from './read-input.ts';
+import { UsageError } from './usage-error.ts';
 
 const help = `Usage: kube-workbench fit FILE --snapshot SNAP.json [--format table|json]
        kube-workbench fit FILE [--kubeconfig FILE] [--context NAME] [--format table|json]
@@ -25,7 +28,10 @@ tolerations, nodeSelector.
   --context NAME      context to use (default: the current context)
   --format FORMAT     table (default) or json (one object per workload and line)
 
-Exit codes: 0 every replica fits, 1 some do not, 2 usage or I/O error, or the cluster unreachable.
+FILE may hold at most ${sizeText(MAX_MANIFEST_BYTES)}, SNAP.json ${sizeText(MAX_SNAPSHOT_BYTES)}.
+
+Exit codes: 0 every replica fits, 1 some do not, 2 usage or I/O error, an invalid input (a
+snapshot without Nodes, a replica count that is not a whole number), or the cluster unreachable.
 `;
 
 /** How long a live cluster may take to list its nodes and pods. */
@@ -55,12 +61,12 @@ function parseOptions(args: readonly string[]): FitOptions | undefined {
   });
   if (values.help === true) return undefined;
   const [manifest, ...extra] = positionals;
-  if (manifest === undefined || extra.length > 0) throw new Error('give exactly one manifest FILE');
+  if (manifest === undefined || extra.length > 0) throw new UsageError('give exactly one manifest FILE');
   if (values.snapshot !== undefined && (values.kubeconfig !== undefined || values.context !== undefined)) {
-    throw new Error('give --snapshot or --kubeconfig/--context, not both');
+    throw new UsageError('give --snapshot or --kubeconfig/--context, not both');
   }
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
   const cluster = values.snapshot === undefined ? { kubeconfig: values.kubeconfig, context: values.context } : { snapshot: values.snapshot };
   return { manifest, cluster, format };
 }
@@ -68,11 +74,13 @@ function parseOptions(args: readonly string[]): FitOptions | undefined {
 /** Nodes and the pods bound to them, from Node and Pod objects; `source` names where they came from in warnings. */
 function clusterNodes(nodeObjects: readonly unknown[], podObjects: readonly unknown[], source: string, io: CliIo): NodeState[] {
   const nodes: FitNode[] = [];
+  const report = new CappedReport(io.stderr);
   for (const object of nodeObjects) {
     const { node, issues } = fitNodeFromObject(object);
-    for (const issue of issues) io.stderr(`${source}: node ${node?.name ?? '?'}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of issues) report.add(`${source}: node ${node?.name ?? '?'}: ${issue.path}: ${issue.message}`);
     if (node !== undefined) nodes.push(node);
   }
+  report.finish(source, 'node issues');
   const pods: { nodeName: string; pod: FitPod }[] = [];
   for (const object of podObjects) {
     const bound = boundPodFromObject(object);
@@ -81,17 +89,12 @@ function clusterNodes(nodeObjects: readonly unknown[], podObjects: readonly unkn
   return nodeStates(nodes, pods);
 }
 
-/** A kubectl List (or a single Node or Pod object); items of a List carry their kind. */
-function snapshotNodes(text: string, path: string, io: CliIo): NodeState[] {
-  const parsed = JSON.parse(text) as { kind?: unknown; items?: unknown };
-  const items: unknown[] = Array.isArray(parsed.items) ? parsed.items : [parsed];
-  const kindOf = (item: unknown): unknown => (item as { kind?: unknown } | null)?.kind;
-  return clusterNodes(items.filter((item) => kindOf(item) === 'Node'), items.filter((item) => kindOf(item) === 'Pod'), path, io);
-}
-
 /** Undefined when the cluster could not be read (the reason already written). */
 async function readCluster(source: ClusterSource, io: CliIo): Promise<NodeState[] | undefined> {
-  if ('snapshot' in source) return snapshotNodes(await readFile(source.snapshot, 'utf8'), source.snapshot, io);
+  if ('snapshot' in source) {
+    const { nodes, pods } = await readSnapshot(source.snapshot);
+    return clusterNodes(nodes, pods, source.snapshot, io);
+  }
   const live = await listLiveCluster({ ...source, timeoutMs: liveTimeoutMs });
   if (!live.ok) {
     io.stderr(`kube-workbench fit: ${live.error.message}\n`);
@@ -127,31 +130,49 @@ function print(checked: readonly Checked[], format: FitOptions['format'], io: Cl
     perNodeText(fit.perNode),
   ]);
   io.stdout(textTable(['WORKLOAD', 'REPLICAS', 'FIT', 'BLOCKED BY', 'PER NODE'], rows));
-  for (const { name, kind, fit } of checked) if (fit.message !== undefined) io.stdout(`${kind}/${name}: ${fit.message}\n`);
+  for (const { name, kind, fit } of checked) if (fit.message !== undefined) io.stdout(`${terminalField(`${kind}/${name}: ${fit.message}`)}\n`);
+}
+
+/** A manifest's value in a message: scalars as written (cut short), collections by their shape. */
+function valueText(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'a mapping';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 async function runFit(options: FitOptions, io: CliIo): Promise<ExitCode> {
-  const manifest = await readFile(options.manifest, 'utf8');
+  const objects = await readManifestObjects(options.manifest);
   const nodes = await readCluster(options.cluster, io);
   if (nodes === undefined) return ExitCode.usage;
   const checked: Checked[] = [];
-  for (const object of loadAll(manifest)) {
+  const report = new CappedReport(io.stderr);
+  let invalid = 0;
+  for (const object of objects) {
     const template = workloadTemplate(object);
     if (template === undefined) continue;
     const name = `${template.namespace}/${template.name}`;
+    const where = `${options.manifest}: ${template.kind}/${name}`;
+    if (template.invalidCount !== undefined) {
+      // Counting it as the API's default would answer for a number of replicas nobody asked for.
+      report.add(`${where}: ${template.invalidCount.path} must be a whole number from 0, not ${valueText(template.invalidCount.value)}; not checked`);
+      invalid += 1;
+      continue;
+    }
     if (template.replicas === undefined) {
-      io.stderr(`${options.manifest}: ${template.kind}/${name}: runs one pod per node; not checked\n`);
+      report.add(`${where}: runs one pod per node; not checked`);
       continue;
     }
     const { pod, issues } = fitPodFromSpec(template.podSpec);
-    for (const issue of issues) io.stderr(`${options.manifest}: ${template.kind}/${name}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of issues) report.add(`${where}: ${issue.path}: ${issue.message}`);
     checked.push({ name, kind: template.kind, fit: fitWorkload(pod, template.replicas, nodes) });
   }
-  if (checked.length === 0) {
+  report.finish(options.manifest, 'notes');
+  if (checked.length === 0 && invalid === 0) {
     io.stderr(`${options.manifest}: no workload with a replica count found\n`);
     return ExitCode.usage;
   }
-  print(checked, options.format, io);
+  if (checked.length > 0) print(checked, options.format, io);
+  if (invalid > 0) return ExitCode.usage;
   return checked.every(({ fit }) => fit.fits === fit.requested) ? ExitCode.ok : ExitCode.failure;
 }
 

@@ -7,6 +7,7 @@ import { cpuText as cpu, memoryText as memory } from '../core/cluster/resource-t
 import { snapshotContext } from '../cluster/snapshot.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { numberFlag } from './number-flag.ts';
 
 const help = `Usage: kube-workbench health [--kubeconfig FILE] [--context NAME] [--format table|json] [--timeout SECONDS]
 
@@ -17,7 +18,7 @@ requested CPU and memory.
   --kubeconfig FILE   kubeconfig to read (default: KUBECONFIG, else ~/.kube/config)
   --context NAME      context to use (default: the current context)
   --format FORMAT     table (default) or json
-  --timeout SECONDS   how long to wait for the cluster (default 60)
+  --timeout SECONDS   how long to wait for the cluster, 1 to 3600 (default 60)
 
 Exit codes: 0 every node Ready, 1 some node is NotReady or Unknown, 2 usage error or cluster unreachable.
 `;
@@ -40,8 +41,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
-  const timeoutSeconds = Number(values.timeout ?? '60');
-  if (!(timeoutSeconds > 0)) throw new Error(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+  const timeoutSeconds = numberFlag('timeout', values.timeout, 60, { min: 1, max: 3600, whole: false });
   const snapshot = await snapshotContext({ kubeconfigPaths: cliKubeconfigPaths(values.kubeconfig), context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: timeoutSeconds * 1000 });
   if (!snapshot.ok) {
     io.stderr(`kube-workbench health: ${snapshot.error.message}\n`);

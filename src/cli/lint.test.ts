@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { terminalLines } from '../core/text/terminal-text.ts';
 import { createLintCommand } from './lint.ts';
 import { runCaptured, type Captured } from './run-captured.ts';
 
@@ -94,11 +95,65 @@ describe('kube-workbench lint', () => {
     assert.match(result.stdout, /^Usage: kube-workbench lint \[options\] <path\|glob\|->\.\.\./);
   });
 
-  it('skips binary files with a note', async () => {
+  it('exits 2 for a file it skipped (binary, over 5 MB), unless --allow-skipped', async () => {
     writeFileSync(join(folder, 'blob.yaml'), Buffer.from([0, 1, 2, 3]));
     const result = await run(['blob.yaml']);
-    assert.equal(result.code, 0);
-    assert.equal(result.stderr, 'blob.yaml: skipped: binary file (contains NUL bytes)\n');
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'blob.yaml: skipped: binary file (contains NUL bytes)\nkube-workbench lint: 1 file not linted (see above): exit 2; --allow-skipped accepts that\n');
+    assert.equal((await run(['--allow-skipped', 'blob.yaml'])).code, 0);
+    // A sparse 50 MB manifest beside a good one: the good one is linted, the big one not read.
+    mkdirSync(join(folder, 'big'));
+    writeFileSync(join(folder, 'big', 'ok.yaml'), pod('ok'));
+    writeFileSync(join(folder, 'big', 'huge.yaml'), '');
+    truncateSync(join(folder, 'big', 'huge.yaml'), 50 * 1024 * 1024);
+    const started = performance.now();
+    const big = await run(['big']);
+    assert.ok(performance.now() - started < 2000);
+    assert.equal(big.code, 2);
+    assert.match(big.stderr, /^big\/huge\.yaml: skipped: larger than 5 MB\n/);
+    assert.match(big.stdout, /^1 file linted/m);
+    assert.equal((await run(['--allow-skipped', 'big'])).code, 0);
+    assert.match((await run(['--help'])).stdout, /--allow-skipped/);
+  });
+
+  it('exits 2 for stdin over 5 MB, naming it, and reads no more of it', async () => {
+    let asked: number | undefined;
+    const command = createLintCommand({ cwd: folder, readStdin: async (maxBytes) => ((asked = maxBytes), undefined), colour: false });
+    const result = await runCaptured(command, ['-']);
+    assert.equal(asked, 5 * 1024 * 1024);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^<stdin>: skipped: larger than 5 MB\n/);
+  });
+
+  it('follows a symbolic link to a folder once: no file linted twice, loops end', async () => {
+    mkdirSync(join(folder, 'linked', 'app'), { recursive: true });
+    writeFileSync(join(folder, 'linked', 'app', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: x}\ndata: {a: b}\n');
+    symlinkSync('app', join(folder, 'linked', 'link1'));
+    symlinkSync('../app', join(folder, 'linked', 'app', 'loop'));
+    symlinkSync('cm.yaml', join(folder, 'linked', 'app', 'same.yaml'));
+    symlinkSync('nowhere', join(folder, 'linked', 'dangling.yaml'));
+    const result = await run(['linked', 'linked/link1/cm.yaml']);
+    assert.equal(result.code, 0, result.stdout);
+    assert.doesNotMatch(result.stdout, /duplicate-object/);
+    assert.match(result.stdout, /^1 file linted/m);
+  });
+
+  it('escapes terminal control characters from file names and messages in text output', async () => {
+    // The pod's name holds ESC and BEL (YAML's \e and \a escapes); invalid-name quotes it.
+    writeFileSync(join(folder, 'evil\x1b[2J.yaml'), pod('"x\\e]0;owned\\a"', privileged));
+    const result = await run(['evil\x1b[2J.yaml']);
+    assert.equal(result.code, 1);
+    const output = result.stdout + result.stderr;
+    assert.equal(terminalLines(output), output, 'no control character left');
+    assert.match(result.stdout, /^evil\\x1B\[2J\.yaml:10:19 error privileged-container /m);
+    assert.match(result.stdout, / invalid-name .*owned/);
+  });
+
+  it('percent-encodes SARIF artifact URIs segment by segment', async () => {
+    mkdirSync(join(folder, 'odd dir'), { recursive: true });
+    writeFileSync(join(folder, 'odd dir', 'a#1%:.yaml'), pod('a', privileged));
+    const sarif = JSON.parse((await run(['--format', 'sarif', 'odd dir/a#1%:.yaml'])).stdout);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'odd%20dir/a%231%25%3A.yaml');
   });
 
   it('--usage: request-suggestion from a usage file, for manifests with or without a namespace; bad lines named and skipped', async () => {

@@ -1,4 +1,4 @@
-import { glob, readFile, stat } from 'node:fs/promises';
+import { glob, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -10,13 +10,17 @@ import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
 import { requestSuggestion } from '../core/lint/request-suggestions.ts';
 import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
-import { maxFileChars } from '../core/yaml/parse.ts';
+import { terminalField } from '../core/text/terminal-text.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
+import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
 import { readUsageFile } from './usage-file.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface LintCommandDeps {
   readonly cwd: string;
-  readonly readStdin: () => Promise<string>;
+  /** Standard input's text when an input is `-`; undefined when it holds more than `maxBytes` (the rest unread). */
+  readonly readStdin: (maxBytes: number) => Promise<string | undefined>;
   /** Whether stdout is a terminal: text output is coloured only then. */
   readonly colour: boolean;
 }
@@ -37,11 +41,16 @@ Options:
   --usage FILE                 observed usage (JSON lines, as for \`suggest\`): request-suggestion
                                reports containers whose requests are far from the allocator's
                                target; a manifest without a namespace matches any namespace
+  --allow-skipped              files that are not linted (larger than ${sizeText(MAX_MANIFEST_BYTES)}, binary) do not
+                               fail the run; without it they exit 2, so CI never passes what
+                               it did not check
 
-Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error.
+Folders are walked following symbolic links, each file and folder once (by real path).
+stdin and each file may hold at most ${sizeText(MAX_MANIFEST_BYTES)}.
+
+Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error, or a file
+skipped without --allow-skipped.
 `;
-
-class UsageError extends Error {}
 
 const colours: Readonly<Record<Severity, string>> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 const rank = (severity: Severity): number => severities.length - severities.indexOf(severity);
@@ -50,26 +59,14 @@ export function createLintCommand(deps: LintCommandDeps): Subcommand {
   return {
     name: 'lint',
     summary: 'lint Kubernetes manifests (text, json or sarif output) for CI',
-    run: async (args, io) => {
-      try {
-        return await runLint(args, io, deps);
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        io.stderr(`kube-workbench lint: ${error.message}\n`);
-        return ExitCode.usage;
-      }
-    },
+    run: (args, io) => runLint(args, io, deps),
   };
 }
 
 /** The `lint` subcommand on the real process (register this one in main.ts). */
 export const lintCommand = createLintCommand({
   cwd: process.cwd(),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
+  readStdin: (maxBytes) => readCapped(process.stdin, maxBytes),
   colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
 });
 
@@ -81,12 +78,18 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   }
   const config = await loadConfig(options.config, deps.cwd);
   const files: LintFile[] = [];
+  let skipped = 0;
   const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
   for (const input of paths) {
-    const text = input === '-' ? await deps.readStdin() : await readManifest(input, deps.cwd, io);
-    if (text === undefined) continue;
-    const file = createLintFile(input === '-' ? '<stdin>' : input, text);
-    if (file.parsed.skipped !== undefined) io.stderr(`${file.path}: ${file.parsed.skipped}\n`);
+    const name = input === '-' ? '<stdin>' : input;
+    const text = input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
+    const file = text === undefined ? undefined : createLintFile(name, text);
+    const reason = file === undefined ? `skipped: larger than ${sizeText(MAX_MANIFEST_BYTES)}` : file.parsed.skipped;
+    if (reason !== undefined) {
+      io.stderr(`${name}: ${reason}\n`);
+      skipped += 1;
+    }
+    if (file === undefined) continue;
     // Found by walking a folder and not Kubernetes (Helm values, CI configs): left alone, as in the editor.
     if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
     files.push(file);
@@ -96,6 +99,10 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   const byPath = new Map(files.map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
+  if (skipped > 0 && !options.allowSkipped) {
+    io.stderr(`kube-workbench lint: ${skipped} file${skipped === 1 ? '' : 's'} not linted (see above): exit 2; --allow-skipped accepts that\n`);
+    return ExitCode.usage;
+  }
   return findings.some((finding) => rank(finding.severity) >= rank(options.failOn)) ? ExitCode.failure : ExitCode.ok;
 }
 
@@ -106,6 +113,7 @@ interface Options {
   readonly failOn: Severity;
   readonly kubernetesVersion: string | undefined;
   readonly usage: string | undefined;
+  readonly allowSkipped: boolean;
   readonly help: boolean;
 }
 
@@ -122,6 +130,7 @@ function parseOptions(args: readonly string[]): Options {
         'max-severity': { type: 'string' },
         'kubernetes-version': { type: 'string' },
         usage: { type: 'string' },
+        'allow-skipped': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -136,7 +145,7 @@ function parseOptions(args: readonly string[]): Options {
   const version = values['kubernetes-version'];
   if (version !== undefined && !/^v?\d+\.\d+$/.test(version)) throw new UsageError(`--kubernetes-version wants MAJOR.MINOR, not '${version}'`);
   if (positionals.length === 0 && !values.help) throw new UsageError('no input: give paths, globs or - for stdin (see --help)');
-  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, help: values.help };
+  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, allowSkipped: values['allow-skipped'], help: values.help };
 }
 
 /** The allocator's suggestions from a usage file; the workload's kind is unknown there ('*'). */
@@ -159,9 +168,7 @@ async function loadConfig(explicit: string | undefined, cwd: string): Promise<Li
     if (dirname(folder) === folder) break;
   }
   if (path === undefined) return undefined;
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${path}: ${error.code ?? error.message}`);
-  });
+  const text = await readInputFile(path);
   const { config, errors } = parseProjectConfig(text, allRules.map((rule) => rule.id));
   if (errors.length > 0) throw new UsageError(`${path}: ${errors.join('; ')}`);
   return config;
@@ -171,57 +178,55 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() === true;
 }
 
-const manifestExtension = /\.ya?ml$/i;
 const globCharacters = /[*?[\]{}]/;
 
 /**
- * Paths, directories (recursively, *.yaml and *.yml) and globs, in order, without repeats; `discovered`
- * holds the files found inside directories rather than named or matched.
+ * Paths, directories (recursively, *.yaml and *.yml) and globs, in order, each file once (by real
+ * path); `discovered` holds the files found inside directories rather than named or matched.
  */
 async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ paths: string[]; discovered: Set<string> }> {
   const paths: string[] = [];
   const discovered = new Set<string>();
+  const visited = newVisited();
+  // Loops, not push(...list): a spread of 120,000 paths overflows the call stack.
+  const add = (list: readonly string[], found: boolean): void => {
+    for (const path of list) {
+      const normalised = normalise(path, cwd);
+      paths.push(normalised);
+      if (found) discovered.add(normalised);
+    }
+  };
   for (const input of inputs) {
-    if (input === '-') paths.push(input);
-    else if (globCharacters.test(input)) {
-      const matches = [];
-      for await (const match of glob(input, { cwd })) if (await isFile(resolve(cwd, match))) matches.push(match);
+    if (input === '-') {
+      if (!paths.includes(input)) paths.push(input);
+    } else if (globCharacters.test(input)) {
+      const matches: string[] = [];
+      for await (const match of glob(input, { cwd })) if (await isNewFile(resolve(cwd, match), visited)) matches.push(match);
       if (matches.length === 0) throw new UsageError(`no file matches ${input}`);
-      paths.push(...matches.sort());
+      add(matches.sort(), false);
     } else {
       const info = await stat(resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read ${input}: ${error.code ?? error.message}`);
       });
-      if (!info.isDirectory()) paths.push(input);
-      else {
-        const found = [];
-        for await (const match of glob('**/*', { cwd: resolve(cwd, input), exclude: (name) => /(^|[\\/])(node_modules|\.git)$/.test(name) })) {
-          if (manifestExtension.test(match) && (await isFile(resolve(cwd, input, match)))) found.push(join(input, match));
-        }
-        paths.push(...found.sort());
-        for (const path of found) discovered.add(normalise(path, cwd));
+      if (!info.isDirectory()) {
+        // Named inputs are read whatever they are (a FIFO, /dev/stdin), up to the size bound.
+        if (firstVisit(visited, await realpath(resolve(cwd, input)))) paths.push(normalise(input, cwd));
+      } else {
+        add((await walkManifests(resolve(cwd, input), visited)).map((path) => join(input, relative(resolve(cwd, input), path))), true);
       }
     }
   }
-  return { paths: [...new Set(paths.map((path) => normalise(path, cwd)))], discovered };
+  return { paths, discovered };
+}
+
+/** A file matched by a glob (not a folder) not yet seen under another path. */
+async function isNewFile(path: string, visited: Visited): Promise<boolean> {
+  if (!(await isFile(path))) return false;
+  return firstVisit(visited, await realpath(path));
 }
 
 function normalise(path: string, cwd: string): string {
   return path === '-' ? path : relative(cwd, resolve(cwd, path)) || path;
-}
-
-/** The file's text, or undefined (with a note) when it is too large to lint. */
-async function readManifest(path: string, cwd: string, io: CliIo): Promise<string | undefined> {
-  try {
-    const info = await stat(resolve(cwd, path));
-    if (info.size > maxFileChars) {
-      io.stderr(`${path}: skipped: larger than ${maxFileChars / 1024 / 1024} MB\n`);
-      return undefined;
-    }
-    return await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 function format(kind: Options['format'], findings: readonly Finding[], fileCount: number, linesOf: (path: string) => ReturnType<LintFile['lines']>, colour: boolean): string {
@@ -240,7 +245,7 @@ function format(kind: Options['format'], findings: readonly Finding[], fileCount
   }
   const lines = located.map(({ finding, start }) => {
     const severity = colour ? `${colours[finding.severity]}${finding.severity}\x1b[0m` : finding.severity;
-    return `${finding.path}:${start.line + 1}:${start.column + 1} ${severity} ${finding.ruleId} ${finding.message}\n`;
+    return `${terminalField(finding.path)}:${start.line + 1}:${start.column + 1} ${severity} ${finding.ruleId} ${terminalField(finding.message)}\n`;
   });
   const counts = severities.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
   const summary = counts.length === 0 ? 'no findings' : counts.map(([severity, count]) => `${count} ${severity}${count === 1 || severity === 'info' ? '' : 's'}`).join(', ');

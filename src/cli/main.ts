@@ -1,4 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { terminalLines } from '../core/text/terminal-text.ts';
+import { redactUrlCredentials } from '../core/text/url-credentials.ts';
 
 /** Exit codes shared by every subcommand. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
@@ -17,7 +19,7 @@ export interface Subcommand {
 }
 
 export function usage(subcommands: readonly Subcommand[]): string {
-  const width = Math.max(0, ...subcommands.map((command) => command.name.length));
+  const width = subcommands.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   const lines = subcommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     `kube-workbench ${packageJson.version}: Kubernetes manifests and clusters from the command line`,
@@ -33,8 +35,18 @@ export function usage(subcommands: readonly Subcommand[]): string {
   ].join('\n');
 }
 
+/**
+ * Every stderr line names files, objects and servers: control characters from them are made
+ * visible and URL credentials cut, whichever message carries them. (stdout is made safe where each
+ * format is written: text fields escaped, JSON escaped by JSON.stringify.)
+ */
+function safeIo(io: CliIo): CliIo {
+  return { stdout: io.stdout, stderr: (text) => io.stderr(terminalLines(redactUrlCredentials(text))) };
+}
+
 /** Runs one CLI invocation against the given subcommands; never throws: failures become a one-line message and an exit code. */
-export async function runCli(args: readonly string[], io: CliIo, subcommands: readonly Subcommand[]): Promise<ExitCode> {
+export async function runCli(args: readonly string[], rawIo: CliIo, subcommands: readonly Subcommand[]): Promise<ExitCode> {
+  const io = safeIo(rawIo);
   const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(usage(subcommands));

@@ -1,5 +1,6 @@
-// Runs a subcommand with its output captured, for tests: the exit code and what went to each stream.
-import type { Subcommand } from './main.ts';
+// Runs a subcommand with its output captured, for tests: the exit code and what went to each stream,
+// through runCli as the executable does, so a test sees what a user sees.
+import { runCli, type Subcommand } from './main.ts';
 
 export interface Captured {
   readonly code: number;
@@ -10,6 +11,6 @@ export interface Captured {
 export async function runCaptured(command: Subcommand, args: readonly string[]): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli([command.name, ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, [command]);
   return { code, stdout, stderr };
 }

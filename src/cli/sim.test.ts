@@ -3,6 +3,7 @@ import { request } from 'node:https';
 import { describe, it } from 'node:test';
 import type { Sim } from '../sim/sim.ts';
 import { ExitCode } from './main.ts';
+import { runCaptured } from './run-captured.ts';
 import { createSimCommand, simOptions } from './sim.ts';
 
 function collector(): { io: { stdout: (text: string) => void; stderr: (text: string) => void }; out: string[]; err: string[] } {
@@ -57,11 +58,12 @@ describe('kube-workbench sim', () => {
 
   it('rejects bad flags with exit code 2 and a one-line reason', async () => {
     const command = createSimCommand({ stopped: () => Promise.resolve() });
-    for (const args of [['--no-prometheus', '--prometheus-port', '1'], ['--nodes', 'many'], ['--fault', 'meteor'], ['--bogus'], ['extra']]) {
-      const { io, err } = collector();
-      assert.equal(await command.run(args, io), ExitCode.usage, args.join(' '));
-      assert.match(err.join(''), /^kube-workbench sim: .+\n$/);
+    for (const args of [['--no-prometheus', '--prometheus-port', '1'], ['--nodes', 'many'], ['--fault', 'meteor'], ['--bogus'], ['extra'], ['--port', '65536'], ['--pods', '1e400']]) {
+      const result = await runCaptured(command, args);
+      assert.equal(result.code, ExitCode.usage, args.join(' '));
+      assert.match(result.stderr, /^kube-workbench sim: [^\n]+\n$/);
     }
+    assert.equal((await runCaptured(command, ['--pods', '1e400'])).stderr, "kube-workbench sim: --pods must be a whole number from 0 to 2000000, not '1e400'\n");
   });
 
   it('prints help', async () => {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { faultFromFlag, type TimedFault } from '../sim/faults.ts';
 import { startSim, type Sim, type SimOptions } from '../sim/sim.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { numberFlag } from './number-flag.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface SimCommandDeps {
   /** Resolves when the sim should stop: SIGINT/SIGTERM on the real process. */
@@ -33,14 +35,7 @@ Contexts: kube-workbench-sim (admin) and kube-workbench-sim-readonly (403 on wri
 Faults at run time: POST /admin/faults {"type": ...} with the admin token.
 `;
 
-class UsageError extends Error {}
-
-function count(text: string | undefined, flag: string, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new UsageError(`--${flag} expects a whole number from 0 to ${max}, got '${text}'`);
-  return value;
-}
+const count = (text: string | undefined, flag: string, fallback: number, max: number): number => numberFlag(flag, text, fallback, { min: 0, max, whole: true });
 
 export function simOptions(args: readonly string[]): SimOptions | 'help' {
   const { values, positionals } = parseArgs({
@@ -103,15 +98,7 @@ export function createSimCommand(deps: SimCommandDeps): Subcommand {
   return {
     name: 'sim',
     summary: 'run a simulated Kubernetes cluster on 127.0.0.1 for kubectl, the extension and tests',
-    run: async (args, io) => {
-      try {
-        return await runSim(args, io, deps);
-      } catch (error) {
-        if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
-        io.stderr(`kube-workbench sim: ${error.message}\n`);
-        return ExitCode.usage;
-      }
-    },
+    run: (args, io) => runSim(args, io, deps),
   };
 }
 

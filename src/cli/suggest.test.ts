@@ -99,12 +99,45 @@ describe('kube-workbench suggest', () => {
     assert.ok(Number(entry?.upperBound.memory.replace(/Mi$/, '')) > 400, entry?.upperBound.memory);
   });
 
-  it('throws usage errors for runCli to print on one line with exit 2', async () => {
-    await assert.rejects(run(), /--usage FILE is required/);
-    await assert.rejects(run('--usage', 'x', '--format', 'xml'), /--format must be table or json, not 'xml'/);
-    await assert.rejects(run('--usage', 'x', '--now', 'later'), /--now is not an ISO timestamp/);
-    await assert.rejects(run('--usage', 'x', '--frobnicate'), /Unknown option '--frobnicate'/);
-    await assert.rejects(run('--usage', join(folder, 'missing.jsonl')), /ENOENT/);
+  it('fails in one line with exit 2 for bad arguments and unreadable files', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /--usage FILE is required/],
+      [['--usage', 'x', '--format', 'xml'], /--format must be table or json, not 'xml'/],
+      [['--usage', 'x', '--now', 'later'], /--now is not an ISO timestamp/],
+      [['--usage', 'x', '--frobnicate'], /Unknown option '--frobnicate'/],
+      [['--usage', join(folder, 'missing.jsonl')], /cannot read .*missing\.jsonl: ENOENT/],
+      [['--usage', file('ok.jsonl', steadyLines().join('\n')), '--manifest', file('broken.yaml', 'a: [\n')], /broken\.yaml:2: not valid YAML: /],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(...args);
+      assert.equal(result.code, ExitCode.usage, args.join(' '));
+      assert.match(result.stderr, message);
+      assert.match(result.stderr, /^[^\n]+\n$/, 'one line');
+    }
     assert.match((await run('--help')).stdout, /^Usage: kube-workbench suggest/);
+  });
+
+  it('reports the first bad lines of a usage file of a million and sums up the rest in one line', async () => {
+    const path = file('bad.jsonl', `{not json\n${'[]\n'.repeat(999_999)}${steadyLines().join('\n')}`);
+    const started = performance.now();
+    const result = await run('--usage', path, '--format', 'json');
+    assert.ok(performance.now() - started < 10_000, 'seconds');
+    assert.equal(result.code, ExitCode.ok);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 21);
+    assert.equal(lines[0], `${path}:1: skipped: not JSON`);
+    assert.equal(lines[1], `${path}:2: skipped: not a JSON object`);
+    assert.equal(lines[20], `${path}: and 999,980 more bad lines skipped`);
+  });
+
+  it('skips a line too long to be a sample without buffering it, and a manifest over 5 MB is refused', async () => {
+    const path = file('long.jsonl', `${'x'.repeat(3 * 1024 * 1024)}\n${steadyLines().join('\n')}`);
+    const result = await run('--usage', path, '--format', 'json');
+    assert.equal(result.code, ExitCode.ok);
+    assert.equal(result.stderr, `${path}:1: skipped: longer than 64 KB\n`);
+    const manifest = file('big.yaml', '#'.repeat(5 * 1024 * 1024 + 1));
+    const big = await run('--usage', path, '--manifest', manifest);
+    assert.equal(big.code, ExitCode.usage);
+    assert.equal(big.stderr, `kube-workbench suggest: ${manifest}: larger than 5 MB\n`);
   });
 });

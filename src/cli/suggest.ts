@@ -1,13 +1,14 @@
 // `kube-workbench suggest`: request recommendations from a usage file, optionally beside the
 // requests a manifest sets today. Parsing, maths and formatting live in src/core/allocator.
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadAll } from 'js-yaml';
 import { currentRequestIndex, type CurrentRequestIndex, type CurrentRequests } from '../core/allocator/current-requests.ts';
 import { estimateQuantities, type Recommendation } from '../core/allocator/recommender.ts';
 import { textTable } from '../core/allocator/text-table.ts';
+import { CappedReport } from './capped-report.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { MAX_MANIFEST_BYTES, readManifestObjects, sizeText } from './read-input.ts';
 import { NOT_ENOUGH_DATA, readUsageFile } from './usage-file.ts';
+import { UsageError } from './usage-error.ts';
 
 const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO]
 
@@ -20,6 +21,11 @@ P50 / P95 bounds widened while the history is short.
   --format FORMAT    table (default) or json
   --now ISO          the moment to recommend for (default: the latest sample); samples more than
                      8 days before it, or after it, are left out
+
+The manifest may hold at most ${sizeText(MAX_MANIFEST_BYTES)}; the usage file is streamed (lines of at most 64 KB).
+Bad lines are named (the first 20, then counted) and skipped.
+
+Exit codes: 0 suggestions printed, 1 no usable samples, 2 usage or I/O error.
 `;
 
 interface SuggestOptions {
@@ -37,11 +43,11 @@ function parseOptions(args: readonly string[]): SuggestOptions | undefined {
     strict: true,
   });
   if (values.help === true) return undefined;
-  if (values.usage === undefined) throw new Error('--usage FILE is required');
+  if (values.usage === undefined) throw new UsageError('--usage FILE is required');
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
   const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
-  if (nowMs !== undefined && Number.isNaN(nowMs)) throw new Error(`--now is not an ISO timestamp: '${values.now}'`);
+  if (nowMs !== undefined && Number.isNaN(nowMs)) throw new UsageError(`--now is not an ISO timestamp: '${values.now}'`);
   return { usage: values.usage, manifest: values.manifest, format, nowMs };
 }
 
@@ -57,8 +63,10 @@ function currentText(current: CurrentRequests | undefined): string {
 
 async function readManifest(path: string | undefined, io: CliIo): Promise<CurrentRequestIndex | undefined> {
   if (path === undefined) return undefined;
-  const index = currentRequestIndex(loadAll(await readFile(path, 'utf8')));
-  for (const issue of index.issues) io.stderr(`${path}: ${issue.workload}: ${issue.path}: ${issue.message}\n`);
+  const index = currentRequestIndex(await readManifestObjects(path));
+  const report = new CappedReport(io.stderr);
+  for (const issue of index.issues) report.add(`${path}: ${issue.workload}: ${issue.path}: ${issue.message}`);
+  report.finish(path, 'issues');
   return index;
 }
 

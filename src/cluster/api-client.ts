@@ -5,7 +5,10 @@
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher } from 'undici';
 import { err, ok, type Result } from '../core/result.ts';
+import { LineSplitter } from '../core/text/line-splitter.ts';
+import { displayUrl } from '../core/text/url-credentials.ts';
 import { errorFromException, errorFromResponse, type ClusterError, type Operation } from './cluster-error.ts';
+import type { Disposable } from './disposable.ts';
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -28,29 +31,65 @@ export interface WatchEvent {
 /** Why a watch ended: the server closed it (resume), or an error (410 Gone included). */
 export type WatchEnd = { readonly kind: 'closed' } | { readonly kind: 'error'; readonly error: ClusterError };
 
-export class ApiClient {
+// A watch event is one object (etcd keeps at most 1.5 MB per object); a log line is short. A longer
+// line means a broken or hostile server, and is not buffered further.
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/** The context's server URL without credentials, or why no request can be made with this context. */
+function serverOf(context: string, config: KubeConfig): Result<string, ClusterError> {
+  const fail = (message: string): Result<string, ClusterError> => err({ kind: 'kubeconfig', message });
+  const named = config.getContextObject(config.getCurrentContext());
+  if (named?.cluster && config.getCluster(named.cluster) === null) return fail(`context "${context}" names cluster "${named.cluster}", which no kubeconfig file defines`);
+  // Without its user client-node applies no CA either, and the request would fail as a TLS error.
+  if (named?.user && config.getUser(named.user) === null) return fail(`context "${context}" names user "${named.user}", which no kubeconfig file defines`);
+  const server = config.getCurrentCluster()?.server ?? '';
+  if (server === '') return fail(`context "${context}" names no cluster server`);
+  if (!URL.canParse(server)) return fail(`the server of context "${context}" is not a valid URL: ${displayUrl(server)}`);
+  const url = new URL(server);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`the server of context "${context}" must be an https URL, not ${displayUrl(server)}`);
+  // Kubernetes dropped basic authentication (1.19): a user name or password in the URL is neither sent nor shown.
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return ok(url.href.replace(/\/$/, ''));
+}
+
+export class ApiClient implements Disposable {
   readonly context: string;
   private readonly config: KubeConfig;
-  private readonly server: string;
+  private readonly server: Result<string, ClusterError>;
+  /** Aborted by dispose(): every request in flight, and every later one, ends at once. */
+  private readonly aborter = new AbortController();
 
   constructor(context: string, config: KubeConfig) {
     this.context = context;
     this.config = config;
-    this.server = (config.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
+    this.server = serverOf(context, config);
   }
 
-  private url(path: string, query: Query | undefined): URL {
-    const url = new URL(this.server + path);
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-    return url;
+  /** Cancels every request and stream in flight (a server that never answers included); later requests fail at once. */
+  dispose(): void {
+    this.aborter.abort();
+  }
+
+  private signal(own: AbortSignal | undefined): AbortSignal {
+    return own === undefined ? this.aborter.signal : AbortSignal.any([this.aborter.signal, own]);
+  }
+
+  private failure(operation: Operation, error: unknown): ClusterError {
+    if (this.aborter.signal.aborted) return { kind: 'unreachable', message: `${operation.verb} ${operation.resource} in context "${this.context}" cancelled: the connection was closed` };
+    return errorFromException(operation, error);
   }
 
   private async send(path: string, options: RequestOptions, accept: string): Promise<Result<Response, ClusterError>> {
     const operation: Operation = { context: this.context, verb: options.verb, resource: options.resource };
-    if (this.server === '') return err({ kind: 'kubeconfig', message: `context "${this.context}" names no cluster server` });
-    const url = this.url(path, options.query);
+    if (!this.server.ok) return this.server;
+    if (this.aborter.signal.aborted) return err(this.failure(operation, undefined));
     const method = options.method ?? 'GET';
     try {
+      const url = new URL(this.server.value + path);
+      for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
       const auth = new RequestContext(url.toString(), HttpMethod[method]);
       await this.config.applySecurityAuthentication(auth);
       const headers: Record<string, string> = { ...auth.getHeaders(), Accept: accept };
@@ -60,7 +99,7 @@ export class ApiClient {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         dispatcher: auth.getDispatcher() as Dispatcher | undefined,
-        signal: options.signal,
+        signal: this.signal(options.signal),
       });
       if (response.ok) return ok(response as unknown as Response);
       const text = await response.text();
@@ -72,7 +111,7 @@ export class ApiClient {
       }
       return err(errorFromResponse(operation, response.status, body, response.headers.get('retry-after')));
     } catch (error) {
-      return err(errorFromException(operation, error));
+      return err(this.failure(operation, error));
     }
   }
 
@@ -83,7 +122,7 @@ export class ApiClient {
     try {
       return ok(await response.value.json());
     } catch (error) {
-      return err(errorFromException({ context: this.context, verb: options.verb, resource: options.resource }, error));
+      return err(this.failure({ context: this.context, verb: options.verb, resource: options.resource }, error));
     }
   }
 
@@ -106,37 +145,36 @@ export class ApiClient {
   async streamLines(path: string, options: RequestOptions, onLine: (line: string) => void, accept = '*/*', idleMs?: number): Promise<WatchEnd> {
     const aborter = new AbortController();
     const abort = (): void => aborter.abort();
-    options.signal?.addEventListener('abort', abort, { once: true });
+    const signal = AbortSignal.any([aborter.signal, this.signal(options.signal)]);
     let idle = idleMs === undefined ? undefined : setTimeout(abort, idleMs);
+    const operation: Operation = { context: this.context, verb: options.verb, resource: options.resource };
     try {
-      const response = await this.send(path, { ...options, signal: aborter.signal }, accept);
+      const response = await this.send(path, { ...options, signal }, accept);
       if (!response.ok) return { kind: 'error', error: response.error };
       const body = response.value.body;
       if (body === null) return { kind: 'closed' };
       const decoder = new TextDecoder();
-      let pending = '';
+      let tooLong = false;
+      const lines = new LineSplitter(MAX_LINE_CHARS, onLine, () => (tooLong = true));
       for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
         if (idleMs !== undefined) {
           clearTimeout(idle);
           idle = setTimeout(abort, idleMs);
         }
-        pending += decoder.decode(chunk, { stream: true });
-        let newline = pending.indexOf('\n');
-        while (newline >= 0) {
-          onLine(pending.slice(0, newline).replace(/\r$/, ''));
-          pending = pending.slice(newline + 1);
-          newline = pending.indexOf('\n');
+        lines.push(decoder.decode(chunk, { stream: true }));
+        if (tooLong) {
+          aborter.abort();
+          return { kind: 'error', error: { kind: 'server', message: `${operation.verb} ${operation.resource} in context "${this.context}": the server sent a line longer than ${MAX_LINE_CHARS / 1024 / 1024} MB` } };
         }
       }
-      if (pending !== '') onLine(pending);
+      lines.end();
       return { kind: 'closed' };
     } catch (error) {
-      // Our own abort (idle timeout or dispose) is an ordinary end: the caller decides whether to resume.
-      if (aborter.signal.aborted) return { kind: 'closed' };
-      return { kind: 'error', error: errorFromException({ context: this.context, verb: options.verb, resource: options.resource }, error) };
+      // Our own abort (idle timeout, the caller's signal, dispose) is an ordinary end: the caller decides whether to resume.
+      if (signal.aborted) return { kind: 'closed' };
+      return { kind: 'error', error: this.failure(operation, error) };
     } finally {
       clearTimeout(idle);
-      options.signal?.removeEventListener('abort', abort);
     }
   }
 }

@@ -1,7 +1,9 @@
 // Every failure that leaves src/cluster is a ClusterError: a kind the UI can show as a state, and a
 // message that names the context, verb and resource. Raw HTTP or socket errors never leave.
 // Messages carry the server's Status message and our own words only, never request headers or
-// kubeconfig contents, so no credential can reach a log or a label.
+// kubeconfig contents, so no credential can reach a log or a label; URLs in them lose any user name
+// and password, and a server's text is cut to one short line.
+import { redactUrlCredentials } from '../core/text/url-credentials.ts';
 
 export type ClusterErrorKind =
   | 'kubeconfig'
@@ -66,10 +68,19 @@ function kindOfStatus(code: number): ClusterErrorKind {
   }
 }
 
+/** Enough for any Status message kube-apiserver writes; a longer one is a proxy's page or worse. */
+const MAX_DETAIL_CHARS = 500;
+
+/** Text from outside (a server, a socket error) as part of a message: one line, bounded, without URL credentials. */
+function detailText(text: string): string {
+  const line = redactUrlCredentials(text.replace(/\s+/g, ' ').trim());
+  return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line;
+}
+
 function statusMessage(body: unknown): string {
   if (typeof body !== 'object' || body === null) return '';
   const message = (body as { message?: unknown }).message;
-  return typeof message === 'string' ? message : '';
+  return typeof message === 'string' ? detailText(message) : '';
 }
 
 /** An error for an HTTP answer other than 2xx; `body` is the parsed Status, if any. */
@@ -107,11 +118,12 @@ export function errorFromException(operation: Operation, error: unknown): Cluste
   const name = (error as { name?: string } | undefined)?.name ?? '';
   const where = `context "${operation.context}" (${operation.verb} ${operation.resource})`;
   if (TLS_CODES.has(code) || /certificate|tls|ssl/i.test(cause?.message ?? '')) {
-    return { kind: 'tls', message: `TLS failure talking to ${where}: ${code || cause?.message}` };
+    return { kind: 'tls', message: `TLS failure talking to ${where}: ${code || detailText(cause?.message ?? '')}` };
   }
   if (name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
     return { kind: 'timeout', message: `timed out talking to ${where}` };
   }
-  const reason = code || (error instanceof Error ? error.message : String(error));
+  // undici's "fetch failed" says nothing; its cause says why ("bad port", a DNS failure).
+  const reason = code || detailText(cause?.message ?? (error instanceof Error ? error.message : String(error)));
   return { kind: 'unreachable', message: `cannot reach ${where}: ${reason}` };
 }

@@ -62,7 +62,8 @@ export class MetricsSampler implements Disposable {
   private readonly options: MetricsSamplerOptions;
   private handle: unknown;
   private running: Promise<void> | undefined;
-  private disposed = false;
+  /** Aborted by dispose(): a list still waiting for the server is cancelled. */
+  private readonly aborter = new AbortController();
 
   constructor(options: MetricsSamplerOptions) {
     this.options = options;
@@ -97,7 +98,7 @@ export class MetricsSampler implements Disposable {
     const { connection, history, now } = this.options;
     const namespace = connection.narrowedTo('pods');
     const path = namespace === undefined ? '/apis/metrics.k8s.io/v1beta1/pods' : `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods`;
-    const answer = await connection.client.request(path, { verb: 'list', resource: 'pod metrics' });
+    const answer = await connection.client.request(path, { verb: 'list', resource: 'pod metrics', signal: this.aborter.signal });
     if (!answer.ok) return err(metricsError(connection.context, answer.error));
     if (this.disposed) return ok({ pods: 0, containers: 0, lastSampleMs: undefined });
     let containers = 0;
@@ -121,8 +122,12 @@ export class MetricsSampler implements Disposable {
     return ok({ pods: items.length, containers, lastSampleMs });
   }
 
+  private get disposed(): boolean {
+    return this.aborter.signal.aborted;
+  }
+
   dispose(): void {
-    this.disposed = true;
+    this.aborter.abort();
     if (this.handle !== undefined) (this.options.timers ?? realTimers).clearInterval(this.handle);
     this.handle = undefined;
   }

@@ -21,4 +21,14 @@ describe('workloadTemplate', () => {
     assert.equal(workloadTemplate({ kind: 'Deployment' }), undefined);
     assert.equal(workloadTemplate('text'), undefined);
   });
+
+  it('notes a count that is not a whole number ≥ 0, and counts it as the default 1', () => {
+    for (const value of [-5, 'many', 2.5, null]) {
+      const template = workloadTemplate({ kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: value, template: { spec } } });
+      assert.deepEqual([template?.replicas, template?.invalidCount], [1, { path: 'spec.replicas', value }], String(value));
+    }
+    const job = workloadTemplate({ kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { parallelism: '2', template: { spec } } } } });
+    assert.deepEqual(job?.invalidCount, { path: 'spec.jobTemplate.spec.parallelism', value: '2' });
+    assert.equal(workloadTemplate({ kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 0, template: { spec } } })?.invalidCount, undefined);
+  });
 });

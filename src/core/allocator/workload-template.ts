@@ -7,6 +7,8 @@ export interface WorkloadTemplate {
   readonly podSpec: unknown;
   /** How many pods run at once: spec.replicas (default 1), a Job's parallelism; undefined for a DaemonSet (one per node). */
   readonly replicas: number | undefined;
+  /** Set when the count field holds something other than a whole number ≥ 0 (`replicas` is then 1, the API's default). */
+  readonly invalidCount?: { readonly path: string; readonly value: unknown };
 }
 
 type JsonObject = Readonly<Record<string, unknown>>;
@@ -20,8 +22,13 @@ function field(value: unknown, ...path: string[]): unknown {
   return current;
 }
 
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The replica count at `path` of the object: 1 when unset, and a note when it is not a count. */
+function counted(object: unknown, path: readonly string[]): Pick<WorkloadTemplate, 'replicas' | 'invalidCount'> {
+  const value = field(object, ...path);
+  if (value === undefined || isCount(value)) return { replicas: value ?? 1 };
+  return { replicas: 1, invalidCount: { path: path.join('.'), value } };
 }
 
 /** Undefined for objects that are not workloads (Services, ConfigMaps, ...). */
@@ -39,16 +46,16 @@ export function workloadTemplate(object: unknown): WorkloadTemplate | undefined 
     case 'StatefulSet':
     case 'ReplicaSet':
     case 'ReplicationController':
-      return { ...base, podSpec: field(object, 'spec', 'template', 'spec'), replicas: count(field(object, 'spec', 'replicas')) };
+      return { ...base, podSpec: field(object, 'spec', 'template', 'spec'), ...counted(object, ['spec', 'replicas']) };
     case 'DaemonSet':
       return { ...base, podSpec: field(object, 'spec', 'template', 'spec'), replicas: undefined };
     case 'Job':
-      return { ...base, podSpec: field(object, 'spec', 'template', 'spec'), replicas: count(field(object, 'spec', 'parallelism')) };
+      return { ...base, podSpec: field(object, 'spec', 'template', 'spec'), ...counted(object, ['spec', 'parallelism']) };
     case 'CronJob':
       return {
         ...base,
         podSpec: field(object, 'spec', 'jobTemplate', 'spec', 'template', 'spec'),
-        replicas: count(field(object, 'spec', 'jobTemplate', 'spec', 'parallelism')),
+        ...counted(object, ['spec', 'jobTemplate', 'spec', 'parallelism']),
       };
     default:
       return undefined;

@@ -16,9 +16,17 @@ function region(lines: LineIndex, range: Range): Record<string, number> {
   return { startLine: start.line + 1, startColumn: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1 };
 }
 
+/**
+ * A relative reference as RFC 3986 wants it: each path segment percent-encoded (spaces, #, %, ?
+ * and a colon, which would otherwise read as a URI scheme), the slashes between them kept.
+ */
+function uriReference(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 function location(uri: string, lines: LineIndex, range: Range, message?: string): object {
   return {
-    physicalLocation: { artifactLocation: { uri }, region: region(lines, range) },
+    physicalLocation: { artifactLocation: { uri: uriReference(uri) }, region: region(lines, range) },
     ...(message === undefined ? {} : { message: { text: message } }),
   };
 }
@@ -26,7 +34,7 @@ function location(uri: string, lines: LineIndex, range: Range, message?: string)
 /**
  * A SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) of the findings, with every
  * rule's metadata in tool.driver.rules. `linesOf` gives the line index of a finding's file;
- * `uriOf` the artifact URI (a relative path with forward slashes).
+ * `uriOf` the artifact's path with forward slashes (percent-encoded here).
  */
 export function toSarif(findings: readonly Finding[], rules: readonly Rule[], tool: SarifTool, linesOf: (path: string) => LineIndex, uriOf: (path: string) => string): object {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
