@@ -21,12 +21,14 @@ import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
 import { Log } from './vscode/output.ts';
-import { registerStatusBar } from './vscode/status-bar.ts';
+import { registerStatusBar, type StatusBar } from './vscode/status-bar.ts';
 
 /** What `activate()` returns: handles that integration tests read state through. */
 export interface KubeWorkbenchApi {
   readonly explorer: ExplorerProvider;
   readonly explorerView: vscode.TreeView<Element>;
+  /** The context and namespace items. */
+  readonly statusBar: StatusBar;
   readonly clusters: ClusterServiceHolder;
   readonly lint: LintController;
   /** The settings as the extension reads them (workspace trust applied). */
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
   const clusters = new ClusterServiceHolder(log, context.globalStorageUri.fsPath);
   const explorer = registerExplorer(clusters);
+  const statusBar = registerStatusBar(clusters);
   const suggestions = new UsageSuggestionCache(clusters);
   const diagnostics = registerDiagnostics(context.extensionUri, log, clusters, suggestions);
   context.subscriptions.push(
@@ -47,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     log,
     clusters,
     explorer,
-    registerStatusBar(clusters),
+    statusBar,
     registerExplorerCommands(explorer, clusters, log),
     registerKubeconfigCommands(),
     registerWorkloadCommands(clusters),
@@ -67,5 +70,5 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     onDidChangeConfig(() => clusters.restartUsage(), Settings.allocatorPrometheusUrl),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent() };
+  return { explorer: explorer.provider, explorerView: explorer.view, statusBar, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent() };
 }

@@ -96,11 +96,44 @@ describe('ClusterConnection against the simulated cluster', () => {
     const { connection, until } = connect();
     try {
       await until(synced(connection, 'pods'), 'pods synced');
+      const types: string[] = [];
+      const seen = connection.onDidChange((change) => {
+        if (change.resource !== 'pods' || change.type === 'relisted' || change.item.meta.name !== 'watched-pod') return;
+        types.push(change.type);
+        if (change.type === 'modified') assert.equal(change.previous.meta.name, 'watched-pod');
+      });
       await createPod('watched-pod');
       await until(() => connection.pods.get('default', 'watched-pod') !== undefined, 'the new pod');
       const deleted = await client().request('/api/v1/namespaces/default/pods/watched-pod', { method: 'DELETE', verb: 'delete', resource: 'pods' });
       assert.ok(deleted.ok);
       await until(() => connection.pods.get('default', 'watched-pod') === undefined, 'the pod gone');
+      seen.dispose();
+      // The kubelet's status updates arrive as modifications in between.
+      assert.equal(types[0], 'added');
+      assert.equal(types.at(-1), 'deleted');
+      assert.ok(types.slice(1, -1).every((type) => type === 'modified'), types.join(', '));
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it('indexes pods by the workload that owns them: "web" and "web-api" each get only their own', async () => {
+    const { connection, until } = connect();
+    try {
+      for (const [name, replicas] of [['web', 2], ['web-api', 1]] as const) {
+        const labels = { app: name };
+        const created = await client().request('/apis/apps/v1/namespaces/default/deployments', {
+          method: 'POST',
+          verb: 'create',
+          resource: 'deployments',
+          body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } } },
+        });
+        assert.ok(created.ok, created.ok ? '' : created.error.message);
+      }
+      const names = (name: string): string[] => connection.podsOwnedBy('Deployment', 'default', name).map((pod) => pod.meta.name);
+      await until(() => names('web').length === 2 && names('web-api').length === 1, 'two pods of web and one of web-api');
+      assert.ok(names('web').every((pod) => pod.startsWith('web-') && !pod.startsWith('web-api-')), names('web').join(', '));
+      assert.match(names('web-api')[0]!, /^web-api-/);
     } finally {
       connection.dispose();
     }
@@ -123,8 +156,8 @@ describe('ClusterConnection against the simulated cluster', () => {
     try {
       await until(synced(connection, 'pods', 'nodes', 'leases'), 'first sync');
       let relists = 0;
-      // Whichever watch reconnects first gets the 410; a change without an item is a relist.
-      const counter = connection.onDidChange((change) => void (change.item === undefined && (relists += 1)));
+      // Whichever watch reconnects first gets the 410 and relists.
+      const counter = connection.onDidChange((change) => void (change.type === 'relisted' && (relists += 1)));
       sim.applyFault({ type: 'goneNextWatch' });
       sim.applyFault({ type: 'dropWatches' });
       await createPod('after-gone');

@@ -4,6 +4,7 @@
 // their workloads.
 import type { SlimCrd, SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
 import type { SlimNode } from '../core/cluster/node-model.ts';
+import { ownerKey, podOwnerKey } from '../core/cluster/owner-match.ts';
 import { parseKubeVersion, versionSkew } from '../core/cluster/version-skew.ts';
 import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
@@ -12,7 +13,7 @@ import { Emitter, type Disposable } from './disposable.ts';
 import { ObjectOperations } from './object-operations.ts';
 import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
 import { collectionPath, crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
-import { SlimStore } from './slim-store.ts';
+import { SlimStore, type StoreChange } from './slim-store.ts';
 
 /** `custom:<group>/<plural>` names the objects of one CustomResourceDefinition. */
 export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | WorkloadKind | `custom:${string}`;
@@ -27,11 +28,35 @@ export function customKey(group: string, plural: string): `custom:${string}` {
   return `custom:${group}/${plural}`;
 }
 
-/** What changed: the resource, and the object when one object changed (undefined after a relist). */
-export interface ConnectionChange {
-  readonly resource: WatchedResource;
-  readonly item: unknown;
-  readonly previous: unknown;
+/** One resource's change, as its store saw it: an object added, modified or deleted, or all of them relisted. */
+export type ChangeOf<R extends WatchedResource, T> =
+  | { readonly type: 'added'; readonly resource: R; readonly item: T }
+  | { readonly type: 'modified'; readonly resource: R; readonly item: T; readonly previous: T }
+  | { readonly type: 'deleted'; readonly resource: R; readonly item: T }
+  /** A (re)list replaced every object, or a custom kind went away with its CRD. */
+  | { readonly type: 'relisted'; readonly resource: R };
+
+/** What changed in the connection's cache; narrowing on `resource` types `item`. */
+export type ConnectionChange =
+  | ChangeOf<'nodes', SlimNode>
+  | ChangeOf<'leases', LeaseEntry>
+  | ChangeOf<'pods', SlimPod>
+  | ChangeOf<'crds', SlimCrd>
+  | ChangeOf<WorkloadKind, SlimWorkload>
+  | ChangeOf<`custom:${string}`, SlimCustomResource>;
+
+function connectionChange<T>(resource: WatchedResource, change: StoreChange<T>): ConnectionChange {
+  const { item, previous } = change;
+  const body =
+    change.type === 'reset' || item === undefined
+      ? { type: 'relisted' }
+      : change.type === 'delete'
+        ? { type: 'deleted', item }
+        : previous === undefined
+          ? { type: 'added', item }
+          : { type: 'modified', item, previous };
+  // watch() pairs each resource with the store of its model, which the types cannot follow.
+  return { resource, ...body } as ConnectionChange;
 }
 
 export interface ConnectionOptions {
@@ -72,6 +97,7 @@ export class ClusterConnection implements Disposable {
     this.operations = new ObjectOperations(options.client);
     this.pods.addIndex('node', (pod) => pod.nodeName);
     this.pods.addIndex('namespace', (pod) => pod.meta.namespace);
+    this.pods.addIndex('owner', podOwnerKey);
     const workloads = {} as Record<WorkloadKind, SlimStore<SlimWorkload>>;
     for (const kind of Object.keys(workloadTypes) as WorkloadKind[]) {
       const store = new SlimStore<SlimWorkload>();
@@ -148,7 +174,7 @@ export class ClusterConnection implements Disposable {
       this.reflectors.delete(key as WatchedResource);
       this.states.delete(key as WatchedResource);
       this.customResources.delete(key);
-      this.changes.fire({ resource: key as WatchedResource, item: undefined, previous: undefined });
+      this.changes.fire({ type: 'relisted', resource: key as `custom:${string}` });
     }
     for (const [key, crd] of wanted) {
       if (this.customResources.has(key)) continue;
@@ -156,6 +182,11 @@ export class ClusterConnection implements Disposable {
       this.customResources.set(key, { crd, store });
       this.watch(key as WatchedResource, customResourceType(crd), store);
     }
+  }
+
+  /** The cached pods of a Deployment, StatefulSet, DaemonSet or Job, from the owner index. */
+  podsOwnedBy(kind: string, namespace: string, name: string): readonly SlimPod[] {
+    return this.pods.byIndex('owner', ownerKey(kind, namespace, name));
   }
 
   state(resource: WatchedResource): ResourceState {
@@ -190,7 +221,7 @@ export class ClusterConnection implements Disposable {
     namespace?: string,
   ): void {
     if (namespace === undefined) {
-      this.subscriptions.push(store.onDidChange((change) => this.changes.fire({ resource, item: change.item, previous: change.previous })));
+      this.subscriptions.push(store.onDidChange((change) => this.changes.fire(connectionChange(resource, change))));
     }
     const reflector = new Reflector<T>({
       ...this.options.reflectorOverrides,

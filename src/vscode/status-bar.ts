@@ -1,27 +1,39 @@
-// The current context and its namespace in the status bar, once the cluster service is in use.
+// The current context and its namespace in the status bar, once the cluster service is in use: two
+// items, each opening its own switch (context, namespace), as kubectl's two settings are separate.
 import * as vscode from 'vscode';
 import type { ClusterServiceHolder } from './cluster-service-holder.ts';
 import { Commands } from './ids.ts';
 
-export function registerStatusBar(clusters: ClusterServiceHolder): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('kubeWorkbench.context', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Kubernetes context';
-  item.command = Commands.switchContext;
+export interface StatusBar extends vscode.Disposable {
+  readonly context: vscode.StatusBarItem;
+  readonly namespace: vscode.StatusBarItem;
+}
+
+export function registerStatusBar(clusters: ClusterServiceHolder): StatusBar {
+  const context = vscode.window.createStatusBarItem('kubeWorkbench.context', vscode.StatusBarAlignment.Left, 50);
+  context.name = 'Kubernetes context';
+  context.command = Commands.switchContext;
+  // Just right of the context, in the same group.
+  const namespace = vscode.window.createStatusBarItem('kubeWorkbench.namespace', vscode.StatusBarAlignment.Left, 49.9);
+  namespace.name = 'Kubernetes namespace';
+  namespace.command = Commands.switchNamespace;
   const update = (): void => {
     const config = clusters.peek()?.config;
     if (config === undefined) return;
-    if (!config.ok) {
-      item.text = '$(warning) kubeconfig';
-      item.tooltip = config.error.message;
-    } else if (config.value.currentContext === '') {
-      item.text = '$(cloud) no context';
-      item.tooltip = 'The kubeconfig sets no current context';
-    } else {
-      const current = config.value.contexts.find((context) => context.name === config.value.currentContext);
-      item.text = `$(cloud) ${config.value.currentContext}${current?.namespace ? ` / ${current.namespace}` : ''}`;
-      item.tooltip = `Kubernetes context ${config.value.currentContext}${current ? ` (${current.server})` : ''}`;
+    context.show();
+    if (!config.ok || config.value.currentContext === '') {
+      context.text = config.ok ? '$(cloud) no context' : '$(warning) kubeconfig';
+      context.tooltip = config.ok ? 'The kubeconfig sets no current context: click to choose one' : config.error.message;
+      namespace.hide();
+      return;
     }
-    item.show();
+    const current = config.value.contexts.find((candidate) => candidate.name === config.value.currentContext);
+    context.text = `$(cloud) ${config.value.currentContext}`;
+    context.tooltip = `Kubernetes context ${config.value.currentContext}${current ? ` (${current.server})` : ''}: click to switch context`;
+    namespace.text = `$(symbol-namespace) ${current?.namespace || 'default'}`;
+    namespace.tooltip = `Namespace of context ${config.value.currentContext}${current?.namespace ? '' : ' (none set: kubectl uses default)'}: click to switch namespace`;
+    namespace.show();
   };
-  return vscode.Disposable.from(item, clusters.onDidCreate(update), clusters.onDidReload(update));
+  const disposables = vscode.Disposable.from(context, namespace, clusters.onDidCreate(update), clusters.onDidReload(update));
+  return { context, namespace, dispose: () => disposables.dispose() };
 }

@@ -27,14 +27,32 @@ describe('Explorer on the simulated cluster', function () {
   const label = (element: Element): string => String(api.explorer.getTreeItem(element).label);
   const description = (element: Element): string => String(api.explorer.getTreeItem(element).description ?? '');
   const child = (parent: Element | undefined, text: string): Element | undefined => children(parent).find((element) => label(element) === text);
+  const group = (type: 'nodes' | 'workloads'): Element => children(child(undefined, CONTEXT)).find((element) => element.type === type)!;
+  /** Resolves when the Explorer next redraws `row` (VS Code then asks getTreeItem for it again). */
+  const redrawOf = (row: Element): Promise<void> =>
+    new Promise((resolve) => {
+      const subscription = api.explorer.onDidChangeTreeData((changed) => {
+        if (changed !== undefined && !(Array.isArray(changed) ? changed : [changed]).includes(row)) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+  const simClient = (): ApiClient => {
+    const loaded = loadKubeconfig([sim.kubeconfigPath]);
+    assert.ok(loaded.ok);
+    return new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT));
+  };
 
   before(async () => {
     sim = await startSim({ nodes: NODES, pods: 24, seed: 11, frozenClock: true, log: () => undefined });
     api = await activateWorkbench();
+    // Heartbeat ages are judged on the sim's (frozen) clock: time passes when a test advances it.
+    api.explorer.useClock(() => sim.clock.now());
     await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
+    api.explorer.useClock(Date.now);
     await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
     await sim.close();
   });
@@ -49,11 +67,16 @@ describe('Explorer on the simulated cluster', function () {
     assert.ok(child(undefined, 'kube-workbench-sim-readonly'), 'the read-only context is listed too');
   });
 
-  it('shows every node with its health, pod count and requested CPU', async () => {
-    const context = child(undefined, CONTEXT)!;
-    const nodes = children(context).find((element) => element.type === 'nodes')!;
+  it('shows every node with its health word first, pod count and requested CPU, short enough for the sidebar', async () => {
+    const nodes = group('nodes');
     await until(() => children(nodes).filter((element) => element.type === 'node').length === NODES, `${NODES} nodes`);
-    for (const node of children(nodes)) assert.match(description(node), /^Ready · \d+\/110 pods · cpu \d+% requested/);
+    assert.equal(description(nodes), String(NODES));
+    for (const node of children(nodes)) {
+      assert.match(description(node), /^Ready · \d+ pods? · cpu \d+%$/);
+      assert.ok(description(node).length <= 30, description(node));
+      assert.match(String((api.explorer.getTreeItem(node).tooltip as vscode.MarkdownString).value), /pods \d+\/110/);
+    }
+    assert.deepEqual(children(nodes).map(label), children(nodes).map(label).toSorted(), 'Ready nodes by name');
   });
 
   it('shows the pods on a node, and drops one that is deleted', async () => {
@@ -62,21 +85,36 @@ describe('Explorer on the simulated cluster', function () {
     assert.ok(node, 'a node with pods');
     const pod = children(node)[0];
     assert.ok(pod?.type === 'pod');
-    assert.match(description(pod), new RegExp(`^${pod.namespace} · `));
+    assert.match(description(pod), new RegExp(`^\\w+ · \\d+/\\d+ ready · .*${pod.namespace}$`));
     const podType = builtinTypes.find((type) => type.plural === 'pods')!;
     sim.store.delete(podType, pod.namespace, pod.name);
     await until(() => !children(node).some((element) => element.id === pod.id), 'the deleted pod to leave the tree');
   });
 
-  it('turns a node whose heartbeat stops Unknown after the grace period', async () => {
-    const nodes = children(child(undefined, CONTEXT)).find((element) => element.type === 'nodes')!;
-    const node = children(nodes)[0]!;
-    assert.ok(node.type === 'node');
-    sim.applyFault({ type: 'stopHeartbeat', node: node.name });
+  it('puts a node whose heartbeat stops first, Unknown and counted on the Nodes row, its heartbeat age advancing', async () => {
+    const nodes = group('nodes');
+    // The last by name: only the health order can bring it to the top.
+    const lost = children(nodes).map(label).at(-1)!;
+    sim.applyFault({ type: 'stopHeartbeat', node: lost });
     sim.advance(60_000);
-    await until(() => description(node).startsWith('Unknown'), `${node.name} to turn Unknown`);
-    const others = children(nodes).filter((element) => element.id !== node.id);
-    for (const other of others) assert.match(description(other), /^Ready/);
+    api.explorer.rejudgeNodes();
+    await until(() => label(children(nodes)[0]!) === lost && description(nodes) === `${NODES} · 1 Unknown`, `${lost} first, Unknown, and counted`);
+    const row = children(nodes)[0]!;
+    const age = (): number => Number(/^Unknown · (\d+) s ago · \d+ pods?$/.exec(description(row))?.[1]);
+    const before = age();
+    assert.ok(before >= 50, description(row));
+    assert.match(String((api.explorer.getTreeItem(row).tooltip as vscode.MarkdownString).value), new RegExp(`last heartbeat ${before} s ago`));
+    const item = api.explorer.getTreeItem(row);
+    assert.equal((item.iconPath as vscode.ThemeIcon).color?.id, 'errorForeground');
+    assert.equal(item.resourceUri?.scheme, 'kube-workbench-node', 'the row carries the URI its badge is keyed by');
+    for (const other of children(nodes).slice(1)) assert.match(description(other), /^Ready/);
+    // No event comes from a dead kubelet: the ticker's re-judgement alone redraws the row, its age moved on.
+    sim.advance(30_000);
+    const redrawn = redrawOf(row);
+    api.explorer.rejudgeNodes();
+    await redrawn;
+    assert.equal(age(), before + 30);
+    assert.match(String((api.explorer.getTreeItem(row).tooltip as vscode.MarkdownString).value), new RegExp(`last heartbeat ${before + 30} s ago`));
   });
 
   it('lists workloads by namespace and kind', async () => {
@@ -103,9 +141,7 @@ describe('Explorer on the simulated cluster', function () {
   });
 
   it('groups custom resources by API group once a CRD exists', async () => {
-    const loaded = loadKubeconfig([sim.kubeconfigPath]);
-    assert.ok(loaded.ok);
-    const client = new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT));
+    const client = simClient();
     const crd = await client.request('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
       method: 'POST',
       verb: 'create',
@@ -138,6 +174,33 @@ describe('Explorer on the simulated cluster', function () {
     assert.equal(children(nodes).length, NODES);
   });
 
+  it('opens a Deployment to exactly its pods: "web" and "web-api" each show only their own', async () => {
+    const client = simClient();
+    for (const [name, replicas] of [['web', 2], ['web-api', 1]] as const) {
+      const labels = { app: name };
+      const created = await client.request('/apis/apps/v1/namespaces/default/deployments', {
+        method: 'POST',
+        verb: 'create',
+        resource: 'deployments',
+        body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } } },
+      });
+      assert.ok(created.ok, created.ok ? '' : created.error.message);
+    }
+    sim.settle();
+    const deployment = (name: string): Element | undefined => child(child(child(group('workloads'), 'default'), 'Deployments'), name);
+    const podsOf = (name: string): Element[] => {
+      const row = deployment(name);
+      return row === undefined ? [] : children(row);
+    };
+    await until(() => podsOf('web').length === 2 && podsOf('web-api').length === 1, 'two pods under web and one under web-api');
+    const cached = [...api.clusters.get().connection(CONTEXT)!.pods.byIndex('namespace', 'default')];
+    const owned = (prefix: RegExp): string[] => cached.filter((pod) => prefix.test(pod.meta.owner?.name ?? '')).map((pod) => pod.meta.name).sort();
+    assert.deepEqual(podsOf('web').map(label), owned(/^web-[a-z0-9]+$/));
+    assert.deepEqual(podsOf('web-api').map(label), owned(/^web-api-[a-z0-9]+$/));
+    assert.equal(api.explorer.getTreeItem(deployment('web')!).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    for (const pod of podsOf('web')) assert.equal(api.explorer.getTreeItem(pod).contextValue, 'kubeWorkbench.pod', 'pod rows keep their menus (logs, describe)');
+  });
+
   it('coalesces a burst of 10,000 watch events into at most 4 refreshes a second', async () => {
     const leaseType = builtinTypes.find((type) => type.plural === 'leases')!;
     const connection = api.clusters.get().connection(CONTEXT)!;
@@ -159,6 +222,32 @@ describe('Explorer on the simulated cluster', function () {
     seen.dispose();
     assert.ok(fires <= Math.ceil(seconds * 4) + 1, `${fires} refreshes in ${seconds.toFixed(2)} s`);
     console.log(`      10,000 events → ${fires} tree refreshes in ${seconds.toFixed(2)} s`);
+  });
+
+  it('shows Switch Namespace in the Workloads group (current first, marked, open) and offers context and namespace in the status bar', async () => {
+    const namespaces = (): Element[] => children(group('workloads'));
+    const first = (): Element => namespaces()[0]!;
+    assert.equal(label(first()), 'default');
+    assert.match(description(first()), /^current · /);
+    assert.equal(api.explorer.getTreeItem(first()).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const { context, namespace } = api.statusBar;
+    assert.deepEqual([context.command, namespace.command], [Commands.switchContext, Commands.switchNamespace]);
+    assert.deepEqual([context.text, namespace.text], [`$(cloud) ${CONTEXT}`, '$(symbol-namespace) default']);
+    const chosen = label(namespaces().at(-1)!);
+    assert.notEqual(chosen, 'default');
+    assert.equal(api.explorer.getTreeItem(namespaces().at(-1)!).contextValue, 'kubeWorkbench.namespace.switchable');
+    try {
+      assert.equal(await vscode.commands.executeCommand(Commands.switchNamespace, chosen), chosen);
+      await until(() => label(first()) === chosen && description(first()).startsWith('current · '), `${chosen} first and marked current`);
+      assert.equal(api.explorer.getTreeItem(first()).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      assert.ok(children(first()).length > 0, 'its kinds listed under it');
+      const defaultRow = namespaces().find((element) => label(element) === 'default')!;
+      assert.doesNotMatch(description(defaultRow), /current/);
+      assert.equal(api.explorer.getTreeItem(defaultRow).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      assert.equal(namespace.text, `$(symbol-namespace) ${chosen}`);
+    } finally {
+      await vscode.commands.executeCommand(Commands.switchNamespace, 'default');
+    }
   });
 });
 

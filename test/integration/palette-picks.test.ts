@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SlimPod } from '../../src/core/cluster/pod-model.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
-import { ids } from '../../src/vscode/explorer/elements.ts';
+import { podElement } from '../../src/vscode/explorer/rows/pod-row.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
@@ -87,7 +87,7 @@ describe('Object commands from the palette', function () {
     const crashed = () => connection().pods.byIndex('namespace', 'default').find((pod) => pod.meta.name.startsWith('crasher-') && pod.reason === 'CrashLoopBackOff');
     await until(() => crashed() !== undefined, 'the crasher pod in CrashLoopBackOff');
     const name = crashed()!.meta.name;
-    const row = { type: 'pod', id: ids.pod(CONTEXT, 'default', name), context: CONTEXT, namespace: 'default', name } as const;
+    const row = podElement(CONTEXT, 'default', name, 'node');
     const previous = (await vscode.commands.executeCommand<vscode.TextEditor>(Commands.previousLogs, row)).document.getText().split('\n');
     assert.match(previous[0] ?? '', /^\[kube-workbench\] the previous, terminated instance of Pod default\/crasher-/);
     assert.match(previous[1] ?? '', /^\S+ starting app \(busybox:1\.36\)$/);

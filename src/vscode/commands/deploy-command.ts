@@ -9,7 +9,7 @@ import { suggestedRequests } from '../allocator/suggested-requests.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
-import { ids } from '../explorer/elements.ts';
+import { podElement } from '../explorer/rows/pod-row.ts';
 import { Commands } from '../ids.ts';
 import { askDeployment, type DeployAnswers } from './deploy-inputs.ts';
 import { namespaceChoices } from './object-picks.ts';
@@ -103,8 +103,7 @@ async function offerFailureActions(context: string, input: DeploymentInput, resu
   const pod = result.pod === undefined ? '' : ` (pod ${result.pod})`;
   const choice = await vscode.window.showErrorMessage(`${input.namespace}/${input.name} did not become ready: ${result.reason}${pod}`, ...actions);
   if (choice === 'Show Logs' && result.pod !== undefined) {
-    const row = { type: 'pod', id: ids.pod(context, input.namespace, result.pod), context, namespace: input.namespace, name: result.pod } as const;
-    await vscode.commands.executeCommand(Commands.logs, row);
+    await vscode.commands.executeCommand(Commands.logs, podElement(context, input.namespace, result.pod, 'node'));
   } else if (choice === 'Open Manifest') {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: yaml }));
   }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { nameFormats, nameProblem } from '../../core/validation/names.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
 import { askNamespace, namespacesOf } from './object-picks.ts';
 import { currentContext } from './object-targets.ts';
@@ -42,5 +43,8 @@ async function switchNamespace(clusters: ClusterServiceHolder, namespace?: strin
 }
 
 export function registerNamespaceCommand(clusters: ClusterServiceHolder): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.switchNamespace, (namespace?: string) => switchNamespace(clusters, typeof namespace === 'string' ? namespace : undefined));
+  // From the palette or a test: a name or nothing; from a namespace row's menu: the row.
+  return vscode.commands.registerCommand(Commands.switchNamespace, (target?: string | Element) =>
+    switchNamespace(clusters, typeof target === 'string' ? target : target?.type === 'namespace' ? target.namespace : undefined),
+  );
 }

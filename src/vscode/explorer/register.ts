@@ -4,6 +4,7 @@ import { Views } from '../ids.ts';
 import type { Element } from './elements.ts';
 import { ExplorerProvider } from './explorer-provider.ts';
 import { startHealthTicker } from './health-ticker.ts';
+import { NodeDecorations } from './node-decorations.ts';
 
 export interface Explorer extends vscode.Disposable {
   readonly provider: ExplorerProvider;
@@ -13,10 +14,14 @@ export interface Explorer extends vscode.Disposable {
 export function registerExplorer(clusters: ClusterServiceHolder): Explorer {
   const provider = new ExplorerProvider(() => clusters.get());
   const view = vscode.window.createTreeView(Views.explorer, { treeDataProvider: provider, showCollapseAll: true });
+  const decorations = new NodeDecorations((context, name) => provider.standingOf(context, name));
   const disposables = vscode.Disposable.from(
     view,
     provider,
-    startHealthTicker(provider, () => clusters.peek()),
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
+    provider.onDidChangeStandings(({ context, names }) => decorations.update(context, names)),
+    startHealthTicker(provider),
     clusters.onDidReload(() => provider.refresh()),
   );
   return { provider, view, dispose: () => disposables.dispose() };

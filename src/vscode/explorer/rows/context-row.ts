@@ -1,0 +1,47 @@
+// A kubeconfig context: the current one opens at once; under it Nodes, Workloads, Custom resources.
+import * as vscode from 'vscode';
+import type { Element } from '../elements.ts';
+import { isCurrentContext, type Row } from './row.ts';
+import { customsElement } from './customs-row.ts';
+import { nodesElement } from './nodes-row.ts';
+import { statusElement } from './status-row.ts';
+import { workloadsElement } from './workloads-row.ts';
+
+declare module '../elements.ts' {
+  interface ElementFields {
+    context: object;
+  }
+}
+
+export const contextId = (context: string): string => `ctx:${context}`;
+
+export const contextElement = (context: string) => ({ type: 'context', id: contextId(context), context }) as const;
+
+export const contextRow: Row<'context'> = {
+  children(element, tree) {
+    const { context } = element;
+    const connection = tree.connection(context);
+    const rows: Element[] = [tree.element(nodesElement(context)), tree.element(workloadsElement(context))];
+    // Shown once the cluster has CRDs: most clusters do, a fresh one may not.
+    if (connection.customResources.size > 0) rows.push(tree.element(customsElement(context)));
+    if (connection.skew !== undefined) rows.unshift(tree.element(statusElement(context, `skew:${context}`, 'info', connection.skew, 'skew')));
+    return rows;
+  },
+  item(element, tree) {
+    const config = tree.service().config;
+    const summary = config.ok ? config.value.contexts.find((context) => context.name === element.context) : undefined;
+    const current = isCurrentContext(tree, element.context);
+    const item = new vscode.TreeItem(element.context, current ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = [current ? 'current' : '', summary?.namespace ? `namespace ${summary.namespace}` : '', tree.service().connection(element.context)?.serverVersion ?? '']
+      .filter((part) => part !== '')
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon(current ? 'cloud' : 'cloud-upload');
+    item.tooltip = summary === undefined ? element.context : `${element.context}\n${summary.server}\nuser ${summary.user}`;
+    return item;
+  },
+  contextValue: (element, tree) => (isCurrentContext(tree, element.context) ? 'kubeWorkbench.context.current' : 'kubeWorkbench.context'),
+  refreshOn(change, context) {
+    // CRDs came or went (Custom resources shows or hides), or the server's version is known.
+    return change.resource === 'crds' || (change.type === 'state' && change.resource === 'version') ? [contextId(context)] : [];
+  },
+};

@@ -1,0 +1,93 @@
+// One workload: its state in a few words ("2/3 ready", "1/3 succeeded · 2 failed: ..."); a
+// Deployment, StatefulSet, DaemonSet or Job opens to its pods, found through the pod cache's owner
+// index (a Deployment's through its ReplicaSets' pod-template-hash), never by scanning every pod.
+import * as vscode from 'vscode';
+import { podOwnerWorkload, type PodOwnerKind } from '../../../core/cluster/owner-match.ts';
+import type { SlimWorkload, WorkloadKind } from '../../../core/cluster/workload-model.ts';
+import { byName } from '../node-standings.ts';
+import { podElement } from './pod-row.ts';
+import type { Row } from './row.ts';
+
+declare module '../elements.ts' {
+  interface ElementFields {
+    workload: { namespace: string; kind: WorkloadKind; name: string };
+  }
+}
+
+export const workloadId = (context: string, namespace: string, kind: WorkloadKind, name: string): string => `wl:${context}:${namespace}:${kind}/${name}`;
+
+export const workloadElement = (context: string, namespace: string, kind: WorkloadKind, name: string) =>
+  ({ type: 'workload', id: workloadId(context, namespace, kind, name), context, namespace, kind, name }) as const;
+
+export const kindIcons: Readonly<Record<WorkloadKind, string>> = {
+  Deployment: 'layers',
+  StatefulSet: 'database',
+  DaemonSet: 'server-process',
+  Job: 'run',
+  CronJob: 'watch',
+  Service: 'plug',
+  ConfigMap: 'settings',
+};
+
+const POD_OWNERS: ReadonlySet<WorkloadKind> = new Set<PodOwnerKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+
+// "2/3 ready", "1/3 succeeded · 2 failed: BackoffLimitExceeded", a CronJob's schedule, ...
+function workloadDescription(workload: SlimWorkload): { text: string; state: 'ok' | 'busy' | 'failed' | 'idle' } {
+  switch (workload.kind) {
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+      return { text: `${workload.ready}/${workload.desired} ready`, state: workload.ready >= workload.desired ? 'ok' : 'busy' };
+    case 'Job': {
+      const parts = [`${workload.ready}/${workload.desired} succeeded`];
+      if (workload.active > 0) parts.push(`${workload.active} active`);
+      if (workload.failed > 0) parts.push(`${workload.failed} failed`);
+      if (workload.failure !== '') return { text: `${parts.join(' · ')}: ${workload.failure}`, state: 'failed' };
+      return { text: parts.join(' · '), state: workload.done ? 'ok' : 'busy' };
+    }
+    case 'CronJob':
+      return { text: `${workload.detail}${workload.done ? ' · suspended' : ''}${workload.active > 0 ? ` · ${workload.active} active` : ''}`, state: workload.done ? 'idle' : 'ok' };
+    case 'Service':
+    case 'ConfigMap':
+      return { text: workload.detail, state: 'idle' };
+  }
+}
+
+const stateColours = {
+  ok: 'testing.iconPassed',
+  busy: 'list.warningForeground',
+  failed: 'testing.iconFailed',
+  idle: 'foreground',
+} as const;
+
+export const workloadRow: Row<'workload'> = {
+  children(element, tree) {
+    if (!POD_OWNERS.has(element.kind)) return [];
+    // A workload's pods are what it is made of: shown whole, not filtered.
+    const pods = tree.connection(element.context).podsOwnedBy(element.kind, element.namespace, element.name).toSorted((a, b) => byName(a.meta.name, b.meta.name));
+    return tree.page(element, pods, (pod) => tree.element(podElement(element.context, element.namespace, pod.meta.name, 'workload')));
+  },
+  item(element, tree) {
+    const connection = tree.connection(element.context);
+    const workload = connection.workloads[element.kind].get(element.namespace, element.name);
+    const pods = POD_OWNERS.has(element.kind) ? connection.podsOwnedBy(element.kind, element.namespace, element.name).length : 0;
+    const item = new vscode.TreeItem(element.name, pods > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    if (workload === undefined) {
+      item.description = 'deleted';
+      return item;
+    }
+    const { text, state } = workloadDescription(workload);
+    item.description = text;
+    item.iconPath = new vscode.ThemeIcon(kindIcons[element.kind], new vscode.ThemeColor(stateColours[state]));
+    item.tooltip = `${element.kind} ${element.namespace}/${element.name}: ${text}${pods > 0 ? `\n${pods} pods` : ''}`;
+    return item;
+  },
+  contextValue: (element) => `kubeWorkbench.workload.${element.kind}`,
+  refreshOn(change, context) {
+    // A pod redraws the workload it belongs to (its pod list and its expander); a workload's own
+    // change redraws its kind row, and so this row.
+    if (change.resource !== 'pods' || change.type === 'state' || change.type === 'relisted') return [];
+    const owner = podOwnerWorkload(change.item);
+    return owner === undefined ? [] : [workloadId(context, change.item.meta.namespace, owner.kind, owner.name)];
+  },
+};
