@@ -2,12 +2,21 @@
 import { fitCommand } from './cli/fit.ts';
 import { healthCommand } from './cli/health.ts';
 import { lintCommand } from './cli/lint.ts';
-import { runCli } from './cli/main.ts';
+import { internalErrorLine, runCli } from './cli/main.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { simCommand } from './cli/sim.ts';
 import { suggestCommand } from './cli/suggest.ts';
 
 const subcommands = [lintCommand, rulesCommand, healthCommand, suggestCommand, fitCommand, simCommand];
+
+// Subcommands return exit codes and never throw; should a bug throw outside them all the same,
+// the user gets one line and exit 2, as for any other failure.
+const fail = (error: unknown): void => {
+  process.stderr.write(internalErrorLine(error));
+  process.exit(2);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 void runCli(
   process.argv.slice(2),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
-import { ExitCode, runCli, type Subcommand } from './main.ts';
+import { ExitCode, internalErrorLine, runCli, type Subcommand } from './main.ts';
 
 const echo: Subcommand = {
   name: 'echo',
@@ -64,5 +64,13 @@ describe('kube-workbench CLI', () => {
     assert.equal(result.code, ExitCode.usage);
     assert.equal(result.stdout, '');
     assert.equal(result.stderr, "kube-workbench: unknown command 'frobnicate' (see kube-workbench --help)\n");
+  });
+
+  it('makes stderr safe for the terminal and free of URL passwords, and so an internal error', async () => {
+    const leaky: Subcommand = { name: 'leaky', summary: 'writes raw text', run: async (_args, io) => (io.stderr('see https://admin:hunter2@host:6443/api \x1b]0;owned\x07\n'), ExitCode.failure) };
+    let stderr = '';
+    await runCli(['leaky'], { stdout: () => undefined, stderr: (text) => (stderr += text) }, [leaky]);
+    assert.equal(stderr, 'see https://host:6443/api \\x1B]0;owned\\x07\n');
+    assert.equal(internalErrorLine(new Error('boom at https://u:p@h/x\n    at secret.ts:1')), 'kube-workbench: internal error: boom at https://h/x at secret.ts:1\n');
   });
 });

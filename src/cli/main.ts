@@ -69,6 +69,11 @@ export async function runCli(args: readonly string[], rawIo: CliIo, subcommands:
   }
 }
 
+/** The line for a fault that escaped every Result (a bug): no stack trace, which could quote a URL with its password. */
+export function internalErrorLine(error: unknown): string {
+  return `kube-workbench: internal error: ${terminalLines(redactUrlCredentials(oneLine(error)))}\n`;
+}
+
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s*\n\s*/g, ' ').trim();

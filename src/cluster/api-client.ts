@@ -35,6 +35,22 @@ export type WatchEnd = { readonly kind: 'closed' } | { readonly kind: 'error'; r
 // line means a broken or hostile server, and is not buffered further.
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
+// A Status object is a few hundred bytes; a proxy's error page a few KB. More is not read.
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** The first `maxBytes` of a body as text; the rest is not read (the stream is cancelled). */
+async function leadingText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk);
+    bytes += chunk.length;
+    if (bytes >= maxBytes) break;
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+}
+
 /** The context's server URL without credentials, or why no request can be made with this context. */
 function serverOf(context: string, config: KubeConfig): Result<string, ClusterError> {
   const fail = (message: string): Result<string, ClusterError> => err({ kind: 'kubeconfig', message });
@@ -102,7 +118,7 @@ export class ApiClient implements Disposable {
         signal: this.signal(options.signal),
       });
       if (response.ok) return ok(response as unknown as Response);
-      const text = await response.text();
+      const text = await leadingText(response.body, MAX_ERROR_BODY_BYTES);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -162,11 +178,10 @@ export class ApiClient implements Disposable {
           idle = setTimeout(abort, idleMs);
         }
         lines.push(decoder.decode(chunk, { stream: true }));
-        if (tooLong) {
-          aborter.abort();
-          return { kind: 'error', error: { kind: 'server', message: `${operation.verb} ${operation.resource} in context "${this.context}": the server sent a line longer than ${MAX_LINE_CHARS / 1024 / 1024} MB` } };
-        }
+        // Leaving the loop cancels the body: nothing more is read.
+        if (tooLong) break;
       }
+      if (tooLong) return { kind: 'error', error: { kind: 'server', message: `${operation.verb} ${operation.resource} in context "${this.context}": the server sent a line longer than ${MAX_LINE_CHARS / 1024 / 1024} MB` } };
       lines.end();
       return { kind: 'closed' };
     } catch (error) {

@@ -60,6 +60,7 @@ function connectionChange<T>(resource: WatchedResource, change: StoreChange<T>):
 }
 
 export interface ConnectionOptions {
+  /** Owned by the connection: disposed with it, which cancels whatever it still has in flight. */
   readonly client: ApiClient;
   /** The context's namespace: where namespaced resources are watched when cluster-wide lists are forbidden. */
   readonly namespace: string;
@@ -206,7 +207,9 @@ export class ClusterConnection implements Disposable {
     return this.stateChanges.on(listener);
   }
 
+  /** Stops every reflector and cancels every request of this connection in flight (the version read, object operations, metrics). */
   dispose(): void {
+    this.options.client.dispose();
     for (const reflector of this.reflectors.values()) reflector.dispose();
     this.reflectors.clear();
     for (const subscription of this.subscriptions) subscription.dispose();

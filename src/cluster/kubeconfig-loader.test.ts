@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { after, describe, it } from 'node:test';
-import { loadKubeconfig } from './kubeconfig-loader.ts';
+import { loadKubeconfig, resolveContext } from './kubeconfig-loader.ts';
 
 const folder = mkdtempSync(`${tmpdir()}/kwb-kubeconfig-`);
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -77,5 +77,27 @@ describe('loadKubeconfig', () => {
     const result = loadKubeconfig([path]);
     assert.ok(!result.ok);
     assert.match(result.error.message, new RegExp(`${path}: `));
+  });
+
+  it('names the files that do not exist when none does, instead of "no current context"', () => {
+    const loaded = loadKubeconfig([`${folder}/none.yaml`, `${folder}/other.yaml`]);
+    assert.ok(loaded.ok);
+    const resolved = resolveContext(loaded.value, '');
+    assert.ok(!resolved.ok);
+    assert.equal(resolved.error.message, `no kubeconfig file: ${folder}/none.yaml, ${folder}/other.yaml do not exist`);
+  });
+
+  it('shows the server URL without a user name and password', () => {
+    const path = kubeconfig('password.yaml', ['pw'], 'pw');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('https://pw.example:6443', 'https://admin:hunter2@pw.example:6443'));
+    const result = loadKubeconfig([path]);
+    assert.ok(result.ok);
+    assert.equal(result.value.contexts[0]?.server, 'https://pw.example:6443');
+  });
+
+  it('stops reading a kubeconfig that never ends (/dev/zero) at its size bound', () => {
+    const result = loadKubeconfig(['/dev/zero']);
+    assert.ok(!result.ok);
+    assert.equal(result.error.message, 'cannot read kubeconfig /dev/zero: larger than 64 MB');
   });
 });

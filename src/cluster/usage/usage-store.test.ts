@@ -84,4 +84,12 @@ describe('UsageStore', () => {
     assert.ok((await store.load()).ok);
     assert.match(await readFile(store.path, 'utf8'), /^\{"format":"kube-workbench-usage","version":1,/);
   });
+
+  it('does not read a file larger than it ever writes', async () => {
+    const store = new UsageStore(directory, 'huge', 'https://a', 8_000);
+    await writeFile(store.path, 'x'.repeat(8_001));
+    const loaded = await store.load();
+    assert.ok(!loaded.ok);
+    assert.match(loaded.error.message, /context "huge".* is larger than 8000 bytes, more than this store writes; starting a new history$/);
+  });
 });

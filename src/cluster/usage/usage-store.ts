@@ -3,7 +3,7 @@
 // written whole to a temporary file and renamed over the old one (a crash leaves the old or the new,
 // never half), and capped in size by leaving out the stalest containers.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { StoredContainer } from './usage-history.ts';
@@ -42,6 +42,8 @@ export class UsageStore {
   async load(): Promise<Result<readonly unknown[], UsageInputError>> {
     let text: string;
     try {
+      // save() never writes more than the bound: a larger file is not ours, and is not read into memory.
+      if ((await stat(this.path)).size > this.maxBytes) return err(this.failure(`is larger than ${this.maxBytes} bytes, more than this store writes; starting a new history`));
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return ok([]);
