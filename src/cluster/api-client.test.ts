@@ -22,11 +22,11 @@ after(() => sim.close());
 
 const marker = 'kwbMARKERpassword7';
 
-function clientFor(server: string, options: { caPem?: string; token?: string; user?: string } = {}): ApiClient {
+function clientFor(server: string, options: { token?: string; user?: string } = {}): ApiClient {
   const config = new KubeConfig();
   config.loadFromOptions({
     // client-node sends to http:// only with TLS verification off.
-    clusters: [{ name: 'c', server, caData: Buffer.from(options.caPem ?? sim.caPem).toString('base64'), skipTLSVerify: server.startsWith('http:') }],
+    clusters: [{ name: 'c', server, caData: Buffer.from(sim.caPem).toString('base64'), skipTLSVerify: server.startsWith('http:') }],
     users: [{ name: 'u', token: options.token ?? sim.tokens.admin }],
     contexts: [{ name: 'ctx', cluster: 'c', user: options.user ?? 'u' }],
     currentContext: 'ctx',
@@ -60,13 +60,13 @@ describe('ApiClient', () => {
   it('cancels a request a server never answers when disposed, and fails later ones at once', async () => {
     const silent = await startSilentServer(certificates);
     try {
-      const client = clientFor(silent.url, { caPem: certificates.caPem });
+      const client = silent.client();
       const pending = client.request('/version', { verb: 'get', resource: 'version' });
       await silent.opened(1);
       client.dispose();
       const answer = await pending;
       assert.ok(!answer.ok);
-      assert.equal(answer.error.message, 'get version in context "ctx" cancelled: the connection was closed');
+      assert.equal(answer.error.message, 'get version in context "silent" cancelled: the connection was closed');
       await silent.allClosed();
       const later = await client.request('/version', { verb: 'get', resource: 'version' });
       assert.ok(!later.ok && /cancelled/.test(later.error.message));
@@ -78,7 +78,7 @@ describe('ApiClient', () => {
   it('leaves no connection open once a connection to a silent server is disposed mid-request', async () => {
     const silent = await startSilentServer(certificates);
     try {
-      const connection = new ClusterConnection({ client: clientFor(silent.url, { caPem: certificates.caPem }), namespace: '' });
+      const connection = new ClusterConnection({ client: silent.client(), namespace: '' });
       connection.start(['nodes', 'leases', 'pods']);
       // The version read and the node and lease lists are waiting for the server.
       await silent.opened(3);

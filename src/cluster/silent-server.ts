@@ -4,9 +4,13 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ApiClient } from './api-client.ts';
 
 export interface SilentServer {
   readonly url: string;
+  /** A client of context "silent" that trusts the server's certificate. */
+  client(): ApiClient;
   /** Resolves once `count` connections are open at the same time. */
   opened(count: number): Promise<void>;
   /** Resolves when the client has closed every connection it opened. */
@@ -14,7 +18,7 @@ export interface SilentServer {
   close(): Promise<void>;
 }
 
-export async function startSilentServer(certificates: { readonly certPem: string; readonly keyPem: string }): Promise<SilentServer> {
+export async function startSilentServer(certificates: { readonly caPem: string; readonly certPem: string; readonly keyPem: string }): Promise<SilentServer> {
   const sockets = new Set<TLSSocket>();
   const waiters = new Set<() => void>();
   const settle = (): void => {
@@ -43,8 +47,19 @@ export async function startSilentServer(certificates: { readonly certPem: string
       waiters.add(check);
       check();
     });
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
+    client: () => {
+      const config = new KubeConfig();
+      config.loadFromOptions({
+        clusters: [{ name: 'c', server: url, caData: Buffer.from(certificates.caPem).toString('base64'), skipTLSVerify: false }],
+        users: [{ name: 'u', token: 'silent-token' }],
+        contexts: [{ name: 'silent', cluster: 'c', user: 'u' }],
+        currentContext: 'silent',
+      });
+      return new ApiClient('silent', config);
+    },
     opened: (count) => until(() => sockets.size >= count),
     allClosed: () => until(() => sockets.size === 0),
     close: async () => {

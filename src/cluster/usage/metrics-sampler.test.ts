@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { namespacedContextName } from '../../sim/kubeconfig.ts';
+import { makeCertificates } from '../../sim/certificates.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
 import { ApiClient } from '../api-client.ts';
 import { ClusterConnection } from '../cluster-connection.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
+import { startSilentServer } from '../silent-server.ts';
 import type { Result } from '../../core/result.ts';
 import { metricsError, MetricsSampler, type SampleSummary, type Timers } from './metrics-sampler.ts';
 import { UsageHistory } from './usage-history.ts';
@@ -123,5 +125,22 @@ describe('MetricsSampler against the simulated cluster', () => {
       assert.match(error.message, /^metrics API not installed in context "prod"/);
     }
     assert.equal(metricsError('prod', { kind: 'unreachable', message: 'cannot reach context "prod"' }).kind, 'unreachable');
+  });
+
+  it('cancels a list of pod metrics still waiting for the server when disposed', async () => {
+    const silent = await startSilentServer(await makeCertificates());
+    const target = new ClusterConnection({ client: silent.client(), namespace: 'default' });
+    const { instance, results } = sampler(target);
+    try {
+      const ticked = instance.tick();
+      await silent.opened(1);
+      instance.dispose();
+      await ticked;
+      await silent.allClosed();
+      assert.deepEqual(results, [], 'a disposed sampler reports nothing');
+    } finally {
+      target.dispose();
+      await silent.close();
+    }
   });
 });
