@@ -114,7 +114,7 @@ describe('kube-workbench health on broken inputs', () => {
     assert.equal(stderr, 'kube-workbench health: context "ctx" did not answer within 1 s\n');
     assert.equal(code, ExitCode.usage);
     // The fault was 300 s: undici's wait for headers kept the process alive after the timeout.
-    assert.ok(seconds < 3, `${seconds.toFixed(1)} s`);
+    assert.ok(seconds < 5, `${seconds.toFixed(1)} s`);
   });
 
   it('shows no token, client key or URL password in any output line, whether the server refuses, stays silent or rejects the credentials', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +124,26 @@ describe('kube-workbench lint', () => {
     assert.equal(asked, 5 * 1024 * 1024);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^<stdin>: skipped: larger than 5 MB\n/);
+  });
+
+  it('stops reading a real stdin past 5 MB: exit 2 at once, however much more is piped', async () => {
+    const child = spawn(process.execPath, [new URL('../cli.ts', import.meta.url).pathname, 'lint', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on('error', () => undefined);
+    // Up to 1.2 GB, written as the child takes it; it stops taking it at the bound.
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    let written = 0;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!done && written < 1200 * chunk.length) {
+      written += chunk.length;
+      if (!child.stdin.write(chunk)) await Promise.race([new Promise((resolve) => child.stdin.once('drain', resolve)), exited]);
+    }
+    assert.equal(await exited, 2);
+    assert.match(stderr, /^<stdin>: skipped: larger than 5 MB\n/);
+    assert.ok(written < 64 * 1024 * 1024, `${written / 1024 / 1024} MB taken`);
   });
 
   it('follows a symbolic link to a folder once: no file linted twice, loops end', async () => {
