@@ -189,6 +189,19 @@ describe('ClusterConnection against the simulated cluster', () => {
     }
   });
 
+  it('waits at most the longest back-off however long Retry-After says, never overflowing the timer', async () => {
+    // The version read takes one of the 429s; the node and lease lists the others.
+    sim.applyFault({ type: 'throttle', count: 3, retryAfterSeconds: 10_000_000 });
+    const { connection, waits, until } = connect();
+    try {
+      await until(synced(connection, 'nodes', 'leases'), 'sync after throttling');
+      assert.ok(waits.length >= 1 && waits.every((ms) => ms === 30_000), `waits ${waits.join(', ')}`);
+    } finally {
+      connection.dispose();
+      sim.applyFault({ type: 'clear' });
+    }
+  });
+
   it('follows CustomResourceDefinitions: their objects are watched while the CRD exists', async () => {
     const { connection, until } = connect();
     const api = client();

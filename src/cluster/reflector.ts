@@ -118,8 +118,11 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
     }
   }
 
-  /** Every page of the collection; a continue token that expires mid-way restarts the list. */
-  private async listAll(): Promise<Result<ListResult<T>, ClusterError>> {
+  /**
+   * Every page of the collection; a continue token that expires mid-way restarts the list once (a
+   * server that expires every token would otherwise be listed again and again without a pause).
+   */
+  private async listAll(restarted = false): Promise<Result<ListResult<T>, ClusterError>> {
     const items: T[] = [];
     let resourceVersion = '';
     let token: string | undefined;
@@ -130,7 +133,7 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
         query: { limit: this.options.pageSize ?? 500, continue: token },
         signal: this.aborter.signal,
       });
-      if (!page.ok) return page.error.kind === 'gone' && token !== undefined ? this.listAll() : err(page.error);
+      if (!page.ok) return page.error.kind === 'gone' && token !== undefined && !restarted ? this.listAll(true) : err(page.error);
       const body = page.value as { items?: unknown[]; metadata?: { resourceVersion?: string; continue?: string } };
       for (const raw of body.items ?? []) items.push(this.options.trim(raw));
       // The first page's resourceVersion is the snapshot's: every page comes from it.
@@ -197,7 +200,9 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
     this.report('error', error);
     const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_INITIAL_MS * 2 ** (this.failures - 1));
     const jittered = exponential * (1 + BACKOFF_JITTER * this.random());
-    const waitMs = error.retryAfterSeconds === undefined ? jittered : Math.max(error.retryAfterSeconds * 1000, BACKOFF_INITIAL_MS);
+    // A server's Retry-After is honoured up to the longest back-off: more would stall the view for
+    // hours, and past 2^31 ms a timer fires at once, which turned "wait" into a hot retry loop.
+    const waitMs = error.retryAfterSeconds === undefined ? jittered : Math.min(Math.max(error.retryAfterSeconds * 1000, BACKOFF_INITIAL_MS), BACKOFF_MAX_MS);
     await this.sleep(waitMs, this.aborter.signal);
   }
 }
