@@ -9,6 +9,7 @@ import { LineSplitter } from '../core/text/line-splitter.ts';
 import { displayUrl } from '../core/text/url-credentials.ts';
 import { errorFromException, errorFromResponse, type ClusterError, type Operation } from './cluster-error.ts';
 import type { Disposable } from './disposable.ts';
+import { leadingText } from './leading-text.ts';
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -37,19 +38,6 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 // A Status object is a few hundred bytes; a proxy's error page a few KB. More is not read.
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** The first `maxBytes` of a body as text; the rest is not read (the stream is cancelled). */
-async function leadingText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
-  if (body === null) return '';
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk);
-    bytes += chunk.length;
-    if (bytes >= maxBytes) break;
-  }
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
-}
 
 /** The context's server URL without credentials, or why no request can be made with this context. */
 function serverOf(context: string, config: KubeConfig): Result<string, ClusterError> {

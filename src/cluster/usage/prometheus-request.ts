@@ -1,7 +1,10 @@
 // One POST /api/v1/query_range to Prometheus, its failures as UsageInputError. Messages name the
 // server as host:port plus any path prefix, never the URL's credentials, the token or the query.
 import { err, ok, type Result } from '../../core/result.ts';
+import { leadingText } from '../leading-text.ts';
 import type { UsageInputError } from './usage-types.ts';
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 export interface PrometheusEndpoint {
   /** The API root with credentials removed (a path prefix such as /prometheus kept). */
@@ -81,7 +84,8 @@ export async function queryRange(endpoint: PrometheusEndpoint, params: RangePara
   }
   let text: string;
   try {
-    text = await response.text();
+    // An error answer is a line of JSON or a proxy's page: only its start is read.
+    text = response.ok ? await response.text() : await leadingText(response.body, MAX_ERROR_BODY_BYTES);
   } catch (error) {
     if (signal.aborted) return err({ kind: 'unreachable', message: `loading from Prometheus at ${endpoint.name} was cancelled` });
     return err({ kind: 'unreachable', message: `Prometheus at ${endpoint.name} broke off its answer: ${causeCode(error)}` });
