@@ -30,7 +30,8 @@ export function usage(subcommands: readonly Subcommand[]): string {
     lines.length > 0 ? 'Commands:' : 'Commands: none yet',
     ...lines,
     '',
-    'Exit codes: 0 success, 1 findings or failure, 2 usage or I/O error.',
+    'Exit codes: 0 success, 1 findings or failure, 2 usage, input or I/O error (an input too large',
+    'or invalid, a file not checked, a cluster unreachable); errors are one line on stderr.',
     '',
   ].join('\n');
 }
