@@ -20,6 +20,7 @@ import { registerDiagnostics } from './vscode/diagnostics/register.ts';
 import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
+import { registerRevealWorkload } from './vscode/explorer/reveal-workload.ts';
 import { Log } from './vscode/output.ts';
 import { registerStatusBar, type StatusBar } from './vscode/status-bar.ts';
 
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     explorer,
     statusBar,
     registerExplorerCommands(explorer, clusters, log),
+    registerRevealWorkload(explorer),
     registerKubeconfigCommands(),
     registerWorkloadCommands(clusters),
     registerDescribeCommand(clusters),

@@ -31,6 +31,7 @@ export const Commands = {
   switchNamespace: 'kubeWorkbench.switchNamespace',
   revealSecretKey: 'kubeWorkbench.revealSecretKey',
   showRightSizingReport: 'kubeWorkbench.showRightSizingReport',
+  revealWorkload: 'kubeWorkbench.revealWorkload',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

@@ -1,6 +1,8 @@
 // The allocator in a real VS Code against the simulated cluster: eight days of usage from the sim's
 // Prometheus become request-suggestion diagnostics with the suggestion, Guaranteed and Burstable
-// fixes, a hover on `resources:`, and the right-sizing report with its CSV export.
+// fixes, a hover on `resources:` (naming the namespace kubectl would use, and why there are no numbers
+// when there are none), and the right-sizing report with its CSV export and rows that reveal their
+// workload in the Explorer.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,15 +98,44 @@ describe('Allocator in the editor', function () {
     assert.match(document.getText(), /requests:\n {12}cpu: "\d+m"\n {12}memory: "\d+Mi"\n {10}limits:\n {12}cpu: "\d+m"\n {12}memory: "\d+Mi"\n$/);
   });
 
+  const hoverText = async (on: vscode.TextDocument): Promise<string> => {
+    const line = on.getText().split('\n').findIndex((text) => text.trim() === 'resources:');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', on.uri, new vscode.Position(line, 10));
+    return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  };
+
   it('shows target, bounds, today\'s request and a usage sparkline on hover over resources:', async () => {
-    const line = document.getText().split('\n').findIndex((text) => text.trim() === 'resources:');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 10));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
-    assert.match(text, /\*\*Right-sizing\*\* `[\w-]+` of Deployment/);
+    const text = await hoverText(document);
+    assert.match(text, new RegExp(`^\\*\\*Right-sizing\\*\\* container \`${workload.container}\` of Deployment \`${workload.namespace}/${workload.name}\` in context \`${CONTEXT}\`\n\n\\|`));
     assert.match(text, /\| Target \| \d+m \| \d+Mi \|/);
     assert.match(text, /\| Upper bound \|/);
     assert.match(text, /\| Requested now \| \d+m \| \d+Mi \|/);
     assert.match(text, /`[▁▂▃▄▅▆▇█ ]{10,}`/);
+  });
+
+  it("names a manifest's workload in the context's namespace when it sets none, and says Prometheus has no samples of it", async () => {
+    const manifest = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: frontend}',
+      'spec:',
+      '  selector: {matchLabels: {app: frontend}}',
+      '  template:',
+      '    metadata: {labels: {app: frontend}}',
+      '    spec:',
+      '      containers:',
+      '      - name: web',
+      '        image: nginx:1.27.3',
+      '        resources:',
+      '          requests: {cpu: 100m}',
+      '',
+    ].join('\n');
+    const text = await hoverText(await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest }));
+    assert.match(text, /container `web` of Deployment `default\/frontend` in context/);
+    assert.match(text, /Namespace `default`: the manifest sets no namespace, so `kubectl apply` uses the context's\./);
+    const prometheus = new URL(sim.prometheusUrl!).host;
+    assert.match(text, new RegExp(`No samples for container \`web\` of Deployment \`default/frontend\` yet: Prometheus at ${prometheus.replaceAll('.', '\\.')} returned \\d+ series, none of this container\\.`));
+    assert.doesNotMatch(text, /prometheusUrl/);
   });
 
   it('opens the right-sizing report with freed capacity and exports it as CSV', async () => {
@@ -115,12 +146,32 @@ describe('Allocator in the editor', function () {
     assert.ok(row.replicas >= 1);
     assert.match(report.html(), /<table id="report">/);
     assert.match(report.html(), /Applying every recommendation would free <strong>[\d.]+ cores<\/strong>/);
-    assert.match(report.html(), /<svg [^>]*role="img">/);
+    const html = report.html();
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';"/);
+    assert.doesNotMatch(html, / style="|unsafe-inline|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    // Each chart spans its own range, with the target dashed and titled strips to hover.
+    assert.match(html, /<svg [^>]*class="usage-chart"[^>]*height="56"[^>]*role="img"/);
+    assert.match(html, /<line class="target"/);
+    assert.match(html, /<rect x="\d+" width="\d+" height="100"><title>[^<]+: (\d+m( – \d+m)?|no samples)<\/title><\/rect>/);
+    assert.match(html, /<span class="axis high">\d+m<\/span><span class="axis low">\d+m<\/span>/);
+    assert.match(html, new RegExp(`<tbody class="entry" [^>]*data-namespace="${workload.namespace}" data-kind="Deployment" data-name="${workload.name}">`));
     const csvPath = join(mkdtempSync(join(tmpdir(), 'kwb-report-')), 'report.csv');
     await report.exportCsv(vscode.Uri.file(csvPath));
     const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
     assert.equal(lines.length, report.rows().length + 1);
     assert.match(lines[0]!, /^namespace,workload,kind,container,replicas,current_cpu/);
+    report.panel.dispose();
+  });
+
+  it("reveals a report row's workload in the Explorer, selected", async () => {
+    const report = await vscode.commands.executeCommand<RightSizingReport>(Commands.showRightSizingReport);
+    const selected = (): boolean => api.explorerView.selection.some((element) => element.type === 'workload' && element.kind === 'Deployment' && element.namespace === workload.namespace && element.name === workload.name);
+    const revealed = whenTrue(api.explorerView.onDidChangeSelection, selected, `Deployment ${workload.namespace}/${workload.name} selected in the Explorer`);
+    // What the page sends when the row is clicked.
+    await report.receive({ type: 'reveal', namespace: workload.namespace, kind: 'Deployment', name: workload.name });
+    await revealed;
+    assert.equal(api.explorerView.visible, true);
+    assert.equal(await vscode.commands.executeCommand(Commands.revealWorkload, { context: CONTEXT, namespace: workload.namespace, kind: 'Deployment', name: 'no-such-workload' }), false);
     report.panel.dispose();
   });
 

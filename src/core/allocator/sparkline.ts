@@ -39,35 +39,120 @@ export function sparkline(values: readonly number[], width: number, ceiling?: nu
     .join('');
 }
 
+/** The values a chart's height spans. */
+export interface ChartScale {
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * Each chart spans its own values (and the reference), not zero to peak, so a day's swing shows
+ * rather than a flat line near the top. At least a tenth of the peak tall, so sampling noise on a
+ * steady series stays small and a constant one sits mid-height; 5% margin so the line never rides
+ * the frame. Never below zero: usage is not negative.
+ */
+export function chartScale(values: readonly number[], reference?: number): ChartScale {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of reference === undefined ? values : [...values, reference]) {
+    if (Number.isNaN(value)) continue;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  if (!(high > 0)) return { low: 0, high: 1 };
+  const span = Math.max(high - low, high * 0.1);
+  const middle = (low + high) / 2;
+  return { low: Math.max(0, middle - span * 0.55), high: middle + span * 0.55 };
+}
+
+/** Hover areas across a chart, each titled with its time span and the values in it. */
+export interface ChartBands {
+  readonly count: number;
+  /** Time of the first point and between points (the chart's hourly step). */
+  readonly startMs: number;
+  readonly stepMs: number;
+  readonly spanText: (fromMs: number, toMs: number) => string;
+  readonly valueText: (value: number) => string;
+}
+
 export interface ChartOptions {
-  readonly width: number;
+  /** Pixels; the width follows the page (the drawing stretches, the strokes do not). */
   readonly height: number;
-  /** A horizontal line, e.g. the recommended target; also raises the scale to include it. */
+  /** A horizontal line, e.g. the recommended target; the scale includes it. */
   readonly reference?: number;
   readonly title: string;
+  readonly bands?: ChartBands;
+  /** Points before which a faint vertical line marks a boundary (e.g. midnight). */
+  readonly dividers?: readonly number[];
+}
+
+export interface Chart extends ChartScale {
+  readonly svg: string;
 }
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** A self-contained SVG: the series as a polyline (gaps split it), the reference as a dashed line. */
-export function chartSvg(values: readonly number[], options: ChartOptions): string {
-  const { width, height, reference } = options;
-  const points = downsample(values, width);
-  const top = Math.max(reference ?? 0, seriesPeak(points)) * 1.05 || 1;
-  const y = (value: number): string => (height - (value / top) * (height - 2) - 1).toFixed(1);
-  const step = points.length > 1 ? width / (points.length - 1) : width;
-  const segments: string[] = [];
-  let current: string[] = [];
-  points.forEach((value, index) => {
-    if (Number.isNaN(value)) {
-      if (current.length > 0) segments.push(current.join(' '));
-      current = [];
-    } else current.push(`${(index * step).toFixed(1)},${y(value)}`);
+/** Drawing units of the view box's height: one decimal of them is finer than a pixel at chart sizes. */
+const UNITS = 100;
+
+function bandTitle(values: readonly number[], from: number, to: number, bands: ChartBands): string {
+  const seen = values.slice(from, to).filter((value) => !Number.isNaN(value));
+  const span = bands.spanText(bands.startMs + from * bands.stepMs, bands.startMs + to * bands.stepMs);
+  if (seen.length === 0) return `${span}: no samples`;
+  const low = bands.valueText(Math.min(...seen));
+  const high = bands.valueText(Math.max(...seen));
+  return `${span}: ${low === high ? high : `${low} – ${high}`}`;
+}
+
+/** The series as polylines, split at gaps; a lone point between gaps is drawn a unit wide (one point draws nothing). */
+function usageLines(values: readonly number[], y: (value: number) => string): string[] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  values.forEach((value, index) => {
+    if (!Number.isNaN(value)) run.push(index);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
   });
-  if (current.length > 0) segments.push(current.join(' '));
-  const lines = segments.map((segment) => `<polyline fill="none" stroke="currentColor" stroke-width="1.5" points="${segment}"/>`);
-  if (reference !== undefined) lines.push(`<line x1="0" x2="${width}" y1="${y(reference)}" y2="${y(reference)}" stroke="#d18616" stroke-dasharray="4 3"/>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"><title>${escapeXml(options.title)}</title>${lines.join('')}</svg>`;
+  if (run.length > 0) runs.push(run);
+  return runs.map((indexes) => {
+    const xs = indexes.length === 1 ? [indexes[0] as number, (indexes[0] as number) + 1] : indexes.map((index) => index + 0.5);
+    const points = xs.map((x, at) => `${x},${y(values[indexes[Math.min(at, indexes.length - 1)] as number] as number)}`);
+    return `<polyline class="usage" fill="none" stroke="currentColor" stroke-width="1.5" vector-effect="non-scaling-stroke" points="${points.join(' ')}"/>`;
+  });
+}
+
+function bandStrips(values: readonly number[], bands: ChartBands): string {
+  const count = Math.min(bands.count, values.length);
+  const strips: string[] = [];
+  for (let band = 0; band < count; band += 1) {
+    const from = Math.floor((band * values.length) / count);
+    const to = Math.floor(((band + 1) * values.length) / count);
+    strips.push(`<rect x="${from}" width="${to - from}" height="${UNITS}"><title>${escapeXml(bandTitle(values, from, to, bands))}</title></rect>`);
+  }
+  return `<g class="bands" fill="transparent">${strips.join('')}</g>`;
+}
+
+/**
+ * A self-contained SVG, one view-box unit per point, stretched to the page's width: dividers as
+ * faint vertical lines, the series as a polyline, the reference as a dashed line, and with `bands`
+ * a titled transparent strip per span, so hovering shows the values there. Classes let the page
+ * restyle it; the attributes are the fallback.
+ */
+export function chartSvg(values: readonly number[], options: ChartOptions): Chart {
+  const { reference, bands } = options;
+  const scale = chartScale(values, reference);
+  const width = Math.max(values.length, 1);
+  const y = (value: number): string => (UNITS - ((value - scale.low) / (scale.high - scale.low)) * UNITS).toFixed(1);
+  const dividers = (options.dividers ?? []).map((at) => `M${at} 0V${UNITS}`).join('');
+  const parts = dividers === '' ? [] : [`<path class="divider" d="${dividers}" stroke="currentColor" stroke-opacity="0.15" vector-effect="non-scaling-stroke"/>`];
+  parts.push(...usageLines(values, y));
+  if (reference !== undefined) parts.push(`<line class="target" x1="0" x2="${width}" y1="${y(reference)}" y2="${y(reference)}" stroke="#d18616" stroke-dasharray="4 3" vector-effect="non-scaling-stroke"/>`);
+  if (bands !== undefined && values.length > 0) parts.push(bandStrips(values, bands));
+  const title = escapeXml(options.title);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="usage-chart" width="100%" height="${options.height}" viewBox="0 0 ${width} ${UNITS}" preserveAspectRatio="none" role="img" aria-label="${title}"><title>${title}</title>${parts.join('')}</svg>`;
+  return { svg, ...scale };
 }

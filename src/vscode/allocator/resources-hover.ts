@@ -1,11 +1,15 @@
 // Hovering a container's `resources:` shows what the allocator makes of its observed usage: target,
-// bounds and today's requests side by side, with eight days of CPU and memory drawn as sparklines.
+// bounds and today's requests side by side, with eight days of CPU and memory drawn as sparklines;
+// without usage yet, which source is missing and why. The workload is named in the namespace
+// `kubectl apply` would put it in.
 import * as vscode from 'vscode';
-import type { Estimate, WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
+import type { Estimate, UsageStatus, WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
 import type { ContainerResourcesAt } from '../../core/lint/index.ts';
 import { loadLintModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { readConfig } from '../config.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
+import { missingUsageText } from './usage-status-text.ts';
 
 const SPARKLINE_WIDTH = 48;
 // Each sparkline is scaled to its own peak, so the daily shape shows; the numbers say how far below
@@ -15,11 +19,25 @@ function formatted(estimate: Estimate): { cpu: string; memory: string } {
   return loadLintModule().estimateQuantities(estimate);
 }
 
-function resourcesHoverMarkdown(at: ContainerResourcesAt, usage: WorkloadContainerUsage | undefined, context: string): string {
-  const title = `**Right-sizing** \`${at.container}\` of ${at.kind} ${usage?.namespace ?? at.namespace ?? ''}/${at.name} in context \`${context}\``;
-  if (usage?.recommendation === undefined) {
-    return `${title}\n\nNot enough data: no usage observed yet for this container. The metrics API is sampled every minute while the cluster is connected; set \`kubeWorkbench.allocator.prometheusUrl\` for eight days of history at once.`;
-  }
+/** The namespace a manifest's workload lands in, and why: kubectl's order. */
+interface Placement {
+  readonly namespace: string;
+  /** Undefined when the manifest sets it. */
+  readonly why: string | undefined;
+}
+
+function placement(at: ContainerResourcesAt, contextNamespace: string): Placement {
+  // An empty namespace in a manifest is no namespace to kubectl.
+  if (at.namespace) return { namespace: at.namespace, why: undefined };
+  if (contextNamespace !== '') return { namespace: contextNamespace, why: 'the manifest sets no namespace, so `kubectl apply` uses the context\'s' };
+  return { namespace: 'default', why: 'neither the manifest nor the context sets a namespace, so `kubectl apply` uses `default`' };
+}
+
+function resourcesHoverMarkdown(at: ContainerResourcesAt, where: Placement, usage: WorkloadContainerUsage | undefined, status: UsageStatus, context: string): string {
+  const workload = `${at.kind} \`${where.namespace}/${at.name}\``;
+  const subject = `container \`${at.container}\` of ${workload}`;
+  const title = [`**Right-sizing** ${subject} in context \`${context}\``, ...(where.why === undefined ? [] : ['', `Namespace \`${where.namespace}\`: ${where.why}.`])].join('\n');
+  if (usage?.recommendation === undefined) return `${title}\n\n${missingUsageText(status, subject, context, readConfig().allocatorPrometheusUrl)}`;
   const { target, lowerBound, upperBound } = usage.recommendation;
   const [t, l, u] = [formatted(target), formatted(lowerBound), formatted(upperBound)];
   const lint = loadLintModule();
@@ -62,9 +80,9 @@ export class ResourcesHover implements vscode.HoverProvider {
     if (service.connection(context) === undefined) return undefined;
     const at = loadLintModule().containerResourcesAt(this.controller.parse(document), document.offsetAt(position));
     if (at === undefined) return undefined;
-    const namespace = at.namespace ?? (config.value.contexts.find((summary) => summary.name === context)?.namespace || 'default');
-    const usage = service.usage.find(context, namespace, at.name, at.container);
+    const where = placement(at, config.value.contexts.find((summary) => summary.name === context)?.namespace ?? '');
+    const usage = service.usage.find(context, where.namespace, at.name, at.container);
     const range = new vscode.Range(document.positionAt(at.range.start), document.positionAt(at.range.end));
-    return new vscode.Hover(new vscode.MarkdownString(resourcesHoverMarkdown(at, usage, context)), range);
+    return new vscode.Hover(new vscode.MarkdownString(resourcesHoverMarkdown(at, where, usage, service.usage.status(context), context)), range);
   }
 }

@@ -1,18 +1,21 @@
-// The right-sizing report's page: totals, then one sortable row per workload container with today's
-// requests, the recommendation, what it frees and eight days of usage as small charts. Strict CSP:
-// only the page's own script (by nonce) runs, nothing is loaded from anywhere.
+// The right-sizing report's page: totals, then per workload container a line of numbers (today's
+// requests, the target, what it frees) and a line with eight days of CPU and memory, each chart
+// scaled to its own range with the target dashed and values on hover. Strict CSP: only the page's
+// own style and script (by nonce) apply, nothing is loaded from anywhere, no inline style attribute.
 import type { RightSizingRow, RightSizingTotals } from '../../core/lint/index.ts';
 import type { UsageChart, UsageStatus } from '../../cluster/usage/usage-types.ts';
 import { loadLintModule } from '../bundle-loader.ts';
+import { PAGE_SCRIPT, PAGE_STYLE } from './right-sizing-page-assets.ts';
+import { usageSourcesLine } from './usage-status-text.ts';
 
 export interface ReportPage {
   readonly context: string;
   readonly rows: readonly RightSizingRow[];
   readonly totals: RightSizingTotals;
   readonly status: UsageStatus | undefined;
+  readonly prometheusUrl: string;
   readonly charts: ReadonlyMap<string, UsageChart>;
   readonly nonce: string;
-  readonly cspSource: string;
 }
 
 export function chartKey(namespace: string, workload: string, container: string): string {
@@ -24,107 +27,116 @@ function escapeHtml(text: string): string {
 }
 
 const GIB = 2 ** 30;
+const MIB = 2 ** 20;
+/** Hover strips per chart: four hours each over eight days, enough to find a peak without a page of titles. */
+const BANDS = 48;
+const CHART_PX = 56;
 
-/** Columns: header, the row's sort value, the cell's HTML. */
-const columns: readonly { title: string; sort: (row: RightSizingRow) => string | number; numeric: boolean }[] = [
-  { title: 'Namespace', sort: (row) => row.namespace, numeric: false },
-  { title: 'Workload', sort: (row) => row.workload, numeric: false },
-  { title: 'Kind', sort: (row) => row.kind, numeric: false },
-  { title: 'Container', sort: (row) => row.container, numeric: false },
-  { title: 'Replicas', sort: (row) => row.replicas, numeric: true },
-  { title: 'CPU now', sort: (row) => row.current.cpu ?? -1, numeric: true },
-  { title: 'CPU target', sort: (row) => row.target.cpu, numeric: true },
-  { title: 'Memory now', sort: (row) => row.current.memory ?? -1, numeric: true },
-  { title: 'Memory target', sort: (row) => row.target.memory, numeric: true },
-  { title: 'Cores freed', sort: (row) => row.freedCores, numeric: true },
-  { title: 'GiB freed', sort: (row) => row.freedBytes / GIB, numeric: true },
-  { title: 'History (days)', sort: (row) => row.confidenceDays, numeric: true },
-];
+const whole = (value: number | undefined, unit: number): string => (value === undefined ? '—' : Math.round(value / unit).toLocaleString('en-US'));
+const signed = (value: number): string => (value > 0 ? `+${value.toFixed(2)}` : value < 0 ? `−${(-value).toFixed(2)}` : '0.00');
 
-function cells(row: RightSizingRow): string[] {
-  const { amountTexts } = loadLintModule();
-  const now = amountTexts(row.current, '—');
-  const target = amountTexts(row.target, '—');
-  return [row.namespace, row.workload, row.kind || '—', row.container, String(row.replicas), now.cpu, target.cpu, now.memory, target.memory, row.freedCores.toFixed(2), (row.freedBytes / GIB).toFixed(2), row.confidenceDays.toFixed(1)].map(escapeHtml);
+/** Sort values, data-v0 … data-v8, by the column numbers of the header. */
+function sortValues(row: RightSizingRow): (string | number)[] {
+  return [
+    `${row.workload} ${row.namespace} ${row.container}`,
+    row.replicas,
+    row.current.cpu ?? -1,
+    row.target.cpu,
+    row.current.memory ?? -1,
+    row.target.memory,
+    row.freedCores,
+    row.freedBytes / GIB,
+    row.confidenceDays,
+  ];
 }
 
-function chartCells(row: RightSizingRow, chart: UsageChart | undefined): string {
-  if (chart === undefined) return '<td></td><td></td>';
-  const { chartSvg } = loadLintModule();
-  const cpu = chartSvg(chart.cpu, { width: 120, height: 24, reference: row.target.cpu, title: `CPU of ${row.workload}/${row.container}; dashed: target` });
-  const memory = chartSvg(chart.memory, { width: 120, height: 24, reference: row.target.memory, title: `Memory of ${row.workload}/${row.container}; dashed: target` });
-  return `<td class="chart">${cpu}</td><td class="chart">${memory}</td>`;
+const HEADER = `<thead>
+<tr><th rowspan="2" class="name" data-column="0" data-numeric="false" tabindex="0">Workload</th><th rowspan="2" class="wide" data-column="1" data-numeric="true" tabindex="0">Replicas</th><th colspan="2" class="group">CPU (millicores)</th><th colspan="2" class="group">Memory (MiB)</th><th colspan="2" class="group" title="(request − target) × replicas; negative: the target asks for more">Freed</th><th rowspan="2" class="wide" data-column="8" data-numeric="true" tabindex="0" title="Days of usage history behind the recommendation">History (days)</th></tr>
+<tr>${[['request', 2], ['target', 3], ['request', 4], ['target', 5], ['cores', 6], ['GiB', 7]].map(([title, column]) => `<th data-column="${column}" data-numeric="true" tabindex="0">${title}</th>`).join('')}</tr>
+</thead>`;
+
+function numberCells(row: RightSizingRow): string {
+  const { estimateQuantities } = loadLintModule();
+  const [target, lower, upper] = [row.target, row.lowerBound, row.upperBound].map(estimateQuantities) as [{ cpu: string; memory: string }, { cpu: string; memory: string }, { cpu: string; memory: string }];
+  const bounds = (resource: 'cpu' | 'memory'): string => `target ${target[resource]}, bounds ${lower[resource]} – ${upper[resource]}`;
+  const freed = `(request − target) × ${row.replicas} replicas`;
+  const cell = (text: string, title: string, className = ''): string => `<td${className === '' ? '' : ` class="${className}"`} title="${escapeHtml(title)}">${escapeHtml(text)}</td>`;
+  return [
+    cell(String(row.replicas), 'pods the workload runs', 'wide'),
+    cell(whole(row.current.cpu, 0.001), row.current.cpu === undefined ? 'no CPU request set' : 'CPU requested today'),
+    cell(whole(row.target.cpu, 0.001), bounds('cpu')),
+    cell(whole(row.current.memory, MIB), row.current.memory === undefined ? 'no memory request set' : 'memory requested today'),
+    cell(whole(row.target.memory, MIB), bounds('memory')),
+    cell(signed(row.freedCores), freed, row.freedCores < 0 ? 'claim' : ''),
+    cell(signed(row.freedBytes / GIB), freed, row.freedBytes < 0 ? 'claim' : ''),
+    cell(row.confidenceDays.toFixed(1), 'days of usage history', 'wide'),
+  ].join('');
 }
 
-function statusLine(status: UsageStatus | undefined): string {
-  if (status === undefined) return 'No usage sources for this context yet.';
-  const part = (name: string, source: { phase: string; message?: string }): string => `${name}: ${source.phase}${source.message === undefined ? '' : ` (${source.message})`}`;
-  return [part('metrics API', status.metrics), part('Prometheus', status.prometheus), part('stored history', status.store)].join(' · ');
+const dayText = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { weekday: 'short' });
+const hourText = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** The chart's local midnights (point indexes), for its day dividers and labels. */
+function midnights(chart: UsageChart, points: number): number[] {
+  const indexes: number[] = [];
+  for (let index = 1; index < points; index += 1) if (new Date(chart.startMs + index * chart.stepMs).getHours() === 0) indexes.push(index);
+  return indexes;
+}
+
+function chartFigure(caption: string, values: readonly number[], chart: UsageChart, target: number, valueText: (value: number) => string, title: string): string {
+  const { chartSvg, seriesPeak } = loadLintModule();
+  const dividers = midnights(chart, values.length);
+  const spanText = (from: number, to: number): string => `${dayText(from)} ${hourText(from)}–${hourText(to)}`;
+  const drawn = chartSvg(values, { height: CHART_PX, reference: target, title, dividers, bands: { count: BANDS, startMs: chart.startMs, stepMs: chart.stepMs, spanText, valueText } });
+  // Day names under the chart, at the midnights' share of the width: SVG percentages need no style attribute.
+  const days = dividers.map((index) => `<text x="${((index / values.length) * 100).toFixed(2)}%" y="11">${escapeHtml(dayText(chart.startMs + index * chart.stepMs))}</text>`).join('');
+  return `<figure class="chart"><figcaption>${escapeHtml(caption)} · peak <strong>${escapeHtml(valueText(seriesPeak(values)))}</strong> · <span class="key">- - target ${escapeHtml(valueText(target))}</span></figcaption>
+<div class="plot"><span class="axis high">${escapeHtml(valueText(drawn.high))}</span><span class="axis low">${escapeHtml(valueText(drawn.low))}</span>${drawn.svg}<svg class="time" width="100%" height="14" aria-hidden="true">${days}</svg></div></figure>`;
+}
+
+function chartsLine(row: RightSizingRow, chart: UsageChart | undefined): string {
+  if (chart === undefined) return '<p class="sub">No chart yet.</p>';
+  const { estimateQuantities } = loadLintModule();
+  const cpuText = (cores: number): string => estimateQuantities({ cpu: cores, memory: 0 }).cpu;
+  const memoryText = (bytes: number): string => estimateQuantities({ cpu: 0, memory: bytes }).memory;
+  const of = `${row.workload}/${row.container}`;
+  return `<div class="charts">${chartFigure('CPU, mean per hour', chart.cpu, chart, row.target.cpu, cpuText, `CPU of ${of} over ${Math.round(chart.cpu.length / 24)} days; dashed: target`)}${chartFigure('Memory, peak per hour', chart.memory, chart, row.target.memory, memoryText, `Memory of ${of}; dashed: target`)}</div>`;
+}
+
+function entry(row: RightSizingRow, chart: UsageChart | undefined): string {
+  const data = sortValues(row).map((value, index) => `data-v${index}="${escapeHtml(String(value))}"`);
+  data.push(`data-namespace="${escapeHtml(row.namespace)}"`, `data-kind="${escapeHtml(row.kind)}"`, `data-name="${escapeHtml(row.workload)}"`);
+  const label = `${row.kind} ${row.namespace}/${row.workload}`;
+  const name = row.kind === '' ? `<strong>${escapeHtml(row.workload)}</strong>` : `<button class="reveal" title="${escapeHtml(`Reveal ${label} in the Explorer`)}">${escapeHtml(row.workload)}</button>`;
+  const where = [row.namespace, row.kind === '' ? 'not in the cluster any more' : row.kind, `container ${row.container}`].map(escapeHtml).join(' · ');
+  const folded = `<span class="narrow"> · ×${row.replicas} · ${row.confidenceDays.toFixed(1)} days</span>`;
+  return `<tbody class="entry${row.kind === '' ? ' gone' : ''}" ${data.join(' ')}>
+<tr class="numbers"><td class="name">${name}<span class="sub">${where}${folded}</span></td>${numberCells(row)}</tr>
+<tr class="charts"><td colspan="9">${chartsLine(row, chart)}</td></tr>
+</tbody>`;
 }
 
 export function rightSizingHtml(page: ReportPage): string {
-  const { rows, totals } = page;
-  const header = columns.map((column, index) => `<th data-column="${index}" data-numeric="${column.numeric}" tabindex="0">${escapeHtml(column.title)}</th>`).join('');
-  const body = rows
-    .map((row) => {
-      const sortValues = columns.map((column, index) => `data-v${index}="${escapeHtml(String(column.sort(row)))}"`).join(' ');
-      const chart = page.charts.get(chartKey(row.namespace, row.workload, row.container));
-      return `<tr ${sortValues}>${cells(row).map((cell) => `<td>${cell}</td>`).join('')}${chartCells(row, chart)}</tr>`;
-    })
-    .join('\n');
+  const { rows, totals, nonce } = page;
   const summary =
     rows.length === 0
       ? '<p>Not enough data yet: no workload container has a recommendation.</p>'
       : `<p>Applying every recommendation would free <strong>${totals.freedCores.toFixed(2)} cores</strong> and <strong>${totals.freedGiB.toFixed(2)} GiB</strong> of requests; under-provisioned containers would claim ${totals.claimedCores.toFixed(2)} cores and ${totals.claimedGiB.toFixed(2)} GiB more.</p>`;
+  const body = rows.map((row) => entry(row, page.charts.get(chartKey(row.namespace, row.workload, row.container)))).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${page.cspSource} data:; style-src 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Right-Sizing: ${escapeHtml(page.context)}</title>
-<style nonce="${page.nonce}">
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
-table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-th, td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: left; }
-th { cursor: pointer; user-select: none; white-space: nowrap; }
-th[data-numeric="true"], td:nth-child(n+5) { text-align: right; }
-th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
-td.chart { color: var(--vscode-charts-blue); padding: 0 4px; }
-.status { color: var(--vscode-descriptionForeground); }
-</style></head>
+<style nonce="${nonce}">${PAGE_STYLE}</style></head>
 <body>
 <h2>Right-sizing for context ${escapeHtml(page.context)}</h2>
 ${summary}
-<p class="status">${escapeHtml(statusLine(page.status))}</p>
-<p><button id="export">Export CSV…</button></p>
-<table id="report"><thead><tr>${header}<th>CPU, 8 days</th><th>Memory, 8 days</th></tr></thead>
-<tbody>
+<p class="status">${escapeHtml(usageSourcesLine(page.status, page.prometheusUrl))}</p>
+<p class="actions"><button id="export">Export CSV…</button><span class="hint">Click a row to reveal its workload in the Explorer; hover a chart for its values.</span></p>
+<table id="report">${HEADER}
 ${body}
-</tbody></table>
-<script nonce="${page.nonce}">
-const vscode = acquireVsCodeApi();
-const tbody = document.querySelector('#report tbody');
-function sortBy(column, descending) {
-  const th = document.querySelector('th[data-column="' + column + '"]');
-  if (th === null) return;
-  const numeric = th.dataset.numeric === 'true';
-  const value = (row) => (numeric ? Number(row.getAttribute('data-v' + column)) : row.getAttribute('data-v' + column));
-  const rows = [...tbody.rows].sort((a, b) => {
-    const x = value(a), y = value(b);
-    const order = numeric ? x - y : String(x).localeCompare(String(y));
-    return descending ? -order : order;
-  });
-  tbody.append(...rows);
-  document.querySelectorAll('th[aria-sort]').forEach((other) => other.removeAttribute('aria-sort'));
-  th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-  vscode.setState({ column, descending });
-}
-document.querySelectorAll('th[data-column]').forEach((th) => {
-  const toggle = () => sortBy(th.dataset.column, th.getAttribute('aria-sort') === 'ascending');
-  th.addEventListener('click', toggle);
-  th.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') toggle(); });
-});
-document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'exportCsv' }));
-const state = vscode.getState();
-sortBy(state ? state.column : '9', state ? state.descending : true);
-</script>
+</table>
+<script nonce="${nonce}">${PAGE_SCRIPT}</script>
 </body></html>`;
 }

@@ -1,12 +1,13 @@
 // "Kubernetes: Show Right-Sizing Report": a webview for the current context with every workload
-// container's requests beside the allocator's recommendation, kept current as usage arrives, and
-// exportable as CSV.
+// container's requests beside the allocator's recommendation, kept current as usage arrives,
+// exportable as CSV; a click on a row reveals its workload in the Explorer.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RightSizingRow, RightSizingTotals } from '../../core/lint/index.ts';
 import type { UsageChart } from '../../cluster/usage/usage-types.ts';
 import { loadLintModule, type ClusterService } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { readConfig } from '../config.ts';
 import { currentContext } from '../commands/object-targets.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
@@ -23,7 +24,20 @@ export interface RightSizingReport {
   totals(): RightSizingTotals;
   html(): string;
   exportCsv(target: vscode.Uri): Promise<void>;
+  /** What the page's messages go to (a row's click sends `{ type: 'reveal', namespace, kind, name }`). */
+  receive(message: unknown): Promise<void>;
   readonly panel: vscode.WebviewPanel;
+}
+
+type PageMessage = { readonly type: 'exportCsv' } | { readonly type: 'reveal'; readonly namespace: string; readonly kind: string; readonly name: string };
+
+/** The page is not trusted to send well-formed messages: anything else is ignored. */
+function pageMessage(message: unknown): PageMessage | undefined {
+  const fields = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
+  if (fields['type'] === 'exportCsv') return { type: 'exportCsv' };
+  const { namespace, kind, name } = fields;
+  if (fields['type'] === 'reveal' && typeof namespace === 'string' && typeof kind === 'string' && typeof name === 'string') return { type: 'reveal', namespace, kind, name };
+  return undefined;
 }
 
 function reportData(service: ClusterService, context: string): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
@@ -35,17 +49,30 @@ function reportData(service: ClusterService, context: string): { rows: RightSizi
 }
 
 function openReport(service: ClusterService, context: string): RightSizingReport {
-  const panel = vscode.window.createWebviewPanel('kubeWorkbench.rightSizing', `Right-Sizing: ${context}`, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+  const panel = vscode.window.createWebviewPanel('kubeWorkbench.rightSizing', `Right-Sizing: ${context}`, vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true, localResourceRoots: [] });
   let data = reportData(service, context);
   let html = '';
   const render = (): void => {
     data = reportData(service, context);
     const page = { context, rows: data.rows, totals: loadLintModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts };
-    html = rightSizingHtml({ ...page, nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource });
+    html = rightSizingHtml({ ...page, prometheusUrl: readConfig().allocatorPrometheusUrl, nonce: randomBytes(16).toString('base64') });
     panel.webview.html = html;
   };
   const exportCsv = async (target: vscode.Uri): Promise<void> => {
     await vscode.workspace.fs.writeFile(target, Buffer.from(loadLintModule().rightSizingCsv(data.rows), 'utf8'));
+  };
+  const saveCsv = async (): Promise<void> => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `right-sizing-${context.replace(/[^\w.-]+/g, '_')}.csv`;
+    const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, ...(folder === undefined ? {} : { defaultUri: vscode.Uri.joinPath(folder, name) }) });
+    if (target === undefined) return;
+    await exportCsv(target);
+    void vscode.window.showInformationMessage(`Right-sizing report of ${context} saved to ${target.fsPath} (${data.rows.length} containers).`);
+  };
+  const receive = async (message: unknown): Promise<void> => {
+    const parsed = pageMessage(message);
+    if (parsed?.type === 'exportCsv') await saveCsv();
+    else if (parsed?.type === 'reveal') await vscode.commands.executeCommand(Commands.revealWorkload, { context, namespace: parsed.namespace, kind: parsed.kind, name: parsed.name });
   };
   let timer: NodeJS.Timeout | undefined;
   const subscriptions = [
@@ -56,15 +83,7 @@ function openReport(service: ClusterService, context: string): RightSizingReport
         render();
       }, REDRAW_MS);
     }),
-    panel.webview.onDidReceiveMessage(async (message: { type?: unknown }) => {
-      if (message.type !== 'exportCsv') return;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const name = `right-sizing-${context.replace(/[^\w.-]+/g, '_')}.csv`;
-      const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, ...(folder === undefined ? {} : { defaultUri: vscode.Uri.joinPath(folder, name) }) });
-      if (target === undefined) return;
-      await exportCsv(target);
-      void vscode.window.showInformationMessage(`Right-sizing report of ${context} saved to ${target.fsPath} (${data.rows.length} containers).`);
-    }),
+    panel.webview.onDidReceiveMessage(receive),
   ];
   panel.onDidDispose(() => {
     clearTimeout(timer);
@@ -78,6 +97,7 @@ function openReport(service: ClusterService, context: string): RightSizingReport
     totals: () => loadLintModule().rightSizingTotals(data.rows),
     html: () => html,
     exportCsv,
+    receive,
   };
 }
 
