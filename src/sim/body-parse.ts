@@ -12,8 +12,12 @@ import { isObject } from './objects.ts';
 import { decodeProtobufObject } from './protobuf.ts';
 import { ApiError, badRequest, unsupportedMediaType } from './status.ts';
 
-/** Go's encoding/json (and so kube-apiserver's decoder) refuses nesting deeper than this. */
-export const maxNestingDepth = 10_000;
+/**
+ * Go's encoding/json refuses nesting deeper than 10,000; the sim's own recursion (structuredClone,
+ * JSON.stringify, managedFields) runs out of stack at a few thousand, so it stops at 1,000: a 400
+ * instead of a 500, and still far deeper than any real object.
+ */
+export const maxNestingDepth = 1_000;
 /** A JSON body of the maximum size holds at most this many values (`[0,0,…]`); YAML aliases may not make more. */
 export const maxBodyNodes = maxBodyBytes / 2;
 

@@ -4,6 +4,7 @@
  */
 import { isObject } from './objects.ts';
 import { mergeKeyOf } from './patch.ts';
+import { ApiError } from './status.ts';
 
 /** A path is its steps joined by NUL, which cannot occur in a field name. */
 const separator = '\u0000';
@@ -14,33 +15,54 @@ const self = '.';
 const ignoredTop = new Set(['apiVersion', 'kind', 'status']);
 const ignoredMetadata = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'selfLink']);
 
-function collect(value: unknown, path: string[], field: string, out: Set<string>): void {
+/**
+ * Paths repeat their ancestors' steps, so an object both deep and wide (a chain of long keys over
+ * thousands of leaves, 200 KB of JSON) would make gigabytes of them; structured-merge-diff keeps a
+ * tree and has no such limit. A real object's paths come to kilobytes, a 1 MiB ConfigMap's to a few
+ * megabytes: past this many characters the write is refused instead.
+ */
+export const maxFieldPathChars = 32 * 1024 * 1024;
+
+function tooManyPaths(): ApiError {
+  return new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: the simulator tracks managedFields as paths, and this object's would take more than ${maxFieldPathChars} characters`);
+}
+
+interface Collector {
+  readonly out: Set<string>;
+  /** Characters of path the walk may still build. */
+  left: number;
+}
+
+function collect(value: unknown, path: string[], pathChars: number, field: string, into: Collector): void {
+  into.left -= pathChars;
+  if (into.left < 0) throw tooManyPaths();
+  const step = (next: string, child: unknown, childField: string): void => collect(child, [...path, next], pathChars + next.length + 1, childField, into);
   if (isObject(value)) {
     const entries = Object.entries(value);
-    if (entries.length === 0 && path.length > 0) out.add(path.join(separator));
+    if (entries.length === 0 && path.length > 0) into.out.add(path.join(separator));
     for (const [key, child] of entries) {
       if (path.length === 0 && ignoredTop.has(key)) continue;
       if (path.length === 1 && path[0] === 'f:metadata' && ignoredMetadata.has(key)) continue;
-      collect(child, [...path, `f:${key}`], key, out);
+      step(`f:${key}`, child, key);
     }
     return;
   }
   const key = Array.isArray(value) ? mergeKeyOf(field, value) : undefined;
   if (Array.isArray(value) && key !== undefined && value.every((item) => isObject(item) && item[key] !== undefined)) {
     for (const item of value as Record<string, unknown>[]) {
-      const step = `k:${JSON.stringify({ [key]: item[key] })}`;
-      out.add([...path, step, self].join(separator));
-      collect(item, [...path, step], '', out);
+      const keyStep = `k:${JSON.stringify({ [key]: item[key] })}`;
+      into.out.add([...path, keyStep, self].join(separator));
+      step(keyStep, item, '');
     }
     return;
   }
-  out.add(path.join(separator));
+  into.out.add(path.join(separator));
 }
 
 export function fieldSet(object: unknown): Set<string> {
-  const out = new Set<string>();
-  collect(object, [], '', out);
-  return out;
+  const into: Collector = { out: new Set<string>(), left: maxFieldPathChars };
+  collect(object, [], 0, '', into);
+  return into.out;
 }
 
 export function toFieldsV1(fields: ReadonlySet<string>): Record<string, unknown> {
@@ -79,10 +101,32 @@ export function valueAt(object: unknown, path: string): unknown {
   return node;
 }
 
+/**
+ * Keyed items by list, then by the item's `k:` step: one pass over a list instead of one per lookup,
+ * which made a 20,000-item env list take minutes. Stored objects are immutable, and removeAt drops
+ * the index of a list it changes.
+ */
+const keyedIndexes = new WeakMap<unknown[], Map<string, Map<string, unknown>>>();
+
 function findKeyed(list: unknown, step: string): unknown {
   if (!Array.isArray(list)) return undefined;
   const wanted = JSON.parse(step.slice(2)) as Record<string, unknown>;
-  return list.find((item) => isObject(item) && Object.entries(wanted).every(([key, value]) => item[key] === value));
+  const fields = Object.keys(wanted);
+  // Every step the sim writes names one key; anything else is looked up the slow way.
+  if (fields.length !== 1) return list.find((item) => isObject(item) && Object.entries(wanted).every(([key, value]) => item[key] === value));
+  const field = fields[0] ?? '';
+  let byField = keyedIndexes.get(list);
+  if (byField === undefined) keyedIndexes.set(list, (byField = new Map()));
+  let index = byField.get(field);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of list) {
+      const text = isObject(item) && item[field] !== undefined ? `k:${JSON.stringify({ [field]: item[field] })}` : undefined;
+      if (text !== undefined && !index.has(text)) index.set(text, item);
+    }
+    byField.set(field, index);
+  }
+  return index.get(step);
 }
 
 /** Removes the field at a path from a (mutable) object; a keyed item's marker removes the whole item. */
@@ -97,6 +141,7 @@ export function removeAt(object: Record<string, unknown>, path: string): void {
   } else if (Array.isArray(parent)) {
     const index = parent.indexOf(findKeyed(parent, last));
     if (index >= 0) parent.splice(index, 1);
+    keyedIndexes.delete(parent);
   }
 }
 
