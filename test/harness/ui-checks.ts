@@ -103,14 +103,14 @@ function webview(page: Page): FrameLocator {
 
 /**
  * Clicks a column header of the right-sizing table and checks that the rows now follow `direction`
- * by that column, as the table shows it (`compare` orders two cell texts ascending).
+ * by that column, as the table shows it (`cells` picks the column's texts, `compare` orders two of
+ * them ascending).
  */
-async function sortReportBy(frame: FrameLocator, title: string, direction: 'ascending' | 'descending', compare: (a: string, b: string) => number): Promise<void> {
+async function sortReportBy(frame: FrameLocator, title: string, direction: 'ascending' | 'descending', cells: string, compare: (a: string, b: string) => number): Promise<void> {
   const header = frame.locator('#report th[data-column]').filter({ hasText: new RegExp(`^${title}$`) });
   await header.click();
   await frame.locator(`#report th[aria-sort="${direction}"]`).filter({ hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
-  const column = Number(await header.getAttribute('data-column')) + 1;
-  const texts = await frame.locator(`#report tbody tr td:nth-child(${column})`).allTextContents();
+  const texts = await frame.locator(cells).allTextContents();
   const misplaced = texts.findIndex((text, index) => index > 0 && compare(texts[index - 1]!, text) * (direction === 'ascending' ? 1 : -1) > 0);
   if (misplaced !== -1) throw new Error(`"${title}" ${direction}: row ${misplaced + 1} (${texts[misplaced]}) follows ${texts[misplaced - 1]}`);
 }
@@ -219,26 +219,35 @@ const checks: readonly UiCheck[] = [
     },
   },
   {
-    name: 'the right-sizing report from the palette: rows from the sim\'s Prometheus history, sorted by a header click',
+    name: 'the right-sizing report beside the open sidebar: rows from the sim\'s Prometheus history, sorted by a header click, a row click reveals its workload',
     settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig, 'kubeWorkbench.allocator.prometheusUrl': options.simPrometheusUrl }),
-    viewport: { width: 1680, height: 760 },
+    // About 760 px of editor beside the sidebar: the width the report is laid out for.
+    viewport: { width: 1120, height: 820 },
     async run(page, options) {
       if (options.simPrometheusUrl === undefined) throw new Error('the simulated cluster serves no Prometheus endpoint');
       await openKubernetesContainer(page);
       await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
-      // The table is wide (twelve columns and two charts): the screenshot shows it whole without the sidebar.
-      await runFromPalette(page, 'View: Close Primary Side Bar');
       await runFromPalette(page, 'Kubernetes: Show Right-Sizing Report');
       const frame = webview(page);
-      await frame.locator('#report tbody tr td.chart svg').first().waitFor({ timeout: 60_000 });
+      await frame.locator('#report tbody.entry svg.usage-chart').first().waitFor({ timeout: 60_000 });
       // Until a header is clicked the table puts the most capacity to free first.
-      await frame.locator('#report th[aria-sort="descending"]').filter({ hasText: /^Cores freed$/ }).waitFor();
-      const workloads = await frame.locator('#report tbody tr td:nth-child(2)').allTextContents();
+      await frame.locator('#report th[aria-sort="descending"]').filter({ hasText: /^cores$/ }).waitFor();
+      const names = '#report tbody.entry td.name :is(button.reveal, strong)';
+      const workloads = await frame.locator(names).allTextContents();
       if (new Set(workloads).size < 2) throw new Error(`too few workloads to sort: ${workloads.join(', ')}`);
-      await sortReportBy(frame, 'Workload', 'ascending', (a, b) => a.localeCompare(b));
-      const cores = (a: string, b: string): number => Number(a) - Number(b);
-      await sortReportBy(frame, 'Cores freed', 'ascending', cores);
-      await sortReportBy(frame, 'Cores freed', 'descending', cores);
+      await sortReportBy(frame, 'Workload', 'ascending', names, (a, b) => a.localeCompare(b));
+      // The cells show a sign, with a typographic minus for capacity claimed.
+      const cores = (a: string, b: string): number => Number(a.replace('−', '-')) - Number(b.replace('−', '-'));
+      const freed = '#report tbody.entry tr.numbers td:nth-child(7)';
+      await sortReportBy(frame, 'cores', 'ascending', freed, cores);
+      await sortReportBy(frame, 'cores', 'descending', freed, cores);
+      // A click on a row's name shows its workload in the Explorer, selected.
+      const first = frame.locator('#report tbody.entry button.reveal').first();
+      const name = await first.textContent();
+      await first.click();
+      await page.locator('.part.sidebar .monaco-list-row.selected .label-name').filter({ hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: 20_000 });
+      // Rest the mouse on the first chart so the screenshot shows a hovered strip.
+      await frame.locator('#report tbody.entry svg.usage-chart').first().hover();
       await page.screenshot({ path: `${options.screenshotDir}/right-sizing-report.png` });
     },
   },
