@@ -13,6 +13,7 @@ import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
 import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
 import { registerSecretRevealCommand } from './vscode/commands/secret-reveal-command.ts';
 import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
+import { CommandUi, testSeamFor, type TestSeam } from './vscode/commands/command-ui.ts';
 import { onDidChangeConfig, readConfig, type WorkbenchConfig } from './vscode/config.ts';
 import { Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
@@ -36,6 +37,8 @@ export interface KubeWorkbenchApi {
   readonly settings: () => WorkbenchConfig;
   /** The newest lines of the output channel. */
   readonly logLines: () => readonly string[];
+  /** Only when the extension host runs tests: answers the commands' questions instead of a user. */
+  readonly testing?: TestSeam;
 }
 
 // Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
@@ -46,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const statusBar = registerStatusBar(clusters);
   const suggestions = new UsageSuggestionCache(clusters);
   const diagnostics = registerDiagnostics(context.extensionUri, log, clusters, suggestions);
+  const ui = new CommandUi();
   context.subscriptions.push(
+    ui,
     diagnostics.disposable,
     log,
     clusters,
@@ -55,22 +60,23 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerExplorerCommands(explorer, clusters, log),
     registerRevealWorkload(explorer),
     registerKubeconfigCommands(),
-    registerWorkloadCommands(clusters),
+    registerWorkloadCommands(clusters, ui),
     registerDescribeCommand(clusters),
-    registerLogsCommands(clusters),
-    registerDeployCommand(clusters),
-    registerJobCommand(clusters),
-    registerApplyCommand(clusters, diagnostics.controller),
+    registerLogsCommands(clusters, ui),
+    registerDeployCommand(clusters, ui),
+    registerJobCommand(clusters, ui),
+    registerApplyCommand(clusters, diagnostics.controller, ui),
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
     suggestions,
     registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
-    registerSecretRevealCommand(clusters),
+    registerSecretRevealCommand(clusters, ui),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),
     onDidChangeConfig(() => clusters.restartUsage(), Settings.allocatorPrometheusUrl),
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
-  return { explorer: explorer.provider, explorerView: explorer.view, statusBar, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent() };
+  const testing = testSeamFor(ui, context.extensionMode);
+  return { explorer: explorer.provider, explorerView: explorer.view, statusBar, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent(), ...(testing === undefined ? {} : { testing }) };
 }

@@ -1,6 +1,7 @@
 // Writes and reads of single objects for the commands: get, scale, rollout restart, delete and
 // server-side apply, each a Result whose error names the context, verb and resource.
 import { formatObjectName, objectNameOf, type ObjectName } from '../core/cluster/object-ref.ts';
+import { FIELD_MANAGER } from '../core/manifests/labels.ts';
 import type { Result } from '../core/result.ts';
 import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
@@ -94,11 +95,12 @@ export class ObjectOperations {
 
   /**
    * Server-side apply (`application/apply-patch+yaml`, whose JSON body YAML accepts): creates or
-   * updates the fields this manager owns; a conflict with another manager is a 409 unless forced.
+   * updates the fields this manager owns (the commands' own, unless told another); a conflict with
+   * another manager is a 409 unless forced.
    */
-  apply(object: Record<string, unknown>, options: { fieldManager: string; force: boolean; dryRun: boolean }): Promise<Result<unknown, ClusterError>> {
+  apply(object: Record<string, unknown>, options: { fieldManager?: string; force: boolean; dryRun: boolean }): Promise<Result<unknown, ClusterError>> {
     const ref: ObjectRef = objectNameOf(object);
-    const query = { fieldManager: options.fieldManager, force: options.force || undefined, dryRun: options.dryRun ? 'All' : undefined };
+    const query = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force || undefined, dryRun: options.dryRun ? 'All' : undefined };
     return this.send(ref, options.dryRun ? 'apply (dry run)' : 'apply', { method: 'PATCH', contentType: 'application/apply-patch+yaml', body: object, query });
   }
 

@@ -22,6 +22,7 @@ export const Commands = {
   describe: 'kubeWorkbench.describe',
   logs: 'kubeWorkbench.logs',
   followLogs: 'kubeWorkbench.followLogs',
+  stopFollowingLogs: 'kubeWorkbench.stopFollowingLogs',
   previousLogs: 'kubeWorkbench.previousLogs',
   deployImage: 'kubeWorkbench.deployImage',
   runJob: 'kubeWorkbench.runJob',
@@ -39,6 +40,9 @@ export const DESCRIBE_SCHEME = 'kube-workbench-describe';
 
 /** The scheme of the live / after-apply documents the Apply diff compares. */
 export const APPLY_SCHEME = 'kube-workbench-apply';
+
+/** The scheme of Deploy Image's read-only preview of what it is about to apply. */
+export const PREVIEW_SCHEME = 'kube-workbench-preview';
 
 /** The scheme of the read-only log documents Show Logs opens. */
 export const LOGS_SCHEME = 'kube-workbench-logs';

@@ -13,6 +13,7 @@ import { estimateQuantities } from '../../src/core/allocator/recommender.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { RightSizingReport } from '../../src/vscode/allocator/right-sizing-report.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { answered } from './command-answers.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const CONTEXT = 'kube-workbench-sim';
@@ -178,16 +179,9 @@ describe('Allocator in the editor', function () {
   it("pre-fills Deploy Image's requests with the target of the workload of that name", async () => {
     const target = (): string => JSON.stringify(estimateQuantities(usageOf()!.recommendation!.target));
     const before = target();
-    const result = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deployImage, {
-      image: 'nginx:1.27.3',
-      name: workload.name,
-      namespace: workload.namespace,
-      replicas: 1,
-      containerPort: undefined,
-      acceptPrefilledRequests: true,
-      confirmed: true,
-    });
-    assert.ok(result);
+    const steps = { image: 'nginx:1.27.3', name: workload.name, namespace: workload.namespace, replicas: '1', port: '', 'CPU request': undefined, 'memory request': undefined };
+    const { result } = await answered(api, { steps, questions: () => 'Deploy' }, () => vscode.commands.executeCommand<{ ok: boolean; message: string }>(Commands.deployImage));
+    assert.ok(result.message);
     const read = await api.clusters.get().connection(CONTEXT)!.operations.get({ kind: 'Deployment', namespace: workload.namespace, name: workload.name });
     assert.ok(read.ok);
     const containers = (read.value as { spec: { template: { spec: { containers: { name: string; resources?: { requests?: unknown } }[] } } } }).spec.template.spec.containers;
@@ -213,10 +207,14 @@ describe('Allocator in the editor', function () {
       '        resources: {requests: {cpu: "1", memory: 64Mi}}',
       '',
     ].join('\n');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest }));
-    const result = await vscode.commands.executeCommand<{ ok: boolean; fit?: string[] }>(Commands.apply, { confirmed: true });
-    assert.equal(result?.ok, true);
-    assert.match(result.fit?.[0] ?? '', /^Deployment fit-check: only \d+ of 40 replicas fit the nodes' free capacity; cpu blocks the rest$/);
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest });
+    await vscode.window.showTextDocument(document);
+    const { result, asked } = await answered(api, { questions: () => 'Apply' }, () => vscode.commands.executeCommand<{ ok: boolean; message: string; value?: { fit: string[] } }>(Commands.apply));
+    assert.equal(result.ok, true, result.message);
+    assert.equal(asked.at(-1)?.detail, result.value?.fit[0], 'the confirmation said it');
+    assert.match(result.value?.fit[0] ?? '', /^Deployment fit-check: only \d+ of 40 replicas fit the nodes' free capacity; cpu blocks the rest$/);
+    // Apply's diff took the front: the manifest comes back to be reverted and closed.
+    await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -4,40 +4,27 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
-import type { KubeWorkbenchApi } from '../../src/extension.ts';
-import { startSim, type Sim } from '../../src/sim/sim.ts';
-import { CONFIG_SECTION, Commands, DESCRIBE_SCHEME, SECRET_SCHEME, Settings } from '../../src/vscode/ids.ts';
-import { activateWorkbench, whenTrue } from './extension-api.ts';
+import { Commands, DESCRIBE_SCHEME, SECRET_SCHEME } from '../../src/vscode/ids.ts';
+import { answered } from './command-answers.ts';
+import { simSuite } from './sim-suite.ts';
 
-const CONTEXT = 'kube-workbench-sim';
 const PASSWORD = 's3cr3t-value';
 const USERNAME = 'admin-user';
 
+type Outcome<T = unknown> = { ok: boolean; kind?: string; message: string; value?: T };
+
 describe('Reveal one Secret key', function () {
   this.timeout(60_000);
-  let sim: Sim;
-  let api: KubeWorkbenchApi;
+  const suite = simSuite({ nodes: 2, pods: 6, seed: 51 });
+  const { connection } = suite;
   let namespace: string;
-  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const connection = () => api.clusters.get().connect(CONTEXT)!;
 
   before(async () => {
-    sim = await startSim({ nodes: 2, pods: 6, seed: 51, log: () => undefined });
-    api = await activateWorkbench();
-    await setting.update(Settings.kubeconfig, sim.kubeconfigPath, vscode.ConfigurationTarget.Global);
-    const changed: vscode.Event<unknown> = (listener) => connection().onDidChange(listener);
-    await whenTrue(changed, () => connection().workloads.Deployment.size > 0, 'Deployments in the cache');
+    await suite.until(() => connection().workloads.Deployment.size > 0, 'Deployments in the cache');
     // A namespace the cache knows, so the palette offers it.
     namespace = [...connection().workloads.Deployment.values()][0]!.meta.namespace;
     const data = { username: Buffer.from(USERNAME).toString('base64'), password: Buffer.from(PASSWORD).toString('base64') };
-    const applied = await connection().operations.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace }, data }, { fieldManager: 'test', force: true, dryRun: false });
-    assert.ok(applied.ok);
-  });
-
-  after(async () => {
-    await setting.update(Settings.kubeconfig, undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sim.close();
+    await suite.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace }, data });
   });
 
   it('describes the Secret, picked from the palette, with every value redacted', async () => {
@@ -59,7 +46,7 @@ describe('Reveal one Secret key', function () {
     const manifest = vscode.Uri.file(`${tmpdir()}/kwb-describe-probe-${process.pid}.yaml`);
     writeFileSync(manifest.fsPath, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\n');
     const linted = new Promise<void>((resolve) => {
-      const subscription = api.lint.onDidLint((uri) => uri.toString() === manifest.toString() && (subscription.dispose(), resolve()));
+      const subscription = suite.api.lint.onDidLint((uri) => uri.toString() === manifest.toString() && (subscription.dispose(), resolve()));
     });
     await vscode.workspace.openTextDocument(manifest);
     await linted;
@@ -70,16 +57,23 @@ describe('Reveal one Secret key', function () {
 
   it('reveals exactly the chosen key, decoded, in a read-only document of its own', async () => {
     const describe = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Secret', name: 'creds' });
-    const revealed = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.revealSecretKey, describe.document.uri, { key: 'password', confirmed: true });
+    const { result, asked } = await answered(suite.api, { steps: { key: 'password' }, questions: () => 'Reveal' }, () => vscode.commands.executeCommand<Outcome<vscode.TextEditor>>(Commands.revealSecretKey, describe.document.uri));
+    assert.deepEqual(asked.map((question) => question.message), [`Show the value of "password" of Secret ${namespace}/creds in clear text?`]);
+    assert.ok(!result.message.includes(PASSWORD), 'the outcome names the key, not its value');
+    const revealed = result.value!;
     assert.equal(revealed.document.uri.scheme, SECRET_SCHEME);
     assert.equal(revealed.document.getText(), PASSWORD);
     assert.ok(!describe.document.getText().includes(PASSWORD), 'Describe stays redacted');
   });
 
-  it('reveals nothing for a key the Secret lacks, or from a document that is no Secret', async () => {
+  it('reveals nothing without the confirmation, for a key the Secret lacks, or from a document that is no Secret', async () => {
     const describe = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Secret', name: 'creds' });
-    assert.equal(await vscode.commands.executeCommand(Commands.revealSecretKey, describe.document.uri, { key: 'token', confirmed: true }), undefined);
+    const declined = await answered(suite.api, { steps: { key: 'password' } }, () => vscode.commands.executeCommand<Outcome>(Commands.revealSecretKey, describe.document.uri, { key: 'password', confirmed: true }));
+    assert.equal(declined.result.kind, 'cancelled', 'an argument does not confirm');
+    assert.equal(declined.asked.length, 1);
+    const missing = await answered(suite.api, { steps: { key: 'token' }, questions: () => 'Reveal' }, () => vscode.commands.executeCommand<Outcome>(Commands.revealSecretKey, describe.document.uri));
+    assert.deepEqual([missing.result.kind, missing.refused['key']], ['cancelled', `Secret ${namespace}/creds has no key "token".`]);
     const deployment = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace, kind: 'Deployment', name: [...connection().workloads.Deployment.values()][0]!.meta.name });
-    assert.equal(await vscode.commands.executeCommand(Commands.revealSecretKey, deployment.document.uri, { key: 'password', confirmed: true }), undefined);
+    assert.equal((await vscode.commands.executeCommand<Outcome>(Commands.revealSecretKey, deployment.document.uri)).kind, 'invalid');
   });
 });

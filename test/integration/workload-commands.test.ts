@@ -7,7 +7,10 @@ import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { answered, seamOf } from './command-answers.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
+
+type Outcome<T = unknown> = { ok: boolean; kind?: string; message: string; value?: T };
 
 describe('Workload commands on the simulated cluster', function () {
   this.timeout(60_000);
@@ -52,18 +55,20 @@ describe('Workload commands on the simulated cluster', function () {
   it('scales a Deployment to 0 and back, and the tree follows', async () => {
     const row = await deploymentRow('kube-workbench-sim');
     const original = live(row)!.desired;
-    const down = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, 0);
-    assert.equal(down?.ok, true);
+    const down = await answered(api, { steps: { replicas: '0' } }, () => vscode.commands.executeCommand<Outcome>(Commands.scale, row));
+    assert.equal(down.result.ok, true, down.result.message);
+    assert.equal(down.result.message, `Scaled Deployment ${row.namespace}/${row.name} to 0 replicas in context "kube-workbench-sim".`);
     await until(() => live(row)?.desired === 0 && /^0\/0 ready/.test(String(api.explorer.getTreeItem(row).description)), 'the row to show 0/0');
-    const up = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, original);
-    assert.equal(up?.ok, true);
+    const up = await answered(api, { steps: { replicas: String(original) } }, () => vscode.commands.executeCommand<Outcome>(Commands.scale, row));
+    assert.equal(up.result.ok, true);
+    assert.deepEqual(up.shown.map((step) => [step.name, step.value]), [['replicas', '0']], 'the box starts with the replicas it runs now');
     await until(() => live(row)?.desired === original, `${original} replicas again`);
   });
 
   it('restarts a Deployment by stamping its pod template', async () => {
     const row = await deploymentRow('kube-workbench-sim');
-    const restarted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.restart, row);
-    assert.equal(restarted?.ok, true);
+    const restarted = await vscode.commands.executeCommand<Outcome>(Commands.restart, row);
+    assert.equal(restarted.ok, true);
     const read = await api.clusters.get().connection(row.context)!.operations.get({ kind: 'Deployment', namespace: row.namespace, name: row.name });
     assert.ok(read.ok);
     const annotations = (read.value as { spec: { template: { metadata: { annotations?: Record<string, string> } } } }).spec.template.metadata.annotations ?? {};
@@ -91,7 +96,7 @@ describe('Workload commands on the simulated cluster', function () {
       return undefined;
     };
     await until(() => podRow() !== undefined, 'a running pod row');
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.logs, podRow());
+    const editor = (await vscode.commands.executeCommand<Outcome<vscode.TextEditor>>(Commands.logs, podRow())).value!;
     const lines = editor.document.getText().split('\n').filter((line) => line !== '');
     assert.ok(lines.length > 0);
     assert.match(lines[0] ?? '', /^\d{4}-\d\d-\d\dT\S+ /);
@@ -128,17 +133,11 @@ describe('Workload commands on the simulated cluster', function () {
   });
 
   it('deploys an image: Deployment and Service applied, rollout followed until the pods are ready', async () => {
-    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string }>(Commands.deployImage, {
-      image: 'nginx:1.27.3',
-      name: 'hello',
-      namespace: 'default',
-      replicas: 2,
-      containerPort: 8080,
-      cpu: '100m',
-      memory: '128Mi',
-      confirmed: true,
-    });
-    assert.deepEqual(result, { ok: true, ready: 2 });
+    const steps = { image: 'nginx:1.27.3', name: 'hello', namespace: 'default', replicas: '2', port: '8080', 'CPU request': '100m', 'memory request': '128Mi' };
+    const { result } = await answered(api, { steps, questions: () => 'Deploy' }, () => vscode.commands.executeCommand<Outcome<{ ready: number }>>(Commands.deployImage));
+    assert.equal(result.ok, true, result.message);
+    assert.deepEqual(result.value, { ready: 2 });
+    assert.equal(result.message, 'Deployment default/hello is running: 2/2 ready (context "kube-workbench-sim").');
     const connection = api.clusters.get().connection('kube-workbench-sim')!;
     assert.equal(connection.workloads.Service.get('default', 'hello')?.detail, 'ClusterIP 8080');
     const read = await connection.operations.get({ kind: 'Deployment', namespace: 'default', name: 'hello' });
@@ -149,7 +148,7 @@ describe('Workload commands on the simulated cluster', function () {
 
   it('shows the logs of every pod of a Deployment in one document, each line marked with its pod', async () => {
     const row = { type: 'workload', id: 'wl:kube-workbench-sim:default:Deployment/hello', context: 'kube-workbench-sim', namespace: 'default', kind: 'Deployment', name: 'hello' } as const;
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.logs, row);
+    const editor = (await vscode.commands.executeCommand<Outcome<vscode.TextEditor>>(Commands.logs, row)).value!;
     const lines = editor.document.getText().split('\n').filter((line) => line !== '');
     const pods = new Set(lines.map((line) => /^\[(hello-[^\]]+)\] \d{4}-\d\d-\d\dT/.exec(line)?.[1]));
     assert.ok(!pods.has(undefined), lines.slice(0, 3).join(' | '));
@@ -157,33 +156,21 @@ describe('Workload commands on the simulated cluster', function () {
   });
 
   it('reports why a deployment cannot run: a request larger than any node is Unschedulable', async () => {
-    const result = await vscode.commands.executeCommand<{ ok: boolean; ready: number; reason?: string; pod?: string }>(Commands.deployImage, {
-      image: 'nginx:1.27.3',
-      name: 'too-big',
-      namespace: 'default',
-      replicas: 1,
-      containerPort: undefined,
-      cpu: '500',
-      memory: '128Mi',
-      confirmed: true,
-    });
-    assert.equal(result?.ok, false);
-    assert.match(result.reason ?? '', /^Unschedulable: 0\/\d+ nodes are available: .*Insufficient cpu/);
-    assert.match(result.pod ?? '', /^too-big-/);
+    const steps = { image: 'nginx:1.27.3', name: 'too-big', namespace: 'default', replicas: '1', port: '', 'CPU request': '500', 'memory request': '128Mi' };
+    const { result } = await answered(api, { steps, questions: () => 'Deploy' }, () => vscode.commands.executeCommand<Outcome<{ ready: number; pod?: string }>>(Commands.deployImage));
+    assert.equal(result.ok, false);
+    assert.equal(result.kind, 'stuck');
+    assert.match(result.message, /^Deploy Deployment default\/too-big in context "kube-workbench-sim": Unschedulable: 0\/\d+ nodes are available: .*Insufficient cpu/);
+    assert.match(result.value?.pod ?? '', /^too-big-/);
   });
 
+  const task = { image: 'busybox:1.36', namespace: 'default', completions: '2', parallelism: '2', 'retries (backoffLimit)': '1', 'deadline in seconds': '120' };
+  type JobRun = { job: string; succeeded: number; failed: number };
+
   it('runs a task: the Job completes with every completion succeeded', async () => {
-    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number; reason?: string }>(Commands.runJob, {
-      image: 'busybox:1.36',
-      name: 'greet',
-      namespace: 'default',
-      commandLine: 'sh -c "echo hello; sleep 1"',
-      completions: 2,
-      parallelism: 2,
-      backoffLimit: 1,
-      activeDeadlineSeconds: 120,
-    });
-    assert.deepEqual(result, { ok: true, succeeded: 2, failed: 0 });
+    const steps = { ...task, name: 'greet', command: 'sh -c "echo hello; sleep 1"' };
+    const { result } = await answered(api, { steps }, () => vscode.commands.executeCommand<Outcome<JobRun>>(Commands.runJob));
+    assert.deepEqual([result.ok, result.value, result.message], [true, { job: 'default/greet', succeeded: 2, failed: 0 }, 'Job default/greet completed: 2 succeeded (context "kube-workbench-sim").']);
     const read = await api.clusters.get().connection('kube-workbench-sim')!.operations.get({ kind: 'Job', namespace: 'default', name: 'greet' });
     assert.ok(read.ok);
     const container = (read.value as { spec: { template: { spec: { containers: { command: string[]; args: string[] }[] } } } }).spec.template.spec.containers[0];
@@ -191,38 +178,39 @@ describe('Workload commands on the simulated cluster', function () {
   });
 
   it('runs a failing task until its retries are spent: BackoffLimitExceeded', async () => {
-    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number; reason?: string }>(Commands.runJob, {
-      image: 'busybox:1.36',
-      name: 'flaky',
-      namespace: 'default',
-      commandLine: 'sh -c "sleep 1; exit 1"',
-      completions: 3,
-      parallelism: 2,
-      backoffLimit: 1,
-      activeDeadlineSeconds: 120,
-    });
-    assert.equal(result?.ok, false);
-    assert.equal(result.reason, 'BackoffLimitExceeded');
-    assert.ok(result.failed >= 2, `${result.failed} failed pods`);
+    const steps = { ...task, name: 'flaky', command: 'sh -c "sleep 1; exit 1"', completions: '3' };
+    const { result } = await answered(api, { steps }, () => vscode.commands.executeCommand<Outcome<JobRun>>(Commands.runJob));
+    assert.equal(result.ok, false);
+    assert.equal(result.kind, 'failed');
+    assert.match(result.message, /^Run Job default\/flaky in context "kube-workbench-sim": BackoffLimitExceeded \(\d+ failed\)$/);
+    assert.ok((result.value?.failed ?? 0) >= 2, `${result.value?.failed} failed pods`);
   });
 
   it('applies the current manifest server-side, and forces only when told to after a conflict', async () => {
     const manifest = (level: string): string => ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: applied-settings', '  namespace: default', 'data:', `  level: ${level}`, ''].join('\n');
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest('info') });
-    const editor = await vscode.window.showTextDocument(document);
-    type Applied = { ok: boolean; applied: string[]; reason?: string };
-    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true }), { ok: true, applied: ['ConfigMap default/applied-settings'], fit: [] });
+    await vscode.window.showTextDocument(document);
+    type Applied = Outcome<{ applied: string[]; fit: string[] }>;
+    const applyAnswering = (force: string | undefined) => answered(api, { questions: (question) => (question.choices.includes('Force') ? force : 'Apply') }, () => vscode.commands.executeCommand<Applied>(Commands.apply));
+    const first = await applyAnswering(undefined);
+    assert.deepEqual(first.result.value, { applied: ['ConfigMap default/applied-settings'], fit: [] });
     const operations = api.clusters.get().connection('kube-workbench-sim')!.operations;
     const other = await operations.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied-settings', namespace: 'default' }, data: { level: 'warn' } }, { fieldManager: 'someone-else', force: true, dryRun: false });
     assert.ok(other.ok);
-    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), manifest('debug')));
-    const conflict = await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true });
-    assert.equal(conflict?.ok, false);
-    assert.match(conflict.reason ?? '', /conflict/i);
-    assert.deepEqual(await vscode.commands.executeCommand<Applied>(Commands.apply, { confirmed: true, force: true }), { ok: true, applied: ['ConfigMap default/applied-settings'], fit: [] });
+    // The diff took the editor area: the manifest comes back to the front before each Apply.
+    const shown = await vscode.window.showTextDocument(document);
+    await shown.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), manifest('debug')));
+    const declined = await applyAnswering(undefined);
+    assert.equal(declined.result.kind, 'conflict');
+    assert.match(declined.asked[0]?.message ?? '', /conflict/i);
+    await vscode.window.showTextDocument(document);
+    const forced = await applyAnswering('Force');
+    assert.equal(forced.result.ok, true, forced.result.message);
+    assert.deepEqual(forced.asked.map((question) => question.choices), [['Force'], ['Apply']]);
     const read = await operations.get({ kind: 'ConfigMap', namespace: 'default', name: 'applied-settings' });
     assert.ok(read.ok);
     assert.deepEqual((read.value as { data: unknown }).data, { level: 'debug' });
+    await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -241,19 +229,20 @@ describe('Workload commands on the simulated cluster', function () {
     const connection = api.clusters.get().connection('kube-workbench-sim')!;
     await until(() => connection.workloads.CronJob.get('default', 'yearly') !== undefined, 'the CronJob in the cache');
     const row = { type: 'workload', id: 'wl:kube-workbench-sim:default:CronJob/yearly', context: 'kube-workbench-sim', namespace: 'default', kind: 'CronJob', name: 'yearly' } as const;
-    const result = await vscode.commands.executeCommand<{ ok: boolean; succeeded: number; failed: number }>(Commands.runCronJobNow, row);
-    assert.deepEqual(result, { ok: true, succeeded: 1, failed: 0 });
+    const result = await vscode.commands.executeCommand<Outcome<{ job: string; succeeded: number; failed: number }>>(Commands.runCronJobNow, row);
+    assert.equal(result.ok, true, result.message);
     const manual = [...connection.workloads.Job.values()].find((job) => job.meta.name.startsWith('yearly-manual-'));
+    assert.deepEqual(result.value, { job: `default/${manual?.meta.name}`, succeeded: 1, failed: 0 });
     assert.deepEqual(manual?.meta.owner, { kind: 'CronJob', name: 'yearly' });
   });
 
   it('tells a read-only user no, and changes nothing', async () => {
     const row = await deploymentRow('kube-workbench-sim-readonly');
     const before = live(row)!.desired;
-    const denied = await vscode.commands.executeCommand<{ ok: boolean; error: { kind: string; message: string } }>(Commands.scale, row, before + 5);
-    assert.equal(denied?.ok, false);
-    assert.equal(denied.error.kind, 'forbidden');
-    assert.match(denied.error.message, /not allowed to scale Deployment .* in context "kube-workbench-sim-readonly"/);
+    const { result: denied } = await answered(api, { steps: { replicas: String(before + 5) } }, () => vscode.commands.executeCommand<Outcome>(Commands.scale, row));
+    assert.equal(denied.ok, false);
+    assert.equal(denied.kind, 'forbidden');
+    assert.match(denied.message, /not allowed to scale Deployment .* in context "kube-workbench-sim-readonly"/);
     assert.equal(live(row)!.desired, before);
   });
 
@@ -263,7 +252,8 @@ describe('Workload commands on the simulated cluster', function () {
     sim.applyFault({ type: 'latency', ms: 1500 });
     const started = Date.now();
     try {
-      assert.equal((await vscode.commands.executeCommand<{ ok: boolean }>(Commands.scale, row, desired + 1))?.ok, true);
+      const { result } = await answered(api, { steps: { replicas: String(desired + 1) } }, () => vscode.commands.executeCommand<Outcome>(Commands.scale, row));
+      assert.equal(result.ok, true, result.message);
       assert.ok(Date.now() - started >= 1500, 'the request went through the slow cluster');
     } finally {
       sim.applyFault({ type: 'clear' });
@@ -274,20 +264,23 @@ describe('Workload commands on the simulated cluster', function () {
   it('stops waiting for a slow cluster when Cancel is pressed, and says the change may stay', async () => {
     const row = await deploymentRow('kube-workbench-sim');
     sim.applyFault({ type: 'latency', ms: 5000 });
+    // Cancel as soon as the progress notification starts, as its button would.
+    const pressCancel = seamOf(api).onDidStartProgress((progress) => progress.cancel());
     try {
-      const cancel = new AbortController();
-      const scaled = vscode.commands.executeCommand<{ ok: boolean } | undefined>(Commands.scale, row, live(row)!.desired + 1, cancel.signal);
-      cancel.abort();
-      assert.equal(await scaled, undefined, 'cancelled: no result');
+      const { result } = await answered(api, { steps: { replicas: String(live(row)!.desired + 1) } }, () => vscode.commands.executeCommand<Outcome>(Commands.scale, row));
+      assert.equal(result.kind, 'cancelled');
+      assert.match(result.message, /^Scale Deployment .* in context "kube-workbench-sim": cancelled; if the cluster already received the change, it stays\.$/);
     } finally {
+      pressCancel.dispose();
       sim.applyFault({ type: 'clear' });
     }
   });
 
   it('deletes a Deployment after confirmation, and its row goes', async () => {
     const row = await deploymentRow('kube-workbench-sim');
-    const deleted = await vscode.commands.executeCommand<{ ok: boolean }>(Commands.deleteObject, row, true);
-    assert.equal(deleted?.ok, true);
+    const deleted = await answered(api, { questions: (question) => (question.choices.includes('Delete') ? 'Delete' : undefined) }, () => vscode.commands.executeCommand<Outcome>(Commands.deleteObject, row));
+    assert.equal(deleted.result.ok, true, deleted.result.message);
+    assert.deepEqual(deleted.asked.map((question) => question.message), [`Delete Deployment ${row.namespace}/${row.name} and everything it owns (its pods) in context "kube-workbench-sim"?`]);
     await until(() => live(row) === undefined, 'the Deployment to leave the cache');
     assert.equal(String(api.explorer.getTreeItem(row).description), 'deleted');
   });

@@ -1,42 +1,41 @@
 // The Deployment (and Service) that "Deploy image" creates, built from validated inputs.
+import { ignoreAnnotation } from '../lint/suppression.ts';
 import { appLabels, selectorLabels } from './labels.ts';
+import { podSpec, type Requests } from './pod-spec.ts';
 
 export interface DeploymentInput {
   readonly name: string;
   readonly namespace: string;
   readonly image: string;
   readonly replicas: number;
-  /** Also makes a Service when set. */
+  /** Also makes a Service and TCP probes when set. */
   readonly containerPort?: number;
-  readonly requests: { readonly cpu?: string; readonly memory?: string };
+  readonly requests: Requests;
 }
 
 type Manifest = Record<string, unknown>;
 
-function requestsOf(input: DeploymentInput): Record<string, string> {
-  const requests: Record<string, string> = {};
-  if (input.requests.cpu) requests['cpu'] = input.requests.cpu;
-  if (input.requests.memory) requests['memory'] = input.requests.memory;
-  return requests;
+/** A port answers TCP once the app listens: ready then, restarted when it stops answering. */
+function probes(): Manifest {
+  const tcp = { tcpSocket: { port: 'http' } };
+  return { readinessProbe: { ...tcp, periodSeconds: 5 }, livenessProbe: { ...tcp, initialDelaySeconds: 10, periodSeconds: 10 } };
 }
 
 export function deploymentManifest(input: DeploymentInput): Manifest {
-  const requests = requestsOf(input);
-  const container: Manifest = {
-    name: input.name,
-    image: input.image,
-    ...(input.containerPort === undefined ? {} : { ports: [{ name: 'http', containerPort: input.containerPort }] }),
-    // A memory limit equal to the request: a container past it is OOM-killed instead of starving its node.
-    ...(Object.keys(requests).length === 0 ? {} : { resources: { requests, ...(requests['memory'] ? { limits: { memory: requests['memory'] } } : {}) } }),
-  };
+  const port = input.containerPort;
+  const container: Manifest = { name: input.name, image: input.image, ...(port === undefined ? {} : { ports: [{ name: 'http', containerPort: port }], ...probes() }) };
+  // Replicas spread over nodes, so one node failure does not take them all; soft, so a one-node cluster still runs them.
+  const spread = { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selectorLabels(input.name) } };
+  // Without a port there is nothing to probe that would fit every image: the manifest says so rather than guess a command.
+  const annotations = port === undefined ? { annotations: { [ignoreAnnotation]: 'no-liveness-probe,no-readiness-probe' } } : {};
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: input.name, namespace: input.namespace, labels: appLabels(input.name) },
+    metadata: { name: input.name, namespace: input.namespace, labels: appLabels(input.name), ...annotations },
     spec: {
       replicas: input.replicas,
       selector: { matchLabels: selectorLabels(input.name) },
-      template: { metadata: { labels: appLabels(input.name) }, spec: { containers: [container] } },
+      template: { metadata: { labels: appLabels(input.name) }, spec: podSpec(container, input.requests, { topologySpreadConstraints: [spread] }) },
     },
   };
 }

@@ -1,6 +1,7 @@
 // The Job that "Run task" creates: an argument list (never a shell string), completions and
 // parallelism, a retry budget, a deadline and clean-up after it finishes.
 import { appLabels } from './labels.ts';
+import { podSpec, type Requests } from './pod-spec.ts';
 
 export interface JobInput {
   readonly name: string;
@@ -14,6 +15,7 @@ export interface JobInput {
   readonly backoffLimit: number;
   readonly activeDeadlineSeconds?: number;
   readonly ttlSecondsAfterFinished?: number;
+  readonly requests: Requests;
 }
 
 export function jobManifest(input: JobInput): Record<string, unknown> {
@@ -29,18 +31,17 @@ export function jobManifest(input: JobInput): Record<string, unknown> {
       ...(input.ttlSecondsAfterFinished === undefined ? {} : { ttlSecondsAfterFinished: input.ttlSecondsAfterFinished }),
       template: {
         metadata: { labels: appLabels(input.name) },
-        spec: {
-          // A failed pod is replaced, not restarted in place, so backoffLimit counts the failures.
-          restartPolicy: 'Never',
-          containers: [
-            {
-              name: input.name,
-              image: input.image,
-              ...(input.command.length === 0 ? {} : { command: [...input.command] }),
-              ...(input.args.length === 0 ? {} : { args: [...input.args] }),
-            },
-          ],
-        },
+        // A failed pod is replaced, not restarted in place, so backoffLimit counts the failures.
+        spec: podSpec(
+          {
+            name: input.name,
+            image: input.image,
+            ...(input.command.length === 0 ? {} : { command: [...input.command] }),
+            ...(input.args.length === 0 ? {} : { args: [...input.args] }),
+          },
+          input.requests,
+          { restartPolicy: 'Never' },
+        ),
       },
     },
   };

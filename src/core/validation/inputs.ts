@@ -19,10 +19,12 @@ export function checkImage(image: string): ImageCheck {
   return {};
 }
 
+/** A request as typed: needed, since the scheduler places a pod by its requests (and the memory one is also the limit). */
 export function quantityProblem(text: string, resource: 'cpu' | 'memory'): string | undefined {
-  if (text.trim() === '') return undefined;
+  const example = resource === 'cpu' ? '250m or 1' : '256Mi or 1Gi';
+  if (text.trim() === '') return `A ${resource} request is needed: the scheduler places the pod by it; e.g. ${example}.`;
   const parsed = parseQuantity(text.trim());
-  if (!parsed.ok) return `"${text}" is not a Kubernetes quantity (${parsed.reason}); e.g. ${resource === 'cpu' ? '250m or 1' : '256Mi or 1Gi'}.`;
+  if (!parsed.ok) return `"${text}" is not a Kubernetes quantity (${parsed.reason}); e.g. ${example}.`;
   return parsed.quantity.nanos <= 0n ? `A ${resource} request must be more than zero.` : undefined;
 }
 

@@ -34,7 +34,7 @@ describe('input checks', () => {
 
   it('checks quantities and counts', () => {
     assert.equal(quantityProblem('250m', 'cpu'), undefined);
-    assert.equal(quantityProblem('', 'cpu'), undefined);
+    assert.match(quantityProblem(' ', 'cpu') ?? '', /^A cpu request is needed/);
     assert.match(quantityProblem('500mb', 'memory') ?? '', /not a Kubernetes quantity/);
     assert.match(quantityProblem('0', 'cpu') ?? '', /more than zero/);
     assert.equal(countProblem('3', 'replicas', { min: 0, max: 100 }), undefined);

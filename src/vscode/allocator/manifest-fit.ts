@@ -1,10 +1,10 @@
 // Before Apply or Deploy sends a workload: do its replicas fit what the nodes have free, by the
 // scheduler's rules, on the connection's cache? The workload's own running pods are left out, since
 // the new version replaces them.
-import * as vscode from 'vscode';
 import { objectNameOf } from '../../core/cluster/object-ref.ts';
 import type { FitSummary } from '../../core/lint/index.ts';
 import { loadLintModule, type ClusterConnection } from '../bundle-loader.ts';
+import type { Question } from '../commands/command-ui.ts';
 import { podsOfWorkload } from '../commands/object-targets.ts';
 
 /** One summary per workload among `objects`; none until the nodes are listed. */
@@ -20,11 +20,9 @@ export function manifestFit(connection: ClusterConnection, objects: readonly Rea
 }
 
 /**
- * A modal question with the fit of each workload as its detail; a warning when some replica does not
- * fit: worth saying before sending, not as a Pending pod after.
+ * A question with the fit of each workload as its detail; a warning when some replica does not fit:
+ * worth saying before sending, not as a Pending pod after.
  */
-export function confirmWithFit(question: string, fit: readonly FitSummary[], ...choices: string[]): Thenable<string | undefined> {
-  const show = fit.every((summary) => summary.ok) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  const detail = fit.map((summary) => summary.text).join('\n');
-  return show(question, { modal: true, ...(detail === '' ? {} : { detail }) }, ...choices);
+export function fitQuestion(message: string, fit: readonly FitSummary[], ...choices: string[]): Question {
+  return { message, detail: fit.map((summary) => summary.text).join('\n'), choices, warning: !fit.every((summary) => summary.ok) };
 }

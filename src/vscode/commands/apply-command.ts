@@ -1,29 +1,27 @@
 // Apply current manifest: lint first (errors stop it unless the user goes on), a server-side dry run
 // of every object, a diff of live against what the cluster would store, then the apply itself as
-// field manager kube-workbench. A conflict with another manager is shown with its fields and an
-// explicit "Force" choice.
+// field manager kube-workbench, both under runCommand's progress. A conflict with another manager is
+// shown with its fields and an explicit "Force" choice.
 import * as vscode from 'vscode';
 import { formatObjectName, objectNameOf } from '../../core/cluster/object-ref.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import { ok, type Result } from '../../core/result.ts';
+import { fitQuestion, manifestFit } from '../allocator/manifest-fit.ts';
+import { loadLintModule, type ClusterConnection, type ClusterError } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
-import { confirmWithFit, manifestFit } from '../allocator/manifest-fit.ts';
-import { currentContext } from './object-targets.ts';
+import { QUICK_TIMEOUT_MS } from './cancellable-progress.ts';
+import type { CommandUi } from './command-ui.ts';
+import { connectCurrent } from './current-connection.ts';
+import { dismissed, failed, passOn, type Action, type Outcome } from './outcome.ts';
+import { ReadOnlyDocuments } from './read-only-documents.ts';
+import { perform, report, runCommand } from './run-command.ts';
 
-export interface ApplyResult {
-  readonly ok: boolean;
+export interface Applied {
   /** "Kind namespace/name" of each object applied. */
   readonly applied: readonly string[];
-  readonly reason?: string;
   /** How each workload's replicas fit the nodes' free capacity, as the confirmation said. */
-  readonly fit?: readonly string[];
-}
-
-interface ApplyOptions {
-  /** Skips the questions (tests): go on despite lint errors, apply without the diff's confirmation. */
-  readonly confirmed?: boolean;
-  readonly force?: boolean;
+  readonly fit: readonly string[];
 }
 
 type Manifest = Record<string, unknown>;
@@ -50,69 +48,63 @@ function comparable(object: unknown): string {
   return toYaml({ ...shown, metadata });
 }
 
-class ApplyDocuments implements vscode.TextDocumentContentProvider {
-  readonly contents = new Map<string, string>();
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
+/** Applies every object (a dry run, or for real); the first refusal is the result. */
+async function applyAll(connection: ClusterConnection, objects: readonly Manifest[], force: boolean, dryRun: boolean): Promise<Result<unknown[], ClusterError>> {
+  const results = await Promise.all(objects.map((object) => connection.operations.apply(object, { force, dryRun })));
+  const refused = results.find((result) => !result.ok);
+  return refused === undefined ? ok(results.map((result) => (result.ok ? result.value : undefined))) : refused;
 }
 
-async function apply(clusters: ClusterServiceHolder, lint: LintController, documents: ApplyDocuments, options: ApplyOptions): Promise<ApplyResult | undefined> {
+/** Opens the diff of what the cluster holds against what it would hold after the apply. */
+async function showDiff(documents: ReadOnlyDocuments, connection: ClusterConnection, objects: readonly Manifest[], after: readonly unknown[], context: string): Promise<void> {
+  const live = await Promise.all(objects.map((object) => connection.operations.get(objectNameOf(object))));
+  const stamp = Date.now();
+  const left = documents.set(`/live-${stamp}.yaml`, live.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
+  const right = documents.set(`/applied-${stamp}.yaml`, after.map(comparable).join('---\n'));
+  await vscode.commands.executeCommand('vscode.diff', left, right, `Live ↔ after apply (${context})`);
+}
+
+async function apply(ui: CommandUi, clusters: ClusterServiceHolder, lint: LintController, documents: ReadOnlyDocuments): Promise<Outcome<Applied>> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
     void vscode.window.showErrorMessage('Open the manifest to apply.');
-    return undefined;
+    return failed({ context: '', verb: 'Apply', object: 'the current manifest' }, 'failed', 'no manifest is open');
   }
   await lint.lintDocument(editor.document);
   const errors = lint.findingsFor(editor.document).filter((finding) => finding.severity === 'error');
-  if (errors.length > 0 && options.confirmed !== true) {
-    const choice = await vscode.window.showWarningMessage(`The manifest has ${errors.length} lint errors (${errors[0]!.ruleId}: ${errors[0]!.message}). Apply anyway?`, { modal: true }, 'Apply anyway');
-    if (choice !== 'Apply anyway') return undefined;
-  }
-  const current = currentContext(clusters, ' to apply to');
-  const context = current?.name;
-  const connection = context === undefined ? undefined : clusters.get().connect(context);
-  if (current === undefined || context === undefined || connection === undefined) return undefined;
   const objects = objectsOf(editor.document.getText());
-  const run = (force: boolean, dryRun: boolean) => Promise.all(objects.map((object) => connection.operations.apply(object, { fieldManager: 'kube-workbench', force, dryRun })));
-  const force = options.force === true;
-  const dry = await run(force, true);
-  const failed = dry.findIndex((result) => !result.ok);
-  if (failed >= 0) {
-    const error = (dry[failed] as { ok: false; error: { kind: string; message: string } }).error;
-    if (error.kind === 'conflict' && options.confirmed !== true) {
-      const choice = await vscode.window.showWarningMessage(`${label(objects[failed]!)}: ${error.message}`, { modal: true }, 'Force');
-      if (choice === 'Force') return apply(clusters, lint, documents, { ...options, force: true, confirmed: true });
-    } else void vscode.window.showErrorMessage(`${label(objects[failed]!)}: ${error.message}`);
-    return { ok: false, applied: [], reason: error.message };
+  const object = objects.length === 1 ? label(objects[0]!) : `${objects.length} objects`;
+  const where = connectCurrent<Applied>(clusters, 'Apply', object, ' to apply to');
+  if ('ok' in where) return where;
+  const { current, connection } = where;
+  const context = current.name;
+  const action: Action = { context, verb: 'Apply', object };
+  if (objects.length === 0) return failed(action, 'invalid', 'the document holds no Kubernetes object');
+  if (errors.length > 0) {
+    const go = await ui.ask({ message: `The manifest has ${errors.length} lint errors (${errors[0]!.ruleId}: ${errors[0]!.message}). Apply anyway?`, choices: ['Apply anyway'], warning: true });
+    if (go !== 'Apply anyway') return dismissed(action);
   }
+  const dryRun = (force: boolean): Promise<Outcome<unknown[]>> => perform(ui, { ...action, verb: 'Dry-run apply' }, () => applyAll(connection, objects, force, true), { timeoutMs: QUICK_TIMEOUT_MS, success: () => 'dry run accepted' });
+  let force = false;
+  let dry = await dryRun(force);
+  // A conflict names the other manager's fields: the user may take them over, explicitly.
+  if (!dry.ok && dry.kind === 'conflict') {
+    if ((await ui.ask({ message: dry.message, choices: ['Force'], warning: true })) !== 'Force') return passOn(dry);
+    force = true;
+    dry = await dryRun(force);
+  }
+  if (!dry.ok) return report(passOn(dry));
+  await showDiff(documents, connection, objects, dry.value, context);
   const fit = manifestFit(connection, objects, current.namespace || 'default');
-  if (options.confirmed !== true) {
-    const live = await Promise.all(objects.map((object) => connection.operations.get(objectNameOf(object))));
-    const stamp = Date.now();
-    const left = vscode.Uri.from({ scheme: APPLY_SCHEME, path: `/live-${stamp}.yaml` });
-    const right = vscode.Uri.from({ scheme: APPLY_SCHEME, path: `/applied-${stamp}.yaml` });
-    documents.contents.set(left.toString(), live.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
-    documents.contents.set(right.toString(), dry.map((result) => (result.ok ? comparable(result.value) : '')).join('---\n'));
-    await vscode.commands.executeCommand('vscode.diff', left, right, `Live ↔ after apply (${context})`);
-    const choice = await confirmWithFit(`Apply ${objects.length} objects to context "${context}"?`, fit, 'Apply');
-    if (choice !== 'Apply') return undefined;
-  }
-  const results = await run(force, false);
-  const rejected = results.find((result) => !result.ok);
-  if (rejected !== undefined && !rejected.ok) {
-    void vscode.window.showErrorMessage(rejected.error.message);
-    return { ok: false, applied: [], reason: rejected.error.message };
-  }
+  if ((await ui.ask(fitQuestion(`Apply ${objects.length} objects to context "${context}"?`, fit, 'Apply'))) !== 'Apply') return dismissed(action);
   const applied = objects.map(label);
-  void vscode.window.showInformationMessage(`Applied ${applied.join(', ')} to "${context}".`);
-  return { ok: true, applied, fit: fit.map((summary) => summary.text) };
+  return runCommand(ui, action, async () => {
+    const result = await applyAll(connection, objects, force, false);
+    return result.ok ? ok({ applied, fit: fit.map((summary) => summary.text) }) : result;
+  }, { timeoutMs: QUICK_TIMEOUT_MS, success: () => `Applied ${applied.join(', ')} to context "${context}".` });
 }
 
-export function registerApplyCommand(clusters: ClusterServiceHolder, lint: LintController): vscode.Disposable {
-  const documents = new ApplyDocuments();
-  return vscode.Disposable.from(
-    vscode.workspace.registerTextDocumentContentProvider(APPLY_SCHEME, documents),
-    vscode.commands.registerCommand(Commands.apply, (options?: ApplyOptions) => apply(clusters, lint, documents, options ?? {})),
-  );
+export function registerApplyCommand(clusters: ClusterServiceHolder, lint: LintController, ui: CommandUi): vscode.Disposable {
+  const documents = new ReadOnlyDocuments(APPLY_SCHEME);
+  return vscode.Disposable.from(documents, vscode.commands.registerCommand(Commands.apply, () => apply(ui, clusters, lint, documents)));
 }

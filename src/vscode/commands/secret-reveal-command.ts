@@ -1,18 +1,19 @@
-// Reveal one Secret key, from a Secret's Describe document: the user picks the key and confirms,
-// then that key's decoded value (and nothing else) opens in its own read-only document. The value
-// lives only in that document: it is never logged, and is forgotten when the document closes.
+// Reveal one Secret key, from a Secret's Describe document: the user picks the key and confirms
+// (always: no argument skips it), then that key's decoded value (and nothing else) opens in its own
+// read-only document. The value lives only in that document: it is never logged, nor in the
+// command's outcome message, and is forgotten when the document closes.
 import * as vscode from 'vscode';
 import { revealSecretKey, secretKeys } from '../../core/cluster/describe-secret.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands, DESCRIBE_SCHEME, SECRET_SCHEME } from '../ids.ts';
+import { QUICK_TIMEOUT_MS } from './cancellable-progress.ts';
+import type { CommandUi } from './command-ui.ts';
 import { describedTarget } from './describe-command.ts';
+import { runSteps } from './multi-step-input.ts';
 import { describeTarget } from './object-targets.ts';
-
-/** Answers given up front (tests): the key, and the confirmation. */
-interface RevealAnswers {
-  readonly key?: string;
-  readonly confirmed?: boolean;
-}
+import { dismissed, failed, passOn, type Action, type Outcome } from './outcome.ts';
+import { runCommand } from './run-command.ts';
+import { blocking, type PickStep } from './step-flow.ts';
 
 /** Revealed values by document URI, until their document closes. */
 class RevealedValues implements vscode.TextDocumentContentProvider {
@@ -22,41 +23,47 @@ class RevealedValues implements vscode.TextDocumentContentProvider {
   }
 }
 
-async function reveal(clusters: ClusterServiceHolder, revealed: RevealedValues, uri: vscode.Uri | undefined, answers: RevealAnswers): Promise<vscode.TextEditor | undefined> {
+async function reveal(ui: CommandUi, clusters: ClusterServiceHolder, revealed: RevealedValues, uri: vscode.Uri | undefined): Promise<Outcome<vscode.TextEditor>> {
   const source = uri ?? vscode.window.activeTextEditor?.document.uri;
   const target = source?.scheme === DESCRIBE_SCHEME ? describedTarget(source) : undefined;
-  if (target?.ref.kind !== 'Secret') {
+  const action: Action = { context: target?.context ?? '', verb: 'Reveal a key of', object: target === undefined ? 'a Secret' : describeTarget(target) };
+  const connection = target === undefined ? undefined : clusters.get().connect(target.context);
+  if (target?.ref.kind !== 'Secret' || connection === undefined) {
     void vscode.window.showErrorMessage('Describe a Secret first, then reveal one of its keys from its document.');
-    return undefined;
+    return failed(action, 'invalid', 'it is no Secret described in this window');
   }
-  const read = await clusters.get().connect(target.context)?.operations.get(target.ref);
-  if (read === undefined || !read.ok) {
-    void vscode.window.showErrorMessage(read?.error.message ?? `Unknown context "${target.context}".`);
-    return undefined;
-  }
+  const read = await runCommand(ui, action, (signal) => connection.operations.get(target.ref, signal), { timeoutMs: QUICK_TIMEOUT_MS, success: () => 'read', quiet: ['done'] });
+  if (!read.ok) return passOn(read);
   const keys = secretKeys(read.value);
-  const key = answers.key ?? (await vscode.window.showQuickPick(keys, { title: `Reveal a key of ${describeTarget(target)}` }));
+  const keyStep: PickStep<string> = {
+    type: 'pick',
+    name: 'key',
+    prompt: () => 'The key whose value to show in clear text',
+    choices: () => keys.map((key) => ({ label: key })),
+    value: () => keys[0] ?? '',
+    typed: (text) => blocking(`${describeTarget(target)} has no key "${text}".`),
+    apply: (_, choice) => choice.label,
+  };
+  const key = await runSteps(ui, `Reveal a key of ${describeTarget(target)}`, [keyStep], '');
   const value = key === undefined ? undefined : revealSecretKey(read.value, key);
-  if (key === undefined || value === undefined) {
-    if (key !== undefined) void vscode.window.showErrorMessage(`${describeTarget(target)} has no key "${key}".`);
-    return undefined;
-  }
-  const yes = 'Reveal';
-  const confirmed = answers.confirmed === true ? yes : await vscode.window.showWarningMessage(`Show the value of "${key}" of ${describeTarget(target)} in clear text?`, { modal: true, detail: 'Anyone who sees your screen will see it.' }, yes);
-  if (confirmed !== yes) return undefined;
+  if (key === undefined || value === undefined) return dismissed(action);
+  const answer = await ui.ask({ message: `Show the value of "${key}" of ${describeTarget(target)} in clear text?`, detail: 'Anyone who sees your screen will see it.', choices: ['Reveal'], warning: true });
+  if (answer !== 'Reveal') return dismissed(action);
   const path = `/${[target.context, target.ref.namespace, target.ref.name, value.encoding === 'base64' ? `${key}.base64` : key].map(encodeURIComponent).join('/')}`;
   const document = vscode.Uri.from({ scheme: SECRET_SCHEME, path });
   revealed.values.set(document.toString(), value.text);
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(document), { preview: false });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(document), { preview: false });
+  // The message names the key, never its value.
+  return { ok: true, value: editor, message: `Revealed "${key}" of ${describeTarget(target)} in context "${target.context}".` };
 }
 
-export function registerSecretRevealCommand(clusters: ClusterServiceHolder): vscode.Disposable {
+export function registerSecretRevealCommand(clusters: ClusterServiceHolder, ui: CommandUi): vscode.Disposable {
   const revealed = new RevealedValues();
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(SECRET_SCHEME, revealed),
     vscode.workspace.onDidCloseTextDocument((document) => revealed.values.delete(document.uri.toString())),
     // From the editor's title bar the document's URI comes first; from the palette, nothing.
-    vscode.commands.registerCommand(Commands.revealSecretKey, (uri?: vscode.Uri, answers?: RevealAnswers) => reveal(clusters, revealed, uri instanceof vscode.Uri ? uri : undefined, answers ?? {})),
+    vscode.commands.registerCommand(Commands.revealSecretKey, (uri?: vscode.Uri) => reveal(ui, clusters, revealed, uri instanceof vscode.Uri ? uri : undefined)),
     { dispose: () => revealed.values.clear() },
   );
 }
