@@ -8,7 +8,8 @@ import { StepFlow, type Choice, type InputProblem, type PickStep, type Step, typ
 
 type Move = 'next' | 'back' | 'closed';
 
-type ChoiceItem = vscode.QuickPickItem & { readonly choice?: Choice; readonly problem?: InputProblem };
+/** An item and the choice it stands for; an item without one only explains why a typed name will not do. */
+type ChoiceItem = vscode.QuickPickItem & { readonly choice?: Choice };
 
 function validation(problem: InputProblem | undefined): vscode.InputBoxValidationMessage | undefined {
   if (problem === undefined) return undefined;
@@ -102,8 +103,7 @@ function showPick<S>(ui: CommandUi, title: string, flow: StepFlow<S>, step: Pick
   const itemsFor = (text: string): ChoiceItem[] => {
     const typed = text.trim() === '' || choices.some((item) => item.label === text.trim()) ? undefined : step.typed(text.trim(), flow.state);
     if (typed === undefined) return choices;
-    const item: ChoiceItem =
-      'message' in typed ? { label: `$(error) ${text.trim()}`, detail: typed.message, alwaysShow: true, problem: typed } : { label: typed.label, description: typed.description ?? '', alwaysShow: true, choice: typed };
+    const item: ChoiceItem = 'message' in typed ? { label: `$(error) ${text.trim()}`, detail: typed.message, alwaysShow: true } : { label: typed.label, description: typed.description ?? '', alwaysShow: true, choice: typed };
     return [...choices, item];
   };
   pick.items = choices;
@@ -113,7 +113,6 @@ function showPick<S>(ui: CommandUi, title: string, flow: StepFlow<S>, step: Pick
   listen(
     pick.onDidChangeValue((text) => (pick.items = itemsFor(text))),
     pick.onDidAccept(() => {
-      // An item that only explains why a typed name will not do keeps the step.
       const choice = (pick.selectedItems[0] ?? pick.activeItems[0])?.choice;
       if (choice === undefined) return;
       flow.choose(choice);
