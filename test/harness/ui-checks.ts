@@ -139,8 +139,8 @@ const checks: readonly UiCheck[] = [
       await openKubernetesContainer(page);
       const rows = page.locator('.part.sidebar .monaco-list-row');
       await rows.filter({ hasText: 'Nodes' }).first().click({ timeout: 30_000 });
-      await rows.filter({ hasText: /Ready · \d+\/110 pods/ }).first().waitFor({ timeout: 30_000 });
-      await rows.filter({ hasText: /Ready · \d+\/110 pods/ }).first().click();
+      await rows.filter({ hasText: /Ready · \d+ pods · cpu/ }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: /Ready · \d+ pods · cpu/ }).first().click();
       await rows.filter({ hasText: /Running · \d\/\d ready/ }).first().waitFor({ timeout: 30_000 });
       await widenSidebar(page);
       await page.screenshot({ path: `${options.screenshotDir}/explorer-sim.png` });
