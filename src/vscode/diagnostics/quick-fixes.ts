@@ -87,7 +87,19 @@ export class LintQuickFixes implements vscode.CodeActionProvider {
 export async function applyFixWithInput(uri: vscode.Uri, finding: Finding, answer?: string): Promise<boolean> {
   const fix = finding.fix;
   if (fix?.input === undefined) return false;
-  const input = answer ?? (await vscode.window.showInputBox({ prompt: fix.input.prompt, placeHolder: fix.input.placeholder, ignoreFocusOut: true }));
+  // The typical value is pre-filled and selected, not a grey placeholder: one that looked like a
+  // default, while Enter on the empty box did nothing.
+  const typical = fix.input.placeholder;
+  const input =
+    answer ??
+    (await vscode.window.showInputBox({
+      title: fix.title,
+      prompt: fix.input.prompt,
+      value: typical,
+      valueSelection: [0, typical.length],
+      ignoreFocusOut: true,
+      validateInput: (text) => (text.trim() === '' ? `Enter a value, e.g. ${typical}.` : undefined),
+    }));
   if (input === undefined || input.trim() === '') return false;
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.workspace.applyEdit(workspaceEdit(document, withInput(fix, input.trim())));
