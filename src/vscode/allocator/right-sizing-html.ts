@@ -57,7 +57,7 @@ const HEADER = `<thead>
 
 function numberCells(row: RightSizingRow): string {
   const { estimateQuantities } = loadLintModule();
-  const [target, lower, upper] = [row.target, row.lowerBound, row.upperBound].map(estimateQuantities) as [{ cpu: string; memory: string }, { cpu: string; memory: string }, { cpu: string; memory: string }];
+  const [target, lower, upper] = [estimateQuantities(row.target), estimateQuantities(row.lowerBound), estimateQuantities(row.upperBound)] as const;
   const bounds = (resource: 'cpu' | 'memory'): string => `target ${target[resource]}, bounds ${lower[resource]} – ${upper[resource]}`;
   const freed = `(request − target) × ${row.replicas} replicas`;
   const cell = (text: string, title: string, className = ''): string => `<td${className === '' ? '' : ` class="${className}"`} title="${escapeHtml(title)}">${escapeHtml(text)}</td>`;
@@ -73,37 +73,58 @@ function numberCells(row: RightSizingRow): string {
   ].join('');
 }
 
-const dayText = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { weekday: 'short' });
-const hourText = (ms: number): string => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** The chart's local midnights (point indexes), for its day dividers and labels. */
-function midnights(chart: UsageChart, points: number): number[] {
-  const indexes: number[] = [];
-  for (let index = 1; index < points; index += 1) if (new Date(chart.startMs + index * chart.stepMs).getHours() === 0) indexes.push(index);
-  return indexes;
+/** Local day and hour names, and each chart window's midnights, made once per render and remembered. */
+interface TimeTexts {
+  day(ms: number): string;
+  hour(ms: number): string;
+  /** Point indexes of local midnights, for a chart's day dividers and labels. */
+  midnights(chart: UsageChart, points: number): readonly number[];
 }
 
-function chartFigure(caption: string, values: readonly number[], chart: UsageChart, target: number, valueText: (value: number) => string, title: string): string {
+function remembered<K, V>(make: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, make(key));
+    return known.get(key) as V;
+  };
+}
+
+// Formatters built once: toLocaleDateString builds one per call (~0.1 ms), and a page of 500 rows
+// asks for 150,000 texts.
+function timeTexts(): TimeTexts {
+  const day = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+  const hour = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  // Charts of one context share their window, so each window's midnights are found once.
+  const midnights = remembered((window: string) => {
+    const [startMs, stepMs, points] = window.split(' ').map(Number) as [number, number, number];
+    const indexes: number[] = [];
+    for (let index = 1; index < points; index += 1) if (new Date(startMs + index * stepMs).getHours() === 0) indexes.push(index);
+    return indexes;
+  });
+  return { day: remembered((ms: number) => day.format(ms)), hour: remembered((ms: number) => hour.format(ms)), midnights: (chart, points) => midnights(`${chart.startMs} ${chart.stepMs} ${points}`) };
+}
+
+function chartFigure(caption: string, values: readonly number[], chart: UsageChart, target: number, valueText: (value: number) => string, title: string, time: TimeTexts): string {
   const { chartSvg, seriesPeak } = loadLintModule();
-  const dividers = midnights(chart, values.length);
-  const spanText = (from: number, to: number): string => `${dayText(from)} ${hourText(from)}–${hourText(to)}`;
+  const dividers = time.midnights(chart, values.length);
+  const spanText = (from: number, to: number): string => `${time.day(from)} ${time.hour(from)}–${time.hour(to)}`;
   const drawn = chartSvg(values, { height: CHART_PX, reference: target, title, dividers, bands: { count: BANDS, startMs: chart.startMs, stepMs: chart.stepMs, spanText, valueText } });
   // Day names under the chart, at the midnights' share of the width: SVG percentages need no style attribute.
-  const days = dividers.map((index) => `<text x="${((index / values.length) * 100).toFixed(2)}%" y="11">${escapeHtml(dayText(chart.startMs + index * chart.stepMs))}</text>`).join('');
+  const days = dividers.map((index) => `<text x="${((index / values.length) * 100).toFixed(2)}%" y="11">${escapeHtml(time.day(chart.startMs + index * chart.stepMs))}</text>`).join('');
   return `<figure class="chart"><figcaption>${escapeHtml(caption)} · peak <strong>${escapeHtml(valueText(seriesPeak(values)))}</strong> · <span class="key">- - target ${escapeHtml(valueText(target))}</span></figcaption>
 <div class="plot"><span class="axis high">${escapeHtml(valueText(drawn.high))}</span><span class="axis low">${escapeHtml(valueText(drawn.low))}</span>${drawn.svg}<svg class="time" width="100%" height="14" aria-hidden="true">${days}</svg></div></figure>`;
 }
 
-function chartsLine(row: RightSizingRow, chart: UsageChart | undefined): string {
+function chartsLine(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts): string {
   if (chart === undefined) return '<p class="sub">No chart yet.</p>';
   const { estimateQuantities } = loadLintModule();
   const cpuText = (cores: number): string => estimateQuantities({ cpu: cores, memory: 0 }).cpu;
   const memoryText = (bytes: number): string => estimateQuantities({ cpu: 0, memory: bytes }).memory;
   const of = `${row.workload}/${row.container}`;
-  return `<div class="charts">${chartFigure('CPU, mean per hour', chart.cpu, chart, row.target.cpu, cpuText, `CPU of ${of} over ${Math.round(chart.cpu.length / 24)} days; dashed: target`)}${chartFigure('Memory, peak per hour', chart.memory, chart, row.target.memory, memoryText, `Memory of ${of}; dashed: target`)}</div>`;
+  return `<div class="charts">${chartFigure('CPU, mean per hour', chart.cpu, chart, row.target.cpu, cpuText, `CPU of ${of} over ${Math.round(chart.cpu.length / 24)} days; dashed: target`, time)}${chartFigure('Memory, peak per hour', chart.memory, chart, row.target.memory, memoryText, `Memory of ${of}; dashed: target`, time)}</div>`;
 }
 
-function entry(row: RightSizingRow, chart: UsageChart | undefined): string {
+function entry(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts): string {
   const data = sortValues(row).map((value, index) => `data-v${index}="${escapeHtml(String(value))}"`);
   data.push(`data-namespace="${escapeHtml(row.namespace)}"`, `data-kind="${escapeHtml(row.kind)}"`, `data-name="${escapeHtml(row.workload)}"`);
   const label = `${row.kind} ${row.namespace}/${row.workload}`;
@@ -112,7 +133,7 @@ function entry(row: RightSizingRow, chart: UsageChart | undefined): string {
   const folded = `<span class="narrow"> · ×${row.replicas} · ${row.confidenceDays.toFixed(1)} days</span>`;
   return `<tbody class="entry${row.kind === '' ? ' gone' : ''}" ${data.join(' ')}>
 <tr class="numbers"><td class="name">${name}<span class="sub">${where}${folded}</span></td>${numberCells(row)}</tr>
-<tr class="charts"><td colspan="9">${chartsLine(row, chart)}</td></tr>
+<tr class="charts"><td colspan="9">${chartsLine(row, chart, time)}</td></tr>
 </tbody>`;
 }
 
@@ -122,7 +143,8 @@ export function rightSizingHtml(page: ReportPage): string {
     rows.length === 0
       ? '<p>Not enough data yet: no workload container has a recommendation.</p>'
       : `<p>Applying every recommendation would free <strong>${totals.freedCores.toFixed(2)} cores</strong> and <strong>${totals.freedGiB.toFixed(2)} GiB</strong> of requests; under-provisioned containers would claim ${totals.claimedCores.toFixed(2)} cores and ${totals.claimedGiB.toFixed(2)} GiB more.</p>`;
-  const body = rows.map((row) => entry(row, page.charts.get(chartKey(row.namespace, row.workload, row.container)))).join('\n');
+  const time = timeTexts();
+  const body = rows.map((row) => entry(row, page.charts.get(chartKey(row.namespace, row.workload, row.container)), time)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
