@@ -9,7 +9,7 @@ import { LineSplitter } from '../core/text/line-splitter.ts';
 import { displayUrl } from '../core/text/url-credentials.ts';
 import { errorFromException, errorFromResponse, type ClusterError, type Operation } from './cluster-error.ts';
 import type { Disposable } from './disposable.ts';
-import { leadingText } from './leading-text.ts';
+import { leadingBytes, leadingText } from './leading-text.ts';
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -125,6 +125,21 @@ export class ApiClient implements Disposable {
     if (!response.ok) return response;
     try {
       return ok(await response.value.json());
+    } catch (error) {
+      return err(this.failure({ context: this.context, verb: options.verb, resource: options.resource }, error));
+    }
+  }
+
+  /**
+   * One JSON answer of at most `maxBytes`, with its size (a list page: its bytes count toward the
+   * caller's bound); undefined when the answer is longer, which is not read further.
+   */
+  async requestBounded(path: string, options: RequestOptions, maxBytes: number): Promise<Result<{ readonly value: unknown; readonly bytes: number } | undefined, ClusterError>> {
+    const response = await this.send(path, options, 'application/json');
+    if (!response.ok) return response;
+    try {
+      const { bytes, complete } = await leadingBytes(response.value.body, maxBytes);
+      return ok(complete ? { value: JSON.parse(bytes.toString('utf8')), bytes: bytes.length } : undefined);
     } catch (error) {
       return err(this.failure({ context: this.context, verb: options.verb, resource: options.resource }, error));
     }
