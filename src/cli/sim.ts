@@ -20,7 +20,8 @@ output is the API URL.
 
 Options:
   --port N           port to listen on (default 0: any free port)
-  --kubeconfig FILE  where to write the kubeconfig (default: a private temp folder)
+  --kubeconfig FILE  where to write the kubeconfig, replacing FILE with a new one of mode 0600
+                     (default: a private temp folder)
   --prometheus-port N  port of the Prometheus API over the synthetic usage history, plain HTTP
                      (default 0: any free port)
   --no-prometheus    serve no Prometheus API

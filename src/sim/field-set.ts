@@ -33,35 +33,39 @@ interface Collector {
   left: number;
 }
 
-function collect(value: unknown, path: string[], pathChars: number, field: string, into: Collector): void {
-  into.left -= pathChars;
+/** A path one step longer; built as a string, not an array copied at every level. */
+function extend(path: string, step: string): string {
+  return path === '' ? step : `${path}${separator}${step}`;
+}
+
+function collect(value: unknown, path: string, depth: number, field: string, into: Collector): void {
+  into.left -= path.length;
   if (into.left < 0) throw tooManyPaths();
-  const step = (next: string, child: unknown, childField: string): void => collect(child, [...path, next], pathChars + next.length + 1, childField, into);
   if (isObject(value)) {
     const entries = Object.entries(value);
-    if (entries.length === 0 && path.length > 0) into.out.add(path.join(separator));
+    if (entries.length === 0 && depth > 0) into.out.add(path);
     for (const [key, child] of entries) {
-      if (path.length === 0 && ignoredTop.has(key)) continue;
-      if (path.length === 1 && path[0] === 'f:metadata' && ignoredMetadata.has(key)) continue;
-      step(`f:${key}`, child, key);
+      if (depth === 0 && ignoredTop.has(key)) continue;
+      if (depth === 1 && path === 'f:metadata' && ignoredMetadata.has(key)) continue;
+      collect(child, extend(path, `f:${key}`), depth + 1, key, into);
     }
     return;
   }
   const key = Array.isArray(value) ? mergeKeyOf(field, value) : undefined;
   if (Array.isArray(value) && key !== undefined && value.every((item) => isObject(item) && item[key] !== undefined)) {
     for (const item of value as Record<string, unknown>[]) {
-      const keyStep = `k:${JSON.stringify({ [key]: item[key] })}`;
-      into.out.add([...path, keyStep, self].join(separator));
-      step(keyStep, item, '');
+      const itemPath = extend(path, `k:${JSON.stringify({ [key]: item[key] })}`);
+      into.out.add(extend(itemPath, self));
+      collect(item, itemPath, depth + 1, '', into);
     }
     return;
   }
-  into.out.add(path.join(separator));
+  into.out.add(path);
 }
 
 export function fieldSet(object: unknown): Set<string> {
   const into: Collector = { out: new Set<string>(), left: maxFieldPathChars };
-  collect(object, [], 0, '', into);
+  collect(object, '', 0, '', into);
   return into.out;
 }
 
@@ -79,13 +83,13 @@ export function toFieldsV1(fields: ReadonlySet<string>): Record<string, unknown>
 
 export function fromFieldsV1(fields: unknown): Set<string> {
   const out = new Set<string>();
-  const walk = (node: unknown, path: string[]): void => {
+  const walk = (node: unknown, path: string): void => {
     if (!isObject(node)) return;
     const entries = Object.entries(node);
-    if (entries.length === 0 && path.length > 0) out.add(path.join(separator));
-    for (const [step, child] of entries) walk(child, [...path, step]);
+    if (entries.length === 0 && path !== '') out.add(path);
+    for (const [step, child] of entries) walk(child, extend(path, step));
   };
-  walk(fields, []);
+  walk(fields, '');
   return out;
 }
 

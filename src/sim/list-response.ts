@@ -5,6 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { write } from './http-io.ts';
 import type { KubeObject } from './objects.ts';
+import { pacer } from './pacer.ts';
 import { apiVersionOf, type ResourceType } from './resources.ts';
 import type { Matcher } from './selectors.ts';
 import { badRequest } from './status.ts';
@@ -70,10 +71,12 @@ export async function streamList(
       ? `{"kind":"${type.kind}List","apiVersion":"${apiVersionOf(type)}","metadata":${JSON.stringify({ resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken }) })},"items":[`
       : tableHeader(table.printer, resourceVersion, continueToken);
   await write(response, head);
+  // Paced as well: a client on the same machine reads as fast as the sim writes, so back-pressure alone never yields.
+  const pause = pacer();
   for (let index = 0; index < page.length; index += 1) {
     const object = page[index] as KubeObject;
     const text = table === undefined ? JSON.stringify(object) : JSON.stringify(tableRow(table.printer, object, table.now, table.includeObject));
-    const pending = write(response, index === 0 ? text : `,${text}`);
+    const pending = write(response, index === 0 ? text : `,${text}`) ?? pause();
     if (pending !== undefined) await pending;
     if (response.destroyed) return;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fieldSet, fromFieldsV1, toFieldsV1 } from './field-set.ts';
+import { fieldSet, fromFieldsV1, maxFieldPathChars, toFieldsV1 } from './field-set.ts';
 import { recordUpdate, serverSideApply } from './managed-fields.ts';
 import type { KubeObject } from './objects.ts';
 
@@ -43,5 +43,25 @@ describe('managedFields and server-side apply', () => {
     assert.throws(() => serverSideApply(scaled, config(2), manager('kubectl'), false), { code: 409 });
     const forced = serverSideApply(scaled, config(2), manager('kubectl'), true);
     assert.equal((forced['spec'] as { replicas: number }).replicas, 2);
+  });
+
+  it('records an update of a 10,000-item keyed list in linear time (a search per path took a minute)', () => {
+    const withEnv = (value: string): KubeObject => ({
+      ...config(1),
+      spec: { template: { spec: { containers: [{ name: 'web', env: Array.from({ length: 10_000 }, (_, index) => ({ name: `E${index}`, value })) }] } } },
+    });
+    const before = { ...withEnv('a'), metadata: { ...withEnv('a').metadata, managedFields: recordUpdate(undefined, withEnv('a'), manager('first')) } };
+    const started = performance.now();
+    const entries = recordUpdate(before, withEnv('b'), manager('second'));
+    assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
+    assert.deepEqual(entries.map((entry) => entry.manager), ['first', 'second']);
+  });
+
+  it('refuses an object whose field paths would take more than the limit (deep and wide)', () => {
+    let value: unknown = Object.fromEntries(Array.from({ length: 20_000 }, (_, index) => [`k${index}`, 0]));
+    for (let depth = 0; depth < 900; depth += 1) value = { [`a-key-of-some-length-${depth}`]: value };
+    const started = performance.now();
+    assert.throws(() => fieldSet({ metadata: { name: 'wide' }, spec: value }), { code: 413, message: new RegExp(`more than ${maxFieldPathChars} characters`) });
+    assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
   });
 });

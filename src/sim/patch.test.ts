@@ -36,4 +36,24 @@ describe('patches', () => {
     assert.throws(() => jsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }]), { code: 400 });
     assert.throws(() => jsonPatch({ a: 1 }, { op: 'add' }), { code: 400 });
   });
+
+  it('merges keyed lists of 50,000 items in linear time, keeping order and deletes', () => {
+    const current = { env: Array.from({ length: 50_000 }, (_, index) => ({ name: `E${index}`, value: 'old' })) };
+    const patch = { env: [...Array.from({ length: 50_000 }, (_, index) => ({ name: `E${49_999 - index}`, value: 'new' })), { name: 'E7', $patch: 'delete' }, { name: 'added' }] };
+    const started = performance.now();
+    const merged = strategicMergePatch(current, patch) as typeof current;
+    assert.ok(performance.now() - started < 1000, `${performance.now() - started} ms`);
+    assert.equal(merged.env.length, 50_000);
+    assert.deepEqual([merged.env[0], merged.env[7], merged.env.at(-1)], [{ name: 'E0', value: 'new' }, { name: 'E8', value: 'new' }, { name: 'added' }]);
+    assert.deepEqual(strategicMergePatch({ l: ['a', 'b', 'c'] }, { '$deleteFromPrimitiveList/l': ['b'] }), { l: ['a', 'c'] });
+  });
+
+  it('JSON patch: 10,000 operations at most, copies limited in size, moves without copying', () => {
+    const many = Array.from({ length: 10_001 }, () => ({ op: 'test', path: '/a', value: 1 }));
+    assert.throws(() => jsonPatch({ a: 1 }, many), { code: 413, message: /The allowed maximum operations in a JSON patch is 10000, got 10001/ });
+    // Copying a list into itself doubles it: thirty copies would make a billion items.
+    const doubling = Array.from({ length: 30 }, () => ({ op: 'copy', from: '/l', path: '/l/-' }));
+    assert.throws(() => jsonPatch({ l: Array.from({ length: 1000 }, () => 'item') }, doubling), { code: 413, message: /accumulated size increase of copy/ });
+    assert.deepEqual(jsonPatch({ a: { b: [1] } }, [{ op: 'move', from: '/a', path: '/c' }, { op: 'copy', from: '/c', path: '/d' }]), { c: { b: [1] }, d: { b: [1] } });
+  });
 });

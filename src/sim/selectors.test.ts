@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KubeObject } from './objects.ts';
-import { parseFieldSelector, parseLabelSelector, selectorMatches } from './selectors.ts';
+import { maxRequirements, parseFieldSelector, parseLabelSelector, selectorMatches } from './selectors.ts';
 
 const pod = (labels: Record<string, string>, nodeName?: string, phase = 'Running'): KubeObject => ({ metadata: { name: 'p', namespace: 'n', labels }, spec: { nodeName }, status: { phase } });
 
@@ -31,5 +31,12 @@ describe('selectors', () => {
     assert.ok(selectorMatches({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] }, { app: 'web' }));
     assert.ok(!selectorMatches({ matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, { app: 'web' }));
     assert.ok(!selectorMatches(undefined, { app: 'web' }));
+  });
+
+  it('takes at most 100 requirements, each object being tested against every one', () => {
+    const terms = (count: number): string => Array.from({ length: count }, (_, index) => `!k${index}`).join(',');
+    assert.equal(parseLabelSelector(terms(maxRequirements))?.(pod({})), true);
+    assert.throws(() => parseLabelSelector(terms(maxRequirements + 1)), { code: 400, message: /too many requirements in selector: 101/ });
+    assert.throws(() => parseFieldSelector(Array.from({ length: 101 }, () => 'metadata.name=a').join(',')), { code: 400 });
   });
 });

@@ -107,8 +107,14 @@ function authorize(user: User, info: ResourceRequest, options: ServerOptions): v
  * SelfSubjectAccessReview (`kubectl auth can-i`): the admin may do anything, the read-only user
  * get/list/watch, the namespaced user anything in its namespace.
  */
+/**
+ * A review is a few hundred bytes; any user may send one, the read-only one included, and 3 MiB of
+ * YAML takes the parser a second: reviews get 64 KiB.
+ */
+const maxReviewBytes = 64 * 1024;
+
 async function reviewAccess(request: IncomingMessage, response: ServerResponse, user: User): Promise<void> {
-  const spec = reviewSpec(parseObject(await readBody(request), mediaType(request)));
+  const spec = reviewSpec(parseObject(await readBody(request, maxReviewBytes), mediaType(request)));
   const verb = spec.resourceAttributes?.verb ?? spec.nonResourceAttributes?.verb ?? '';
   const name = user === 'namespaced' ? namespacedUser : readOnlyUser;
   const allowed = user === 'admin' || (user === 'namespaced' ? spec.resourceAttributes?.namespace === NAMESPACED_USER_NAMESPACE : readVerbs.has(verb));

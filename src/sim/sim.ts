@@ -216,7 +216,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   // A kubeconfig that cannot be written (no such folder) must not leave the ports open.
   await writePrivateFile(kubeconfigPath, kubeconfig).catch(async (error: unknown) => {
     await close();
-    throw error;
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new Error(`cannot write the kubeconfig ${kubeconfigPath}: ${reason}`);
   });
 
   return {

@@ -115,3 +115,46 @@ export function watchEvents(sim: Sim, path: string, count: number, act?: () => P
     request.end();
   });
 }
+
+/** A YAML alias bomb: ten aliases per level, so 10^(levels+1) strings from a few hundred bytes. */
+export function aliasBomb(levels: number): string {
+  const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level <= levels; level += 1) lines.push(`l${level}: &l${level} [${Array.from({ length: 10 }, () => `*l${level - 1}`).join(',')}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `count` sequential /version round trips with the admin token, in milliseconds, sorted. */
+export async function versionTimes(sim: Sim, count = 50): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const started = performance.now();
+    const reply = await call(sim, '/version');
+    if (reply.status !== 200) throw new Error(`/version answered ${reply.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((left, right) => left - right);
+}
+
+/** The 99th percentile of sorted times. */
+export function p99(sorted: readonly number[]): number {
+  return sorted[Math.ceil(sorted.length * 0.99) - 1] ?? Infinity;
+}
+
+/** Runs `attack` over and over in `workers` loops until `measure` is done, then waits for the loops to stop. */
+export async function whileAttacking<T>(attack: () => Promise<unknown>, measure: () => Promise<T>, workers = 2): Promise<{ result: T; attacks: number }> {
+  let done = false;
+  let attacks = 0;
+  const loop = async (): Promise<void> => {
+    while (!done) {
+      await attack();
+      attacks += 1;
+    }
+  };
+  const loops = Array.from({ length: workers }, loop);
+  try {
+    return { result: await measure(), attacks };
+  } finally {
+    done = true;
+    await Promise.all(loops);
+  }
+}

@@ -62,4 +62,9 @@ describe('watch streams', () => {
     assert.equal(event.object.kind, 'Table');
     assert.deepEqual(event.object.rows[0]?.cells.slice(0, 2), ['node-0001', 'Ready']);
   });
+
+  it('keeps a watch whose timeoutSeconds is past what a timer can hold open (it used to end at once)', async () => {
+    const events = await watchEvents(sim, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&timeoutSeconds=1000000000000&resourceVersion=${sim.store.resourceVersion}`, 2);
+    assert.deepEqual(events.map((event) => event['type']), ['BOOKMARK', 'BOOKMARK']);
+  });
 });
