@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { describe, it } from 'node:test';
 import type { Sim } from '../sim/sim.ts';
-import { ExitCode } from './main.ts';
+import { ExitCode, runCli } from './main.ts';
 import { runCaptured } from './run-captured.ts';
 import { createSimCommand, simOptions } from './sim.ts';
 
@@ -64,6 +64,13 @@ describe('kube-workbench sim', () => {
       assert.match(result.stderr, /^kube-workbench sim: [^\n]+\n$/);
     }
     assert.equal((await runCaptured(command, ['--pods', '1e400'])).stderr, "kube-workbench sim: --pods must be a whole number from 0 to 2000000, not '1e400'\n");
+  });
+
+  it('fails with exit code 2 and one line naming the kubeconfig it cannot write', async () => {
+    const command = createSimCommand({ stopped: () => Promise.resolve() });
+    const { io, err } = collector();
+    assert.equal(await runCli(['sim', '--kubeconfig', '/nonexistent-folder/kubeconfig', '--nodes', '1', '--no-prometheus'], io, [command]), ExitCode.usage);
+    assert.deepEqual(err, ['kube-workbench sim: cannot write the kubeconfig /nonexistent-folder/kubeconfig: ENOENT\n']);
   });
 
   it('prints help', async () => {

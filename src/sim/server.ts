@@ -161,8 +161,17 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   await handleResource(request, response, options.context, info, url.searchParams);
 }
 
+/**
+ * Open connections: kubectl, the extension and the benchmarks use tens. Anyone on the machine can
+ * connect before authenticating, so idle TLS connections must not add up to gigabytes.
+ */
+export const maxConnections = 1024;
+/** A TLS handshake not done in this time is dropped (Node waits 120 s). */
+const handshakeTimeoutMs = 10_000;
+
 export function createSimServer(options: ServerOptions): Server {
-  const server = createServer({ cert: options.certificates.certPem, key: options.certificates.keyPem }, (request, response) => {
+  const tls = { cert: options.certificates.certPem, key: options.certificates.keyPem, handshakeTimeout: handshakeTimeoutMs };
+  const server = createServer(tls, (request, response) => {
     // A client that goes away mid-request must not become an unhandled 'error'.
     request.on('error', () => response.destroy());
     response.on('error', () => undefined);
@@ -172,5 +181,6 @@ export function createSimServer(options: ServerOptions): Server {
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  server.maxConnections = maxConnections;
   return server;
 }

@@ -6,6 +6,7 @@ import { usageAt } from '../controllers/usage-profiles.ts';
 import { fnv32 } from '../names.ts';
 import type { Pod } from '../objects.ts';
 import { startSim, type Sim } from '../sim.ts';
+import { maxFormBytes } from './server.ts';
 
 interface Series {
   metric: Record<string, string>;
@@ -133,6 +134,14 @@ describe('the sim Prometheus endpoint', () => {
     }
     const justUnder = await rangeQuery({ query: `${memory}{pod="none"}`, start: '0', end: '11000', step: '1' });
     assert.equal(justUnder.status, 200);
+  });
+
+  it('refuses a form body over 64 KiB with 413, and goes on answering', async () => {
+    const body = new URLSearchParams({ query: memory, start: '0', end: '1', step: '1', padding: 'x'.repeat(maxFormBytes) }).toString();
+    const response = await fetch(`${sim.prometheusUrl}/api/v1/query_range`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.equal(response.status, 413);
+    assert.equal(((await response.json()) as { errorType: string }).errorType, 'bad_data');
+    assert.equal((await rangeQuery({ query: `${memory}{pod="none"}`, ...hourBefore() })).status, 200);
   });
 
   it('can be turned off', async () => {
