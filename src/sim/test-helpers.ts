@@ -1,9 +1,11 @@
 /** Shared by the sim's tests: raw HTTPS requests to a running sim, and the real kubectl against it. */
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Result } from '../core/result.ts';
 import type { Sim } from './sim.ts';
 
 export interface Reply {
@@ -157,4 +159,16 @@ export async function whileAttacking<T>(attack: () => Promise<unknown>, measure:
     done = true;
     await Promise.all(loops);
   }
+}
+
+/** The value of a Result that must have succeeded; the test fails with its error otherwise. */
+export function okValue<T, E>(result: Result<T, E>): T {
+  assert.ok(result.ok, result.ok ? '' : String(result.error));
+  return result.value;
+}
+
+/** The error of a Result that must have failed. */
+export function errorOf<T, E>(result: Result<T, E>, what: string): E {
+  assert.ok(!result.ok, `expected ${what} to be rejected`);
+  return result.error;
 }

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileLabelRegex, maxStates } from './label-regex.ts';
+import { errorOf, okValue } from '../test-helpers.ts';
 
 function matcher(pattern: string): (value: string) => boolean {
-  const compiled = compileLabelRegex(pattern);
-  assert.ok(compiled.ok, compiled.ok ? '' : compiled.error);
-  return compiled.value.matches;
+  return okValue(compileLabelRegex(pattern)).matches;
 }
 
 function refused(pattern: string): string {
-  const compiled = compileLabelRegex(pattern);
-  assert.ok(!compiled.ok, `expected ${pattern} to be refused`);
-  return compiled.error;
+  return errorOf(compileLabelRegex(pattern), pattern);
 }
 
 describe('label regexes in linear time', () => {

@@ -2,19 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDuration, parseStep, parseTime } from './duration.ts';
 import { parseUsageQuery } from './query.ts';
+import { errorOf, okValue } from '../test-helpers.ts';
 
 const labels = { namespace: 'shop', pod: 'web-1', container: 'app' };
 
 function selects(query: string, series: Record<string, string> = labels): boolean {
-  const parsed = parseUsageQuery(query);
-  assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
-  return parsed.value.selects(series);
+  return okValue(parseUsageQuery(query)).selects(series);
 }
 
 function error(query: string): string {
-  const parsed = parseUsageQuery(query);
-  assert.ok(!parsed.ok, `expected ${query} to be rejected`);
-  return parsed.error;
+  return errorOf(parseUsageQuery(query), query);
 }
 
 describe('the PromQL subset', () => {
