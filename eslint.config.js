@@ -81,6 +81,19 @@ export default tseslint.config(
   },
   ...layers.flatMap(layerBlocks),
   {
+    // Each spread element is one call argument: ~120,000 of them overflow the call stack (issue 12).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|apply)$/] > SpreadElement',
+          message: 'Spreading an array into call arguments fails past ~120,000 elements: loop, or reduce.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {
       'no-restricted-syntax': [

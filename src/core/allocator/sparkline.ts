@@ -51,14 +51,20 @@ export interface ChartScale {
  * steady series stays small and a constant one sits mid-height; 5% margin so the line never rides
  * the frame. Never below zero: usage is not negative.
  */
-export function chartScale(values: readonly number[], reference?: number): ChartScale {
+/** The smallest and largest values, gaps left out; undefined when there are none. */
+function seriesRange(values: readonly number[]): { readonly low: number; readonly high: number } | undefined {
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (const value of reference === undefined ? values : [...values, reference]) {
+  for (const value of values) {
     if (Number.isNaN(value)) continue;
     if (value < low) low = value;
     if (value > high) high = value;
   }
+  return low > high ? undefined : { low, high };
+}
+
+export function chartScale(values: readonly number[], reference?: number): ChartScale {
+  const { low, high } = seriesRange(reference === undefined ? values : [...values, reference]) ?? { low: 0, high: 0 };
   if (!(high > 0)) return { low: 0, high: 1 };
   const span = Math.max(high - low, high * 0.1);
   const middle = (low + high) / 2;
@@ -98,11 +104,11 @@ function escapeXml(text: string): string {
 const UNITS = 100;
 
 function bandTitle(values: readonly number[], from: number, to: number, bands: ChartBands): string {
-  const seen = values.slice(from, to).filter((value) => !Number.isNaN(value));
+  const range = seriesRange(values.slice(from, to));
   const span = bands.spanText(bands.startMs + from * bands.stepMs, bands.startMs + to * bands.stepMs);
-  if (seen.length === 0) return `${span}: no samples`;
-  const low = bands.valueText(Math.min(...seen));
-  const high = bands.valueText(Math.max(...seen));
+  if (range === undefined) return `${span}: no samples`;
+  const low = bands.valueText(range.low);
+  const high = bands.valueText(range.high);
   return `${span}: ${low === high ? high : `${low} – ${high}`}`;
 }
 
@@ -148,8 +154,7 @@ export function chartSvg(values: readonly number[], options: ChartOptions): Char
   const width = Math.max(values.length, 1);
   const y = (value: number): string => (UNITS - ((value - scale.low) / (scale.high - scale.low)) * UNITS).toFixed(1);
   const dividers = (options.dividers ?? []).map((at) => `M${at} 0V${UNITS}`).join('');
-  const parts = dividers === '' ? [] : [`<path class="divider" d="${dividers}" stroke="currentColor" stroke-opacity="0.15" vector-effect="non-scaling-stroke"/>`];
-  parts.push(...usageLines(values, y));
+  const parts = [...(dividers === '' ? [] : [`<path class="divider" d="${dividers}" stroke="currentColor" stroke-opacity="0.15" vector-effect="non-scaling-stroke"/>`]), ...usageLines(values, y)];
   if (reference !== undefined) parts.push(`<line class="target" x1="0" x2="${width}" y1="${y(reference)}" y2="${y(reference)}" stroke="#d18616" stroke-dasharray="4 3" vector-effect="non-scaling-stroke"/>`);
   if (bands !== undefined && values.length > 0) parts.push(bandStrips(values, bands));
   const title = escapeXml(options.title);

@@ -62,7 +62,7 @@ function moves<S>(input: vscode.InputBox | vscode.QuickPick<ChoiceItem>, flow: S
     input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && flow.back() && move('back')),
     input.onDidHide(() => move('closed')),
   );
-  return { moved, move, listen: (...more) => listeners.push(...more) };
+  return { moved, move, listen: (...more) => listeners.push(vscode.Disposable.from(...more)) };
 }
 
 function showText<S>(ui: CommandUi, title: string, flow: StepFlow<S>, step: TextStep<S>): Promise<Move> {
