@@ -24,6 +24,8 @@ type Escaped = { readonly code: number } | { readonly test: CharTest } | { reado
 /** RE2's limits: a repeat count above 1000 and groups nested deeper than 1000 are refused. */
 const maxRepeat = 1000;
 const maxNesting = 1000;
+/** How far a group's `(?…` is read: flags and a group name; longer names are refused. */
+const maxGroupHead = 64;
 
 interface Flags {
   i: boolean;
@@ -60,7 +62,8 @@ export function parseLabelRegex(source: string): RegexNode {
   const chars = Array.from(source);
   let at = 0;
   const peek = (offset = 0): string | undefined => chars[at + offset];
-  const rest = (): string => chars.slice(at).join('');
+  // A window, not the whole rest: joining the rest at every group of a 64 KiB pattern would be quadratic.
+  const ahead = (length: number): string => chars.slice(at, at + length).join('');
   const fail = (message: string): never => {
     throw new RegexSyntaxError(message);
   };
@@ -77,7 +80,7 @@ export function parseLabelRegex(source: string): RegexNode {
     const control = controlEscapes[char];
     if (control !== undefined) return { code: control };
     if (char === 'x') {
-      const hex = /^(?:\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{2}))/.exec(rest());
+      const hex = /^(?:\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{2}))/.exec(ahead(8));
       if (hex === null) return fail(`invalid escape sequence: \`\\x${peek() ?? ''}\``);
       at += hex[0].length;
       return { code: parseInt(hex[1] ?? hex[2] ?? '', 16) };
@@ -123,7 +126,7 @@ export function parseLabelRegex(source: string): RegexNode {
 
   /** `{n}`, `{n,}` or `{n,m}` at the cursor, or undefined: anything else is a literal `{`, as in Go. */
   function counted(): { min: number; max: number; length: number } | undefined {
-    const match = /^\{(\d+)(,(\d*))?\}/.exec(chars.slice(at, at + 24).join(''));
+    const match = /^\{(\d+)(,(\d*))?\}/.exec(ahead(24));
     if (match === null) return undefined;
     const min = Number(match[1]);
     const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
@@ -155,7 +158,7 @@ export function parseLabelRegex(source: string): RegexNode {
     at += 1;
     const inner: Flags = { ...flags };
     if (peek() === '?') {
-      const head = rest();
+      const head = ahead(maxGroupHead);
       if (/^\?(=|!|<=|<!)/.test(head)) fail(`invalid or unsupported Perl syntax: \`(${head.slice(0, head[1] === '<' ? 3 : 2)}\``);
       const named = /^\?P?<[A-Za-z0-9_]+>/.exec(head);
       const flagged = /^\?(-?[imsU]+|[imsU]+-[imsU]*)?([:)])/.exec(head);

@@ -76,6 +76,7 @@ describe('label regexes in linear time', () => {
   it('refuses by name the RE2 syntax it does not read, and programs over its size', () => {
     for (const pattern of ['\\bword', '\\pL', '[[:alpha:]]', '\\Qa.b\\E', '\\012']) assert.match(refused(pattern), /is not supported by the simulator's matcher$/, pattern);
     assert.equal(refused('((a{1000}){1000})'), 'error parsing regexp: expression too large');
+    assert.equal(refused('(?:a)'.repeat(maxStates)), 'error parsing regexp: expression too large', 'refused by its length, before parsing');
     const near = compileLabelRegex(`a{${Math.floor(maxStates / 10)}}`);
     assert.ok(near.ok && near.value.states <= maxStates);
     assert.equal(compileLabelRegex('a{100}', 50).ok, false, 'a smaller limit is honoured');

@@ -95,6 +95,8 @@ export interface LabelRegex {
 
 /** A label regex as Prometheus applies it (anchored at both ends), or Go's error message; at most `stateLimit` states. */
 export function compileLabelRegex(pattern: string, stateLimit = maxStates): Result<LabelRegex, string> {
+  // Nearly every character becomes a state: a longer pattern would be refused anyway, after parsing it all.
+  if (pattern.length > stateLimit) return err('error parsing regexp: expression too large');
   try {
     // Prometheus 2.x compiles `^(?:pattern)$`: the same unbalanced-parenthesis quirks, `.` not matching a newline.
     const program = compile(parseLabelRegex(`(?:${pattern})`), stateLimit);
