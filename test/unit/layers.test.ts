@@ -50,3 +50,19 @@ describe('service tests in eslint.config.js', () => {
     assert.equal(await restrictedImports('src/core/lint/engine.test.ts', code), 1);
   });
 });
+
+describe('bounded calls in eslint.config.js', () => {
+  const spreads = async (filePath: string, code: string): Promise<number> => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').length;
+  };
+
+  it('reports an array spread into push or Math.max in src, where the input may be unbounded', async () => {
+    assert.equal(await spreads('src/cli/lint.ts', 'export function f(a: number[], b: number[]): number {\n  a.push(...b);\n  return Math.max(...a);\n}\n'), 2);
+  });
+
+  it('allows a spread into an array literal, and spreads in tests', async () => {
+    assert.equal(await spreads('src/cli/lint.ts', 'export const join = (a: number[], b: number[]): number[] => [...a, ...b];\n'), 0);
+    assert.equal(await spreads('src/cli/lint.test.ts', 'export const f = (a: number[]): number => Math.max(...a);\n'), 0);
+  });
+});
