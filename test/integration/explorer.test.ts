@@ -115,6 +115,11 @@ describe('Explorer on the simulated cluster', function () {
     await redrawn;
     assert.equal(age(), before + 30);
     assert.match(String((api.explorer.getTreeItem(row).tooltip as vscode.MarkdownString).value), new RegExp(`last heartbeat ${before + 30} s ago`));
+    // Later cases must not depend on this one: the kubelet comes back and the node is Ready again.
+    sim.applyFault({ type: 'resumeHeartbeat', node: lost });
+    sim.advance(10_000);
+    api.explorer.rejudgeNodes();
+    await until(() => description(nodes) === String(NODES), 'every node Ready again');
   });
 
   it('lists workloads by namespace and kind', async () => {
