@@ -27,8 +27,9 @@ const builds = [
   { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
   // The cluster service (client-node inside) is its own bundle, required by the extension on first use.
   { ...shared, entryPoints: { cluster: 'src/cluster/index.ts' }, outdir: 'dist', metafile: true },
-  // The lint engine (rules, js-yaml, the schema snapshot), required on the first lint.
-  { ...shared, entryPoints: { lint: 'src/core/lint/index.ts' }, outdir: 'dist', metafile: true },
+  // The pure core the editor needs (lint engine, rules, js-yaml, the schema snapshot, describe, allocator
+  // formatting), required on first use.
+  { ...shared, entryPoints: { core: 'src/core/editor-core.ts' }, outdir: 'dist', metafile: true },
   {
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },

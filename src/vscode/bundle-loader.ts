@@ -1,9 +1,10 @@
 // The heavy parts live in their own bundles and are required on first use, not at activation:
 // dist/cluster.js (client-node takes ~80 ms to load, more than the whole activation budget) and
-// dist/lint.js (the rules, js-yaml and the schema snapshot).
+// dist/core.js (the pure core the editor needs: the lint rules, js-yaml and the schema snapshot, and the
+// describe, kubeconfig-edit and allocator-formatting functions).
 import { join } from 'node:path';
 import type * as ClusterModule from '../cluster/index.ts';
-import type * as LintModule from '../core/lint/index.ts';
+import type * as CoreModule from '../core/editor-core.ts';
 
 export type { ClusterConnection, ClusterError, ClusterService, ContextSummary, ResourceState } from '../cluster/index.ts';
 
@@ -16,4 +17,4 @@ function lazyBundle<T>(file: string): () => T {
 }
 
 export const loadClusterModule = lazyBundle<typeof ClusterModule>('cluster.js');
-export const loadLintModule = lazyBundle<typeof LintModule>('lint.js');
+export const loadCoreModule = lazyBundle<typeof CoreModule>('core.js');

@@ -2,15 +2,15 @@
 // scheduler's rules, on the connection's cache? The workload's own running pods are left out, since
 // the new version replaces them.
 import { objectNameOf } from '../../core/cluster/object-ref.ts';
-import type { FitSummary } from '../../core/lint/index.ts';
-import { loadLintModule, type ClusterConnection } from '../bundle-loader.ts';
+import type { FitSummary } from '../../core/editor-core.ts';
+import { loadCoreModule, type ClusterConnection } from '../bundle-loader.ts';
 import type { Question } from '../commands/command-ui.ts';
 import { podsOfWorkload } from '../commands/object-targets.ts';
 
 /** One summary per workload among `objects`; none until the nodes are listed. */
 export function manifestFit(connection: ClusterConnection, objects: readonly Readonly<Record<string, unknown>>[], defaultNamespace: string): FitSummary[] {
   if (connection.state('nodes').phase !== 'synced') return [];
-  const { fitSummary, nodeStatesFromCache } = loadLintModule();
+  const { fitSummary, nodeStatesFromCache } = loadCoreModule();
   return objects.flatMap((object) => {
     const { kind, namespace, name } = objectNameOf(object);
     const own = new Set(podsOfWorkload(connection, kind, namespace || defaultNamespace, name).map((pod) => pod.meta.uid));

@@ -4,8 +4,8 @@
 // `kubectl apply` would put it in.
 import * as vscode from 'vscode';
 import type { Estimate, UsageStatus, WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
-import type { ContainerResourcesAt } from '../../core/lint/index.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import type { ContainerResourcesAt } from '../../core/editor-core.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
@@ -16,7 +16,7 @@ const SPARKLINE_WIDTH = 48;
 // (or above) the target it runs.
 
 function formatted(estimate: Estimate): { cpu: string; memory: string } {
-  return loadLintModule().estimateQuantities(estimate);
+  return loadCoreModule().estimateQuantities(estimate);
 }
 
 /** The namespace a manifest's workload lands in, and why: kubectl's order. */
@@ -40,7 +40,7 @@ function resourcesHoverMarkdown(at: ContainerResourcesAt, where: Placement, usag
   if (usage?.recommendation === undefined) return `${title}\n\n${missingUsageText(status, subject, context, readConfig().allocatorPrometheusUrl)}`;
   const { target, lowerBound, upperBound } = usage.recommendation;
   const [t, l, u] = [formatted(target), formatted(lowerBound), formatted(upperBound)];
-  const lint = loadLintModule();
+  const lint = loadCoreModule();
   const chart = usage.chart;
   const cpuPeak = lint.seriesPeak(chart.cpu);
   const memoryPeak = lint.seriesPeak(chart.memory);
@@ -78,7 +78,7 @@ export class ResourcesHover implements vscode.HoverProvider {
     if (service?.usage === undefined || config === undefined || !config.ok) return undefined;
     const context = config.value.currentContext;
     if (service.connection(context) === undefined) return undefined;
-    const at = loadLintModule().containerResourcesAt(this.controller.parse(document), document.offsetAt(position));
+    const at = loadCoreModule().containerResourcesAt(this.controller.parse(document), document.offsetAt(position));
     if (at === undefined) return undefined;
     const where = placement(at, config.value.contexts.find((summary) => summary.name === context)?.namespace ?? '');
     const usage = service.usage.find(context, where.namespace, at.name, at.container);

@@ -2,9 +2,9 @@
 // requests, the target, what it frees) and a line with eight days of CPU and memory, each chart
 // scaled to its own range with the target dashed and values on hover. Strict CSP: only the page's
 // own style and script (by nonce) apply, nothing is loaded from anywhere, no inline style attribute.
-import type { RightSizingRow, RightSizingTotals } from '../../core/lint/index.ts';
+import type { RightSizingRow, RightSizingTotals } from '../../core/editor-core.ts';
 import type { UsageChart, UsageStatus } from '../../cluster/usage/usage-types.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import { PAGE_SCRIPT, PAGE_STYLE } from './right-sizing-page-assets.ts';
 import { usageSourcesLine } from './usage-status-text.ts';
 
@@ -56,7 +56,7 @@ const HEADER = `<thead>
 </thead>`;
 
 function numberCells(row: RightSizingRow): string {
-  const { estimateQuantities } = loadLintModule();
+  const { estimateQuantities } = loadCoreModule();
   const [target, lower, upper] = [estimateQuantities(row.target), estimateQuantities(row.lowerBound), estimateQuantities(row.upperBound)] as const;
   const bounds = (resource: 'cpu' | 'memory'): string => `target ${target[resource]}, bounds ${lower[resource]} – ${upper[resource]}`;
   const freed = `(request − target) × ${row.replicas} replicas`;
@@ -105,7 +105,7 @@ function timeTexts(): TimeTexts {
 }
 
 function chartFigure(caption: string, values: readonly number[], chart: UsageChart, target: number, valueText: (value: number) => string, title: string, time: TimeTexts): string {
-  const { chartSvg, seriesPeak } = loadLintModule();
+  const { chartSvg, seriesPeak } = loadCoreModule();
   const dividers = time.midnights(chart, values.length);
   const spanText = (from: number, to: number): string => `${time.day(from)} ${time.hour(from)}–${time.hour(to)}`;
   const drawn = chartSvg(values, { height: CHART_PX, reference: target, title, dividers, bands: { count: BANDS, startMs: chart.startMs, stepMs: chart.stepMs, spanText, valueText } });
@@ -117,7 +117,7 @@ function chartFigure(caption: string, values: readonly number[], chart: UsageCha
 
 function chartsLine(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts): string {
   if (chart === undefined) return '<p class="sub">No chart yet.</p>';
-  const { estimateQuantities } = loadLintModule();
+  const { estimateQuantities } = loadCoreModule();
   const cpuText = (cores: number): string => estimateQuantities({ cpu: cores, memory: 0 }).cpu;
   const memoryText = (bytes: number): string => estimateQuantities({ cpu: 0, memory: bytes }).memory;
   const of = `${row.workload}/${row.container}`;

@@ -3,9 +3,9 @@
 // exportable as CSV; a click on a row reveals its workload in the Explorer.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { RightSizingRow, RightSizingTotals } from '../../core/lint/index.ts';
+import type { RightSizingRow, RightSizingTotals } from '../../core/editor-core.ts';
 import type { UsageChart } from '../../cluster/usage/usage-types.ts';
-import { loadLintModule, type ClusterService } from '../bundle-loader.ts';
+import { loadCoreModule, type ClusterService } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
 import { currentContext } from '../commands/object-targets.ts';
@@ -43,7 +43,7 @@ function pageMessage(message: unknown): PageMessage | undefined {
 function reportData(service: ClusterService, context: string): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
   const connection = service.connection(context);
   const usage = service.usage?.usage(context) ?? [];
-  const lint = loadLintModule();
+  const lint = loadCoreModule();
   const rows = connection === undefined ? [] : lint.rightSizingRows(usage, (namespace, workload) => workloadRequests(connection, namespace, workload));
   return { rows, charts: new Map(usage.map((entry) => [chartKey(entry.namespace, entry.workload, entry.container), entry.chart])) };
 }
@@ -54,12 +54,12 @@ function openReport(service: ClusterService, context: string): RightSizingReport
   let html = '';
   const render = (): void => {
     data = reportData(service, context);
-    const page = { context, rows: data.rows, totals: loadLintModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts };
+    const page = { context, rows: data.rows, totals: loadCoreModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts };
     html = rightSizingHtml({ ...page, prometheusUrl: readConfig().allocatorPrometheusUrl, nonce: randomBytes(16).toString('base64') });
     panel.webview.html = html;
   };
   const exportCsv = async (target: vscode.Uri): Promise<void> => {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(loadLintModule().rightSizingCsv(data.rows), 'utf8'));
+    await vscode.workspace.fs.writeFile(target, Buffer.from(loadCoreModule().rightSizingCsv(data.rows), 'utf8'));
   };
   const saveCsv = async (): Promise<void> => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -94,7 +94,7 @@ function openReport(service: ClusterService, context: string): RightSizingReport
     context,
     panel,
     rows: () => data.rows,
-    totals: () => loadLintModule().rightSizingTotals(data.rows),
+    totals: () => loadCoreModule().rightSizingTotals(data.rows),
     html: () => html,
     exportCsv,
     receive,

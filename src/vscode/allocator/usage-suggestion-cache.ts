@@ -2,7 +2,7 @@
 // (thousands of workload containers would otherwise be formatted on each save), with an event when
 // what the linter would print changed.
 import * as vscode from 'vscode';
-import type { RequestSuggestion } from '../../core/lint/index.ts';
+import type { RequestSuggestion } from '../../core/editor-core.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { usageSuggestions } from './usage-suggestions.ts';
 

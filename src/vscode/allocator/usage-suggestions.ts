@@ -1,8 +1,8 @@
 // The usage history as the linter's request suggestions, with the workload's kind when the cluster's
 // cache knows it.
-import type { RequestSuggestion } from '../../core/lint/index.ts';
+import type { RequestSuggestion } from '../../core/editor-core.ts';
 import type { WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
-import { loadLintModule, type ClusterConnection } from '../bundle-loader.ts';
+import { loadCoreModule, type ClusterConnection } from '../bundle-loader.ts';
 import { workloadRequests } from './workload-lookup.ts';
 
 /**
@@ -10,7 +10,7 @@ import { workloadRequests } from './workload-lookup.ts';
  * Containers without enough data give no suggestion (never a zero request).
  */
 export function usageSuggestions(connection: ClusterConnection, usage: readonly WorkloadContainerUsage[], contextNamespace: string): RequestSuggestion[] {
-  const { requestSuggestion } = loadLintModule();
+  const { requestSuggestion } = loadCoreModule();
   return usage.flatMap(({ namespace, workload, container, recommendation }) => {
     if (recommendation === undefined) return [];
     const kind = workloadRequests(connection, namespace, workload)?.kind ?? '*';

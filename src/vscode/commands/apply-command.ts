@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { formatObjectName, objectNameOf } from '../../core/cluster/object-ref.ts';
 import { ok, type Result } from '../../core/result.ts';
 import { fitQuestion, manifestFit } from '../allocator/manifest-fit.ts';
-import { loadLintModule, type ClusterConnection, type ClusterError } from '../bundle-loader.ts';
+import { loadCoreModule, type ClusterConnection, type ClusterError } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
@@ -28,7 +28,7 @@ type Manifest = Record<string, unknown>;
 
 /** The Kubernetes objects of a YAML text: each document, and the items of a `kind: List`. */
 function objectsOf(text: string): Manifest[] {
-  const documents = loadLintModule().createLintFile('apply.yaml', text).parsed.documents;
+  const documents = loadCoreModule().createLintFile('apply.yaml', text).parsed.documents;
   const isObject = (value: unknown): value is Manifest => typeof value === 'object' && value !== null && !Array.isArray(value) && 'kind' in value;
   return documents.flatMap((document) => {
     const value = document.value;
@@ -41,7 +41,7 @@ const label = (object: Manifest): string => formatObjectName(objectNameOf(object
 
 /** What the diff shows of an object: no managedFields, no server bookkeeping that always differs. */
 function comparable(object: unknown): string {
-  const { describeObject, toYaml } = loadLintModule();
+  const { describeObject, toYaml } = loadCoreModule();
   const shown = describeObject(object) as Manifest | undefined;
   if (shown === undefined || typeof shown !== 'object') return '';
   const { resourceVersion: _rv, generation: _generation, ...metadata } = (shown['metadata'] ?? {}) as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import { fitQuestion, manifestFit } from '../allocator/manifest-fit.ts';
 import { suggestedRequests } from '../allocator/suggested-requests.ts';
 import type { ClusterConnection, ClusterError } from '../bundle-loader.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { podElement } from '../explorer/rows/pod-row.ts';
 import { Commands, PREVIEW_SCHEME } from '../ids.ts';
@@ -82,7 +82,7 @@ async function deploy(ui: CommandUi, clusters: ClusterServiceHolder, previews: R
   const action: Action = { context, verb: 'Deploy', object: plan === undefined ? 'an image' : `Deployment ${plan.namespace}/${plan.name}` };
   if (plan === undefined) return dismissed(action);
   const manifests = [plan.newNamespace ? namespaceManifest(plan.namespace) : undefined, serviceManifest(plan), deploymentManifest(plan)].filter((manifest) => manifest !== undefined);
-  const yaml = manifests.map((manifest) => loadLintModule().toYaml(manifest)).join('---\n');
+  const yaml = manifests.map((manifest) => loadCoreModule().toYaml(manifest)).join('---\n');
   // Read-only: what is deployed is what it shows; "Save as Manifest…" gives a file to edit.
   const openPreview = (): Thenable<vscode.TextEditor> => vscode.window.showTextDocument(previews.set(`/${context}/${plan.namespace}/${plan.name}.yaml`, yaml), { preview: false });
   await openPreview();

@@ -2,7 +2,7 @@
 // secret-reveal-command.ts shows one key on request), fetched again each time the document is opened.
 import * as vscode from 'vscode';
 import type { ObjectRef } from '../../cluster/index.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands, DESCRIBE_SCHEME } from '../ids.ts';
 import { withCancellableProgress } from './cancellable-progress.ts';
@@ -35,7 +35,7 @@ class DescribeProvider implements vscode.TextDocumentContentProvider {
     if (connection === undefined) return `# unknown context "${target.context}"\n`;
     const read = await connection.operations.get(target.ref);
     if (!read.ok) return `# ${describeTarget(target)}: ${read.error.message}\n`;
-    const { toYaml, describeObject } = loadLintModule();
+    const { toYaml, describeObject } = loadCoreModule();
     return `# ${describeTarget(target)} in context "${target.context}", read-only\n${toYaml(describeObject(read.value))}`;
   }
 }

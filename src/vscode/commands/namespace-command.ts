@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { nameFormats, nameProblem } from '../../core/validation/names.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
@@ -23,7 +23,7 @@ async function switchNamespace(clusters: ClusterServiceHolder, namespace?: strin
     void vscode.window.showErrorMessage(problem);
     return undefined;
   }
-  const { contextNamespaceEdit, applyTextEdit } = loadLintModule();
+  const { contextNamespaceEdit, applyTextEdit } = loadCoreModule();
   // The first file that defines the context, as kubectl merges them.
   for (const file of current.files) {
     const text = await readFile(file, 'utf8');

@@ -2,7 +2,7 @@
 // the kinds its CRDs serve (unknown-kind) and the allocator's suggestions from observed usage
 // (request-suggestion). Read from the current context's cache if the Explorer has connected it;
 // never a reason to connect.
-import type { ClusterFacts } from '../../core/lint/index.ts';
+import type { ClusterFacts } from '../../core/editor-core.ts';
 import { largestAllocatable } from '../../core/cluster/resource-text.ts';
 import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';

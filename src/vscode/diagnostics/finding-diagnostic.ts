@@ -1,7 +1,7 @@
 // A lint finding as a VS Code diagnostic: the rule id as its code (linked to the rule's docs), the
 // finding's offsets as a Range of the document, related locations for cross-object findings.
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../../core/lint/index.ts';
+import type { Finding, Severity } from '../../core/editor-core.ts';
 import type { Range as OffsetRange } from '../../core/yaml/types.ts';
 import type { RuleDocLinks } from './rule-doc-links.ts';
 

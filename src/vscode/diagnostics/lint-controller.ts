@@ -2,8 +2,8 @@
 // folder form the file set (so cross-object rules see Services and the Deployments they select), each
 // parsed once per version. Findings are kept per document for the quick fixes and hovers.
 import * as vscode from 'vscode';
-import type { ClusterFacts, Finding, LintFile, SchemaSnapshot } from '../../core/lint/index.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import type { ClusterFacts, Finding, LintFile, SchemaSnapshot } from '../../core/editor-core.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import { readConfig } from '../config.ts';
 import type { Log } from '../output.ts';
 import { DIAGNOSTIC_SOURCE, findingDiagnostic } from './finding-diagnostic.ts';
@@ -45,7 +45,7 @@ export class LintController implements vscode.Disposable {
     const set = vscode.workspace.textDocuments.filter(
       (other) => other === document || (isKubernetesDocument(other) && folder !== undefined && vscode.workspace.getWorkspaceFolder(other.uri) === folder),
     );
-    const { lint, loadBundledSchema } = loadLintModule();
+    const { lint, loadBundledSchema } = loadCoreModule();
     const [{ config, errors }, schema] = await Promise.all([resolveLintConfig(document), (this.schema ??= loadBundledSchema())]);
     for (const error of errors) this.reportOnce(error);
     const files = set.map((member) => this.parse(member));
@@ -84,7 +84,7 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.parsed.get(key);
     if (cached?.version === document.version) return cached.file;
-    const file = loadLintModule().createLintFile(key, document.getText());
+    const file = loadCoreModule().createLintFile(key, document.getText());
     this.parsed.set(key, { version: document.version, file });
     return file;
   }

@@ -1,8 +1,8 @@
 // Quick fixes keyed by rule id: each finding's fix as a WorkspaceEdit (its edits keep comments and
 // indentation), "fix all of this rule in the file", and the suppression comment for the line.
 import * as vscode from 'vscode';
-import type { Finding, Fix, TextEdit } from '../../core/lint/index.ts';
-import { loadLintModule } from '../bundle-loader.ts';
+import type { Finding, Fix, TextEdit } from '../../core/editor-core.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import { Commands } from '../ids.ts';
 import { DIAGNOSTIC_SOURCE, toRange } from './finding-diagnostic.ts';
 import type { LintController } from './lint-controller.ts';
@@ -76,7 +76,7 @@ export class LintQuickFixes implements vscode.CodeActionProvider {
       }
       const suppress = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
       suppress.diagnostics = [diagnostic];
-      suppress.edit = workspaceEdit(document, [loadLintModule().suppressionEdit(document.getText(), finding.range.start, finding.ruleId)]);
+      suppress.edit = workspaceEdit(document, [loadCoreModule().suppressionEdit(document.getText(), finding.range.start, finding.ruleId)]);
       actions.push(suppress);
     }
     return actions;

@@ -1,6 +1,6 @@
 // Hovering a finding's range explains the rule: what triggers it, why it matters, the fix it offers.
 import * as vscode from 'vscode';
-import { loadLintModule } from '../bundle-loader.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
 import type { LintController } from './lint-controller.ts';
 
 export class RuleHover implements vscode.HoverProvider {
@@ -13,7 +13,7 @@ export class RuleHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const offset = document.offsetAt(position);
     const hits = this.controller.findingsFor(document).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
-    const rules = loadLintModule().allRules;
+    const rules = loadCoreModule().allRules;
     const sections = [...new Set(hits.map((finding) => finding.ruleId))].flatMap((id) => {
       const rule = rules.find((candidate) => candidate.id === id);
       if (rule === undefined) return [];

@@ -1,0 +1,18 @@
+// Entry of the dist/core.js bundle: the pure core the editor loads on first use rather than at activation: the
+// lint engine and rules with js-yaml and the schema snapshot (~190 KB minified), YAML dumping, Describe's
+// redaction, the kubeconfig edits, and the allocator's formatting for hovers, the report and the fit check.
+export { createLintFile, lint } from './lint/engine.ts';
+export { parseProjectConfig, projectConfigFileName, readRules, type LintConfig } from './lint/config.ts';
+export { allRules } from './lint/rules/index.ts';
+export { loadBundledSchema, type SchemaSnapshot } from './lint/schema/snapshot.ts';
+export { suppressionEdit } from './lint/suppression.ts';
+export type { ClusterFacts, Finding, Fix, LintFile, RequestSuggestion, Rule, Severity, TextEdit } from './lint/types.ts';
+export { toYaml } from './yaml/dump.ts';
+export { describeObject } from './cluster/describe.ts';
+export { applyTextEdit, contextNamespaceEdit } from './cluster/context-namespace-edit.ts';
+export { containerResourcesAt, type ContainerResourcesAt } from './lint/container-at.ts';
+export { estimateQuantities } from './allocator/recommender.ts';
+export { chartSvg, seriesPeak, sparkline } from './allocator/sparkline.ts';
+export { amountTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
+export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cache-fit.ts';
+export { requestSuggestion } from './lint/request-suggestions.ts';
