@@ -1,3 +1,4 @@
+import { isAnyKind } from './kinds.ts';
 import type { Category, Rule } from './types.ts';
 
 /** Category titles, in LINT-RULES.md order. */
@@ -42,7 +43,7 @@ export function catalogueMarkdown(rules: readonly Rule[]): string {
     if (members.length === 0) continue;
     lines.push('', `## ${title}`, '', '| Rule | Severity | Kinds | Triggers | Quick fix |', '|---|---|---|---|---|');
     for (const rule of members) {
-      lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${cell(rule.kinds.includes('*') ? 'any' : rule.kinds.join(', '))} | ${cell(rule.description)} | ${cell(rule.fix ?? '')} |`);
+      lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${cell(isAnyKind(rule.kinds) ? 'any' : rule.kinds.join(', '))} | ${cell(rule.description)} | ${cell(rule.fix ?? '')} |`);
     }
   }
   lines.push('', '## Why each rule matters');

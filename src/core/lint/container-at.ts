@@ -25,8 +25,9 @@ function texts(value: unknown): Record<string, string> {
 
 /** The app container whose `resources` entry holds `offset`, if any. */
 export function containerResourcesAt(file: LintFile, offset: number): ContainerResourcesAt | undefined {
-  for (const ref of indexWorkloads(objectsOf(file)).containers) {
-    if (ref.list !== 'containers') continue;
+  const objects = objectsOf(file);
+  const index = indexWorkloads(objects);
+  for (const ref of objects.flatMap((object) => index.containers(object, ['containers']))) {
     const entry = ref.object.positions.entry(ref.container, 'resources');
     if (entry === undefined || offset < entry.key.start || offset > entry.value.end) continue;
     const resources = asMapping(ref.container.resources);

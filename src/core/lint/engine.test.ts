@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLintFile, lint } from './engine.ts';
-import { hasKubernetesDocument } from './objects.ts';
+import { builtInKinds, isAnyKind } from './kinds.ts';
+import { hasKubernetesDocument, objectsOf } from './objects.ts';
 import { allRules } from './rules/index.ts';
 import schemaJson from './schema/kubernetes-schema.json' with { type: 'json' };
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { findingsOf } from './testing/expect-rule.ts';
+import type { KubeObject, ObjectRule, Rule, RuleContext } from './types.ts';
 
 const privilegedPod = (extra = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop${extra}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n`;
@@ -104,5 +106,80 @@ describe('lint engine on hostile input', () => {
     const unknown = findings.filter((finding) => finding.ruleId === 'schema-unknown-field').map((finding) => text.slice(finding.range.start, finding.range.end));
     assert.deepEqual(unknown.sort(), ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
     assert.equal(findings.filter((finding) => finding.ruleId === 'unknown-kind').length, 1);
+  });
+});
+
+/**
+ * One object of every built-in kind (List aside: it is unwrapped), a custom resource, one whose custom
+ * kind shares a built-in name, and one without kind; each with a pod template wherever a kind keeps one.
+ */
+function everyKindFixture(): string {
+  const pod = '{containers: [{name: app, image: nginx, resources: {requests: {cpu: "64", memory: 1Ti}}}]}';
+  const body = `metadata: {name: x}\nspec: {containers: [{name: app, image: nginx}], template: {spec: ${pod}}, jobTemplate: {spec: {template: {spec: ${pod}}}}}`;
+  const pairs = [...builtInKinds.keys()].map((key) => key.split(' ')).filter(([, kind]) => kind !== 'List');
+  pairs.push(['example.com/v1', 'Widget'], ['example.com/v1', 'Deployment']);
+  return [...pairs.map(([apiVersion, kind]) => `apiVersion: ${apiVersion}\nkind: ${kind}\n${body}`), `apiVersion: v1\n${body}`].join('\n---\n');
+}
+
+describe('lint engine kind filter', () => {
+  const file = createLintFile('every-kind.yaml', everyKindFixture());
+  const cluster = { largestNodeAllocatable: { cpu: '4', memory: '16Gi' } };
+  const known = new Set([...builtInKinds.keys()].map((key) => key.split(' ')[1]));
+  const calls = new Map<string, (string | undefined)[]>();
+  const strays: string[] = [];
+  const spy = (rule: ObjectRule): ObjectRule => ({
+    ...rule,
+    *checkObject(object: KubeObject, context: RuleContext) {
+      calls.set(rule.id, [...(calls.get(rule.id) ?? []), object.kind]);
+      for (const report of rule.checkObject(object, context)) {
+        if (report.object !== object) strays.push(`${rule.id} reported on ${report.object?.kind ?? 'no object'} while checking ${object.kind ?? '(no kind)'}`);
+        yield report;
+      }
+    },
+  });
+  const objectRules = allRules.filter((rule): rule is ObjectRule => 'checkObject' in rule);
+  const findings = lint([file], { rules: allRules.map((rule) => ('checkObject' in rule ? spy(rule) : rule)), cluster, schema: schemaJson as SchemaSnapshot });
+
+  it('calls each rule on exactly the objects of its kinds, custom resources by kind name, and reports on those', () => {
+    const kinds = objectsOf(file).map((object) => object.kind);
+    assert.ok(kinds.length > 60 && kinds.includes(undefined) && findings.length > 100, `${kinds.length} objects, ${findings.length} findings`);
+    for (const rule of objectRules) {
+      const want = kinds.filter((kind) => isAnyKind(rule.kinds) || rule.kinds.includes(kind ?? ''));
+      assert.ok(want.length > 0, rule.id);
+      assert.deepEqual(calls.get(rule.id), want, rule.id);
+    }
+    assert.deepEqual(calls.get('no-anti-affinity'), ['Deployment', 'StatefulSet', 'Deployment'], 'the custom Deployment too, as before');
+    assert.deepEqual(strays, []);
+  });
+
+  it('names only real kinds, and keeps whole-file-set checks to rules of any kind', () => {
+    for (const rule of allRules) {
+      if (isAnyKind(rule.kinds)) assert.equal(rule.kinds.length, 1, rule.id);
+      else assert.deepEqual(rule.kinds.filter((kind) => !known.has(kind)), [], rule.id);
+    }
+    const fileSetRules = allRules.filter((rule) => !('checkObject' in rule));
+    assert.deepEqual(fileSetRules.filter((rule) => !isAnyKind(rule.kinds)).map((rule) => rule.id), []);
+  });
+
+  it('computes a derived value once per lint run, for every rule and object that asks', () => {
+    let computed = 0;
+    const count = () => (computed += 1);
+    const asker = (id: string): Rule => ({
+      id,
+      category: 'schema',
+      severity: 'info',
+      kinds: ['ConfigMap'],
+      description: 'Asks for the count.',
+      why: 'Counts the computations.',
+      checkObject(_object, context) {
+        context.derived(count);
+        return [];
+      },
+    });
+    const configMaps = createLintFile('c.yaml', 'kind: ConfigMap\n---\nkind: ConfigMap\n---\nkind: Secret\n');
+    lint([configMaps], { rules: [asker('a'), asker('b')] });
+    assert.equal(computed, 1);
+    lint([configMaps], { rules: [asker('a')] });
+    assert.equal(computed, 2);
   });
 });

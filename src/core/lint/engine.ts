@@ -9,13 +9,14 @@
 import { LineIndex } from '../yaml/line-index.ts';
 import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
+import { isAnyKind } from './kinds.ts';
 import { objectsOf } from './objects.ts';
 import { allRules } from './rules/index.ts';
 import { withCrdSchemas } from './schema/crd-schema.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { type SchemaIssue, schemaIssues } from './schema/validate.ts';
 import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
-import type { ClusterFacts, Finding, LintFile, Rule, RuleContext } from './types.ts';
+import type { ClusterFacts, Finding, KubeObject, LintFile, Report, Rule, RuleContext, Severity } from './types.ts';
 import { indexWorkloads } from './workloads.ts';
 
 /** The Kubernetes version linted against when neither a cluster nor the setting names one: the bundled schema's. */
@@ -39,39 +40,67 @@ export function createLintFile(path: string, text: string): LintFile {
   return { path, parsed, lines: () => (lines ??= new LineIndex(text)) };
 }
 
-/** Lints a file set: every rule over every object, suppressions applied, findings sorted by place. */
+/** Lints a file set: every rule over the objects of its kinds, suppressions applied, findings sorted by place. */
 export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig;
   const objects = files.flatMap(objectsOf);
   let issues: readonly SchemaIssue[] | undefined;
+  const derived = new Map<(context: RuleContext) => unknown, unknown>();
   const context: RuleContext = {
     files,
     objects,
     workloads: indexWorkloads(objects),
     facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema },
     schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, objects))),
+    derived: <T>(compute: (context: RuleContext) => T): T => {
+      if (!derived.has(compute)) derived.set(compute, compute(context));
+      return derived.get(compute) as T;
+    },
   };
+  const ofKinds = objectsByKinds(objects);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    for (const report of rule.check(context)) {
-      if (ignoredByAnnotation(report.object, rule.id)) continue;
-      if (ignoredByComment(report.file.parsed.text, report.range.start, rule.id)) continue;
-      findings.push({
-        ruleId: rule.id,
-        severity: setting ?? report.severity ?? rule.severity,
-        category: rule.category,
-        message: report.message,
-        path: report.file.path,
-        range: report.range,
-        related: report.related ?? [],
-        fix: report.fix,
-        alternatives: report.alternatives ?? [],
-      });
-    }
+    if (!('checkObject' in rule)) collect(findings, rule, setting, rule.check(context));
+    else for (const object of ofKinds(rule.kinds)) collect(findings, rule, setting, rule.checkObject(object, context));
   }
   return findings.sort((a, b) => compareText(a.path, b.path) || a.range.start - b.range.start || compareText(a.ruleId, b.ruleId));
+}
+
+/** Adds a rule's reports as findings, unless an annotation or a comment suppresses them. */
+function collect(findings: Finding[], rule: Rule, setting: Severity | undefined, reports: Iterable<Report>): void {
+  for (const report of reports) {
+    if (ignoredByAnnotation(report.object, rule.id)) continue;
+    if (ignoredByComment(report.file.parsed.text, report.range.start, rule.id)) continue;
+    findings.push({
+      ruleId: rule.id,
+      severity: setting ?? report.severity ?? rule.severity,
+      category: rule.category,
+      message: report.message,
+      path: report.file.path,
+      range: report.range,
+      related: report.related ?? [],
+      fix: report.fix,
+      alternatives: report.alternatives ?? [],
+    });
+  }
+}
+
+/**
+ * The objects of some kinds, in file order (all of them for anyKind). Rules share a few kind lists
+ * (podKinds among thirty), so each list is filtered once per lint run.
+ */
+function objectsByKinds(objects: readonly KubeObject[]): (kinds: readonly string[]) => readonly KubeObject[] {
+  const filtered = new Map<readonly string[], readonly KubeObject[]>();
+  return (kinds) => {
+    let found = filtered.get(kinds);
+    if (found === undefined) {
+      found = isAnyKind(kinds) ? objects : objects.filter((object) => object.kind !== undefined && kinds.includes(object.kind));
+      filtered.set(kinds, found);
+    }
+    return found;
+  };
 }
 
 /** Code-unit order: stable across locales and much cheaper than localeCompare on thousands of findings. */

@@ -39,3 +39,10 @@ export const builtInKinds: ReadonlyMap<string, KindInfo> = new Map(
 export function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion} ${kind}`;
 }
+
+/** A rule's kinds when it looks at every object, whatever its kind (objects without one included). */
+export const anyKind: readonly string[] = ['*'];
+
+export function isAnyKind(kinds: readonly string[]): boolean {
+  return kinds.includes('*');
+}

@@ -4,7 +4,7 @@ import { containerRange, rangeIn } from './ranges.ts';
 import { reportOn } from './report.ts';
 import type { ResourceSide } from './resources.ts';
 import type { Rule } from './types.ts';
-import { containers, podKinds, type ContainerRef } from './workloads.ts';
+import { podKinds, type ContainerRef } from './workloads.ts';
 
 export interface MissingResourceSpec {
   readonly id: string;
@@ -41,14 +41,14 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
     description: `A container without \`resources.${what}\`${spec.side === 'requests' ? ' (a limit alone counts as the request)' : ''}.`,
     why: spec.why,
     fix: `Add resources.${what} (asks for the value).`,
-    *check(context) {
-      for (const ref of containers(context, ['containers'])) {
+    *checkObject(object, context) {
+      for (const ref of context.workloads.containers(object, ['containers'])) {
         const values = ref.resources.filter((value) => value.resource === spec.resource);
         if (values.some((value) => value.side === spec.side || spec.side === 'requests')) continue;
         const name = typeof ref.container.name === 'string' ? ref.container.name : '(unnamed)';
-        const range = ref.container.resources === undefined ? containerRange(ref.object, ref.container) : rangeIn(ref.object, ref.container, 'resources', 'key');
-        const edit = setPathEdit(ref.object, ref.container, ['resources', spec.side, spec.resource], '${input}');
-        yield reportOn(ref.object, range, `The container ${name} has no ${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'}.`, {
+        const range = ref.container.resources === undefined ? containerRange(object, ref.container) : rangeIn(object, ref.container, 'resources', 'key');
+        const edit = setPathEdit(object, ref.container, ['resources', spec.side, spec.resource], '${input}');
+        yield reportOn(object, range, `The container ${name} has no ${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'}.`, {
           ...(edit === undefined
             ? {}
             : { fix: { title: `Add resources.${what}`, edits: [edit], input: { prompt: `${spec.resource} ${spec.side === 'requests' ? 'request' : 'limit'} for ${name}`, placeholder: placeholderFor(spec, ref) } } }),

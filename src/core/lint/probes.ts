@@ -1,7 +1,7 @@
 import { containerRange } from './ranges.ts';
 import { reportOn } from './report.ts';
 import type { Rule } from './types.ts';
-import { containers, type ContainerRef } from './workloads.ts';
+import type { ContainerRef } from './workloads.ts';
 
 /** The no-liveness-probe / no-readiness-probe family: app containers of the given kinds without the probe. */
 export function missingProbeRule(id: string, probe: string, kinds: readonly string[], applies: (ref: ContainerRef) => boolean, description: string, why: string): Rule {
@@ -12,11 +12,11 @@ export function missingProbeRule(id: string, probe: string, kinds: readonly stri
     kinds,
     description,
     why,
-    *check(context) {
-      for (const ref of containers(context, ['containers'], kinds)) {
+    *checkObject(object, context) {
+      for (const ref of context.workloads.containers(object, ['containers'])) {
         if (ref.container[probe] !== undefined || !applies(ref)) continue;
         const name = typeof ref.container.name === 'string' ? ref.container.name : '(unnamed)';
-        yield reportOn(ref.object, containerRange(ref.object, ref.container), `The container ${name} has no ${probe}.`);
+        yield reportOn(object, containerRange(object, ref.container), `The container ${name} has no ${probe}.`);
       }
     },
   };

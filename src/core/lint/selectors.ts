@@ -35,7 +35,7 @@ interface IndexedPod {
   readonly labels: Record<string, string>;
 }
 
-/** Pod templates keyed by namespace and one label pair, built once per rule run. */
+/** Pod templates keyed by namespace and one label pair, built once per lint run (through `context.derived`). */
 export type PodIndex = ReadonlyMap<string, readonly IndexedPod[]>;
 
 const labelKey = (namespace: string | undefined, key: string, value: string) => `${namespace ?? ''}\u0000${key}\u0000${value}`;

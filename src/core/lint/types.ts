@@ -110,6 +110,11 @@ export interface RuleContext {
   readonly facts: LintFacts;
   /** Schema problems of the file set, computed on first call and shared by the three schema rules. */
   readonly schemaIssues: () => readonly SchemaIssue[];
+  /**
+   * A value derived from the file set (a pod index, the HPAs' targets), computed on the first call with
+   * that function in this lint run and shared by every object and rule that asks for it.
+   */
+  readonly derived: <T>(compute: (context: RuleContext) => T) => T;
 }
 
 /** What a rule reports; the engine adds rule id, severity, category and path, and applies suppressions. */
@@ -126,11 +131,14 @@ export interface Report {
   readonly alternatives?: readonly Fix[];
 }
 
-export interface Rule {
+interface RuleInfo {
   readonly id: string;
   readonly category: Category;
   readonly severity: Severity;
-  /** Kinds the rule looks at, for the docs; ['*'] for any object. */
+  /**
+   * The kinds whose objects the rule checks, matched on `kind` alone whatever the apiVersion (a custom
+   * resource too); `anyKind` (['*']) for every object. Shown in the docs, and the engine's filter for `checkObject`.
+   */
   readonly kinds: readonly string[];
   /** What triggers it, one sentence. */
   readonly description: string;
@@ -138,5 +146,17 @@ export interface Rule {
   readonly why: string;
   /** The quick fix it offers, if any (one phrase). */
   readonly fix?: string;
+}
+
+/** Most rules: one object at a time, reading the rest of the file set through the context when they compare. */
+export interface ObjectRule extends RuleInfo {
+  /** Called by the engine for each object whose kind is in `kinds`, in file order. */
+  checkObject(object: KubeObject, context: RuleContext): Iterable<Report>;
+}
+
+/** Rules over the file set as a whole: findings outside any object (YAML errors) or over shared results. */
+export interface FileSetRule extends RuleInfo {
   check(context: RuleContext): Iterable<Report>;
 }
+
+export type Rule = ObjectRule | FileSetRule;

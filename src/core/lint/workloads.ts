@@ -1,5 +1,5 @@
 import { resourceValues, type ResourceValue } from './resources.ts';
-import type { KubeObject, RuleContext } from './types.ts';
+import type { KubeObject } from './types.ts';
 import { asList, asMapping, type Mapping, mappingAt } from './values.ts';
 
 /** Where each workload kind keeps its pod template (LINT-RULES.md "Pod spec"); a Pod is its own template. */
@@ -14,7 +14,6 @@ const templatePaths: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-export const workloadKinds: readonly string[] = Object.keys(templatePaths).filter((kind) => kind !== 'Pod');
 export const podKinds: readonly string[] = Object.keys(templatePaths);
 /** Kinds whose pods run for ever: the Deployment family. */
 export const serviceKinds: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
@@ -38,7 +37,7 @@ export interface ContainerRef {
   readonly resources: readonly ResourceValue[];
 }
 
-export function podOf(object: KubeObject): PodRef | undefined {
+function podOf(object: KubeObject): PodRef | undefined {
   const path = object.kind === undefined || !Object.hasOwn(templatePaths, object.kind) ? undefined : templatePaths[object.kind];
   if (path === undefined) return undefined;
   const template = path.length === 0 ? object.value : mappingAt(object.value, ...path);
@@ -49,17 +48,26 @@ export function podOf(object: KubeObject): PodRef | undefined {
 /** Every pod spec and container of the file set, found once per lint run and shared by all rules. */
 export interface WorkloadIndex {
   readonly pods: readonly PodRef[];
-  readonly containers: readonly ContainerRef[];
+  /** The pod spec of an object, if its kind has one and it is there. */
+  readonly pod: (object: KubeObject) => PodRef | undefined;
+  /** The containers of an object's pod spec, optionally only some lists. */
+  readonly containers: (object: KubeObject, lists?: readonly ContainerList[]) => readonly ContainerRef[];
 }
 
 export function indexWorkloads(objects: readonly KubeObject[]): WorkloadIndex {
-  const found = objects.flatMap((object) => podOf(object) ?? []);
-  return { pods: found, containers: found.flatMap((pod) => [...containersOf(pod)]) };
-}
-
-export function pods(context: RuleContext, kinds: readonly string[] = podKinds): readonly PodRef[] {
-  const all = context.workloads.pods;
-  return kinds === podKinds ? all : all.filter((pod) => kinds.includes(pod.object.kind ?? ''));
+  const byObject = new Map<KubeObject, { pod: PodRef; containers: readonly ContainerRef[] }>();
+  for (const object of objects) {
+    const pod = podOf(object);
+    if (pod !== undefined) byObject.set(object, { pod, containers: [...containersOf(pod)] });
+  }
+  return {
+    pods: [...byObject.values()].map((entry) => entry.pod),
+    pod: (object) => byObject.get(object)?.pod,
+    containers: (object, lists = allContainerLists) => {
+      const all = byObject.get(object)?.containers ?? [];
+      return lists === allContainerLists ? all : all.filter((ref) => lists.includes(ref.list));
+    },
+  };
 }
 
 function* containersOf(pod: PodRef): Iterable<ContainerRef> {
@@ -69,11 +77,4 @@ function* containersOf(pod: PodRef): Iterable<ContainerRef> {
       if (container !== undefined) yield { pod, object: pod.object, container, list, resources: resourceValues(pod.object, container) };
     }
   }
-}
-
-/** Every container of every pod spec in the file set, optionally only some lists and kinds. */
-export function containers(context: RuleContext, lists: readonly ContainerList[] = allContainerLists, kinds: readonly string[] = podKinds): readonly ContainerRef[] {
-  const all = context.workloads.containers;
-  if (lists === allContainerLists && kinds === podKinds) return all;
-  return all.filter((ref) => lists.includes(ref.list) && kinds.includes(ref.object.kind ?? ''));
 }

@@ -10,12 +10,9 @@ export const clusterAdminRoleBinding: Rule = {
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   description: 'A RoleBinding or ClusterRoleBinding to the `cluster-admin` ClusterRole.',
   why: 'cluster-admin can do anything to every object; a workload or user rarely needs more than a narrow role.',
-  *check(context) {
-    for (const object of context.objects) {
-      if (object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') continue;
-      const roleRef = mappingAt(object.value, 'roleRef');
-      if (roleRef?.kind !== 'ClusterRole' || roleRef.name !== 'cluster-admin') continue;
-      yield reportOn(object, rangeIn(object, roleRef, 'name'), `${describe(object)} grants cluster-admin.`);
-    }
+  *checkObject(object) {
+    const roleRef = mappingAt(object.value, 'roleRef');
+    if (roleRef?.kind !== 'ClusterRole' || roleRef.name !== 'cluster-admin') return;
+    yield reportOn(object, rangeIn(object, roleRef, 'name'), `${describe(object)} grants cluster-admin.`);
   },
 };

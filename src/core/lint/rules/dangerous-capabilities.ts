@@ -3,7 +3,7 @@ import { reportOn } from '../report.ts';
 import { capabilityName } from '../security-context.ts';
 import type { Rule } from '../types.ts';
 import { asList, mappingAt } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 const dangerous = ['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'NET_RAW'];
 
@@ -14,8 +14,8 @@ export const dangerousCapabilities: Rule = {
   kinds: podKinds,
   description: `\`capabilities.add\` contains ${dangerous.join(', ')}.`,
   why: 'Each of these is enough to take over the node or its network (load kernel modules, trace other processes, spoof packets).',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       const capabilities = mappingAt(container, 'securityContext', 'capabilities');
       const added = asList(capabilities?.add);
       for (const [index, entry] of added.entries()) {

@@ -1,4 +1,4 @@
-import { hpaTargets } from '../hpa.ts';
+import { hpaTarget } from '../hpa.ts';
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import { hasWorkloads } from '../selectors.ts';
@@ -12,13 +12,11 @@ export const danglingHpa: Rule = {
   kinds: ['HorizontalPodAutoscaler'],
   description: 'A HorizontalPodAutoscaler whose `scaleTargetRef` names no object in the file set (checked only when the file set holds a workload).',
   why: 'The autoscaler reports "FailedGetScale" and scales nothing; usually a renamed Deployment.',
-  *check(context) {
+  *checkObject(hpa, context) {
     if (!hasWorkloads(context)) return;
-    for (const { hpa, kind, name } of hpaTargets(context)) {
-      const found = context.objects.some((object) => object.namespace === hpa.namespace && object.kind === kind && object.name === name);
-      if (found) continue;
-      const ref = mappingAt(hpa.value, 'spec', 'scaleTargetRef');
-      yield reportOn(hpa, rangeIn(hpa, ref, 'name'), `${describe(hpa)} targets ${kind ?? 'an object'} ${name ?? '(unnamed)'}, which is not in the file set.`);
-    }
+    const { kind, name } = hpaTarget(hpa);
+    if (context.objects.some((object) => object.namespace === hpa.namespace && object.kind === kind && object.name === name)) return;
+    const ref = mappingAt(hpa.value, 'spec', 'scaleTargetRef');
+    yield reportOn(hpa, rangeIn(hpa, ref, 'name'), `${describe(hpa)} targets ${kind ?? 'an object'} ${name ?? '(unnamed)'}, which is not in the file set.`);
   },
 };

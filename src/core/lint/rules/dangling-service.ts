@@ -11,15 +11,11 @@ export const danglingService: Rule = {
   kinds: ['Service'],
   description: 'A Service whose selector matches no pod template in the file set (checked only when the file set holds a workload).',
   why: 'A Service that selects nothing has no endpoints: connections to it are refused. Usually a label typo.',
-  *check(context) {
+  *checkObject(object, context) {
     if (!hasWorkloads(context)) return;
-    const index = podIndex(context);
-    for (const object of context.objects) {
-      if (object.kind !== 'Service') continue;
-      const spec = mappingAt(object.value, 'spec');
-      const selector = stringMap(spec?.selector);
-      if (Object.keys(selector).length === 0 || podsSelectedBy(index, object, selector).length > 0) continue;
-      yield reportOn(object, rangeIn(object, spec, 'selector', 'key'), `The selector of ${describe(object)} matches no pod template in the file set.`);
-    }
+    const spec = mappingAt(object.value, 'spec');
+    const selector = stringMap(spec?.selector);
+    if (Object.keys(selector).length === 0 || podsSelectedBy(context.derived(podIndex), object, selector).length > 0) return;
+    yield reportOn(object, rangeIn(object, spec, 'selector', 'key'), `The selector of ${describe(object)} matches no pod template in the file set.`);
   },
 };

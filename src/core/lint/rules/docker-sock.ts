@@ -12,10 +12,10 @@ export const dockerSock: Rule = {
   kinds: podKinds,
   description: `A hostPath volume at ${sockets.map((socket) => `\`${socket}\``).join(', ')}.`,
   why: 'The container runtime socket lets the pod start privileged containers on the node: it is root on the node.',
-  *check(context) {
-    for (const volume of hostPathVolumes(context)) {
+  *checkObject(object, context) {
+    for (const volume of hostPathVolumes(object, context)) {
       if (!sockets.includes(volume.path)) continue;
-      yield reportOn(volume.object, volume.range, `The pod mounts the container runtime socket ${volume.path}.`);
+      yield reportOn(object, volume.range, `The pod mounts the container runtime socket ${volume.path}.`);
     }
   },
 };

@@ -3,7 +3,7 @@ import { reportOn } from '../report.ts';
 import { capabilityName } from '../security-context.ts';
 import type { Rule } from '../types.ts';
 import { asList, mappingAt } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const dropNetRawCapability: Rule = {
   id: 'drop-net-raw-capability',
@@ -12,8 +12,8 @@ export const dropNetRawCapability: Rule = {
   kinds: podKinds,
   description: 'A container that does not drop `NET_RAW` (or `ALL`) in `securityContext.capabilities.drop`.',
   why: 'NET_RAW, granted by default, allows crafting packets: ARP and DNS spoofing against other pods on the node.',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       const capabilities = mappingAt(container, 'securityContext', 'capabilities');
       const dropped = asList(capabilities?.drop).map(capabilityName);
       if (dropped.includes('NET_RAW') || dropped.includes('ALL')) continue;

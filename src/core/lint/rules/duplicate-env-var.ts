@@ -2,7 +2,7 @@ import { rangeIn } from '../ranges.ts';
 import { relatedTo, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { asList, asText, valueAt } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const duplicateEnvVar: Rule = {
   id: 'duplicate-env-var',
@@ -11,8 +11,8 @@ export const duplicateEnvVar: Rule = {
   kinds: podKinds,
   description: 'A container defines the same environment variable name twice.',
   why: 'Only the last definition takes effect, and server-side apply refuses the duplicate list key.',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       const first = new Map<string, unknown>();
       for (const entry of asList(container.env)) {
         const name = asText(valueAt(entry, 'name'));

@@ -1,27 +1,36 @@
+import { anyKind } from '../kinds.ts';
 import { objectRange } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
-import type { KubeObject, Rule } from '../types.ts';
+import type { KubeObject, Rule, RuleContext } from '../types.ts';
+
+/** What the API server keys an object by; undefined for an object without kind or name. */
+function identity(object: KubeObject): string | undefined {
+  return object.name === undefined || object.kind === undefined ? undefined : [object.group, object.kind, object.namespace ?? '', object.name].join('\u0000');
+}
+
+/** The first object of each identity in the file set: any later one is its duplicate. */
+function firstOfEach(context: RuleContext): Map<string, KubeObject> {
+  const first = new Map<string, KubeObject>();
+  for (const object of context.objects) {
+    const key = identity(object);
+    if (key !== undefined && !first.has(key)) first.set(key, object);
+  }
+  return first;
+}
 
 export const duplicateObject: Rule = {
   id: 'duplicate-object',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: 'Two objects in the file set share API group, kind, namespace and name.',
   why: 'The later one silently overwrites the earlier on apply; usually a copy-paste that forgot to rename.',
-  *check(context) {
-    const seen = new Map<string, KubeObject>();
-    for (const object of context.objects) {
-      if (object.name === undefined || object.kind === undefined) continue;
-      const key = [object.group, object.kind, object.namespace ?? '', object.name].join('\u0000');
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, object);
-        continue;
-      }
-      yield reportOn(object, objectRange(object), `Duplicate object: ${describe(object)} is defined twice.`, {
-        related: [relatedTo(first, objectRange(first), 'first definition')],
-      });
-    }
+  *checkObject(object, context) {
+    const key = identity(object);
+    const first = key === undefined ? undefined : context.derived(firstOfEach).get(key);
+    if (first === undefined || first === object) return;
+    yield reportOn(object, objectRange(object), `Duplicate object: ${describe(object)} is defined twice.`, {
+      related: [relatedTo(first, objectRange(first), 'first definition')],
+    });
   },
 };

@@ -3,7 +3,7 @@ import { reportOn } from '../report.ts';
 import { looksSecretName } from '../secret-text.ts';
 import type { Rule } from '../types.ts';
 import { asList, asMapping, asText } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const envVarSecret: Rule = {
   id: 'env-var-secret',
@@ -12,8 +12,8 @@ export const envVarSecret: Rule = {
   kinds: podKinds,
   description: 'An environment variable whose name looks secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`) with a literal `value`.',
   why: 'The secret is then in the manifest, in git and readable by anyone who can read the workload; use `valueFrom.secretKeyRef`.',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       for (const item of asList(container.env)) {
         const entry = asMapping(item);
         const name = asText(entry?.name);

@@ -11,8 +11,8 @@ export const hostPort: Rule = {
   kinds: podKinds,
   description: 'A container port with `hostPort` set.',
   why: 'A host port binds the node\'s address: only one such pod fits per node, and it bypasses network policies.',
-  *check(context) {
-    for (const { object, port, rangeOf } of containerPorts(context)) {
+  *checkObject(object, context) {
+    for (const { port, rangeOf } of containerPorts(object, context)) {
       if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) yield reportOn(object, rangeOf('hostPort'), `The container binds host port ${quoteValue(port.hostPort)}.`);
     }
   },

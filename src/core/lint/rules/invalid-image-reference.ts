@@ -3,7 +3,7 @@ import { quoteValue, reasonFor } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const invalidImageReference: Rule = {
   id: 'invalid-image-reference',
@@ -12,8 +12,8 @@ export const invalidImageReference: Rule = {
   kinds: podKinds,
   description: 'An image that is not a valid reference: uppercase repository, whitespace, empty, bad tag or digest.',
   why: 'The kubelet cannot pull it: the pod sits in InvalidImageName.',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       if (!Object.hasOwn(container, 'image')) continue;
       const image = typeof container.image === 'string' ? container.image : '';
       const reference = parseImageReference(image);

@@ -1,12 +1,10 @@
 import { nameFormats, type NameFormat } from '../../validation/names.ts';
-import { builtInKinds, kindKey } from '../kinds.ts';
+import { anyKind, builtInKinds, kindKey } from '../kinds.ts';
 import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { KubeObject, Report, Rule } from '../types.ts';
 import { asList, asMapping, asText, mappingAt } from '../values.ts';
-import { containers } from '../workloads.ts';
-
 
 /** RBAC objects and custom resources only need path-segment names; Services need DNS-1035 labels. */
 function metadataFormat(object: KubeObject): NameFormat {
@@ -27,16 +25,15 @@ export const invalidName: Rule = {
   id: 'invalid-name',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: '`metadata.name`, a container name or a port name breaks the DNS-1123 (or IANA service name) rules for that field.',
   why: 'The API server rejects the object; templating leftovers such as `{{name}}` are the usual cause.',
-  *check(context) {
-    for (const object of context.objects) {
-      yield* checkName(object, mappingAt(object.value, 'metadata'), metadataFormat(object), 'metadata.name');
-      if (object.kind !== 'Service') continue;
+  *checkObject(object, context) {
+    yield* checkName(object, mappingAt(object.value, 'metadata'), metadataFormat(object), 'metadata.name');
+    if (object.kind === 'Service') {
       for (const port of asList(mappingAt(object.value, 'spec')?.ports)) yield* checkName(object, port, nameFormats.label, 'Service port name');
     }
-    for (const { object, container } of containers(context)) {
+    for (const { container } of context.workloads.containers(object)) {
       yield* checkName(object, container, nameFormats.label, 'container name');
       for (const port of asList(container.ports)) yield* checkName(object, port, nameFormats.portName, 'container port name');
     }

@@ -1,4 +1,4 @@
-import { jobSpecs } from '../jobs.ts';
+import { jobSpec } from '../jobs.ts';
 import { objectRange, rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -13,11 +13,11 @@ export const jobBackoffLimit: Rule = {
   kinds: ['Job', 'CronJob'],
   description: `A Job without \`backoffLimit\` (the default is 6 retries) or with \`backoffLimit\` above ${maxBackoff}.`,
   why: 'Each retry reruns the pod with exponential back-off; say how many failures are acceptable instead of inheriting the default.',
-  *check(context) {
-    for (const { object, spec } of jobSpecs(context, true)) {
-      const limit = spec.backoffLimit;
-      if (limit === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no backoffLimit (the default is 6 retries).`);
-      else if (typeof limit === 'number' && limit > maxBackoff) yield reportOn(object, rangeIn(object, spec, 'backoffLimit'), `backoffLimit ${limit} is above ${maxBackoff}.`);
-    }
+  *checkObject(object) {
+    const spec = jobSpec(object);
+    if (spec === undefined) return;
+    const limit = spec.backoffLimit;
+    if (limit === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no backoffLimit (the default is 6 retries).`);
+    else if (typeof limit === 'number' && limit > maxBackoff) yield reportOn(object, rangeIn(object, spec, 'backoffLimit'), `backoffLimit ${limit} is above ${maxBackoff}.`);
   },
 };

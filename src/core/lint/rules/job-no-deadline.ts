@@ -1,4 +1,4 @@
-import { jobSpecs } from '../jobs.ts';
+import { jobSpec } from '../jobs.ts';
 import { objectRange } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -10,9 +10,8 @@ export const jobNoDeadline: Rule = {
   kinds: ['Job', 'CronJob'],
   description: "A Job (or a CronJob's job template) without `activeDeadlineSeconds`.",
   why: 'A Job that hangs runs, and holds its resources, for ever; a deadline fails it so someone notices.',
-  *check(context) {
-    for (const { object, spec } of jobSpecs(context, true)) {
-      if (spec.activeDeadlineSeconds === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no activeDeadlineSeconds.`);
-    }
+  *checkObject(object) {
+    const spec = jobSpec(object);
+    if (spec !== undefined && spec.activeDeadlineSeconds === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no activeDeadlineSeconds.`);
   },
 };

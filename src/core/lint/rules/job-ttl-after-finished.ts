@@ -1,4 +1,4 @@
-import { jobSpecs } from '../jobs.ts';
+import { jobSpec } from '../jobs.ts';
 import { objectRange } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
@@ -10,9 +10,8 @@ export const jobTtlAfterFinished: Rule = {
   kinds: ['Job'],
   description: 'A Job without `ttlSecondsAfterFinished`.',
   why: 'Finished Jobs and their pods pile up in the namespace until someone deletes them (CronJobs have history limits instead).',
-  *check(context) {
-    for (const { object, spec } of jobSpecs(context, false)) {
-      if (spec.ttlSecondsAfterFinished === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no ttlSecondsAfterFinished: it stays after finishing.`);
-    }
+  *checkObject(object) {
+    const spec = jobSpec(object);
+    if (spec !== undefined && spec.ttlSecondsAfterFinished === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no ttlSecondsAfterFinished: it stays after finishing.`);
   },
 };

@@ -3,7 +3,7 @@ import { quotable, quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const latestTag: Rule = {
   id: 'latest-tag',
@@ -13,8 +13,8 @@ export const latestTag: Rule = {
   description: 'An image with the tag `latest`, or with neither a tag nor a digest (which means `latest`).',
   why: 'Which image runs depends on when each node pulled it: rollbacks do nothing and replicas can differ. Pin a version or a digest.',
   fix: 'Pin a tag (asks for it).',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       if (typeof container.image !== 'string') continue;
       const reference = parseImageReference(container.image);
       if (!reference.ok || reference.digest !== undefined || (reference.tag !== undefined && reference.tag !== 'latest')) continue;

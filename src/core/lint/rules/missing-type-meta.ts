@@ -1,3 +1,4 @@
+import { anyKind } from '../kinds.ts';
 import { asMapping } from '../values.ts';
 import type { YamlDocument } from '../../yaml/types.ts';
 import type { Rule } from '../types.ts';
@@ -6,7 +7,7 @@ export const missingTypeMeta: Rule = {
   id: 'missing-type-meta',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: 'A non-empty document without `apiVersion` or `kind`, in a file with Kubernetes content (a file where no document has either, such as Helm values, is left alone).',
   why: 'The API server cannot tell what the document is; kubectl rejects it with "apiVersion not set" or "kind not set".',
   *check(context) {

@@ -2,7 +2,7 @@ import { reportOn } from '../report.ts';
 import { containerSetting } from '../security-context.ts';
 import type { Rule } from '../types.ts';
 import { mappingAt } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const noReadOnlyRootFs: Rule = {
   id: 'no-read-only-root-fs',
@@ -12,11 +12,11 @@ export const noReadOnlyRootFs: Rule = {
   description: 'A container without `securityContext.readOnlyRootFilesystem: true`.',
   why: 'A writable root filesystem lets an intruder drop binaries and change the image at run time; write to mounted volumes instead.',
   fix: 'Set readOnlyRootFilesystem: true.',
-  *check(context) {
-    for (const ref of containers(context)) {
+  *checkObject(object, context) {
+    for (const ref of context.workloads.containers(object)) {
       if (mappingAt(ref.container, 'securityContext')?.readOnlyRootFilesystem === true) continue;
       const { range, fix } = containerSetting(ref, 'readOnlyRootFilesystem', 'true');
-      yield reportOn(ref.object, range, 'The container does not set readOnlyRootFilesystem: true.', fix === undefined ? {} : { fix });
+      yield reportOn(object, range, 'The container does not set readOnlyRootFilesystem: true.', fix === undefined ? {} : { fix });
     }
   },
 };

@@ -10,12 +10,9 @@ export const noRollingUpdateStrategy: Rule = {
   kinds: ['Deployment'],
   description: 'A Deployment with `strategy.type: Recreate`.',
   why: 'Recreate stops every old pod before starting new ones: each rollout is an outage. Use it only when two versions cannot run together.',
-  *check(context) {
-    for (const object of context.objects) {
-      if (object.kind !== 'Deployment') continue;
-      const strategy = mappingAt(object.value, 'spec', 'strategy');
-      if (strategy?.type !== 'Recreate') continue;
-      yield reportOn(object, rangeIn(object, strategy, 'type'), `${describe(object)} uses the Recreate strategy: every rollout stops all pods first.`);
-    }
+  *checkObject(object) {
+    const strategy = mappingAt(object.value, 'spec', 'strategy');
+    if (strategy?.type !== 'Recreate') return;
+    yield reportOn(object, rangeIn(object, strategy, 'type'), `${describe(object)} uses the Recreate strategy: every rollout stops all pods first.`);
   },
 };

@@ -10,13 +10,10 @@ export const pdbMaxUnavailable: Rule = {
   kinds: ['PodDisruptionBudget'],
   description: 'A PodDisruptionBudget with `maxUnavailable: 0` (or "0%").',
   why: 'No pod may ever be evicted, so `kubectl drain` and node upgrades hang for ever.',
-  *check(context) {
-    for (const object of context.objects) {
-      if (object.kind !== 'PodDisruptionBudget') continue;
-      const spec = mappingAt(object.value, 'spec');
-      const value = spec?.maxUnavailable;
-      if (value !== 0 && value !== '0%' && value !== '0') continue;
-      yield reportOn(object, rangeIn(object, spec, 'maxUnavailable'), `${describe(object)} allows no disruption: nodes running its pods can never be drained.`);
-    }
+  *checkObject(object) {
+    const spec = mappingAt(object.value, 'spec');
+    const value = spec?.maxUnavailable;
+    if (value !== 0 && value !== '0%' && value !== '0') return;
+    yield reportOn(object, rangeIn(object, spec, 'maxUnavailable'), `${describe(object)} allows no disruption: nodes running its pods can never be drained.`);
   },
 };

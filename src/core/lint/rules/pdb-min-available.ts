@@ -1,12 +1,13 @@
 import { objectRange, rangeIn } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
 import { selectorMatches, templateLabels } from '../selectors.ts';
-import type { Rule } from '../types.ts';
+import type { Rule, RuleContext } from '../types.ts';
 import { mappingAt } from '../values.ts';
-import { pods } from '../workloads.ts';
+import type { PodRef } from '../workloads.ts';
 
 // Workloads with a replica count (a DaemonSet's pod count depends on the nodes).
 const replicatedKinds = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
+const replicated = (context: RuleContext): PodRef[] => context.workloads.pods.filter((pod) => replicatedKinds.includes(pod.object.kind ?? ''));
 
 export const pdbMinAvailable: Rule = {
   id: 'pdb-min-available',
@@ -15,22 +16,19 @@ export const pdbMinAvailable: Rule = {
   kinds: ['PodDisruptionBudget'],
   description: 'A PodDisruptionBudget whose `minAvailable` is at least the replicas of the workload it selects in the file set.',
   why: 'With every replica required, no pod may be evicted: drains and node upgrades hang.',
-  *check(context) {
-    for (const object of context.objects) {
-      if (object.kind !== 'PodDisruptionBudget') continue;
-      const spec = mappingAt(object.value, 'spec');
-      const min = spec?.minAvailable;
-      if (min === undefined || spec?.selector === undefined) continue;
-      for (const pod of pods(context, replicatedKinds)) {
-        if (pod.object.namespace !== object.namespace || !selectorMatches(spec.selector, templateLabels(pod))) continue;
-        const replicas = mappingAt(pod.object.value, 'spec')?.replicas ?? 1;
-        if (typeof replicas !== 'number') continue;
-        const blocks = typeof min === 'number' ? min >= replicas : typeof min === 'string' && /^\d+%$/.test(min) && Number.parseInt(min, 10) >= 100;
-        if (!blocks) continue;
-        yield reportOn(object, rangeIn(object, spec, 'minAvailable'), `${describe(object)} requires ${String(min)} available pods but ${describe(pod.object)} has ${replicas} replicas.`, {
-          related: [relatedTo(pod.object, objectRange(pod.object), 'the selected workload')],
-        });
-      }
+  *checkObject(object, context) {
+    const spec = mappingAt(object.value, 'spec');
+    const min = spec?.minAvailable;
+    if (min === undefined || spec?.selector === undefined) return;
+    for (const pod of context.derived(replicated)) {
+      if (pod.object.namespace !== object.namespace || !selectorMatches(spec.selector, templateLabels(pod))) continue;
+      const replicas = mappingAt(pod.object.value, 'spec')?.replicas ?? 1;
+      if (typeof replicas !== 'number') continue;
+      const blocks = typeof min === 'number' ? min >= replicas : typeof min === 'string' && /^\d+%$/.test(min) && Number.parseInt(min, 10) >= 100;
+      if (!blocks) continue;
+      yield reportOn(object, rangeIn(object, spec, 'minAvailable'), `${describe(object)} requires ${String(min)} available pods but ${describe(pod.object)} has ${replicas} replicas.`, {
+        related: [relatedTo(pod.object, objectRange(pod.object), 'the selected workload')],
+      });
     }
   },
 };

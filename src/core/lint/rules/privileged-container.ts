@@ -3,7 +3,7 @@ import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { mappingAt } from '../values.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 export const privilegedContainer: Rule = {
   id: 'privileged-container',
@@ -13,8 +13,8 @@ export const privilegedContainer: Rule = {
   description: 'A container with `securityContext.privileged: true`.',
   why: 'A privileged container has every capability and the host\'s devices: escaping to the node is trivial.',
   fix: 'Set privileged to false.',
-  *check(context) {
-    for (const { object, container } of containers(context)) {
+  *checkObject(object, context) {
+    for (const { container } of context.workloads.containers(object)) {
       const securityContext = mappingAt(container, 'securityContext');
       if (securityContext?.privileged !== true) continue;
       const range = rangeIn(object, securityContext, 'privileged');

@@ -10,8 +10,8 @@ export const privilegedPorts: Rule = {
   kinds: podKinds,
   description: 'A container port (`ports[].containerPort`) below 1024; Service ports are not checked.',
   why: 'Binding a port below 1024 needs root or CAP_NET_BIND_SERVICE; listen on a high port and let the Service map it.',
-  *check(context) {
-    for (const { object, port, rangeOf } of containerPorts(context)) {
+  *checkObject(object, context) {
+    for (const { port, rangeOf } of containerPorts(object, context)) {
       const number = port.containerPort;
       if (typeof number === 'number' && number > 0 && number < 1024) yield reportOn(object, rangeOf('containerPort'), `The container port ${number} is privileged (below 1024).`);
     }

@@ -4,10 +4,9 @@ import { quoteValue } from '../quote-value.ts';
 import { containerRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { effectiveRequest, type ResourceValue } from '../resources.ts';
-import type { Fix, RequestSuggestion, Rule } from '../types.ts';
+import type { Fix, RequestSuggestion, Rule, RuleContext } from '../types.ts';
 import type { Mapping } from '../values.ts';
-import type { ContainerRef } from '../workloads.ts';
-import { containers, podKinds } from '../workloads.ts';
+import { type ContainerRef, podKinds } from '../workloads.ts';
 
 /** LINT-RULES.md: suggestions within 30% of the set request are not worth a diagnostic. */
 const defaultTolerance = 0.3;
@@ -19,6 +18,11 @@ const ANY_KIND = '*';
 
 function suggestionKey(kind: string, namespace: string | undefined, name: string, container: string): string {
   return `${kind}\0${namespace ?? ''}\0${name}\0${container}`;
+}
+
+/** The cluster's suggestions keyed by workload container: a cluster's history can hold thousands of containers. */
+function suggestionIndex(context: RuleContext): Map<string, RequestSuggestion> {
+  return new Map((context.facts.cluster?.suggestions ?? []).map((entry) => [suggestionKey(entry.kind, entry.namespace, entry.name, entry.container), entry]));
 }
 
 function pathValues(side: 'requests' | 'limits', amounts: Amounts): PathValue[] {
@@ -60,14 +64,11 @@ export const requestSuggestion: Rule = {
   description: "With usage data: the allocator's suggested request differs from the set one by more than the tolerance (default 30%).",
   why: 'Requests far above use waste the capacity the scheduler reserves; far below, the node is overcommitted and the pod throttled or evicted.',
   fix: "Write the allocator's suggestion into resources.requests (or Guaranteed / Burstable requests and limits).",
-  *check(context) {
-    const suggestions = context.facts.cluster?.suggestions ?? [];
+  *checkObject(object, context) {
     const tolerance = context.facts.cluster?.suggestionTolerance ?? defaultTolerance;
-    if (suggestions.length === 0) return;
-    // A cluster's history can hold thousands of containers: one lookup per manifest container.
-    const index = new Map(suggestions.map((entry) => [suggestionKey(entry.kind, entry.namespace, entry.name, entry.container), entry]));
-    for (const ref of containers(context, ['containers'])) {
-      const { object, container } = ref;
+    const index = context.derived(suggestionIndex);
+    for (const ref of context.workloads.containers(object, ['containers'])) {
+      const { container } = ref;
       const name = typeof container.name === 'string' ? container.name : '';
       const suggestion =
         index.get(suggestionKey(object.kind ?? '', object.namespace, object.name ?? '', name)) ?? index.get(suggestionKey(ANY_KIND, object.namespace, object.name ?? '', name));

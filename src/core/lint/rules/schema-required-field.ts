@@ -1,3 +1,4 @@
+import { anyKind } from '../kinds.ts';
 import { objectRange, rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { shortTypeName } from '../schema/names.ts';
@@ -7,7 +8,7 @@ export const schemaRequiredField: Rule = {
   id: 'schema-required-field',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: 'A required field is missing (`containers[].name`, `containers[].image`, `spec.selector` of apps/v1 workloads, `spec.template`, Service `ports[].port`, ...).',
   why: 'The API server rejects the object with "Required value".',
   *check(context) {

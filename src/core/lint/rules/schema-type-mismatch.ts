@@ -1,3 +1,4 @@
+import { anyKind } from '../kinds.ts';
 import { quotable, type SecretPlaces, secretPlaces, typeWords } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
@@ -8,7 +9,7 @@ export const schemaTypeMismatch: Rule = {
   id: 'schema-type-mismatch',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: 'A value of the wrong type (`replicas: "3"`, `containerPort: http`, a map where a list belongs).',
   why: 'The API server rejects the object ("cannot unmarshal string into Go struct field"); quote or unquote the value, or fix its shape.',
   *check(context) {

@@ -1,3 +1,4 @@
+import { anyKind } from '../kinds.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { shortTypeName } from '../schema/names.ts';
@@ -8,7 +9,7 @@ export const schemaUnknownField: Rule = {
   id: 'schema-unknown-field',
   category: 'schema',
   severity: 'warning',
-  kinds: ['*'],
+  kinds: anyKind,
   description: "A field that the kind's schema does not define (typos such as `contianers`, `replica`), checked against the Kubernetes OpenAPI schema of the target version.",
   why: 'The API server drops unknown fields (or rejects them with strict field validation): the setting you wrote never takes effect.',
   fix: 'Rename the field to the closest schema field (or remove it when that field is already set).',

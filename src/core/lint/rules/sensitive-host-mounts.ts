@@ -12,11 +12,11 @@ export const sensitiveHostMounts: Rule = {
   kinds: podKinds,
   description: `A hostPath volume at exactly \`/\`, or at or under ${sensitive.map((path) => `\`${path}\``).join(', ')}.`,
   why: "These paths hold the node's credentials, kernel interfaces and the kubelet's state: mounting them hands the node over.",
-  *check(context) {
-    for (const volume of hostPathVolumes(context)) {
+  *checkObject(object, context) {
+    for (const volume of hostPathVolumes(object, context)) {
       const hit = volume.path === '/' || sensitive.some((path) => volume.path === path || volume.path.startsWith(`${path}/`));
       if (!hit) continue;
-      yield reportOn(volume.object, volume.range, `The pod mounts the sensitive host path ${volume.path}.`);
+      yield reportOn(object, volume.range, `The pod mounts the sensitive host path ${volume.path}.`);
     }
   },
 };

@@ -11,15 +11,11 @@ export const singleReplica: Rule = {
   kinds: ['Deployment', 'StatefulSet'],
   description: 'A Deployment or StatefulSet with `replicas: 1` (explicit or by default) and no HorizontalPodAutoscaler targeting it in the file set.',
   why: 'One replica means downtime on every node drain, eviction or crash.',
-  *check(context) {
-    const targets = hpaTargets(context);
-    for (const object of context.objects) {
-      if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') continue;
-      const spec = mappingAt(object.value, 'spec');
-      const replicas = spec?.replicas ?? 1;
-      if (replicas !== 1 || isAutoscaled(targets, object)) continue;
-      const range = spec?.replicas === undefined ? objectRange(object) : rangeIn(object, spec, 'replicas');
-      yield reportOn(object, range, `${describe(object)} runs a single replica.`);
-    }
+  *checkObject(object, context) {
+    const spec = mappingAt(object.value, 'spec');
+    const replicas = spec?.replicas ?? 1;
+    if (replicas !== 1 || isAutoscaled(context.derived(hpaTargets), object)) return;
+    const range = spec?.replicas === undefined ? objectRange(object) : rangeIn(object, spec, 'replicas');
+    yield reportOn(object, range, `${describe(object)} runs a single replica.`);
   },
 };

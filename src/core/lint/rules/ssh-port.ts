@@ -10,8 +10,8 @@ export const sshPort: Rule = {
   kinds: podKinds,
   description: 'A container exposes port 22.',
   why: 'An SSH server in a container is a second way in that bypasses the API server\'s authentication and audit; use `kubectl exec`.',
-  *check(context) {
-    for (const { object, port, rangeOf } of containerPorts(context)) {
+  *checkObject(object, context) {
+    for (const { port, rangeOf } of containerPorts(object, context)) {
       if (port.containerPort === 22) yield reportOn(object, rangeOf('containerPort'), 'The container exposes the SSH port 22.');
     }
   },

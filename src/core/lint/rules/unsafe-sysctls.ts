@@ -2,7 +2,7 @@ import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { asList, asText, mappingAt } from '../values.ts';
-import { podKinds, pods } from '../workloads.ts';
+import { podKinds } from '../workloads.ts';
 
 // The kubelet's safe set (pkg/kubelet/sysctl/safe_sysctls.go), as listed in LINT-RULES.md.
 const safe = [
@@ -25,13 +25,11 @@ export const unsafeSysctls: Rule = {
   kinds: podKinds,
   description: '`securityContext.sysctls` names a sysctl outside the kubelet\'s safe set.',
   why: 'Unsafe sysctls affect the whole node (other pods included); the kubelet refuses the pod unless explicitly allowed.',
-  *check(context) {
-    for (const { object, spec } of pods(context)) {
-      for (const entry of asList(mappingAt(spec, 'securityContext')?.sysctls)) {
-        const name = asText(mappingAt(entry)?.name);
-        if (name === undefined || safe.includes(name)) continue;
-        yield reportOn(object, rangeIn(object, entry, 'name'), `The sysctl ${name} is not in the safe set.`);
-      }
+  *checkObject(object, context) {
+    for (const entry of asList(mappingAt(context.workloads.pod(object)?.spec, 'securityContext')?.sysctls)) {
+      const name = asText(mappingAt(entry)?.name);
+      if (name === undefined || safe.includes(name)) continue;
+      yield reportOn(object, rangeIn(object, entry, 'name'), `The sysctl ${name} is not in the safe set.`);
     }
   },
 };

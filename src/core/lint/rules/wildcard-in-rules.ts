@@ -10,15 +10,12 @@ export const wildcardInRules: Rule = {
   kinds: ['Role', 'ClusterRole'],
   description: 'A Role or ClusterRole rule with `*` in verbs, resources or apiGroups.',
   why: 'A wildcard grants everything, including resources and verbs added in later versions; list what is needed.',
-  *check(context) {
-    for (const object of context.objects) {
-      if (object.kind !== 'Role' && object.kind !== 'ClusterRole') continue;
-      for (const rule of asList(valueAt(object.value, 'rules'))) {
-        for (const field of ['apiGroups', 'resources', 'verbs']) {
-          const list = asMapping(rule)?.[field];
-          for (const [index, entry] of asList(list).entries()) {
-            if (entry === '*') yield reportOn(object, rangeIn(object, list, index), `${describe(object)} grants "*" in ${field}.`);
-          }
+  *checkObject(object) {
+    for (const rule of asList(valueAt(object.value, 'rules'))) {
+      for (const field of ['apiGroups', 'resources', 'verbs']) {
+        const list = asMapping(rule)?.[field];
+        for (const [index, entry] of asList(list).entries()) {
+          if (entry === '*') yield reportOn(object, rangeIn(object, list, index), `${describe(object)} grants "*" in ${field}.`);
         }
       }
     }

@@ -1,10 +1,11 @@
+import { anyKind } from '../kinds.ts';
 import type { Report, Rule } from '../types.ts';
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   category: 'schema',
   severity: 'error',
-  kinds: ['*'],
+  kinds: anyKind,
   description: 'The document is not valid YAML (duplicate or complex keys, bad indentation, unclosed brackets, alias bombs).',
   why: 'kubectl refuses the whole file; nothing in the broken document is applied. The other documents of the file are still linted.',
   *check(context) {
