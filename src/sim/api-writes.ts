@@ -8,12 +8,21 @@ import type { KubeObject } from './objects.ts';
 import { clone, isObject } from './objects.ts';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
 import { apiVersionOf, type ResourceType } from './resources.ts';
+import { type FieldValidation, validateSchema } from './schema-validation.ts';
 import { ApiError, badRequest, notFound, unsupportedMediaType } from './status.ts';
 import { validateMetadata } from './validation.ts';
 
 export interface WriteOptions {
   readonly dryRun: boolean;
   readonly manager: Manager;
+  /** Unknown fields: 400 (Strict), a warning (Warn, the default) or nothing (Ignore); see schema-validation.ts. */
+  readonly fieldValidation?: FieldValidation;
+  readonly warn?: (text: string) => void;
+}
+
+/** The schema check of the object about to be stored: after patches and defaults, before managedFields. */
+function checkSchema(type: ResourceType, object: KubeObject, options: WriteOptions): void {
+  validateSchema(type, object, options.fieldValidation ?? 'Warn', options.warn ?? (() => undefined));
 }
 
 const namespaceType = { group: '', plural: 'namespaces', kind: 'Namespace' } as const;
@@ -32,7 +41,7 @@ function checkTarget(context: ApiContext, type: ResourceType, namespace: string 
 }
 
 /** The store's form of a new object: typed, named, namespaced, defaulted, with its first managedFields entry. */
-function prepareNew(context: ApiContext, type: ResourceType, namespace: string | undefined, body: KubeObject, manager: Manager): KubeObject {
+function prepareNew(context: ApiContext, type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): KubeObject {
   checkTarget(context, type, namespace, body);
   const object = clone(body);
   object.apiVersion = apiVersionOf(type);
@@ -42,12 +51,13 @@ function prepareNew(context: ApiContext, type: ResourceType, namespace: string |
   object.metadata = { ...object.metadata, ...(type.namespaced ? { namespace } : {}), uid: randomUUID() };
   delete object.metadata.resourceVersion;
   applyDefaults(type, object, { allocateIp: context.allocateIp });
-  object.metadata.managedFields = recordUpdate(undefined, object, manager);
+  checkSchema(type, object, options);
+  object.metadata.managedFields = recordUpdate(undefined, object, options.manager);
   return object;
 }
 
 export function create(context: ApiContext, type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): KubeObject {
-  const object = prepareNew(context, type, namespace, body, options.manager);
+  const object = prepareNew(context, type, namespace, body, options);
   if (!options.dryRun) return context.store.create(type, object);
   context.store.check(type, object, true);
   return object;
@@ -74,6 +84,7 @@ function carryOver(type: ResourceType, current: KubeObject, next: KubeObject, su
 
 function store(context: ApiContext, type: ResourceType, current: KubeObject, next: KubeObject, options: WriteOptions): KubeObject {
   validateMetadata(type, next);
+  checkSchema(type, next, options);
   next.metadata.managedFields = recordUpdate(current, next, options.manager);
   if (!options.dryRun) return context.store.update(type, next);
   context.store.check(type, next, false);
@@ -113,7 +124,7 @@ export function apply(context: ApiContext, type: ResourceType, namespace: string
     throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
   }
   if (current === undefined) {
-    const created = prepareNew(context, type, namespace, { ...body, metadata: { ...body.metadata, name } }, options.manager);
+    const created = prepareNew(context, type, namespace, { ...body, metadata: { ...body.metadata, name } }, options);
     const withFields = serverSideApply(undefined, body, options.manager, force);
     created.metadata.managedFields = withFields.metadata.managedFields;
     return options.dryRun ? created : context.store.create(type, created);
@@ -124,6 +135,7 @@ export function apply(context: ApiContext, type: ResourceType, namespace: string
   next.metadata.managedFields = merged.metadata.managedFields;
   next.metadata.resourceVersion = body.metadata.resourceVersion ?? current.metadata.resourceVersion;
   validateMetadata(type, next);
+  checkSchema(type, next, options);
   return options.dryRun ? next : context.store.update(type, next);
 }
 

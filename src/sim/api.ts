@@ -7,9 +7,11 @@ import { parseJson, parseKubeObject, parseObject } from './body-parse.ts';
 import { mediaType, readBody, sendJson } from './http-io.ts';
 import type { KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
+import { booleanParam, dryRunParam } from './query-params.ts';
 import type { ResourceRequest } from './request-info.ts';
 import type { ResourceType } from './resources.ts';
 import { fromScale, toScale } from './scale.ts';
+import { fieldValidationOf } from './schema-validation.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
 
@@ -48,12 +50,17 @@ export async function handleResource(request: IncomingMessage, response: ServerR
   }
 }
 
+/** The options kind the server names when a write's query is invalid. */
+const optionsKinds: Partial<Record<string, string>> = { create: 'CreateOptions', update: 'UpdateOptions', patch: 'PatchOptions' };
+
 async function handleWrite(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, info: ResourceRequest, query: URLSearchParams): Promise<void> {
   const { namespace, name = '', subresource } = info;
   const body = await readBody(request);
   const contentType = mediaType(request);
   const options: WriteOptions = {
-    dryRun: query.getAll('dryRun').includes('All'),
+    dryRun: dryRunParam(query, optionsKinds[info.verb] ?? 'DeleteOptions'),
+    fieldValidation: fieldValidationOf(query.get('fieldValidation')),
+    warn: (text) => response.appendHeader('Warning', `299 - ${JSON.stringify(text)}`),
     manager: {
       name: managerName(request, query),
       apiVersion: subresource === 'scale' ? 'autoscaling/v1' : (type.group === '' ? type.version : `${type.group}/${type.version}`),
@@ -103,7 +110,7 @@ function patchRequest(context: ApiContext, type: ResourceType, info: ResourceReq
   if (contentType === 'application/apply-patch+yaml') {
     if (!query.has('fieldManager')) throw badRequest('PATCH, application/apply-patch+yaml: fieldManager is required');
     const current = type.virtual === true ? undefined : context.store.get(type, namespace, name);
-    return apply(context, type, namespace, name, current, parseKubeObject(body, 'application/yaml'), query.get('force') === 'true', options);
+    return apply(context, type, namespace, name, current, parseKubeObject(body, 'application/yaml'), booleanParam(query, 'force'), options);
   }
   const document = contentType === 'application/json-patch+json' ? parseJson(body) : parseObject(body, 'application/json');
   const current = getObject(context, type, namespace, name);
@@ -123,7 +130,9 @@ function logCount(query: URLSearchParams, pod: Pod, key: string, min: number): n
   if (text.trim() === '' || !Number.isSafeInteger(value)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
   if (value < min) {
     const rule = min === 0 ? 'must be greater than or equal to 0' : 'must be greater than 0';
-    throw new ApiError(422, 'Invalid', `PodLogOptions "${pod.metadata.name ?? ''}" is invalid: ${key}: Invalid value: ${value}: ${rule}`);
+    const podName = pod.metadata.name ?? '';
+    const cause = { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${rule}`, field: key };
+    throw new ApiError(422, 'Invalid', `PodLogOptions "${podName}" is invalid: ${key}: ${cause.message}`, { name: podName, kind: 'PodLogOptions', causes: [cause] });
   }
   return value;
 }
@@ -138,11 +147,11 @@ function serveLog(response: ServerResponse, context: ApiContext, pod: Pod, query
   }
   context.serveLogs(pod, {
     container: container ?? pod.spec.containers[0]?.name,
-    follow: query.get('follow') === 'true',
+    follow: booleanParam(query, 'follow'),
     tailLines: logCount(query, pod, 'tailLines', 0),
     sinceSeconds: logCount(query, pod, 'sinceSeconds', 1),
     limitBytes: logCount(query, pod, 'limitBytes', 1),
-    timestamps: query.get('timestamps') === 'true',
-    previous: query.get('previous') === 'true',
+    timestamps: booleanParam(query, 'timestamps'),
+    previous: booleanParam(query, 'previous'),
   }, response);
 }

@@ -1,0 +1,50 @@
+/**
+ * Schema validation of every write, from the bundled schema the linter checks manifests against
+ * (objectSchemaIssues in src/core), the way kube-apiserver does it: unknown fields by the request's
+ * `fieldValidation` (Strict: 400; Warn: a Warning header; Ignore: dropped silently, and dropped in
+ * Warn too, as the server's decoder drops them), then wrong types, missing required fields and
+ * unsupported enum values as 422 Invalid naming each field. Kinds the bundled schema does not know
+ * (custom resources, metrics) pass unchecked.
+ */
+import schemaJson from '../core/lint/schema/kubernetes-schema.json' with { type: 'json' };
+import { objectSchemaIssues } from '../core/lint/schema/object-issues.ts';
+import type { SchemaSnapshot } from '../core/lint/schema/snapshot.ts';
+import type { KubeObject } from './objects.ts';
+import type { ResourceType } from './resources.ts';
+import { badRequest, invalid, type StatusCause } from './status.ts';
+
+export const bundledSchema = schemaJson as SchemaSnapshot;
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+/** The `fieldValidation` query parameter; absent means Warn, as on the server (kubectl sends Strict). */
+export function fieldValidationOf(text: string | null): FieldValidation {
+  if (text === null || text === '') return 'Warn';
+  if (text === 'Strict' || text === 'Warn' || text === 'Ignore') return text;
+  throw badRequest(`fieldValidation parameter unsupported: ${text}`);
+}
+
+const reasons = { type: 'FieldValueInvalid', required: 'FieldValueRequired', enum: 'FieldValueNotSupported' } as const;
+
+/**
+ * Checks (and in Warn/Ignore, prunes) an object about to be stored. Throws 400 for unknown fields
+ * in Strict and 422 for invalid values; `warn` receives one text per unknown field in Warn.
+ */
+export function validateSchema(type: ResourceType, object: KubeObject, mode: FieldValidation, warn: (text: string) => void): void {
+  const issues = objectSchemaIssues(object, bundledSchema);
+  if (issues.length === 0) return;
+  const unknown = issues.filter((issue) => issue.kind === 'unknown');
+  if (unknown.length > 0 && mode === 'Strict') {
+    const version = type.group === '' ? type.version : `${type.group}/${type.version}`;
+    throw badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((issue) => issue.message).join(', ')}`);
+  }
+  for (const issue of unknown) {
+    if (mode === 'Warn') warn(issue.message);
+    delete (issue.holder as Record<string, unknown>)[issue.key as string];
+  }
+  const causes: StatusCause[] = [];
+  for (const issue of issues) {
+    if (issue.kind !== 'unknown') causes.push({ reason: reasons[issue.kind], field: issue.path, message: issue.message });
+  }
+  if (causes.length > 0) throw invalid(type, object.metadata.name ?? '', causes);
+}
