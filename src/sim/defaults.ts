@@ -1,6 +1,7 @@
 /** Defaulting on create, as the API server's per-kind defaulters do (only the fields clients read back). */
 import type { Job, KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
+import { policyDefaulters } from './defaults-policy.ts';
 import type { ResourceType } from './resources.ts';
 import { invalid } from './status.ts';
 
@@ -102,6 +103,7 @@ const defaulters: Record<string, Defaulter> = {
     body['successfulJobsHistoryLimit'] ??= 3;
     body['failedJobsHistoryLimit'] ??= 1;
   },
+  ...policyDefaulters,
 };
 
 /** Job defaults, including the controller-uid selector the Job controller adds (batch/v1 manualSelector off). */

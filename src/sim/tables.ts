@@ -6,6 +6,8 @@ import { ageOf } from './age.ts';
 import type { KubeObject } from './objects.ts';
 import type { ResourceType } from './resources.ts';
 import { coreCells } from './table-cells-core.ts';
+import { networkCells } from './table-cells-network.ts';
+import { policyCells } from './table-cells-policy.ts';
 import { workloadCells } from './table-cells-workloads.ts';
 
 export interface Column {
@@ -25,7 +27,7 @@ const nameAge: Printer = {
   cells: (object, now) => [object.metadata.name, ageOf(object.metadata.creationTimestamp, now)],
 };
 
-const printers: Record<string, Printer> = { ...coreCells, ...workloadCells };
+const printers: Record<string, Printer> = { ...coreCells, ...workloadCells, ...networkCells, ...policyCells };
 
 export function printerFor(type: ResourceType): Printer {
   return printers[`${type.group}/${type.plural}`] ?? nameAge;
