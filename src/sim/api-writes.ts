@@ -20,7 +20,7 @@ export interface WriteOptions {
   readonly warn?: (text: string) => void;
 }
 
-/** The schema check of the object about to be stored: after patches and defaults, before managedFields. */
+/** The schema check of the object about to be stored: after patches, before managedFields. */
 function checkSchema(type: ResourceType, object: KubeObject, options: WriteOptions): void {
   validateSchema(type, object, options.fieldValidation ?? 'Warn', options.warn ?? (() => undefined));
 }
@@ -50,8 +50,9 @@ function prepareNew(context: ApiContext, type: ResourceType, namespace: string |
   validateMetadata(type, object);
   object.metadata = { ...object.metadata, ...(type.namespaced ? { namespace } : {}), uid: randomUUID() };
   delete object.metadata.resourceVersion;
-  applyDefaults(type, object, { allocateIp: context.allocateIp });
+  // Before defaulting, which expects well-typed values, as the server decodes before it defaults.
   checkSchema(type, object, options);
+  applyDefaults(type, object, { allocateIp: context.allocateIp });
   object.metadata.managedFields = recordUpdate(undefined, object, options.manager);
   return object;
 }
