@@ -5,6 +5,7 @@ import { sendJson } from './http-io.ts';
 import { decodeContinue, streamList } from './list-response.ts';
 import type { KubeObject } from './objects.ts';
 import { objectKey } from './store.ts';
+import { booleanParam } from './query-params.ts';
 import type { ResourceType } from './resources.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { badRequest, gone, notFound } from './status.ts';
@@ -34,12 +35,18 @@ function integer(query: URLSearchParams, name: string): number | undefined {
   return value;
 }
 
-function items(context: ApiContext, type: ResourceType, namespace: string | undefined, after: string | undefined): Iterable<{ key: string; object: KubeObject }> {
-  if (type.virtual !== true) return context.store.scan(type, { namespace, after });
-  return context
+interface Items {
+  readonly items: Iterable<{ key: string; object: KubeObject }>;
+  readonly remaining: (after: string) => number;
+}
+
+function items(context: ApiContext, type: ResourceType, namespace: string | undefined, after: string | undefined): Items {
+  if (type.virtual !== true) return { items: context.store.scan(type, { namespace, after }), remaining: (last) => context.store.countAfter(type, namespace, last) };
+  const all = context
     .computed(type, namespace)
     .map((object) => ({ key: objectKey(object.metadata.namespace, object.metadata.name ?? ''), object }))
     .filter((item) => after === undefined || item.key > after);
+  return { items: all, remaining: (last) => all.filter((item) => item.key > last).length };
 }
 
 export function getObject(context: ApiContext, type: ResourceType, namespace: string | undefined, name: string): KubeObject {
@@ -72,8 +79,10 @@ export async function serveList(request: IncomingMessage, response: ServerRespon
   }
   const table = tableRequest(request, query, type);
   const start = { resourceVersion: String(context.store.resourceVersion), issued: context.clock.now() };
-  await streamList(response, type, items(context, type, namespace, position?.after), position ?? start, {
+  const listed = items(context, type, namespace, position?.after);
+  await streamList(response, type, listed.items, position ?? start, {
     matcher,
+    remaining: listed.remaining,
     limit: integer(query, 'limit'),
     continueToken: query.get('continue') ?? undefined,
     table: table === undefined ? undefined : { ...table, now: context.clock.now() },
@@ -88,7 +97,7 @@ export function serveWatchRequest(request: IncomingMessage, response: ServerResp
     namespace,
     matcher,
     resourceVersion: query.get('resourceVersion') ?? undefined,
-    allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+    allowBookmarks: booleanParam(query, 'allowWatchBookmarks'),
     timeoutSeconds: integer(query, 'timeoutSeconds'),
     render: table === undefined ? (object) => JSON.stringify(object) : (object) => singleRowTable(table.printer, object, context.clock.now(), table.includeObject),
   });

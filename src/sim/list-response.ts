@@ -16,6 +16,8 @@ export interface ListOptions {
   readonly limit: number | undefined;
   readonly continueToken: string | undefined;
   readonly table: { readonly printer: Printer; readonly includeObject: string; readonly now: number } | undefined;
+  /** Objects left after a page's last key; the server counts them only for an unfiltered list. */
+  readonly remaining: (after: string) => number;
 }
 
 interface Position {
@@ -64,11 +66,12 @@ export async function streamList(
   }
   const { resourceVersion } = position;
   const continueToken = more ? encodeContinue({ ...position, after: last }) : undefined;
+  const remainingItemCount = more && options.matcher === undefined ? options.remaining(last) : undefined;
   response.writeHead(200, { 'Content-Type': 'application/json' });
   const table = options.table;
   const head =
     table === undefined
-      ? `{"kind":"${type.kind}List","apiVersion":"${apiVersionOf(type)}","metadata":${JSON.stringify({ resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken }) })},"items":[`
+      ? `{"kind":"${type.kind}List","apiVersion":"${apiVersionOf(type)}","metadata":${JSON.stringify({ resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken, remainingItemCount }) })},"items":[`
       : tableHeader(table.printer, resourceVersion, continueToken);
   await write(response, head);
   // Paced as well: a client on the same machine reads as fast as the sim writes, so back-pressure alone never yields.

@@ -1,4 +1,5 @@
 /** Parses a Kubernetes API path into its parts, as k8s.io/apiserver's RequestInfoFactory does. */
+import { booleanParam } from './query-params.ts';
 import { badRequest, methodNotAllowed } from './status.ts';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
@@ -63,7 +64,7 @@ export function parseRequest(method: string, pathname: string, query: URLSearchP
   }
   const version = rest[0] ?? '';
   let segments = rest.slice(1);
-  let watch = query.get('watch') === 'true' || query.get('watch') === '1';
+  let watch = booleanParam(query, 'watch');
   if (segments[0] === 'watch') {
     watch = true;
     segments = segments.slice(1);

@@ -51,6 +51,16 @@ function random(seed: number): () => number {
   };
 }
 
+/** 32 hex digits fixed by the node's index and purpose: a machine-id, and with dashes a UUID, as kubelet reports them. */
+function nodeId(index: number, purpose: number): string {
+  const next = random(index * 4 + purpose);
+  return Array.from({ length: 4 }, () => Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+}
+
+function uuidForm(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function namespace(name: string): KubeObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
 }
@@ -81,6 +91,10 @@ function node(index: number, width: number, now: string): Node {
         { type: 'Hostname', address: name },
       ],
       nodeInfo: {
+        // Clients that type the object (the Python client's V1NodeSystemInfo) require all ten fields.
+        machineID: nodeId(index, 1),
+        systemUUID: uuidForm(nodeId(index, 2)),
+        bootID: uuidForm(nodeId(index, 3)),
         kubeletVersion: 'v1.32.0',
         kubeProxyVersion: 'v1.32.0',
         osImage: 'Debian GNU/Linux 12 (bookworm)',

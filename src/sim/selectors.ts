@@ -79,45 +79,50 @@ export function parseLabelSelector(text: string | null): Matcher | undefined {
   return (object) => requirements.every((requirement) => matches(requirement, object.metadata.labels?.[requirement.key]));
 }
 
-const selectableFields = new Set(['metadata.name', 'metadata.namespace', 'spec.nodeName', 'status.phase', 'spec.unschedulable', 'involvedObject.name', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.uid']);
+type Field = (object: KubeObject) => string;
 
-/** The fields the sim can select on, per kube-apiserver's pod/node/event field label conversions. */
-function fieldValue(object: KubeObject, field: string): string | undefined {
-  const spec = object['spec'] as Record<string, unknown> | undefined;
-  const status = object['status'] as Record<string, unknown> | undefined;
-  switch (field) {
-    case 'metadata.name':
-      return object.metadata.name;
-    case 'metadata.namespace':
-      return object.metadata.namespace ?? '';
-    case 'spec.nodeName':
-      return typeof spec?.['nodeName'] === 'string' ? spec['nodeName'] : '';
-    case 'status.phase':
-      return typeof status?.['phase'] === 'string' ? status['phase'] : '';
-    case 'spec.unschedulable':
-      return String(spec?.['unschedulable'] === true);
-    case 'involvedObject.name':
-    case 'involvedObject.kind':
-    case 'involvedObject.namespace':
-    case 'involvedObject.uid': {
-      const involved = object['involvedObject'] as Record<string, unknown> | undefined;
-      const value = involved?.[field.slice('involvedObject.'.length)];
-      return typeof value === 'string' ? value : '';
-    }
-    default:
-      throw badRequest(`field label not supported: ${field}`);
-  }
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
+
+function part(object: KubeObject, section: string): Record<string, unknown> {
+  const value = object[section];
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+const involved = (key: string): Field => (object) => text(part(object, 'involvedObject')[key]);
+
+/** The fields the sim can select on, per kube-apiserver's pod, node and event field label conversions. */
+const fields: ReadonlyMap<string, Field> = new Map(Object.entries({
+  'metadata.name': (object) => object.metadata.name ?? '',
+  'metadata.namespace': (object) => object.metadata.namespace ?? '',
+  'spec.nodeName': (object) => text(part(object, 'spec')['nodeName']),
+  'status.phase': (object) => text(part(object, 'status')['phase']),
+  'spec.unschedulable': (object) => String(part(object, 'spec')['unschedulable'] === true),
+  'involvedObject.kind': involved('kind'),
+  'involvedObject.name': involved('name'),
+  'involvedObject.namespace': involved('namespace'),
+  'involvedObject.uid': involved('uid'),
+  'involvedObject.apiVersion': involved('apiVersion'),
+  'involvedObject.resourceVersion': involved('resourceVersion'),
+  'involvedObject.fieldPath': involved('fieldPath'),
+  reason: (object) => text(object['reason']),
+  type: (object) => text(object['type']),
+  reportingComponent: (object) => text(object['reportingComponent']),
+  // An event's source is its component, else the controller that reported it.
+  source: (object: KubeObject) => text(part(object, 'source')['component']) || text(object['reportingComponent']),
+}));
 
 export function parseFieldSelector(text: string | null): Matcher | undefined {
   if (text === null || text.trim() === '') return undefined;
   const requirements = splitTerms(text).map((term) => {
     const parsed = parseTerm(term);
     if (parsed.operator !== 'in' && parsed.operator !== 'notin') throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
-    if (!selectableFields.has(parsed.key)) throw badRequest(`field label not supported: ${parsed.key}`);
-    return parsed;
+    const field = fields.get(parsed.key);
+    if (field === undefined) throw badRequest(`field label not supported: ${parsed.key}`);
+    return { requirement: parsed, field };
   });
-  return (object) => requirements.every((requirement) => matches(requirement, fieldValue(object, requirement.key)));
+  return (object) => requirements.every(({ requirement, field }) => matches(requirement, field(object)));
 }
 
 /** A workload's `spec.selector` (matchLabels + matchExpressions) against a set of labels. */

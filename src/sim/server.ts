@@ -8,25 +8,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiContext } from './api-context.ts';
-import { reviewSpec } from './access-review.ts';
 import { handleResource, resolveType } from './api.ts';
+import { serveSelfReview } from './auth-reviews.ts';
 import type { Certificates } from './certificates.ts';
 import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
 import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.ts';
 import { parseObject } from './body-parse.ts';
-import { mediaType, readBody, sendError, sendJson } from './http-io.ts';
+import { readBody, sendError, sendJson } from './http-io.ts';
+import { allowsResource, requestIdentity, type Identity, type TokenUser } from './identity.ts';
 import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
 import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
 
 export interface Tokens {
   readonly admin: string;
   readonly readOnly: string;
-  /** A user who may do anything in NAMESPACED_USER_NAMESPACE and nothing outside it. */
+  /** A user who may do anything in NAMESPACED_USER_NAMESPACE (identity.ts) and nothing outside it. */
   readonly namespaced: string;
 }
 
-export const NAMESPACED_USER_NAMESPACE = 'team-a';
-const namespacedUser = 'kube-workbench-sim-team-a';
 
 export interface AdminActions {
   schedule(timed: TimedFault): void;
@@ -43,18 +42,13 @@ export interface ServerOptions {
   readonly address: () => string;
 }
 
-const readOnlyUser = 'kube-workbench-sim-readonly';
-const readVerbs = new Set(['get', 'list', 'watch']);
-
 function sameToken(given: string, expected: string): boolean {
   const left = Buffer.from(given);
   const right = Buffer.from(expected);
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-type User = 'admin' | 'readOnly' | 'namespaced' | undefined;
-
-function userOf(request: IncomingMessage, tokens: Tokens): User {
+function userOf(request: IncomingMessage, tokens: Tokens): TokenUser | undefined {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) return undefined;
   const token = header.slice('Bearer '.length).trim();
@@ -92,35 +86,11 @@ function serveDiscovery(response: ServerResponse, options: ServerOptions, path: 
   return true;
 }
 
-function authorize(user: User, info: ResourceRequest, options: ServerOptions): void {
-  if (user === 'namespaced') {
-    // Like a RoleBinding in one namespace: cluster-scoped kinds and all-namespace lists are denied.
-    if (info.namespace === NAMESPACED_USER_NAMESPACE) return;
-    throw forbidden(namespacedUser, info.verb, resolveType(options.context, info), info.namespace, info.name);
-  }
-  if (user !== 'readOnly' || readVerbs.has(info.verb)) return;
-  const type = resolveType(options.context, info);
-  throw forbidden(readOnlyUser, info.verb, type, info.namespace, info.name);
-}
-
-/**
- * SelfSubjectAccessReview (`kubectl auth can-i`): the admin may do anything, the read-only user
- * get/list/watch, the namespaced user anything in its namespace.
- */
-/**
- * A review is a few hundred bytes; any user may send one, the read-only one included, and 3 MiB of
- * YAML takes the parser a second: reviews get 64 KiB.
- */
-const maxReviewBytes = 64 * 1024;
-
-async function reviewAccess(request: IncomingMessage, response: ServerResponse, user: User): Promise<void> {
-  const spec = reviewSpec(parseObject(await readBody(request, maxReviewBytes), mediaType(request)));
-  const verb = spec.resourceAttributes?.verb ?? spec.nonResourceAttributes?.verb ?? '';
-  const name = user === 'namespaced' ? namespacedUser : readOnlyUser;
-  const allowed = user === 'admin' || (user === 'namespaced' ? spec.resourceAttributes?.namespace === NAMESPACED_USER_NAMESPACE : readVerbs.has(verb));
-  const limit = user === 'namespaced' ? `may only act in namespace ${NAMESPACED_USER_NAMESPACE}` : 'may only get, list and watch';
-  const reason = allowed ? `allowed for ${user === 'admin' ? 'the admin user' : name}` : `${name} ${limit}`;
-  sendJson(response, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec, status: { allowed, ...(allowed ? {} : { denied: true }), reason } });
+/** RBAC's view of a request: a Namespace object is in its own namespace, so team-a's user may read `namespaces/team-a`. */
+function authorize(identity: Identity, info: ResourceRequest, options: ServerOptions): void {
+  const namespace = info.namespace ?? (info.group === '' && info.plural === 'namespaces' ? info.name : undefined);
+  if (allowsResource(identity, { verb: info.verb, group: info.group, resource: info.plural, subresource: info.subresource, namespace })) return;
+  throw forbidden(identity.username, info.verb, resolveType(options.context, info), info.namespace, info.name);
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
@@ -147,6 +117,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     throw internalError('injected fault');
   }
   if (user === undefined || faults.tokenExpired) throw unauthorized();
+  const identity = requestIdentity(request, user);
   if (serveDiscovery(response, options, path)) return;
   const info = parseRequest(request.method ?? 'GET', path, url.searchParams);
   if (info === undefined) throw pathNotFound();
@@ -156,8 +127,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     if (info.group !== undefined && info.group !== '' && info.version !== undefined) return sendJson(response, 200, resourceList(options.context.catalog, info.group, info.version));
     throw pathNotFound();
   }
-  if (info.plural === 'selfsubjectaccessreviews' && info.verb === 'create') return reviewAccess(request, response, user);
-  authorize(user, info, options);
+  if (await serveSelfReview(request, response, info, identity)) return;
+  authorize(identity, info, options);
   await handleResource(request, response, options.context, info, url.searchParams);
 }
 

@@ -77,12 +77,13 @@ export function badRequest(message: string): ApiError {
   return new ApiError(400, 'BadRequest', message);
 }
 
+/** An unknown path: kube-apiserver's NotFound with empty `details`, which kubectl debug reads (it has no nil check). */
 export function pathNotFound(): ApiError {
-  return new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 }
 
 export function methodNotAllowed(method: string): ApiError {
-  return new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
+  return new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`, {});
 }
 
 export function unsupportedMediaType(contentType: string): ApiError {

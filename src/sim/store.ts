@@ -103,6 +103,14 @@ export class Store {
     }
   }
 
+  /** How many objects a scan of `namespace` has left after `after`: a page's remainingItemCount, by binary search. */
+  countAfter(resource: ResourceType, namespace: string | undefined, after: string): number {
+    const { keys } = this.bucket(resource);
+    // '0' follows '/': every key of the namespace sorts before `<namespace>0`.
+    const end = namespace === undefined ? keys.length : lowerBound(keys, `${namespace}0`);
+    return Math.max(0, end - lowerBound(keys, after + '\u0000'));
+  }
+
   /** Throws what create/update would throw, without writing: for dryRun. */
   check(resource: ResourceType, object: KubeObject, creating: boolean): void {
     const name = object.metadata.name ?? '';
