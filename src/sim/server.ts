@@ -16,6 +16,7 @@ import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.t
 import { parseObject } from './body-parse.ts';
 import { readBody, sendError, sendJson } from './http-io.ts';
 import { allowsResource, requestIdentity, type Identity, type TokenUser } from './identity.ts';
+import { serveOpenApi } from './openapi.ts';
 import { isResourceRequest, parseRequest, type ResourceRequest } from './request-info.ts';
 import { asApiError, badRequest, forbidden, internalError, pathNotFound, tooManyRequests, unauthorized } from './status.ts';
 
@@ -78,11 +79,7 @@ function serveDiscovery(response: ServerResponse, options: ServerOptions, path: 
   if (path === '/version') sendJson(response, 200, versionInfo);
   else if (path === '/api') sendJson(response, 200, coreVersions(options.address()));
   else if (path === '/apis') sendJson(response, 200, groupList(catalog));
-  else if (path === '/openapi/v2') {
-    // An empty 200 makes kubectl apply skip client-side validation (RUNTIME.md); a 404 would fail apply.
-    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 0 });
-    response.end();
-  } else return false;
+  else return false;
   return true;
 }
 
@@ -118,7 +115,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   }
   if (user === undefined || faults.tokenExpired) throw unauthorized();
   const identity = requestIdentity(request, user);
-  if (serveDiscovery(response, options, path)) return;
+  if (serveDiscovery(response, options, path) || serveOpenApi(request, response, options.context.catalog, path)) return;
   const info = parseRequest(request.method ?? 'GET', path, url.searchParams);
   if (info === undefined) throw pathNotFound();
   if (!isResourceRequest(info)) {
