@@ -14,6 +14,7 @@ import { fromScale, toScale } from './scale.ts';
 import { fieldValidationOf } from './schema-validation.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
+import { tokenRequest } from './token-request.ts';
 
 /** The field manager of a write: the query's, else the user agent's program name, as the server defaults it. */
 function managerName(request: IncomingMessage, query: URLSearchParams): string {
@@ -75,6 +76,7 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
         remove(context, type, getObject(context, type, namespace, name), undefined, options);
         return sendJson(response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
       }
+      if (subresource === 'token') return sendJson(response, 201, tokenRequest(getObject(context, type, namespace, name), parseKubeObject(body, contentType), context.clock));
       if (name !== '') throw methodNotAllowed('POST');
       return sendJson(response, 201, create(context, type, namespace, parseKubeObject(body, contentType), options));
     case 'update': {

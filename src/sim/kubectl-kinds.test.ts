@@ -137,6 +137,20 @@ describe('the real kubectl applies, gets and describes every common kind', () =>
     });
   }
 
+  it('every namespace has a default ServiceAccount; create serviceaccount and create token work', async () => {
+    assert.match(await ok('get', 'sa', 'default', '-n', 'kube-system'), /^default\s+0\s+\S+$/m);
+    assert.match(await ok('create', 'namespace', 'fresh'), /namespace\/fresh created/);
+    assert.match(await ok('wait', '--for=create', 'serviceaccount/default', '-n', 'fresh', '--timeout=10s'), /condition met/);
+    assert.match(await ok('create', 'serviceaccount', 'robot'), /serviceaccount\/robot created/);
+    const token = (await ok('create', 'token', 'robot', '--duration=2h')).trim();
+    assert.match(token, /^[A-Za-z0-9_-]{40,}$/);
+    assert.notEqual((await ok('create', 'token', 'robot')).trim(), token);
+    const short = await run('create', 'token', 'robot', '--duration=1m');
+    assert.notEqual(short.code, 0);
+    assert.match(short.stderr, /may not specify a duration less than 10 minutes/);
+    assert.match((await run('create', 'token', 'nobody')).stderr, /NotFound|not found/);
+  });
+
   it('api-resources lists every kind with its short names', async () => {
     const table = await ok('api-resources');
     for (const line of [

@@ -1,7 +1,7 @@
 /**
  * Field numbers of the Kubernetes protobuf messages kubectl 1.32 sends when it creates objects
- * with its typed clients (`create job|deployment|namespace|configmap|secret|service`, `run`,
- * `auth can-i`),
+ * with its typed clients (`create job|deployment|namespace|configmap|secret|service|serviceaccount|token`,
+ * `run`, `auth can-i`),
  * from k8s.io/api and k8s.io/apimachinery generated.proto. Fields not listed are skipped.
  */
 
@@ -104,5 +104,11 @@ export const schemas: Readonly<Record<string, MessageSpec>> = {
   SelfSubjectAccessReview: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'SelfSubjectAccessReviewSpec'] },
   SelfSubjectAccessReviewSpec: { 1: ['resourceAttributes', 'ResourceAttributes'] },
   ResourceAttributes: { 1: ['namespace', 'string'], 2: ['verb', 'string'], 3: ['group', 'string'], 4: ['version', 'string'], 5: ['resource', 'string'], 6: ['subresource', 'string'], 7: ['name', 'string'] },
+  ServiceAccount: { 1: ['metadata', 'ObjectMeta'], 2: ['secrets', 'ObjectReference', 'repeated'], 3: ['imagePullSecrets', 'LocalObjectReference', 'repeated'], 4: ['automountServiceAccountToken', 'bool', '*'] },
+  ObjectReference: { 1: ['kind', 'string'], 2: ['namespace', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'], 5: ['apiVersion', 'string'], 6: ['resourceVersion', 'string'], 7: ['fieldPath', 'string'] },
+  LocalObjectReference: { 1: ['name', 'string'] },
+  TokenRequest: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'TokenRequestSpec'] },
+  TokenRequestSpec: { 1: ['audiences', 'string', 'repeated'], 3: ['boundObjectRef', 'BoundObjectReference'], 4: ['expirationSeconds', 'int', '*'] },
+  BoundObjectReference: { 1: ['kind', 'string'], 2: ['apiVersion', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'] },
   ServicePort: { 1: ['name', 'string'], 2: ['protocol', 'string'], 3: ['port', 'int'], 4: ['targetPort', 'intOrString'], 5: ['nodePort', 'int'] },
 };

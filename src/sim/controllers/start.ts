@@ -19,6 +19,7 @@ import { PodIndex } from './pod-index.ts';
 import { PodLogs } from './pod-logs.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { Scheduler } from './scheduler.ts';
+import { ServiceAccountController } from './service-accounts.ts';
 import { StatefulSetController } from './statefulset.ts';
 import { resolveTypes, type Types } from './types.ts';
 import { WorkQueues } from './work-queues.ts';
@@ -70,6 +71,7 @@ export function startControllers(inputs: ControllerInputs): Controllers {
   new DaemonSetController(environment);
   new JobController(environment);
   new CronJobController(environment);
+  new ServiceAccountController(environment);
   const metrics = new Metrics(environment, kubelet);
   return { types, queues, kubelet, pods, logs: new PodLogs(environment), metrics: (type, namespace) => metrics.list(type, namespace) };
 }

@@ -14,6 +14,7 @@ export interface Types {
   readonly job: ResourceType;
   readonly cronJob: ResourceType;
   readonly crd: ResourceType;
+  readonly serviceAccount: ResourceType;
 }
 
 export function resolveTypes(catalog: Catalog): Types {
@@ -30,5 +31,6 @@ export function resolveTypes(catalog: Catalog): Types {
     job: catalog.stored('batch', 'jobs'),
     cronJob: catalog.stored('batch', 'cronjobs'),
     crd: catalog.stored('apiextensions.k8s.io', 'customresourcedefinitions'),
+    serviceAccount: catalog.stored('', 'serviceaccounts'),
   };
 }
