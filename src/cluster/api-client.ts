@@ -2,14 +2,15 @@
 // (KubeConfig.applySecurityAuthentication: tokens, client certificates, exec/OIDC plugins, CA);
 // the bodies are parsed here as plain JSON so lists and watch events can be trimmed to slim models
 // at once, without client-node's typed deserialisation of every field.
-import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
-import { fetch, type Dispatcher } from 'undici';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { fetch } from 'undici';
 import { err, ok, type Result } from '../core/result.ts';
 import { LineSplitter } from '../core/text/line-splitter.ts';
 import { displayUrl } from '../core/text/url-credentials.ts';
 import { errorFromException, errorFromResponse, type ClusterError, type Operation } from './cluster-error.ts';
 import type { Disposable } from './disposable.ts';
 import { leadingBytes, leadingText } from './leading-text.ts';
+import { RequestAuth } from './request-auth.ts';
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -61,20 +62,21 @@ function serverOf(context: string, config: KubeConfig): Result<string, ClusterEr
 
 export class ApiClient implements Disposable {
   readonly context: string;
-  private readonly config: KubeConfig;
+  private readonly auth: RequestAuth;
   private readonly server: Result<string, ClusterError>;
   /** Aborted by dispose(): every request in flight, and every later one, ends at once. */
   private readonly aborter = new AbortController();
 
   constructor(context: string, config: KubeConfig) {
     this.context = context;
-    this.config = config;
+    this.auth = new RequestAuth(config);
     this.server = serverOf(context, config);
   }
 
   /** Cancels every request and stream in flight (a server that never answers included); later requests fail at once. */
   dispose(): void {
     this.aborter.abort();
+    this.auth.dispose();
   }
 
   private signal(own: AbortSignal | undefined): AbortSignal {
@@ -94,15 +96,14 @@ export class ApiClient implements Disposable {
     try {
       const url = new URL(this.server.value + path);
       for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-      const auth = new RequestContext(url.toString(), HttpMethod[method]);
-      await this.config.applySecurityAuthentication(auth);
-      const headers: Record<string, string> = { ...auth.getHeaders(), Accept: accept };
+      const credentials = await this.auth.credentials(url.href);
+      const headers: Record<string, string> = { ...credentials.headers, Accept: accept };
       if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
       const response = await fetch(url, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        dispatcher: auth.getDispatcher() as Dispatcher | undefined,
+        dispatcher: credentials.dispatcher,
         signal: this.signal(options.signal),
       });
       if (response.ok) return ok(response as unknown as Response);
