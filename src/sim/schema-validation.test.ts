@@ -56,7 +56,7 @@ describe('sim schema validation: the linter schema on every write', () => {
     assert.equal(bogus.status, 422);
     assert.equal(bogus.json['reason'], 'Invalid');
     assert.deepEqual(causes(bogus.json), ['FieldValueInvalid spec.replicas']);
-    assert.match(String(bogus.json['message']), /^Deployment "bogus" is invalid: spec\.replicas: Invalid value: "bogus": must be an integer/);
+    assert.match(String(bogus.json['message']), /^Deployment "bogus" is invalid: spec\.replicas: Invalid value: "bogus": spec\.replicas in body must be of type integer: "string"$/);
     const noImage = await post(deployment('no-image', {}, { image: undefined }), 'Strict');
     assert.deepEqual([noImage.status, ...causes(noImage.json)], [422, 'FieldValueRequired spec.template.spec.containers[0].image']);
     const policy = await post(deployment('policy', {}, { imagePullPolicy: 'Sometimes' }), 'Strict');

@@ -35,8 +35,8 @@ export function validateSchema(type: ResourceType, object: KubeObject, mode: Fie
   if (issues.length === 0) return;
   const unknown = issues.filter((issue) => issue.kind === 'unknown');
   if (unknown.length > 0 && mode === 'Strict') {
-    const version = type.group === '' ? type.version : `${type.group}/${type.version}`;
-    throw badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((issue) => issue.message).join(', ')}`);
+    // The server names the bare version here (`in version "v1"`), group or not.
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((issue) => issue.message).join(', ')}`);
   }
   for (const issue of unknown) {
     if (mode === 'Warn') warn(issue.message);

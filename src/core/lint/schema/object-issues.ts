@@ -5,7 +5,7 @@
  * two users: the simulated API server rejects what the linter reports, from the same code.
  */
 import type { KubeObject } from '../types.ts';
-import { schemaIssues, typeName } from './validate.ts';
+import { schemaIssues } from './validate.ts';
 import type { SchemaSnapshot } from './snapshot.ts';
 
 export interface ObjectSchemaIssue {
@@ -39,6 +39,12 @@ const jsonTypes: Readonly<Record<string, string>> = { s: 'string', i: 'integer',
 
 function valueWords(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? '[]' : typeof value === 'object' ? '{}' : String(value);
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return value === null ? 'null' : typeof value;
 }
 
 function child(path: string, key: string | number): string {
@@ -88,8 +94,10 @@ export function objectSchemaIssues(value: Readonly<Record<string, unknown>>, sch
     } else {
       const { holder, key } = issue.slot;
       const expected = jsonTypes[issue.expected] ?? (issue.expected.startsWith('[') ? 'array' : 'object');
-      const message = `Invalid value: ${valueWords(issue.value)}: must be ${typeName(issue.expected)} (${expected})`;
-      issues.push({ path: pathOf(holder, key), kind: 'type', message, holder: holder as object, key });
+      const path = pathOf(holder, key);
+      // The words of the server's OpenAPI validation: `… in body must be of type integer: "string"`.
+      const message = `Invalid value: ${valueWords(issue.value)}: ${path} in body must be of type ${expected}: "${jsonType(issue.value)}"`;
+      issues.push({ path, kind: 'type', message, holder: holder as object, key });
     }
   }
   for (const [holder, place] of places) {
