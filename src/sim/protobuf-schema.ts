@@ -1,7 +1,7 @@
 /**
  * Field numbers of the Kubernetes protobuf messages kubectl 1.32 sends when it creates objects
  * with its typed clients (`create job|deployment|namespace|configmap|secret|service|serviceaccount|token`,
- * `run`, `auth can-i`),
+ * `run`, `auth can-i`, `auth can-i --list`),
  * from k8s.io/api and k8s.io/apimachinery generated.proto. Fields not listed are skipped.
  */
 
@@ -102,7 +102,10 @@ export const schemas: Readonly<Record<string, MessageSpec>> = {
   Service: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'ServiceSpec'] },
   ServiceSpec: { 1: ['ports', 'ServicePort', 'repeated'], 2: ['selector', 'map:string'], 3: ['clusterIP', 'string'], 4: ['type', 'string'], 10: ['externalName', 'string'] },
   SelfSubjectAccessReview: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'SelfSubjectAccessReviewSpec'] },
-  SelfSubjectAccessReviewSpec: { 1: ['resourceAttributes', 'ResourceAttributes'] },
+  SelfSubjectAccessReviewSpec: { 1: ['resourceAttributes', 'ResourceAttributes'], 2: ['nonResourceAttributes', 'NonResourceAttributes'] },
+  NonResourceAttributes: { 1: ['path', 'string'], 2: ['verb', 'string'] },
+  SelfSubjectRulesReview: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'SelfSubjectRulesReviewSpec'] },
+  SelfSubjectRulesReviewSpec: { 1: ['namespace', 'string'] },
   ResourceAttributes: { 1: ['namespace', 'string'], 2: ['verb', 'string'], 3: ['group', 'string'], 4: ['version', 'string'], 5: ['resource', 'string'], 6: ['subresource', 'string'], 7: ['name', 'string'] },
   ServiceAccount: { 1: ['metadata', 'ObjectMeta'], 2: ['secrets', 'ObjectReference', 'repeated'], 3: ['imagePullSecrets', 'LocalObjectReference', 'repeated'], 4: ['automountServiceAccountToken', 'bool', '*'] },
   ObjectReference: { 1: ['kind', 'string'], 2: ['namespace', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'], 5: ['apiVersion', 'string'], 6: ['resourceVersion', 'string'], 7: ['fieldPath', 'string'] },
