@@ -1,10 +1,13 @@
-// `fit --kubeconfig/--context`: the Nodes and Pods of a live cluster as raw objects, listed page by
-// page through the cluster layer's client, so they go through the same readers as a snapshot file
-// (the slim models of the watch cache drop extended resources, which the fit check counts).
+// `fit --kubeconfig/--context`: the Nodes and Pods of a live cluster as raw objects, listed by the
+// reflector's own listAll (pages, the 410 restart, back-off on 429/5xx), so they go through the same
+// readers as a snapshot file (the slim models of the watch cache drop extended resources, which the
+// fit check counts).
 import { ok, type Result } from '../core/result.ts';
 import { ApiClient } from '../cluster/api-client.ts';
 import type { ClusterError } from '../cluster/cluster-error.ts';
+import { collectionPath, KINDS } from '../cluster/kinds.ts';
 import { loadKubeconfig, resolveContext } from '../cluster/kubeconfig-loader.ts';
+import { listAll } from '../cluster/list-all.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 
 export interface LiveCluster {
@@ -21,23 +24,6 @@ export interface LiveRequest {
   readonly timeoutMs: number;
 }
 
-/** kube-apiserver's page size for kubectl is 500; a page of pods is a few megabytes at most. */
-const pageSize = 500;
-
-async function listAll(client: ApiClient, path: string, resource: string, query: Record<string, string>, signal: AbortSignal): Promise<Result<unknown[], ClusterError>> {
-  const items: unknown[] = [];
-  let next: string | undefined;
-  do {
-    const page = await client.request(path, { verb: 'list', resource, query: { ...query, limit: pageSize, continue: next }, signal });
-    if (!page.ok) return page;
-    const list = page.value as { items?: unknown; metadata?: { continue?: unknown } };
-    // A loop, not push(...items): a server that ignores `limit` may send 150,000 items at once.
-    if (Array.isArray(list.items)) for (const item of list.items as unknown[]) items.push(item);
-    next = typeof list.metadata?.continue === 'string' && list.metadata.continue !== '' ? list.metadata.continue : undefined;
-  } while (next !== undefined);
-  return ok(items);
-}
-
 export async function listLiveCluster(request: LiveRequest): Promise<Result<LiveCluster, ClusterError>> {
   const loaded = loadKubeconfig(cliKubeconfigPaths(request.kubeconfig));
   if (!loaded.ok) return loaded;
@@ -47,12 +33,14 @@ export async function listLiveCluster(request: LiveRequest): Promise<Result<Live
   const client = new ApiClient(context, loaded.value.forContext(context));
   const signal = AbortSignal.timeout(request.timeoutMs);
   try {
-    const nodes = await listAll(client, '/api/v1/nodes', 'nodes', {}, signal);
+    const raw = (item: unknown): unknown => item;
+    const nodes = await listAll({ client, path: collectionPath(KINDS.Node), resource: 'nodes', trim: raw, signal });
     if (!nodes.ok) return nodes;
     // Finished pods hold no resources: the server leaves them out.
-    const pods = await listAll(client, '/api/v1/pods', 'pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, signal);
+    const query = { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' };
+    const pods = await listAll({ client, path: collectionPath(KINDS.Pod), resource: 'pods', trim: raw, query, signal });
     if (!pods.ok) return pods;
-    return ok({ context, nodes: nodes.value, pods: pods.value });
+    return ok({ context, nodes: nodes.value.items, pods: pods.value.items });
   } finally {
     client.dispose();
   }

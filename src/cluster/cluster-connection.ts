@@ -10,9 +10,10 @@ import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
 import type { ApiClient } from './api-client.ts';
 import { Emitter, type Disposable } from './disposable.ts';
+import { collectionPath } from './kinds.ts';
 import { ObjectOperations } from './object-operations.ts';
 import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
-import { collectionPath, crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
+import { crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
 import { SlimStore, type StoreChange } from './slim-store.ts';
 
 /** `custom:<group>/<plural>` names the objects of one CustomResourceDefinition. */
@@ -229,7 +230,7 @@ export class ClusterConnection implements Disposable {
     const reflector = new Reflector<T>({
       ...this.options.reflectorOverrides,
       client: this.options.client,
-      path: collectionPath(type, namespace),
+      path: collectionPath(type, namespace ?? type.fixedNamespace),
       resource: namespace === undefined ? type.plural : `${type.plural} in namespace "${namespace}"`,
       trim: type.trim,
       store,

@@ -85,7 +85,8 @@ async function listOnce<T>(options: ListAllOptions<T>): Promise<Attempt<T>> {
       if (retryable(page.error) && retries < (options.pageRetries ?? DEFAULT_PAGE_RETRIES) && !signal.aborted) {
         retries += 1;
         await backOff(page.error);
-        continue;
+        // Aborted while waiting: the error it waited on is the answer.
+        if (!signal.aborted) continue;
       }
       return { result: err(page.error), expired: page.error.kind === 'gone' && token !== undefined };
     }

@@ -5,32 +5,11 @@ import { FIELD_MANAGER } from '../core/manifests/labels.ts';
 import type { Result } from '../core/result.ts';
 import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
-
-/** Where a kind lives in the API; the commands' kinds, and any CRD's through `custom`. */
-export interface KindPath {
-  readonly group: string;
-  readonly version: string;
-  readonly plural: string;
-  readonly namespaced: boolean;
-}
-
-const builtIn: Readonly<Record<string, KindPath>> = {
-  Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },
-  Service: { group: '', version: 'v1', plural: 'services', namespaced: true },
-  ConfigMap: { group: '', version: 'v1', plural: 'configmaps', namespaced: true },
-  Secret: { group: '', version: 'v1', plural: 'secrets', namespaced: true },
-  Node: { group: '', version: 'v1', plural: 'nodes', namespaced: false },
-  Namespace: { group: '', version: 'v1', plural: 'namespaces', namespaced: false },
-  Deployment: { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true },
-  StatefulSet: { group: 'apps', version: 'v1', plural: 'statefulsets', namespaced: true },
-  DaemonSet: { group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true },
-  ReplicaSet: { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
-  Job: { group: 'batch', version: 'v1', plural: 'jobs', namespaced: true },
-  CronJob: { group: 'batch', version: 'v1', plural: 'cronjobs', namespaced: true },
-};
+import { collectionPath, kindPath, objectPath, type KindPath } from './kinds.ts';
+import { listAll } from './list-all.ts';
 
 export interface ObjectRef extends ObjectName {
-  /** For kinds outside the built-in table (custom resources). */
+  /** For kinds outside the built-in table (custom resources: crdKindPath). */
   readonly path?: KindPath;
 }
 
@@ -56,13 +35,10 @@ export class ObjectOperations {
     this.client = client;
   }
 
-  /** The object's URL path, or undefined for a kind this table does not know. */
+  /** The object's URL path, or undefined for a kind the table does not know. */
   static path(ref: ObjectRef): string | undefined {
-    const kind = ref.path ?? builtIn[ref.kind];
-    if (kind === undefined) return undefined;
-    const prefix = kind.group === '' ? `/api/${kind.version}` : `/apis/${kind.group}/${kind.version}`;
-    const scope = kind.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace)}` : '';
-    return `${prefix}${scope}/${kind.plural}/${encodeURIComponent(ref.name)}`;
+    const kind = ref.path ?? kindPath(ref.kind);
+    return kind === undefined ? undefined : objectPath(kind, ref.namespace, ref.name);
   }
 
   get(ref: ObjectRef, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
@@ -71,11 +47,15 @@ export class ObjectOperations {
 
   /** The names of a kind's objects in a namespace, for kinds the cache does not hold (Secrets: only names are kept). */
   async names(kind: string, namespace: string): Promise<Result<string[], ClusterError>> {
-    const item = ObjectOperations.path({ kind, namespace, name: '' });
-    if (item === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot list ${kind}: unknown kind` } };
-    const listed = await this.client.request(item.replace(/\/$/, ''), { verb: 'list', resource: `${kind} in namespace "${namespace}"` });
-    if (!listed.ok) return listed;
-    return { ok: true, value: ((listed.value as { items?: { metadata?: { name?: string } }[] }).items ?? []).map((each) => each.metadata?.name ?? '') };
+    const path = kindPath(kind);
+    if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot list ${kind}: unknown kind` } };
+    const listed = await listAll({
+      client: this.client,
+      path: collectionPath(path, namespace),
+      resource: `${kind} in namespace "${namespace}"`,
+      trim: (raw) => (raw as { metadata?: { name?: string } } | null)?.metadata?.name ?? '',
+    });
+    return listed.ok ? { ok: true, value: listed.value.items } : listed;
   }
 
   scale(ref: ObjectRef, replicas: number, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import type { ClusterError } from '../cluster-error.ts';
 import type { Disposable } from '../disposable.ts';
+import { collectionPath, KINDS } from '../kinds.ts';
 import { podWorkload } from './pod-workload.ts';
 import type { UsageHistory } from './usage-history.ts';
 import type { UsageInputError } from './usage-types.ts';
@@ -97,8 +98,7 @@ export class MetricsSampler implements Disposable {
   private async sample(): Promise<Result<SampleSummary, UsageInputError>> {
     const { connection, history, now } = this.options;
     const namespace = connection.narrowedTo('pods');
-    const path = namespace === undefined ? '/apis/metrics.k8s.io/v1beta1/pods' : `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods`;
-    const answer = await connection.client.request(path, { verb: 'list', resource: 'pod metrics', signal: this.aborter.signal });
+    const answer = await connection.client.request(collectionPath(KINDS.PodMetrics, namespace), { verb: 'list', resource: 'pod metrics', signal: this.aborter.signal });
     if (!answer.ok) return err(metricsError(connection.context, answer.error));
     if (this.disposed) return ok({ pods: 0, containers: 0, lastSampleMs: undefined });
     let containers = 0;
