@@ -18,11 +18,13 @@ export interface WriteOptions {
   /** Unknown fields: 400 (Strict), a warning (Warn, the default) or nothing (Ignore); see schema-validation.ts. */
   readonly fieldValidation?: FieldValidation;
   readonly warn?: (text: string) => void;
+  /** Keys the request body repeats, as field paths (duplicate-fields.ts). */
+  readonly duplicates?: readonly string[];
 }
 
 /** The schema check of the object about to be stored: after patches, before managedFields. */
 function checkSchema(type: ResourceType, object: KubeObject, options: WriteOptions): void {
-  validateSchema(type, object, options.fieldValidation ?? 'Warn', options.warn ?? (() => undefined));
+  validateSchema(type, object, options.fieldValidation ?? 'Warn', options.warn ?? (() => undefined), options.duplicates);
 }
 
 const namespaceType = { group: '', plural: 'namespaces', kind: 'Namespace' } as const;

@@ -4,6 +4,7 @@ import type { ApiContext } from './api-context.ts';
 import { getObject, serveGet, serveList, serveWatchRequest } from './api-reads.ts';
 import { apply, create, patch, patched, patchTypes, remove, update, type WriteOptions } from './api-writes.ts';
 import { parseJson, parseKubeObject, parseObject } from './body-parse.ts';
+import { duplicateFields } from './duplicate-fields.ts';
 import { mediaType, readBody, sendJson } from './http-io.ts';
 import type { KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
@@ -62,6 +63,7 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
     dryRun: dryRunParam(query, optionsKinds[info.verb] ?? 'DeleteOptions'),
     fieldValidation: fieldValidationOf(query.get('fieldValidation')),
     warn: (text) => response.appendHeader('Warning', `299 - ${JSON.stringify(text)}`),
+    duplicates: duplicateFields(body),
     manager: {
       name: managerName(request, query),
       apiVersion: subresource === 'scale' ? 'autoscaling/v1' : (type.group === '' ? type.version : `${type.group}/${type.version}`),

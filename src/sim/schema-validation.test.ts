@@ -80,6 +80,15 @@ describe('sim schema validation: the linter schema on every write', () => {
     assert.equal(scaled.status, 200);
   });
 
+  it('reports a key the JSON body repeats: 400 in Strict, a warning in Warn', async () => {
+    const body = JSON.stringify(deployment('twice')).replace('"replicas":1', '"replicas":1,"replicas":2');
+    const path = '/apis/apps/v1/namespaces/default/deployments';
+    const strict = await call(sim, `${path}?fieldValidation=Strict`, { method: 'POST', body });
+    assert.deepEqual([strict.status, strict.json['message']], [400, 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: duplicate field "spec.replicas"']);
+    const warned = await call(sim, `${path}?fieldValidation=Warn`, { method: 'POST', body });
+    assert.deepEqual([warned.status, warned.headers['warning']], [201, '299 - "duplicate field \\"spec.replicas\\""']);
+  });
+
   it('refuses an unsupported fieldValidation value', async () => {
     const reply = await post(deployment('odd'), 'Loose');
     assert.deepEqual([reply.status, reply.json['message']], [400, 'fieldValidation parameter unsupported: Loose']);

@@ -27,21 +27,21 @@ export function fieldValidationOf(text: string | null): FieldValidation {
 const reasons = { type: 'FieldValueInvalid', required: 'FieldValueRequired', enum: 'FieldValueNotSupported' } as const;
 
 /**
- * Checks (and in Warn/Ignore, prunes) an object about to be stored. Throws 400 for unknown fields
- * in Strict and 422 for invalid values; `warn` receives one text per unknown field in Warn.
+ * Checks (and in Warn/Ignore, prunes) an object about to be stored. Throws 400 for unknown or
+ * duplicate fields (`duplicates`: paths from the request body) in Strict and 422 for invalid values;
+ * `warn` receives one text per unknown or duplicate field in Warn.
  */
-export function validateSchema(type: ResourceType, object: KubeObject, mode: FieldValidation, warn: (text: string) => void): void {
+export function validateSchema(type: ResourceType, object: KubeObject, mode: FieldValidation, warn: (text: string) => void, duplicates: readonly string[] = []): void {
   const issues = objectSchemaIssues(object, bundledSchema);
-  if (issues.length === 0) return;
+  if (issues.length === 0 && duplicates.length === 0) return;
   const unknown = issues.filter((issue) => issue.kind === 'unknown');
-  if (unknown.length > 0 && mode === 'Strict') {
+  const decoding = [...unknown.map((issue) => issue.message), ...duplicates.map((path) => `duplicate field "${path}"`)];
+  if (decoding.length > 0 && mode === 'Strict') {
     // The server names the bare version here (`in version "v1"`), group or not.
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((issue) => issue.message).join(', ')}`);
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${decoding.join(', ')}`);
   }
-  for (const issue of unknown) {
-    if (mode === 'Warn') warn(issue.message);
-    delete (issue.holder as Record<string, unknown>)[issue.key as string];
-  }
+  if (mode === 'Warn') for (const text of decoding) warn(text);
+  for (const issue of unknown) delete (issue.holder as Record<string, unknown>)[issue.key as string];
   const causes: StatusCause[] = [];
   for (const issue of issues) {
     if (issue.kind !== 'unknown') causes.push({ reason: reasons[issue.kind], field: issue.path, message: issue.message });
