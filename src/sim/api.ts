@@ -14,7 +14,7 @@ import type { ResourceType } from './resources.ts';
 import { fromScale, toScale } from './scale.ts';
 import { fieldValidationOf } from './schema-validation.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
-import { ApiError, badRequest, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
+import { badRequest, invalidOptions, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status.ts';
 import { tokenRequest } from './token-request.ts';
 
 /** The field manager of a write: the query's, else the user agent's program name, as the server defaults it. */
@@ -134,9 +134,7 @@ function logCount(query: URLSearchParams, pod: Pod, key: string, min: number): n
   if (text.trim() === '' || !Number.isSafeInteger(value)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
   if (value < min) {
     const rule = min === 0 ? 'must be greater than or equal to 0' : 'must be greater than 0';
-    const podName = pod.metadata.name ?? '';
-    const cause = { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${rule}`, field: key };
-    throw new ApiError(422, 'Invalid', `PodLogOptions "${podName}" is invalid: ${key}: ${cause.message}`, { name: podName, kind: 'PodLogOptions', causes: [cause] });
+    throw invalidOptions('PodLogOptions', '', pod.metadata.name ?? '', [{ reason: 'FieldValueInvalid', message: `Invalid value: ${value}: ${rule}`, field: key }]);
   }
   return value;
 }

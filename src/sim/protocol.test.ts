@@ -63,6 +63,17 @@ describe('sim protocol details real clients rely on', () => {
     assert.deepEqual(reply.json['details'], {});
   });
 
+  it('a 403 names the subresource and a 422 on options carries its causes', async () => {
+    const pods = (await call(sim, '/api/v1/pods?limit=1')).json['items'] as { metadata: { namespace: string; name: string } }[];
+    const { namespace, name } = pods[0]?.metadata ?? { namespace: '', name: '' };
+    const eviction = await call(sim, `/api/v1/namespaces/${namespace}/pods/${name}/eviction`, { method: 'POST', token: 'readOnly', body: '{}' });
+    assert.equal(eviction.status, 403);
+    assert.match(String(eviction.json['message']), /cannot create resource "pods\/eviction" in API group ""/);
+    const log = await call(sim, `/api/v1/namespaces/${namespace}/pods/${name}/log?tailLines=-1`);
+    assert.equal(log.status, 422);
+    assert.deepEqual(log.json['details'], { name, kind: 'PodLogOptions', causes: [{ reason: 'FieldValueInvalid', message: 'Invalid value: -1: must be greater than or equal to 0', field: 'tailLines' }] });
+  });
+
   it('answers rules reviews and whoami, and honours impersonation for the admin only', async () => {
     const rules = await call(sim, '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', { method: 'POST', token: 'readOnly', body: JSON.stringify({ spec: { namespace: 'default' } }) });
     assert.equal(rules.status, 201);

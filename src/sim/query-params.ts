@@ -3,7 +3,7 @@
  * Convert_Slice_string_To_bool): absent, `0` or `false` in any case is false, anything else
  * (`true`, `True`, `1`, even an empty value) is true. The Python client sends `True`.
  */
-import { ApiError } from './status.ts';
+import { invalidOptions } from './status.ts';
 
 export function booleanParam(query: URLSearchParams, name: string): boolean {
   const value = query.get(name);
@@ -17,8 +17,7 @@ export function dryRunParam(query: URLSearchParams, optionsKind: string): boolea
   const unsupported = values.filter((value) => value !== 'All');
   if (unsupported.length > 0) {
     const listed = values.map((value) => JSON.stringify(value)).join(', ');
-    const message = `${optionsKind}.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{${listed}}: supported values: "All"`;
-    throw new ApiError(422, 'Invalid', message, { group: 'meta.k8s.io', kind: optionsKind, causes: [{ reason: 'FieldValueNotSupported', message: `Unsupported value: []string{${listed}}: supported values: "All"`, field: 'dryRun' }] });
+    throw invalidOptions(optionsKind, 'meta.k8s.io', '', [{ reason: 'FieldValueNotSupported', message: `Unsupported value: []string{${listed}}: supported values: "All"`, field: 'dryRun' }]);
   }
   return values.length > 0;
 }

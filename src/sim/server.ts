@@ -87,7 +87,7 @@ function serveDiscovery(response: ServerResponse, options: ServerOptions, path: 
 function authorize(identity: Identity, info: ResourceRequest, options: ServerOptions): void {
   const namespace = info.namespace ?? (info.group === '' && info.plural === 'namespaces' ? info.name : undefined);
   if (allowsResource(identity, { verb: info.verb, group: info.group, resource: info.plural, subresource: info.subresource, namespace })) return;
-  throw forbidden(identity.username, info.verb, resolveType(options.context, info), info.namespace, info.name);
+  throw forbidden(identity.username, info.verb, resolveType(options.context, info), info.namespace, info.name, info.subresource);
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {

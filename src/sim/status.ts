@@ -73,6 +73,15 @@ export function invalid(type: ResourceType, name: string, causes: readonly Statu
   return new ApiError(422, 'Invalid', `${type.kind} "${name}" is invalid: ${summary}`, details);
 }
 
+/**
+ * A 422 about request options rather than a stored kind (PodLogOptions, CreateOptions.meta.k8s.io):
+ * the message names each field and `details.causes` carries them, as kubectl prints them.
+ */
+export function invalidOptions(kind: string, group: string, name: string, causes: readonly StatusCause[]): ApiError {
+  const summary = causes.map((cause) => `${cause.field ?? ''}: ${cause.message}`).join(', ');
+  return new ApiError(422, 'Invalid', `${kind}${group === '' ? '' : `.${group}`} "${name}" is invalid: ${summary}`, { name, ...(group === '' ? {} : { group }), kind, causes });
+}
+
 export function badRequest(message: string): ApiError {
   return new ApiError(400, 'BadRequest', message);
 }
@@ -98,10 +107,10 @@ export function unauthorized(): ApiError {
   return new ApiError(401, 'Unauthorized', 'Unauthorized');
 }
 
-export function forbidden(user: string, verb: string, type: ResourceType, namespace: string | undefined, name?: string): ApiError {
+export function forbidden(user: string, verb: string, type: ResourceType, namespace: string | undefined, name?: string, subresource?: string): ApiError {
   const where = namespace === undefined ? 'at the cluster scope' : `in the namespace "${namespace}"`;
   const target = name === undefined ? qualifiedName(type) : `${qualifiedName(type)} "${name}"`;
-  const message = `${target} is forbidden: User "${user}" cannot ${verb} resource "${type.plural}" in API group "${type.group}" ${where}`;
+  const message = `${target} is forbidden: User "${user}" cannot ${verb} resource "${subresource === undefined ? type.plural : `${type.plural}/${subresource}`}" in API group "${type.group}" ${where}`;
   return new ApiError(403, 'Forbidden', message, { ...(name === undefined ? {} : { name }), ...(type.group === '' ? {} : { group: type.group }), kind: type.plural });
 }
 
