@@ -7,18 +7,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { slimCrd } from '../core/cluster/custom-resource-model.ts';
 import { crdManifest } from '../sim/crd-manifest.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
-import { ApiClient } from './api-client.ts';
+import type { ApiClient } from './api-client.ts';
 import { collectionPath, crdKindPath, KINDS, kindPath, objectPath, type KindPath } from './kinds.ts';
-import { loadKubeconfig } from './kubeconfig-loader.ts';
+import { kubeconfigClient } from './kubeconfig-client.ts';
 import { crdType, leaseType, nodeType, podType, workloadTypes } from './resource-types.ts';
 
 let sim: Sim;
 let client: ApiClient;
 before(async () => {
   sim = await startSim({ nodes: 2, pods: 4, seed: 3, log: () => undefined });
-  const loaded = loadKubeconfig([sim.kubeconfigPath]);
-  assert.ok(loaded.ok);
-  client = new ApiClient('kube-workbench-sim', loaded.value.forContext('kube-workbench-sim'));
+  client = kubeconfigClient(sim.kubeconfigPath);
 });
 after(async () => {
   client.dispose();

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from '../sim/sim.ts';
-import { ApiClient } from './api-client.ts';
+import type { ApiClient } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
 import { collectionPath, KINDS, objectPath } from './kinds.ts';
-import { loadKubeconfig } from './kubeconfig-loader.ts';
+import { kubeconfigClient } from './kubeconfig-client.ts';
 import { listAll, type ListAllOptions } from './list-all.ts';
 
 const COMPACTION_MS = 5 * 60_000;
@@ -14,9 +14,7 @@ let sim: Sim;
 let client: ApiClient;
 before(async () => {
   sim = await startSim({ nodes: 2, pods: 12, seed: 5, frozenClock: true, log: () => undefined });
-  const loaded = loadKubeconfig([sim.kubeconfigPath]);
-  assert.ok(loaded.ok);
-  client = new ApiClient('kube-workbench-sim', loaded.value.forContext('kube-workbench-sim'));
+  client = kubeconfigClient(sim.kubeconfigPath);
 });
 after(async () => {
   client.dispose();

@@ -9,7 +9,7 @@ import { BackOff } from './back-off.ts';
 import type { ClusterError } from './cluster-error.ts';
 
 /** kube-apiserver's page size for kubectl and client-go's pager; a page of pods is a few MB at most. */
-const DEFAULT_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 500;
 // The largest cluster Kubernetes supports has 150,000 pods: a list several times that is a runaway.
 const DEFAULT_MAX_ITEMS = 1_000_000;
 const DEFAULT_MAX_BYTES = 4 * 1024 ** 3;
