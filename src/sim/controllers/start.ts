@@ -6,9 +6,12 @@ import type { KubeObject } from '../objects.ts';
 import type { OwnerIndex } from '../owner-index.ts';
 import type { Catalog, ResourceType } from '../resources.ts';
 import type { Store } from '../store.ts';
+import { Autoscaler } from './autoscaler.ts';
 import { CronJobController } from './cronjob.ts';
 import { DaemonSetController } from './daemonset.ts';
 import { DeploymentController } from './deployment.ts';
+import { DisruptionController } from './disruption.ts';
+import { EndpointsController } from './endpoints.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { EventRecorder } from './events.ts';
 import { JobController } from './job.ts';
@@ -72,6 +75,9 @@ export function startControllers(inputs: ControllerInputs): Controllers {
   new JobController(environment);
   new CronJobController(environment);
   new ServiceAccountController(environment);
+  new DisruptionController(environment);
+  new EndpointsController(environment);
+  new Autoscaler(environment);
   const metrics = new Metrics(environment, kubelet);
   return { types, queues, kubelet, pods, logs: new PodLogs(environment), metrics: (type, namespace) => metrics.list(type, namespace) };
 }

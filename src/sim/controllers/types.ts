@@ -15,6 +15,11 @@ export interface Types {
   readonly cronJob: ResourceType;
   readonly crd: ResourceType;
   readonly serviceAccount: ResourceType;
+  readonly service: ResourceType;
+  readonly endpoints: ResourceType;
+  readonly endpointSlice: ResourceType;
+  readonly podDisruptionBudget: ResourceType;
+  readonly horizontalPodAutoscaler: ResourceType;
 }
 
 export function resolveTypes(catalog: Catalog): Types {
@@ -32,5 +37,10 @@ export function resolveTypes(catalog: Catalog): Types {
     cronJob: catalog.stored('batch', 'cronjobs'),
     crd: catalog.stored('apiextensions.k8s.io', 'customresourcedefinitions'),
     serviceAccount: catalog.stored('', 'serviceaccounts'),
+    service: catalog.stored('', 'services'),
+    endpoints: catalog.stored('', 'endpoints'),
+    endpointSlice: catalog.stored('discovery.k8s.io', 'endpointslices'),
+    podDisruptionBudget: catalog.stored('policy', 'poddisruptionbudgets'),
+    horizontalPodAutoscaler: catalog.stored('autoscaling', 'horizontalpodautoscalers'),
   };
 }
