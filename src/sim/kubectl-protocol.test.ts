@@ -1,10 +1,8 @@
 /** The real kubectl on what the API server answers beyond CRUD: access reviews, whoami, impersonation, events, Status details. */
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { usernames } from './identity.ts';
-import { startSim, type Sim } from './sim.ts';
-import { call, kubectl, kubectlBinaries, kubectlHome, type KubectlResult } from './test-helpers.ts';
+import { call, kubectlBinaries, kubectlSuite } from './test-helpers.ts';
 
 const event = (name: string, type: string, reason: string, pod: string, time: string): string =>
   JSON.stringify({
@@ -23,26 +21,14 @@ const event = (name: string, type: string, reason: string, pod: string, time: st
 const [binary = '/usr/bin/kubectl'] = kubectlBinaries();
 
 describe(`the real kubectl (${binary}) on access reviews, impersonation, events and Status details`, () => {
-  let sim: Sim;
-  let home: string;
-  const run = (...args: string[]): Promise<KubectlResult> => kubectl(sim, home, args, binary);
-  const ok = async (...args: string[]): Promise<string> => {
-    const result = await run(...args);
-    assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-  };
+  const suite = kubectlSuite(binary, { nodes: 2, pods: 4, log: () => undefined });
+  const { run, ok } = suite;
 
   before(async () => {
-    sim = await startSim({ nodes: 2, pods: 4, log: () => undefined });
-    home = await kubectlHome();
     const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     for (const [name, type, reason, pod] of [['x.1', 'Warning', 'BackOff', 'x'], ['x.2', 'Normal', 'Pulled', 'x'], ['y.1', 'Warning', 'Failed', 'y']] as const) {
-      assert.equal((await call(sim, '/api/v1/namespaces/default/events', { method: 'POST', body: event(name, type, reason, pod, time) })).status, 201);
+      assert.equal((await call(suite.sim, '/api/v1/namespaces/default/events', { method: 'POST', body: event(name, type, reason, pod, time) })).status, 201);
     }
-  });
-  after(async () => {
-    await sim.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('auth can-i --list shows each user\'s rules', async () => {

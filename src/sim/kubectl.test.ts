@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startSim, type Sim } from './sim.ts';
-import { call, kubectl, kubectlBinaries, kubectlHome, type KubectlResult } from './test-helpers.ts';
+import { describe, it } from 'node:test';
+import type { Sim } from './sim.ts';
+import { call, kubectlBinaries, kubectlSuite } from './test-helpers.ts';
 
 const manifest = (name: string, replicas: number): string => `apiVersion: apps/v1
 kind: Deployment
@@ -61,23 +61,8 @@ function kubectlUntil(binary: string, sim: Sim, home: string, args: string[], pa
 }
 
 for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) against the sim`, () => {
-  let sim: Sim;
-  let home: string;
-  const run = (...args: string[]): Promise<KubectlResult> => kubectl(sim, home, args, binary);
-  const ok = async (...args: string[]): Promise<string> => {
-    const result = await run(...args);
-    assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-  };
-
-  before(async () => {
-    sim = await startSim({ nodes: 3, pods: 6, log: () => undefined });
-    home = await kubectlHome();
-  });
-  after(async () => {
-    await sim.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  const suite = kubectlSuite(binary, { nodes: 3, pods: 6, log: () => undefined });
+  const { run, ok } = suite;
 
   it('get nodes', async () => {
     const lines = (await ok('get', 'nodes')).trim().split('\n');
@@ -94,7 +79,7 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
   });
 
   it('apply -f, rollout status, scale and rollout restart', async () => {
-    const file = join(home, 'web.yaml');
+    const file = join(suite.home, 'web.yaml');
     await writeFile(file, manifest('web', 2));
     assert.match(await ok('apply', '-f', file), /deployment.apps\/web created/);
     assert.match(await ok('rollout', 'status', 'deployment/web', '--timeout=30s'), /successfully rolled out/);
@@ -109,7 +94,7 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
   });
 
   it('apply --server-side, with conflicts between field managers', async () => {
-    const file = join(home, 'api.yaml');
+    const file = join(suite.home, 'api.yaml');
     await writeFile(file, manifest('api', 1));
     assert.match(await ok('apply', '--server-side', '-f', file), /serverside-applied/);
     await writeFile(file, manifest('api', 2));
@@ -121,8 +106,8 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
   });
 
   it('get pods -w sees a change', async () => {
-    const output = await kubectlUntil(binary, sim, home, ['get', 'pods', '-w'], /watched-pod/, () =>
-      call(sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: JSON.stringify({ metadata: { name: 'watched-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) }),
+    const output = await kubectlUntil(binary, suite.sim, suite.home, ['get', 'pods', '-w'], /watched-pod/, () =>
+      call(suite.sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: JSON.stringify({ metadata: { name: 'watched-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }) }),
     );
     assert.match(output, /watched-pod\s+[01]\/1\s+(Pending|ContainerCreating|Running)/);
   });

@@ -1,12 +1,13 @@
 /** Shared by the sim's tests: raw HTTPS requests to a running sim, and the real kubectl against it. */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Result } from '../core/result.ts';
-import type { Sim } from './sim.ts';
+import { startSim, type Sim, type SimOptions } from './sim.ts';
 
 export interface Reply {
   readonly status: number;
@@ -87,6 +88,46 @@ export function kubectl(sim: Sim, home: string, args: readonly string[], binary 
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+export interface KubectlSuite {
+  /** The suite's sim (started by its `before` hook). */
+  readonly sim: Sim;
+  /** Its private kubectl HOME. */
+  readonly home: string;
+  run(...args: string[]): Promise<KubectlResult>;
+  /** Runs kubectl, failing the test unless it exits 0; its stdout. */
+  ok(...args: string[]): Promise<string>;
+}
+
+/** Hooks a describe block to its own sim and kubectl HOME, removed after it; call inside `describe`. */
+export function kubectlSuite(binary: string, options: SimOptions): KubectlSuite {
+  let started: Sim | undefined;
+  let home = '';
+  before(async () => {
+    started = await startSim(options);
+    home = await kubectlHome();
+  });
+  after(async () => {
+    await started?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+  const suite: KubectlSuite = {
+    get sim(): Sim {
+      if (started === undefined) throw new Error('the suite\'s sim is not started yet: use it inside a test');
+      return started;
+    },
+    get home(): string {
+      return home;
+    },
+    run: (...args) => kubectl(suite.sim, home, args, binary),
+    ok: async (...args) => {
+      const result = await suite.run(...args);
+      assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
+      return result.stdout;
+    },
+  };
+  return suite;
 }
 
 /** Opens a watch and collects its first `count` JSON events (bare keep-alive newlines skipped), then closes it. */
