@@ -38,6 +38,9 @@ describe(`the real kubectl (${binary}) on access reviews, impersonation, events 
     assert.match(reader, /^selfsubjectrulesreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]$/m);
     assert.match(await ok('--context', 'kube-workbench-sim-team-a', 'auth', 'can-i', '--list', '-n', 'team-a'), /^\*\.\*\s+\[\]\s+\[\]\s+\[\*\]$/m);
     assert.doesNotMatch(await ok('--context', 'kube-workbench-sim-team-a', 'auth', 'can-i', '--list', '-n', 'default'), /^\*\.\*/m);
+    const resources = await ok('api-resources', '--verbs=create', '-o', 'name');
+    assert.match(resources, /^selfsubjectrulesreviews\.authorization\.k8s\.io$/m);
+    assert.match(resources, /^selfsubjectreviews\.authentication\.k8s\.io$/m);
   });
 
   it('auth whoami names the user and groups, impersonated ones included', async () => {
