@@ -116,6 +116,8 @@ function patchRequest(context: ApiContext, type: ResourceType, info: ResourceReq
     const current = type.virtual === true ? undefined : context.store.get(type, namespace, name);
     return apply(context, type, namespace, name, current, parseKubeObject(body, 'application/yaml'), booleanParam(query, 'force'), options);
   }
+  // Any `force`, even false, is refused outside apply (apimachinery's ValidatePatchOptions).
+  if (query.has('force')) throw invalidOptions('PatchOptions', 'meta.k8s.io', '', [{ reason: 'FieldValueForbidden', message: 'Forbidden: may not be specified for non-apply patch', field: 'force' }]);
   const document = contentType === 'application/json-patch+json' ? parseJson(body) : parseObject(body, 'application/json');
   const current = getObject(context, type, namespace, name);
   if (subresource === 'scale') {

@@ -55,6 +55,9 @@ describe('sim protocol details real clients rely on', () => {
     const bogus = await call(sim, '/api/v1/namespaces/default/configmaps?dryRun=bogus', { method: 'POST', body: JSON.stringify({ metadata: { name: 'dry' } }) });
     assert.equal(bogus.status, 422);
     assert.equal((bogus.json['details'] as { causes: { field: string }[] }).causes[0]?.field, 'dryRun');
+    const forced = await call(sim, '/api/v1/namespaces/default/configmaps/seen?force=false', { method: 'PATCH', body: '{"data":{"a":"b"}}', contentType: 'application/merge-patch+json' });
+    assert.equal(forced.status, 422);
+    assert.match(String(forced.json['message']), /^PatchOptions\.meta\.k8s\.io "" is invalid: force: Forbidden: may not be specified for non-apply patch$/);
   });
 
   it('an unknown path is NotFound with empty details, as kube-apiserver answers', async () => {
