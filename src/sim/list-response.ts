@@ -67,12 +67,13 @@ export async function streamList(
   const { resourceVersion } = position;
   const continueToken = more ? encodeContinue({ ...position, after: last }) : undefined;
   const remainingItemCount = more && options.matcher === undefined ? options.remaining(last) : undefined;
+  const metadata = { resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken, remainingItemCount }) };
   response.writeHead(200, { 'Content-Type': 'application/json' });
   const table = options.table;
   const head =
     table === undefined
-      ? `{"kind":"${type.kind}List","apiVersion":"${apiVersionOf(type)}","metadata":${JSON.stringify({ resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken, remainingItemCount }) })},"items":[`
-      : tableHeader(table.printer, resourceVersion, continueToken);
+      ? `{"kind":"${type.kind}List","apiVersion":"${apiVersionOf(type)}","metadata":${JSON.stringify(metadata)},"items":[`
+      : tableHeader(table.printer, metadata);
   await write(response, head);
   // Paced as well: a client on the same machine reads as fast as the sim writes, so back-pressure alone never yields.
   const pause = pacer();

@@ -41,6 +41,8 @@ describe('sim protocol details real clients rely on', () => {
     assert.equal(metadata.remainingItemCount, 5);
     const next = await call(sim, `/api/v1/pods?limit=4&continue=${metadata.continue ?? ''}`);
     assert.equal((next.json['metadata'] as { remainingItemCount?: number }).remainingItemCount, 1);
+    const table = await call(sim, '/api/v1/pods?limit=4', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    assert.equal((table.json['metadata'] as { remainingItemCount?: number }).remainingItemCount, 5);
     const selected = await call(sim, '/api/v1/pods?limit=4&labelSelector=app');
     assert.equal((selected.json['metadata'] as { remainingItemCount?: number }).remainingItemCount, undefined);
     const last = await call(sim, '/api/v1/pods?limit=100');

@@ -33,7 +33,8 @@ export function printerFor(type: ResourceType): Printer {
   return printers[`${type.group}/${type.plural}`] ?? nameAge;
 }
 
-export function tableHeader(printer: Printer, resourceVersion: string, continueToken: string | undefined): string {
+/** A Table's opening up to its rows; `metadata` is the ListMeta the list would carry. */
+export function tableHeader(printer: Printer, metadata: Readonly<Record<string, unknown>>): string {
   const columnDefinitions = printer.columns.map((column) => ({
     name: column.name,
     type: column.type ?? 'string',
@@ -41,7 +42,6 @@ export function tableHeader(printer: Printer, resourceVersion: string, continueT
     description: column.name,
     priority: column.priority ?? 0,
   }));
-  const metadata = { resourceVersion, ...(continueToken === undefined ? {} : { continue: continueToken }) };
   return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(metadata)},"columnDefinitions":${JSON.stringify(columnDefinitions)},"rows":[`;
 }
 
@@ -59,6 +59,6 @@ export function tableRow(printer: Printer, object: KubeObject, now: number, incl
 
 /** A whole Table of one object, as a watch event's object when the client asked for Tables. */
 export function singleRowTable(printer: Printer, object: KubeObject, now: number, includeObject: string): string {
-  const header = tableHeader(printer, object.metadata.resourceVersion ?? '', undefined);
+  const header = tableHeader(printer, { resourceVersion: object.metadata.resourceVersion ?? '' });
   return `${header}${JSON.stringify(tableRow(printer, object, now, includeObject))}]}`;
 }
