@@ -93,19 +93,32 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
     }
     case 'delete': {
       const current = getObject(context, type, namespace, name);
-      const deleteOptions = body.length === 0 ? {} : parseObject(body, contentType);
-      const propagation = (deleteOptions['propagationPolicy'] as string | undefined) ?? query.get('propagationPolicy') ?? undefined;
-      return sendJson(response, 200, remove(context, type, current, propagation, options));
+      return sendJson(response, 200, remove(context, type, current, propagationOf(body, contentType, query), options));
     }
     case 'deletecollection': {
       const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')));
       const chosen = [...context.store.scan(type, { namespace })].filter(({ object }) => matcher === undefined || matcher(object));
-      const removed = chosen.map(({ object }) => remove(context, type, object, undefined, options));
+      const propagation = propagationOf(body, contentType, query);
+      const removed = chosen.map(({ object }) => remove(context, type, object, propagation, options));
       return sendJson(response, 200, { kind: `${type.kind}List`, apiVersion: type.group === '' ? type.version : `${type.group}/${type.version}`, metadata: {}, items: removed });
     }
     default:
       throw methodNotAllowed(request.method ?? '');
   }
+}
+
+/** A delete's propagation from its DeleteOptions (body, else query); the deprecated orphanDependents=true means Orphan. */
+function propagationOf(body: Buffer, contentType: string, query: URLSearchParams): string | undefined {
+  const options = body.length === 0 ? {} : parseObject(body, contentType);
+  const policy = (options['propagationPolicy'] as string | undefined) ?? query.get('propagationPolicy') ?? undefined;
+  const given = options['orphanDependents'];
+  const orphan = typeof given === 'boolean' ? given : query.has('orphanDependents') ? booleanParam(query, 'orphanDependents') : undefined;
+  if (orphan === undefined) return policy;
+  if (policy !== undefined) {
+    const message = `Invalid value: ${JSON.stringify(policy)}: orphanDependents and deletionPropagation cannot be both set`;
+    throw invalidOptions('DeleteOptions', 'meta.k8s.io', '', [{ reason: 'FieldValueInvalid', message, field: 'propagationPolicy' }]);
+  }
+  return orphan ? 'Orphan' : undefined;
 }
 
 function patchRequest(context: ApiContext, type: ResourceType, info: ResourceRequest, body: Buffer, contentType: string, query: URLSearchParams, options: WriteOptions): KubeObject {

@@ -62,6 +62,19 @@ describe('sim protocol details real clients rely on', () => {
     assert.match(String(forced.json['message']), /^PatchOptions\.meta\.k8s\.io "" is invalid: force: Forbidden: may not be specified for non-apply patch$/);
   });
 
+  it('orphanDependents=True orphans, and with a propagationPolicy too is 422', async () => {
+    const owner = await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: JSON.stringify({ metadata: { name: 'owner' } }) });
+    const uid = (owner.json['metadata'] as { uid: string }).uid;
+    const child = JSON.stringify({ metadata: { name: 'child', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid }] } });
+    assert.equal((await call(sim, '/api/v1/namespaces/default/configmaps', { method: 'POST', body: child })).status, 201);
+    const both = await call(sim, '/api/v1/namespaces/default/configmaps/owner?orphanDependents=true&propagationPolicy=Background', { method: 'DELETE' });
+    assert.equal(both.status, 422);
+    assert.match(String(both.json['message']), /propagationPolicy: Invalid value: "Background": orphanDependents and deletionPropagation cannot be both set/);
+    assert.equal((await call(sim, '/api/v1/namespaces/default/configmaps/owner?orphanDependents=True', { method: 'DELETE' })).status, 200);
+    const kept = await call(sim, '/api/v1/namespaces/default/configmaps/child');
+    assert.equal((kept.json['metadata'] as { ownerReferences?: unknown[] }).ownerReferences?.length ?? 0, 0);
+  });
+
   it('an unknown path is NotFound with empty details, as kube-apiserver answers', async () => {
     const reply = await call(sim, '/api/v1/namespaces/default/pods/x/ephemeralcontainers', { method: 'PATCH', body: '{}', contentType: 'application/strategic-merge-patch+json' });
     assert.equal(reply.status, 404);
