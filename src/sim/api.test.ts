@@ -69,7 +69,7 @@ describe('sim API: authentication, errors and bad input', () => {
 
   it('answers 400 for a malformed path and 422 for a pod whose containers have no names', async () => {
     assert.equal((await call(sim, '/api/v1/namespaces/%E0%A4%A/pods')).status, 400);
-    const pod = JSON.stringify({ metadata: { name: 'p' }, spec: { containers: [1] } });
+    const pod = JSON.stringify({ metadata: { name: 'p' }, spec: { containers: [{ image: 'nginx' }] } });
     const reply = await call(sim, '/api/v1/namespaces/default/pods', { method: 'POST', body: pod });
     assert.equal(reply.status, 422);
     assert.equal((reply.json['details'] as { causes: { field: string }[] }).causes[0]?.field, 'spec.containers[0].name');
