@@ -1,5 +1,6 @@
 /** create, update, patch and delete: validation, defaulting, managedFields, dryRun, then the store. */
 import { randomUUID } from 'node:crypto';
+import { admit } from './admission.ts';
 import type { ApiContext } from './api-context.ts';
 import { applyDefaults } from './defaults.ts';
 import { randomSuffix } from './names.ts';
@@ -61,6 +62,7 @@ function prepareNew(context: ApiContext, type: ResourceType, namespace: string |
 
 export function create(context: ApiContext, type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): KubeObject {
   const object = prepareNew(context, type, namespace, body, options);
+  admit(context.store, context.catalog, type, object);
   if (!options.dryRun) return context.store.create(type, object);
   context.store.check(type, object, true);
   return object;

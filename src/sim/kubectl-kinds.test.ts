@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startSim, type Sim } from './sim.ts';
-import { kubectl, kubectlHome, type KubectlResult } from './test-helpers.ts';
+import { describe, it } from 'node:test';
+import { kubectlSuite } from './test-helpers.ts';
 
 /** One object of every kind real manifests use besides workloads, with the row `kubectl get` prints for it. */
 const objects: { kind: string; resource: string; yaml: string; row: RegExp }[] = [
@@ -96,26 +95,11 @@ endpoints: [{addresses: [10.1.2.3]}]` },
 ];
 
 describe('the real kubectl applies, gets and describes every common kind', () => {
-  let sim: Sim;
-  let home: string;
-  const run = (...args: string[]): Promise<KubectlResult> => kubectl(sim, home, args);
-  const ok = async (...args: string[]): Promise<string> => {
-    const result = await run(...args);
-    assert.equal(result.code, 0, `kubectl ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-  };
-
-  before(async () => {
-    sim = await startSim({ nodes: 1, pods: 0, log: () => undefined });
-    home = await kubectlHome();
-  });
-  after(async () => {
-    await sim.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  const suite = kubectlSuite('/usr/bin/kubectl', { nodes: 1, pods: 0, log: () => undefined });
+  const { ok, run } = suite;
 
   it('apply -f creates each one', async () => {
-    const file = join(home, 'kinds.yaml');
+    const file = join(suite.home, 'kinds.yaml');
     await writeFile(file, objects.map((each) => each.yaml).join('\n---\n'));
     const output = await ok('apply', '-f', file);
     assert.equal(output.trim().split('\n').length, objects.length, output);

@@ -6,9 +6,9 @@ import type { KubeObject, LabelSelector, Pod } from '../objects.ts';
 import { setCondition } from '../objects.ts';
 import { selectorMatches } from '../selectors.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { modify, splitKey } from './environment.ts';
+import { modify } from './environment.ts';
 import { isActive, isReady } from './replicaset.ts';
-import { selectedPods, watchSelecting } from './selecting.ts';
+import { runSelecting, selectedPods } from './selecting.ts';
 
 const selects = (budget: KubeObject, pod: Pod): boolean => {
   const selector = (budget['spec'] as { selector?: LabelSelector } | undefined)?.selector;
@@ -35,15 +35,13 @@ export class DisruptionController {
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
-    const enqueue = environment.queues.create('disruption', (key) => this.sync(key));
-    watchSelecting(environment, environment.types.podDisruptionBudget, selects, enqueue);
+    runSelecting(environment, 'disruption', environment.types.podDisruptionBudget, selects, (budget) => {
+      if (budget !== undefined) this.sync(budget);
+    });
   }
 
-  private sync(key: string): void {
-    const { store, types, clock } = this.environment;
-    const { namespace, name } = splitKey(key);
-    const budget = store.get(types.podDisruptionBudget, namespace, name);
-    if (budget === undefined) return;
+  private sync(budget: KubeObject): void {
+    const { types, clock } = this.environment;
     const pods = selectedPods(this.environment, budget, selects).filter(isActive);
     const expected = pods.length;
     const healthy = pods.filter(isReady).length;

@@ -6,9 +6,9 @@
 import type { KubeObject, Pod } from '../objects.ts';
 import { randomSuffix } from '../names.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { modify, ownerReference, splitKey } from './environment.ts';
+import { modify, ownerReference } from './environment.ts';
 import { isReady } from './replicaset.ts';
-import { selectedPods, watchSelecting } from './selecting.ts';
+import { runSelecting, selectedPods } from './selecting.ts';
 
 const serviceNameLabel = 'kubernetes.io/service-name';
 const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -58,14 +58,11 @@ export class EndpointsController {
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
-    const enqueue = environment.queues.create('endpoints', (key) => this.sync(key));
-    watchSelecting(environment, environment.types.service, selects, enqueue);
+    runSelecting(environment, 'endpoints', environment.types.service, selects, (service, where) => this.sync(service, where.namespace, where.name));
   }
 
-  private sync(key: string): void {
+  private sync(service: KubeObject | undefined, namespace: string | undefined, name: string): void {
     const { store, types } = this.environment;
-    const { namespace, name } = splitKey(key);
-    const service = store.get(types.service, namespace, name);
     // A Service's EndpointSlices go with it through their ownerReference; its Endpoints are deleted here.
     if (service === undefined || selectorOf(service) === undefined) {
       if (service === undefined && store.get(types.endpoints, namespace, name) !== undefined) store.delete(types.endpoints, namespace, name);

@@ -2,7 +2,7 @@
 import type { KubeObject, Pod } from '../objects.ts';
 import type { ResourceType } from '../resources.ts';
 import type { ControllerEnvironment } from './environment.ts';
-import { keyOf } from './environment.ts';
+import { keyOf, splitKey } from './environment.ts';
 
 export type Selects = (selector: KubeObject, pod: Pod) => boolean;
 
@@ -10,7 +10,7 @@ export type Selects = (selector: KubeObject, pod: Pod) => boolean;
  * Enqueues a selecting object when it changes, and every one of its namespace that selects a pod
  * that changed (before or after the change). Namespaces without such objects cost one empty scan.
  */
-export function watchSelecting(environment: ControllerEnvironment, type: ResourceType, selects: Selects, enqueue: (key: string) => void): void {
+function watchSelecting(environment: ControllerEnvironment, type: ResourceType, selects: Selects, enqueue: (key: string) => void): void {
   const { store, types } = environment;
   store.subscribe((event) => {
     if (event.resource === type) {
@@ -24,6 +24,24 @@ export function watchSelecting(environment: ControllerEnvironment, type: Resourc
       if (selects(object, pod) || (previous !== undefined && selects(object, previous))) enqueue(keyOf(object));
     }
   });
+}
+
+/**
+ * Runs a controller of a selecting kind: its queue, fed by watchSelecting, hands `sync` each key's
+ * stored object (undefined once deleted) with the key's namespace and name.
+ */
+export function runSelecting(
+  environment: ControllerEnvironment,
+  name: string,
+  type: ResourceType,
+  selects: Selects,
+  sync: (object: KubeObject | undefined, where: { namespace: string | undefined; name: string }) => void,
+): void {
+  const enqueue = environment.queues.create(name, (key) => {
+    const where = splitKey(key);
+    sync(environment.store.get(type, where.namespace, where.name), where);
+  });
+  watchSelecting(environment, type, selects, enqueue);
 }
 
 /** The pods of a namespace that an object selects, not being deleted. */

@@ -20,6 +20,7 @@ import { Metrics } from './metrics.ts';
 import { NodeLifecycle } from './node-lifecycle.ts';
 import { PodIndex } from './pod-index.ts';
 import { PodLogs } from './pod-logs.ts';
+import { QuotaController } from './quota.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { Scheduler } from './scheduler.ts';
 import { ServiceAccountController } from './service-accounts.ts';
@@ -78,6 +79,7 @@ export function startControllers(inputs: ControllerInputs): Controllers {
   new DisruptionController(environment);
   new EndpointsController(environment);
   new Autoscaler(environment);
+  new QuotaController(environment);
   const metrics = new Metrics(environment, kubelet);
   return { types, queues, kubelet, pods, logs: new PodLogs(environment), metrics: (type, namespace) => metrics.list(type, namespace) };
 }

@@ -20,6 +20,7 @@ export interface Types {
   readonly endpointSlice: ResourceType;
   readonly podDisruptionBudget: ResourceType;
   readonly horizontalPodAutoscaler: ResourceType;
+  readonly resourceQuota: ResourceType;
 }
 
 export function resolveTypes(catalog: Catalog): Types {
@@ -42,5 +43,6 @@ export function resolveTypes(catalog: Catalog): Types {
     endpointSlice: catalog.stored('discovery.k8s.io', 'endpointslices'),
     podDisruptionBudget: catalog.stored('policy', 'poddisruptionbudgets'),
     horizontalPodAutoscaler: catalog.stored('autoscaling', 'horizontalpodautoscalers'),
+    resourceQuota: catalog.stored('', 'resourcequotas'),
   };
 }
