@@ -14,6 +14,8 @@ export interface SimProcess {
   readonly startMs: number;
   /** Resident memory of the sim process, from /proc. */
   rssMb(): number;
+  /** CPU seconds (user + system) the sim process has used, from /proc: what serving cost it. */
+  cpuSeconds(): number;
   stop(): void;
 }
 
@@ -49,6 +51,11 @@ export async function startSimProcess(nodes: number, pods: number): Promise<SimP
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    cpuSeconds: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100/s).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop,
   };
