@@ -5,6 +5,7 @@ import { getObject, serveGet, serveList, serveWatchRequest } from './api-reads.t
 import { apply, create, patch, patched, patchTypes, remove, update, type WriteOptions } from './api-writes.ts';
 import { parseJson, parseKubeObject, parseObject } from './body-parse.ts';
 import { duplicateFields } from './duplicate-fields.ts';
+import { admitEviction } from './eviction.ts';
 import { mediaType, readBody, sendJson } from './http-io.ts';
 import type { KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
@@ -74,8 +75,10 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
   switch (info.verb) {
     case 'create':
       if (subresource === 'eviction') {
-        // The Eviction API (kubectl drain): no PodDisruptionBudgets here, so an eviction is a delete.
-        remove(context, type, getObject(context, type, namespace, name), undefined, options);
+        // The Eviction API (kubectl drain): a delete, once the pod's disruption budget allows it.
+        const pod = getObject(context, type, namespace, name);
+        if (!options.dryRun) admitEviction(context.store, context.catalog, pod as Pod);
+        remove(context, type, pod, undefined, options);
         return sendJson(response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
       }
       if (subresource === 'token') return sendJson(response, 201, tokenRequest(getObject(context, type, namespace, name), parseKubeObject(body, contentType), context.clock));
