@@ -8,7 +8,7 @@ export type Selects = (selector: KubeObject, pod: Pod) => boolean;
 
 /**
  * Enqueues a selecting object when it changes, and every one of its namespace that selects a pod
- * that changed (before or after the change). Namespaces without such objects cost one empty scan.
+ * that changed (before or after the change).
  */
 function watchSelecting(environment: ControllerEnvironment, type: ResourceType, selects: Selects, enqueue: (key: string) => void): void {
   const { store, types } = environment;
@@ -17,7 +17,8 @@ function watchSelecting(environment: ControllerEnvironment, type: ResourceType, 
       enqueue(keyOf(event.object));
       return;
     }
-    if (event.resource !== types.pod) return;
+    // Seeding 150,000 pods with no such objects anywhere: one count, no scans.
+    if (event.resource !== types.pod || store.count(type) === 0) return;
     const pod = event.object as Pod;
     const previous = event.previous as Pod | undefined;
     for (const { object } of store.scan(type, { namespace: pod.metadata.namespace })) {
