@@ -3,7 +3,7 @@ import { slimCrd, slimCustomResource, type SlimCrd, type SlimCustomResource } fr
 import { NODE_LEASE_NAMESPACE, slimLease, type SlimLease } from '../core/cluster/lease-model.ts';
 import { slimNode, type SlimNode } from '../core/cluster/node-model.ts';
 import type { ObjectMeta } from '../core/cluster/object-fields.ts';
-import { slimPod, type SlimPod } from '../core/cluster/pod-model.ts';
+import { PodTrimmer, type SlimPod } from '../core/cluster/pod-model.ts';
 import { slimWorkload, type SlimWorkload, type WorkloadKind } from '../core/cluster/workload-model.ts';
 import { crdKindPath, KINDS, type KindPath } from './kinds.ts';
 
@@ -17,7 +17,8 @@ export interface ResourceType<T> extends KindPath {
 export type LeaseEntry = SlimLease & { readonly meta: Pick<ObjectMeta, 'namespace' | 'name'> };
 
 export const nodeType: ResourceType<SlimNode> = { ...KINDS.Node, trim: slimNode };
-export const podType: ResourceType<SlimPod> = { ...KINDS.Pod, trim: slimPod };
+// One trimmer for every context: a remembered request depends on the pod spec alone.
+export const podType: ResourceType<SlimPod> = { ...KINDS.Pod, trim: new PodTrimmer().trim };
 export const leaseType: ResourceType<LeaseEntry> = {
   ...KINDS.Lease,
   fixedNamespace: NODE_LEASE_NAMESPACE,
