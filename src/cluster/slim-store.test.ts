@@ -47,4 +47,22 @@ describe('SlimStore', () => {
     store.addIndex('node', (entry) => entry.node);
     assert.equal(store.byIndex('node', 'n1').length, 1);
   });
+
+  it('builds an index only when first asked, from the items as they are then, and keeps it current after', () => {
+    const store = new SlimStore<Item>();
+    let calls = 0;
+    store.addIndex('node', (entry) => {
+      calls += 1;
+      return entry.node;
+    });
+    store.replace([item('a', 'p1', 'n1'), item('a', 'p2', 'n1')]);
+    store.upsert(item('a', 'p2', 'n2'));
+    store.delete('a', 'p1');
+    assert.equal(calls, 0);
+    assert.deepEqual(store.indexValues('node'), ['n2']);
+    store.upsert(item('b', 'p3', 'n2'));
+    store.replace([...store.values(), item('c', 'p4', 'n3')]);
+    assert.deepEqual([store.countByIndex('node', 'n1'), store.countByIndex('node', 'n2'), store.countByIndex('node', 'n3')], [0, 2, 1]);
+    assert.equal(store.byIndex('other', 'x').length, 0);
+  });
 });

@@ -1,6 +1,8 @@
 // The cache of one resource in one context: slim objects keyed by namespace/name, with secondary
 // indexes (pods by node, workloads by namespace) so the tree answers from memory, and a change
-// event per mutation for the coalescing views above.
+// event per mutation for the coalescing views above. An index is built when first asked and kept
+// current from then on: pods by owner or namespace cost 150,000 entries each on a big cluster, and
+// nobody may ever expand a workload.
 import { Emitter, type Disposable } from './disposable.ts';
 
 export interface StoreChange<T> {
@@ -15,7 +17,8 @@ export type IndexFunction<T> = (item: T) => string;
 
 export class SlimStore<T extends { readonly meta: { readonly namespace: string; readonly name: string } }> {
   private readonly items = new Map<string, T>();
-  private readonly indexes = new Map<string, { fn: IndexFunction<T>; buckets: Map<string, Map<string, T>> }>();
+  /** Only built indexes are kept current: one not yet asked for has no buckets. */
+  private readonly indexes = new Map<string, { fn: IndexFunction<T>; buckets: Map<string, Map<string, T>> | undefined }>();
   private readonly changes = new Emitter<StoreChange<T>>();
   private membership = 0;
 
@@ -24,9 +27,22 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
   }
 
   addIndex(name: string, fn: IndexFunction<T>): void {
+    this.indexes.set(name, { fn, buckets: undefined });
+  }
+
+  /** The buckets of index `name`, built on first use; undefined for an index never added. */
+  private index(name: string): Map<string, Map<string, T>> | undefined {
+    const index = this.indexes.get(name);
+    if (index === undefined || index.buckets !== undefined) return index?.buckets;
     const buckets = new Map<string, Map<string, T>>();
-    this.indexes.set(name, { fn, buckets });
-    for (const [key, item] of this.items) this.indexAdd(buckets, fn(item), key, item);
+    for (const [key, item] of this.items) this.indexAdd(buckets, index.fn(item), key, item);
+    index.buckets = buckets;
+    return buckets;
+  }
+
+  /** The indexes built so far, which every mutation keeps current. */
+  private *built(): Generator<{ fn: IndexFunction<T>; buckets: Map<string, Map<string, T>> }> {
+    for (const { fn, buckets } of this.indexes.values()) if (buckets !== undefined) yield { fn, buckets };
   }
 
   /** Changes whenever an object is added or removed (not when one is updated): a key for caches of sorted lists. */
@@ -48,17 +64,17 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
 
   /** The items whose index `name` yields `value`; empty when none. */
   byIndex(name: string, value: string): readonly T[] {
-    const bucket = this.indexes.get(name)?.buckets.get(value);
+    const bucket = this.index(name)?.get(value);
     return bucket === undefined ? [] : [...bucket.values()];
   }
 
   /** The distinct values of index `name` (e.g. the namespaces that have workloads). */
   indexValues(name: string): readonly string[] {
-    return [...(this.indexes.get(name)?.buckets.keys() ?? [])];
+    return [...(this.index(name)?.keys() ?? [])];
   }
 
   countByIndex(name: string, value: string): number {
-    return this.indexes.get(name)?.buckets.get(value)?.size ?? 0;
+    return this.index(name)?.get(value)?.size ?? 0;
   }
 
   onDidChange(listener: (change: StoreChange<T>) => void): Disposable {
@@ -71,7 +87,7 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
     if (previous !== undefined) this.unindex(key, previous);
     else this.membership += 1;
     this.items.set(key, item);
-    for (const { fn, buckets } of this.indexes.values()) this.indexAdd(buckets, fn(item), key, item);
+    for (const { fn, buckets } of this.built()) this.indexAdd(buckets, fn(item), key, item);
     this.changes.fire({ type: 'upsert', item, previous });
   }
 
@@ -89,11 +105,12 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
   replace(items: Iterable<T>): void {
     this.membership += 1;
     this.items.clear();
-    for (const { buckets } of this.indexes.values()) buckets.clear();
+    const built = [...this.built()];
+    for (const { buckets } of built) buckets.clear();
     for (const item of items) {
       const key = SlimStore.key(item.meta.namespace, item.meta.name);
       this.items.set(key, item);
-      for (const { fn, buckets } of this.indexes.values()) this.indexAdd(buckets, fn(item), key, item);
+      for (const { fn, buckets } of built) this.indexAdd(buckets, fn(item), key, item);
     }
     this.changes.fire({ type: 'reset', item: undefined, previous: undefined });
   }
@@ -105,7 +122,7 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
   }
 
   private unindex(key: string, item: T): void {
-    for (const { fn, buckets } of this.indexes.values()) {
+    for (const { fn, buckets } of this.built()) {
       const value = fn(item);
       const bucket = buckets.get(value);
       bucket?.delete(key);
