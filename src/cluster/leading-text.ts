@@ -3,11 +3,11 @@
 // must not fill memory.
 
 /** The first `maxBytes` of a body; the rest is not read (the stream is cancelled). `complete`: the body ended within them. */
-export async function leadingBytes(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<{ readonly bytes: Buffer; readonly complete: boolean }> {
+export async function leadingBytes(body: AsyncIterable<Uint8Array> | null, maxBytes: number): Promise<{ readonly bytes: Buffer; readonly complete: boolean }> {
   if (body === null) return { bytes: Buffer.alloc(0), complete: true };
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     chunks.push(chunk);
     length += chunk.length;
     // Leaving the loop cancels the body.
@@ -17,6 +17,6 @@ export async function leadingBytes(body: ReadableStream<Uint8Array> | null, maxB
 }
 
 /** The first `maxBytes` of a body as text. */
-export async function leadingText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+export async function leadingText(body: AsyncIterable<Uint8Array> | null, maxBytes: number): Promise<string> {
   return (await leadingBytes(body, maxBytes)).bytes.toString('utf8');
 }

@@ -5,13 +5,13 @@
 // gets a new dispatcher; the old one finishes what it carries (a watch) and closes.
 import type { RequestOptions } from 'node:https';
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
-import type { Dispatcher } from 'undici';
+import { Agent, interceptors, type Dispatcher } from 'undici';
 import type { Disposable } from './disposable.ts';
 
 export interface Credentials {
   readonly headers: Record<string, string>;
-  /** undefined: plain http (TLS verification off), undici's global dispatcher. */
-  readonly dispatcher: Dispatcher | undefined;
+  /** Inflates gzip answers (the client asks for them). */
+  readonly dispatcher: Dispatcher;
 }
 
 // What the dispatcher's TLS connections are made of (client-node copies these into its Agent).
@@ -27,7 +27,7 @@ function materialKey(options: RequestOptions): string {
 export class RequestAuth implements Disposable {
   private readonly config: KubeConfig;
   /** Set before the dispatcher is built, so requests started together share one. */
-  private current: { readonly key: string; readonly dispatcher: Promise<Dispatcher | undefined> } | undefined;
+  private current: { readonly key: string; readonly dispatcher: Promise<Dispatcher> } | undefined;
   private disposed = false;
 
   constructor(config: KubeConfig) {
@@ -45,17 +45,17 @@ export class RequestAuth implements Disposable {
       const previous = this.current?.dispatcher;
       this.current = { key, dispatcher: this.dispatcherFor(url) };
       // The old one finishes what it carries (a watch), then closes.
-      void previous?.then((dispatcher) => (this.disposed ? undefined : dispatcher?.close()));
+      void previous?.then((dispatcher) => (this.disposed ? undefined : dispatcher.close()));
     }
     return { headers, dispatcher: await this.current.dispatcher };
   }
 
-  /** client-node builds the dispatcher (proxies and SOCKS included). */
-  private async dispatcherFor(url: string): Promise<Dispatcher | undefined> {
+  /** client-node builds the dispatcher (proxies and SOCKS included); none for plain http, where one of our own serves. */
+  private async dispatcherFor(url: string): Promise<Dispatcher> {
     const probe = new RequestContext(url, HttpMethod.GET);
     await this.config.applySecurityAuthentication(probe);
-    const dispatcher = probe.getDispatcher() as Dispatcher | undefined;
-    if (this.disposed) void dispatcher?.destroy();
+    const dispatcher = ((probe.getDispatcher() as Dispatcher | undefined) ?? new Agent()).compose(interceptors.decompress());
+    if (this.disposed) void dispatcher.destroy();
     return dispatcher;
   }
 
@@ -63,6 +63,6 @@ export class RequestAuth implements Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    void this.current?.dispatcher.then((dispatcher) => dispatcher?.destroy());
+    void this.current?.dispatcher.then((dispatcher) => dispatcher.destroy());
   }
 }
