@@ -151,21 +151,22 @@ export class ApiClient implements Disposable {
 
   /**
    * A watch stream: each newline-separated JSON event goes to `onEvent` as it arrives. Resolves when
-   * the stream ends. A watch that stays silent longer than `idleMs` is treated as dropped.
+   * the stream ends. A watch that stays silent longer than `idleMs` is treated as dropped. `onOpen`
+   * hears that the server accepted it (a quiet resource may send nothing for minutes).
    */
-  watch(path: string, options: RequestOptions, onEvent: (event: WatchEvent) => void, idleMs = 60_000): Promise<WatchEnd> {
+  watch(path: string, options: RequestOptions, onEvent: (event: WatchEvent) => void, idleMs = 60_000, onOpen?: () => void): Promise<WatchEnd> {
     // A bare newline is the server's keep-alive.
     const onLine = (line: string): void => {
       if (line.trim() !== '') onEvent(JSON.parse(line) as WatchEvent);
     };
-    return this.streamLines(path, { ...options, query: { ...options.query, watch: true } }, onLine, 'application/json', idleMs);
+    return this.streamLines(path, { ...options, query: { ...options.query, watch: true } }, onLine, 'application/json', idleMs, onOpen);
   }
 
   /**
    * A text stream read line by line as it arrives (watch events, `pods/log` with follow). Resolves
    * when it ends; silence longer than `idleMs` (when given) ends it as dropped.
    */
-  async streamLines(path: string, options: RequestOptions, onLine: (line: string) => void, accept = '*/*', idleMs?: number): Promise<WatchEnd> {
+  async streamLines(path: string, options: RequestOptions, onLine: (line: string) => void, accept = '*/*', idleMs?: number, onOpen?: () => void): Promise<WatchEnd> {
     const aborter = new AbortController();
     const abort = (): void => aborter.abort();
     const signal = AbortSignal.any([aborter.signal, this.signal(options.signal)]);
@@ -174,6 +175,7 @@ export class ApiClient implements Disposable {
     try {
       const response = await this.send(path, { ...options, signal }, accept);
       if (!response.ok) return { kind: 'error', error: response.error };
+      onOpen?.();
       const body = response.value.body;
       const decoder = new TextDecoder();
       let tooLong = false;

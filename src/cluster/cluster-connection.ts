@@ -123,20 +123,27 @@ export class ClusterConnection implements Disposable {
   }
 
   /**
-   * Starts watching `resources` (all of them by default). Nodes and their Leases go first and the
-   * rest once the nodes are listed: on a big cluster the 300 pages of pods would otherwise delay the
-   * first node rows by seconds.
+   * Starts watching `resources` (all of them by default): node Leases, then nodes, then the rest, each
+   * once the one before has answered (listed or failed). On a big cluster the 300 pages of pods would
+   * otherwise delay the first node rows by seconds, and a node shown before its Lease is judged by its
+   * Ready condition's heartbeat alone, which a kubelet with a Lease renews only every 5 minutes:
+   * Unknown, wrongly. Nodes fill their store page by page, so their first rows show after one page.
    */
   start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
     void this.readVersion();
-    const first: WatchedResource[] = resources.filter((resource) => resource === 'nodes' || resource === 'leases');
-    const rest = resources.filter((resource) => !first.includes(resource));
-    for (const resource of first) this.startOne(resource);
-    if (!first.includes('nodes')) return rest.forEach((resource) => this.startOne(resource));
-    const gate = this.stateChanges.on((resource) => {
-      if (resource !== 'nodes' || this.state('nodes').phase === 'connecting') return;
+    const rest = resources.filter((resource) => resource !== 'nodes' && resource !== 'leases');
+    const stages = [resources.filter((resource) => resource === 'leases'), resources.filter((resource) => resource === 'nodes'), rest];
+    this.startStages(stages.filter((stage) => stage.length > 0));
+  }
+
+  private startStages([current, ...later]: readonly (readonly WatchedResource[])[]): void {
+    if (current === undefined) return;
+    for (const resource of current) this.startOne(resource);
+    if (later.length === 0) return;
+    const gate = this.stateChanges.on(() => {
+      if (current.some((resource) => this.state(resource).phase === 'connecting')) return;
       gate.dispose();
-      for (const resource of rest) this.startOne(resource);
+      this.startStages(later);
     });
     this.subscriptions.push(gate);
   }
@@ -229,6 +236,7 @@ export class ClusterConnection implements Disposable {
     }
     const reflector = new Reflector<T>({
       ...this.options.reflectorOverrides,
+      fillPerPage: resource === 'nodes',
       client: this.options.client,
       path: collectionPath(type, namespace ?? type.fixedNamespace),
       resource: namespace === undefined ? type.plural : `${type.plural} in namespace "${namespace}"`,

@@ -33,6 +33,8 @@ export interface ListAllOptions<T> {
   /** Waits before a page is retried after 429/5xx; the reflector passes its own (it reports the state and counts failures). */
   readonly backOff?: (error: ClusterError) => Promise<void>;
   readonly pageRetries?: number;
+  /** Each page's items as trimmed, before the next page is asked for (a store can show them at once). */
+  readonly onPage?: (items: readonly T[]) => void;
   /** A page counts as at least one item, so endless empty pages are stopped too. */
   readonly maxItems?: number;
   readonly maxBytes?: number;
@@ -97,8 +99,10 @@ async function listOnce<T>(options: ListAllOptions<T>): Promise<Attempt<T>> {
     const raw = Array.isArray(body?.items) ? (body.items as unknown[]) : [];
     counted += Math.max(1, raw.length);
     if (counted > maxItems) return stopped(`more than ${maxItems} items`);
+    const trimmed = raw.map((item) => options.trim(item));
+    options.onPage?.(trimmed);
     // A loop, not push(...items): a server that ignores `limit` may send 150,000 items at once.
-    for (const item of raw) items.push(options.trim(item));
+    for (const item of trimmed) items.push(item);
     // The first page's resourceVersion is the snapshot's: every page comes from it.
     if (resourceVersion === '' && typeof body?.metadata?.resourceVersion === 'string') resourceVersion = body.metadata.resourceVersion;
     token = typeof body?.metadata?.continue === 'string' && body.metadata.continue !== '' ? body.metadata.continue : undefined;

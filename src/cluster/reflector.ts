@@ -33,6 +33,8 @@ export interface ReflectorOptions<T> {
   readonly store: SlimStore<T & { readonly meta: { readonly namespace: string; readonly name: string } }>;
   readonly onState: (state: ResourceState) => void;
   readonly pageSize?: number;
+  /** An empty store is filled page by page on its first list (nodes: the first rows show after one page, not fifty). */
+  readonly fillPerPage?: boolean;
   readonly sleep?: Sleep;
   readonly random?: () => number;
 }
@@ -48,6 +50,7 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
   private readonly random: () => number;
   /** One count of failures in a row, whether the list or the watch failed. */
   private readonly backOffs: BackOff;
+  private phase: SyncPhase = 'connecting';
 
   constructor(options: ReflectorOptions<T>) {
     this.options = options;
@@ -68,7 +71,9 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
   }
 
   private report(phase: SyncPhase, error?: ClusterError): void {
-    if (!this.stopped) this.options.onState({ phase, items: this.options.store.size, ...(error === undefined ? {} : { error }) });
+    if (this.stopped) return;
+    this.phase = phase;
+    this.options.onState({ phase, items: this.options.store.size, ...(error === undefined ? {} : { error }) });
   }
 
   private async run(): Promise<void> {
@@ -83,6 +88,7 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
           trim: this.options.trim,
           signal: this.aborter.signal,
           backOff: (error) => this.backOff(error),
+          ...(this.options.fillPerPage === true && this.options.store.size === 0 ? { onPage: (page: readonly T[]) => this.options.store.fill(page) } : {}),
           ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
         });
         if (this.stopped) return;
@@ -131,6 +137,11 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
           gone = true;
           stop();
         }
+      },
+      undefined,
+      // A watch resumed after a failure: the cache is current again, from the resourceVersion it had.
+      () => {
+        if (this.phase === 'error') this.report('synced');
       },
     );
     this.aborter.signal.removeEventListener('abort', stop);

@@ -101,6 +101,22 @@ export class SlimStore<T extends { readonly meta: { readonly namespace: string; 
     this.changes.fire({ type: 'delete', item: previous, previous });
   }
 
+  /**
+   * Adds one page of a first list, with one change event for the page: rows show before the last page
+   * is in. The list's end still replaces everything (a list restarted midway may have lost objects).
+   */
+  fill(items: readonly T[]): void {
+    this.membership += 1;
+    for (const item of items) {
+      const key = SlimStore.key(item.meta.namespace, item.meta.name);
+      const previous = this.items.get(key);
+      if (previous !== undefined) this.unindex(key, previous);
+      this.items.set(key, item);
+      for (const { fn, buckets } of this.built()) this.indexAdd(buckets, fn(item), key, item);
+    }
+    this.changes.fire({ type: 'reset', item: undefined, previous: undefined });
+  }
+
   /** Replaces everything after a (re)list, with one change event instead of one per object. */
   replace(items: Iterable<T>): void {
     this.membership += 1;
