@@ -29,6 +29,8 @@ export interface ListAllOptions<T> {
   /** Selectors; `limit` and `continue` are listAll's own. */
   readonly query?: Query;
   readonly pageSize?: number;
+  /** A smaller first page, for a view whose first rows should not wait for a whole page. */
+  readonly firstPageSize?: number;
   readonly signal?: AbortSignal;
   /** Waits before a page is retried after 429/5xx; the reflector passes its own (it reports the state and counts failures). */
   readonly backOff?: (error: ClusterError) => Promise<void>;
@@ -75,12 +77,14 @@ async function listOnce<T>(options: ListAllOptions<T>): Promise<Attempt<T>> {
   let resourceVersion = '';
   let token: string | undefined;
   let retries = 0;
+  const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const firstLimit = Math.min(limit, options.firstPageSize ?? limit);
   const stopped = (why: string): Attempt<T> => ({ result: err({ kind: 'server', message: `list ${options.resource} in context "${options.client.context}": ${why}, stopped` }), expired: false });
   for (;;) {
     const budget = Math.min(MAX_PAGE_BYTES, maxBytes - bytes);
     const page = await options.client.requestBounded(
       options.path,
-      { verb: 'list', resource: options.resource, query: { ...options.query, limit: options.pageSize ?? DEFAULT_PAGE_SIZE, continue: token }, signal },
+      { verb: 'list', resource: options.resource, query: { ...options.query, limit: token === undefined ? firstLimit : limit, continue: token }, signal },
       budget,
     );
     if (!page.ok) {

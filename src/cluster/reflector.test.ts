@@ -111,11 +111,13 @@ describe('Reflector', () => {
     }
   });
 
-  it('fills an empty store page by page on its first list when asked, and replaces it at the end', async () => {
+  it('fills an empty store page by page on its first list when asked, from a small first page, and replaces it at the end', async () => {
+    const limits: string[] = [];
     const { server, client } = await serve((request, response) => {
       const url = new URL(request.url ?? '/', 'http://x');
       response.writeHead(200, { 'Content-Type': 'application/json' });
       if (url.searchParams.has('watch')) return;
+      limits.push(url.searchParams.get('limit') ?? '');
       response.end(url.searchParams.has('continue') ? page(['c']) : page(['a', 'b'], 'next'));
     });
     const store = new SlimStore<Item>();
@@ -129,6 +131,7 @@ describe('Reflector', () => {
       await done;
       // A change after each page, then the list's replace.
       assert.deepEqual(sizes, [2, 3, 3]);
+      assert.deepEqual(limits, ['100', '500']);
     } finally {
       reflector.dispose();
       client.dispose();

@@ -23,6 +23,10 @@ export interface ResourceState {
 // many informers do not reconnect at the same moment.
 const WATCH_TIMEOUT_MIN_S = 300;
 
+// A store filled page by page gets a small first page: a view's first rows come after 100 objects
+// (a few screens of rows), not 500.
+const FIRST_PAGE_SIZE = 100;
+
 export interface ReflectorOptions<T> {
   readonly client: ApiClient;
   /** Collection path from kinds.ts, e.g. /api/v1/pods or /apis/apps/v1/namespaces/shop/deployments. */
@@ -88,7 +92,7 @@ export class Reflector<T extends { readonly meta: { readonly namespace: string; 
           trim: this.options.trim,
           signal: this.aborter.signal,
           backOff: (error) => this.backOff(error),
-          ...(this.options.fillPerPage === true && this.options.store.size === 0 ? { onPage: (page: readonly T[]) => this.options.store.fill(page) } : {}),
+          ...(this.options.fillPerPage === true && this.options.store.size === 0 ? { onPage: (page: readonly T[]) => this.options.store.fill(page), firstPageSize: FIRST_PAGE_SIZE } : {}),
           ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
         });
         if (this.stopped) return;
