@@ -135,8 +135,8 @@ for (const binary of kubectlBinaries()) describe(`the real kubectl (${binary}) a
   });
 
   it('drain cordons a node and evicts its pods, which come back elsewhere', async () => {
-    // kubectl 1.20, which predates policy/v1 evictions, deletes the pods and ends with "node/... deleted".
-    assert.match(await ok('drain', 'node-0003', '--ignore-daemonsets', '--force', '--timeout=30s'), /node\/node-0003 (drained|deleted)/);
+    // kubectl 1.20 evicts through policy/v1beta1 (now served) and ends with "node/... evicted"; 1.32 says "drained".
+    assert.match(await ok('drain', 'node-0003', '--ignore-daemonsets', '--force', '--timeout=30s'), /node\/node-0003 (drained|evicted|deleted)/);
     assert.match(await ok('get', 'node', 'node-0003'), /Ready,SchedulingDisabled/);
     await ok('rollout', 'status', 'deployment/web', '--timeout=30s');
     assert.doesNotMatch(await ok('get', 'pods', '-A', '-o', 'wide'), /node-0003/);
