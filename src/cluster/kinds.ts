@@ -13,6 +13,9 @@ export interface KindPath {
   readonly namespaced: boolean;
 }
 
+// A pure constructor (esbuild's annotation): a bundle importing crdKindPath alone (dist/extension.js)
+// then drops the table.
+/* @__NO_SIDE_EFFECTS__ */
 function kind(group: string, version: string, plural: string, namespaced = true): KindPath {
   return { group, version, plural, namespaced };
 }
@@ -32,6 +35,20 @@ export const KINDS = {
   Job: kind('batch', 'v1', 'jobs'),
   CronJob: kind('batch', 'v1', 'cronjobs'),
   Lease: kind('coordination.k8s.io', 'v1', 'leases'),
+  ServiceAccount: kind('', 'v1', 'serviceaccounts'),
+  PersistentVolumeClaim: kind('', 'v1', 'persistentvolumeclaims'),
+  PersistentVolume: kind('', 'v1', 'persistentvolumes', false),
+  Ingress: kind('networking.k8s.io', 'v1', 'ingresses'),
+  IngressClass: kind('networking.k8s.io', 'v1', 'ingressclasses', false),
+  NetworkPolicy: kind('networking.k8s.io', 'v1', 'networkpolicies'),
+  HorizontalPodAutoscaler: kind('autoscaling', 'v2', 'horizontalpodautoscalers'),
+  PodDisruptionBudget: kind('policy', 'v1', 'poddisruptionbudgets'),
+  Role: kind('rbac.authorization.k8s.io', 'v1', 'roles'),
+  RoleBinding: kind('rbac.authorization.k8s.io', 'v1', 'rolebindings'),
+  ClusterRole: kind('rbac.authorization.k8s.io', 'v1', 'clusterroles', false),
+  ClusterRoleBinding: kind('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', false),
+  StorageClass: kind('storage.k8s.io', 'v1', 'storageclasses', false),
+  PriorityClass: kind('scheduling.k8s.io', 'v1', 'priorityclasses', false),
   CustomResourceDefinition: kind('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', false),
   PodMetrics: kind('metrics.k8s.io', 'v1beta1', 'pods'),
 } as const satisfies Readonly<Record<string, KindPath>>;

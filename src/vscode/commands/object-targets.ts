@@ -5,6 +5,7 @@ import { formatObjectName } from '../../core/cluster/object-ref.ts';
 import { workloadPods } from '../../core/cluster/pod-owner.ts';
 import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { ObjectRef } from '../../cluster/index.ts';
+import { crdKindPath } from '../../cluster/kinds.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { Element } from '../explorer/elements.ts';
@@ -35,8 +36,7 @@ export function targetOf(element: Element, clusters: ClusterServiceHolder): Targ
     case 'custom': {
       const crd = clusters.get().connection(element.context)?.customResources.get(element.key)?.crd;
       if (crd === undefined) return undefined;
-      const path = { group: crd.group, version: crd.version, plural: crd.plural, namespaced: crd.namespaced };
-      return { context: element.context, ref: { kind: crd.kind, namespace: element.namespace, name: element.name, path } };
+      return { context: element.context, ref: { kind: crd.kind, namespace: element.namespace, name: element.name, path: crdKindPath(crd) } };
     }
     default:
       return undefined;
