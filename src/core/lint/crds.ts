@@ -1,4 +1,4 @@
-import { builtInKinds, kindKey } from './kinds.ts';
+import { builtInKind, kindKey } from './kinds.ts';
 import type { KubeObject, RuleContext } from './types.ts';
 import { asList, asText, valueAt } from './values.ts';
 
@@ -23,7 +23,7 @@ export function isNamespaced(object: KubeObject, crds: ReadonlyMap<string, { rea
   if (object.apiVersion === undefined || object.kind === undefined) return undefined;
   const key = kindKey(object.apiVersion, object.kind);
   return (
-    builtInKinds.get(key)?.namespaced ??
+    builtInKind(object.apiVersion, object.kind)?.namespaced ??
     crds.get(key)?.namespaced ??
     context.facts.cluster?.knownKinds?.find((entry) => kindKey(entry.apiVersion, entry.kind) === key)?.namespaced
   );

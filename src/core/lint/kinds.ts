@@ -1,3 +1,5 @@
+import { deprecationOf } from './deprecations.ts';
+
 // The built-in API of Kubernetes 1.32: group/version → kinds (from `kubectl api-resources` of a 1.32
 // cluster and the API reference, https://kubernetes.io/docs/reference/kubernetes-api/). Kinds marked
 // with a leading `^` are cluster-scoped; all others are namespaced.
@@ -35,6 +37,19 @@ export const builtInKinds: ReadonlyMap<string, KindInfo> = new Map(
     kinds.split(' ').map((entry): [string, KindInfo] => [kindKey(apiVersion, entry.replace('^', '')), { namespaced: !entry.startsWith('^') }]),
   ),
 );
+
+/**
+ * A built-in kind's scope, also for an apiVersion that Kubernetes has removed (extensions/v1beta1
+ * Deployment is the apps/v1 one under its old name), so structural rules still apply to it.
+ */
+export function builtInKind(apiVersion: string, kind: string): KindInfo | undefined {
+  const known = builtInKinds.get(kindKey(apiVersion, kind));
+  if (known !== undefined) return known;
+  const deprecation = deprecationOf(apiVersion, kind);
+  if (deprecation === undefined) return undefined;
+  // PodSecurityPolicy has no successor: it was cluster-scoped.
+  return deprecation.replacement === undefined ? { namespaced: false } : builtInKinds.get(kindKey(deprecation.replacement, kind)) ?? builtInKind(deprecation.replacement, kind);
+}
 
 export function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion} ${kind}`;

@@ -37,18 +37,24 @@ export interface ContainerRef {
   readonly resources: readonly ResourceValue[];
 }
 
+const noSpec: Mapping = Object.freeze({});
+
+/**
+ * The pod template of a workload; a template without `spec` (labels only, an unfinished manifest) still
+ * counts for the selectors of Services, HPAs and PDBs, with an empty spec.
+ */
 function podOf(object: KubeObject): PodRef | undefined {
   const path = object.kind === undefined || !Object.hasOwn(templatePaths, object.kind) ? undefined : templatePaths[object.kind];
   if (path === undefined) return undefined;
   const template = path.length === 0 ? object.value : mappingAt(object.value, ...path);
-  const spec = mappingAt(template, 'spec');
-  return template === undefined || spec === undefined ? undefined : { object, template, spec };
+  return template === undefined ? undefined : { object, template, spec: mappingAt(template, 'spec') ?? noSpec };
 }
 
 /** Every pod spec and container of the file set, found once per lint run and shared by all rules. */
 export interface WorkloadIndex {
+  /** Every pod template, those without a `spec` too (cross-object rules match their labels). */
   readonly pods: readonly PodRef[];
-  /** The pod spec of an object, if its kind has one and it is there. */
+  /** The pod spec of an object, if its kind has one and it is there (never the empty stand-in). */
   readonly pod: (object: KubeObject) => PodRef | undefined;
   /** The containers of an object's pod spec, optionally only some lists. */
   readonly containers: (object: KubeObject, lists?: readonly ContainerList[]) => readonly ContainerRef[];
@@ -62,7 +68,10 @@ export function indexWorkloads(objects: readonly KubeObject[]): WorkloadIndex {
   }
   return {
     pods: [...byObject.values()].map((entry) => entry.pod),
-    pod: (object) => byObject.get(object)?.pod,
+    pod: (object) => {
+      const pod = byObject.get(object)?.pod;
+      return pod?.spec === noSpec ? undefined : pod;
+    },
     containers: (object, lists = allContainerLists) => {
       const all = byObject.get(object)?.containers ?? [];
       return lists === allContainerLists ? all : all.filter((ref) => lists.includes(ref.list));

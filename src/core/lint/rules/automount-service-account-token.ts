@@ -1,26 +1,37 @@
 import { setPathEdit } from '../edits.ts';
 import { objectRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
-import type { Rule } from '../types.ts';
+import type { KubeObject, Rule, RuleContext } from '../types.ts';
 import { asText } from '../values.ts';
 import { podKinds } from '../workloads.ts';
+
+/** ServiceAccounts of the file set that opt out of automounting, keyed `namespace/name`. */
+function optedOut(context: RuleContext): Set<string> {
+  const accounts = context.objects.filter((object) => object.kind === 'ServiceAccount' && object.value.automountServiceAccountToken === false);
+  return new Set(accounts.map((account) => `${account.namespace ?? ''}/${account.name ?? ''}`));
+}
 
 export const automountServiceAccountToken: Rule = {
   id: 'automount-service-account-token',
   category: 'security',
   severity: 'info',
   kinds: podKinds,
-  description: 'A pod spec that uses the `default` service account and does not set `automountServiceAccountToken: false`.',
+  description:
+    'A pod spec that does not set `automountServiceAccountToken: false`, whatever its service account, unless that ServiceAccount in the file set sets it to false (an explicit `true` on the pod is left alone).',
   why: 'Every container then holds an API token it does not need; a compromised container can use it against the API server.',
   fix: 'Set automountServiceAccountToken: false.',
   *checkObject(object, context) {
     const spec = context.workloads.pod(object)?.spec;
-    if (spec === undefined) return;
+    if (spec === undefined || spec.automountServiceAccountToken !== undefined) return;
     const account = asText(spec.serviceAccountName) ?? asText(spec.serviceAccount) ?? 'default';
-    if (account !== 'default' || spec.automountServiceAccountToken === false) return;
-    const edit = setPathEdit(object, spec, ['automountServiceAccountToken'], 'false');
-    yield reportOn(object, objectRange(object), 'The pod mounts the default service account token; set automountServiceAccountToken: false.', {
-      ...(edit === undefined ? {} : { fix: { title: 'Set automountServiceAccountToken: false', edits: [edit] } }),
-    });
+    if (context.derived(optedOut).has(`${object.namespace ?? ''}/${account}`)) return;
+    yield report(object, spec, account);
   },
 };
+
+function report(object: KubeObject, spec: Readonly<Record<string, unknown>>, account: string) {
+  const edit = setPathEdit(object, spec, ['automountServiceAccountToken'], 'false');
+  return reportOn(object, objectRange(object), `The pod mounts the token of the service account ${account}; set automountServiceAccountToken: false unless it calls the API.`, {
+    ...(edit === undefined ? {} : { fix: { title: 'Set automountServiceAccountToken: false', edits: [edit] } }),
+  });
+}

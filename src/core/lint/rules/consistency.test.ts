@@ -39,4 +39,28 @@ describe('consistency rules', () => {
     expectNone('non-existent-service-account', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }) + account);
     expectNone('non-existent-service-account', deployment(goodContainer, { podFields: '      serviceAccountName: robott' }));
   });
+
+  it('a pod template with labels and no spec still counts for dangling-service, dangling-hpa and pdb-min-available', () => {
+    const specless = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n';
+    expectNone('dangling-service', specless + service('selector: {app: web}'));
+    expectRanges('dangling-service', specless + service('⟦selector⟧: {app: webb}'));
+    const pdb = '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web, namespace: shop}\nspec: {minAvailable: ⟦2⟧, selector: {matchLabels: {app: web}}}\n';
+    expectRanges('pdb-min-available', specless + pdb);
+    expectNone('pdb-min-available', specless + pdb.replace('⟦2⟧', '1'));
+    const hpa = (name: string) => `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h, namespace: shop}\nspec:\n  scaleTargetRef: {kind: Deployment, name: ${name}}\n`;
+    expectRanges('dangling-hpa', specless + hpa('⟦wbe⟧'));
+    expectNone('dangling-hpa', specless + hpa('web'));
+    // Single-object rules still see no pod spec there.
+    expectNone('automount-service-account-token', specless);
+  });
+
+  it('invalid-target-port: probe ports given as numbers out of range, or declared for UDP only', () => {
+    const udp = `${goodContainer}\n        ports: [{name: dns, containerPort: 53, protocol: UDP}, {name: both, containerPort: 54, protocol: UDP}, {containerPort: 54}]`;
+    const [named] = expectRanges('invalid-target-port', deployment(`${udp}\n        startupProbe: {tcpSocket: {port: ⟦dns⟧}}`));
+    assert.equal(named?.message, 'The startupProbe uses the port "dns", which the container declares as UDP: probes connect over TCP.');
+    expectRanges('invalid-target-port', deployment(`${udp}\n        startupProbe: {tcpSocket: {port: ⟦53⟧}}`));
+    expectRanges('invalid-target-port', deployment(`${udp}\n        startupProbe: {grpc: {port: ⟦70000⟧}}`));
+    // 54 is declared for TCP too; 8080 is not declared at all, which Kubernetes allows.
+    expectNone('invalid-target-port', deployment(`${udp}\n        startupProbe: {tcpSocket: {port: 54}}`));
+  });
 });

@@ -1,5 +1,5 @@
 import { nameFormats, type NameFormat } from '../../validation/names.ts';
-import { anyKind, builtInKinds, kindKey } from '../kinds.ts';
+import { anyKind, builtInKind } from '../kinds.ts';
 import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
@@ -11,7 +11,7 @@ function metadataFormat(object: KubeObject): NameFormat {
   if (object.kind === 'Service') return nameFormats.dns1035;
   if (object.kind === 'Namespace') return nameFormats.label;
   if (object.group === 'rbac.authorization.k8s.io') return nameFormats.segment;
-  const builtIn = object.apiVersion !== undefined && object.kind !== undefined && builtInKinds.has(kindKey(object.apiVersion, object.kind));
+  const builtIn = object.apiVersion !== undefined && object.kind !== undefined && builtInKind(object.apiVersion, object.kind) !== undefined;
   return builtIn ? nameFormats.subdomain : nameFormats.segment;
 }
 

@@ -1,12 +1,11 @@
-import { missingProbeRule } from '../probes.ts';
+import { isLongRunning, missingProbeRule } from '../probes.ts';
 import { serviceKinds } from '../workloads.ts';
 
 export const noLivenessProbe = missingProbeRule(
   'no-liveness-probe',
   'livenessProbe',
   [...serviceKinds, 'Pod'],
-  // A bare Pod is long-running only when it restarts (restartPolicy Always, the default).
-  (ref) => ref.object.kind !== 'Pod' || ref.pod.spec.restartPolicy === undefined || ref.pod.spec.restartPolicy === 'Always',
+  isLongRunning,
   'A long-running container (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, or a Pod restarting Always) without `livenessProbe`.',
   'Without a liveness probe a hung process keeps its pod Running for ever: nothing restarts it.',
 );

@@ -16,9 +16,12 @@ describe('reliability rules', () => {
     expectNone('no-liveness-probe', job(completeJob));
   });
 
-  it('no-readiness-probe: Deployment-family containers', () => {
+  it('no-readiness-probe: Deployment-family containers and bare Pods restarting Always', () => {
     expectRanges('no-readiness-probe', deployment(goodContainer.replace(/\n {8}readinessProbe.*$/, '')).replace('- name: app', '- name: ⟦app⟧'));
     expectNone('no-readiness-probe', deployment(goodContainer));
+    expectRanges('no-readiness-probe', pod('  restartPolicy: Always').replace('- name: app', '- name: ⟦app⟧'));
+    expectRanges('no-readiness-probe', pod('  hostname: p').replace('- name: app', '- name: ⟦app⟧'));
+    expectNone('no-readiness-probe', pod('  restartPolicy: OnFailure'));
   });
 
   it('single-replica: explicit or defaulted, unless an HPA targets it', () => {

@@ -43,6 +43,11 @@ describe('schema rules', () => {
     assert.match(token?.message ?? '', /^Invalid container port name \(a string, not shown\): it must be/);
     expectRanges('invalid-name', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ⟦1web⟧\n');
     expectRanges('invalid-name', deployment(`${goodContainer}\n        ports: [{name: ⟦http-metrics-port⟧, containerPort: 8080}]`).replace('- name: app', '- name: app'));
+    // A removed apiVersion is still a built-in kind: its name is a DNS subdomain, and it belongs in a namespace.
+    expectRanges('invalid-name', 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: ⟦My_App⟧\n');
+    expectNone('invalid-name', 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: my-app\n');
+    expectRanges('use-namespace', 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: ⟦web⟧\n');
+    expectNone('use-namespace', 'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: web\n');
     expectNone('invalid-name', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:metrics-server\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a.b-c}\n');
   });
 

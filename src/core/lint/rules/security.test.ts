@@ -87,10 +87,15 @@ describe('security rules', () => {
     expectNone('cluster-admin-role-binding', binding('view'));
   });
 
-  it('automount-service-account-token: default account without the opt-out', () => {
+  it('automount-service-account-token: any account without the opt-out, unless its ServiceAccount opts out', () => {
     expectRanges('automount-service-account-token', deployment(goodContainer).replace('name: web', 'name: ⟦web⟧'));
     expectNone('automount-service-account-token', deployment(goodContainer, { podFields: '      automountServiceAccountToken: false' }));
-    expectNone('automount-service-account-token', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }));
+    const [robot] = expectRanges('automount-service-account-token', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }).replace('name: web', 'name: ⟦web⟧'));
+    assert.match(robot?.message ?? '', /service account robot;/);
+    const account = (namespace: string) => `---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot, namespace: ${namespace}}\nautomountServiceAccountToken: false\n`;
+    expectNone('automount-service-account-token', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }) + account('shop'));
+    // The account of another namespace does not cover this pod.
+    expectRanges('automount-service-account-token', (deployment(goodContainer, { podFields: '      serviceAccountName: robot' }) + account('other')).replace('name: web', 'name: ⟦web⟧'));
   });
 
   it('drop-net-raw-capability: neither NET_RAW nor ALL dropped', () => {
