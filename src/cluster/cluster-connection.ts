@@ -3,6 +3,8 @@
 // the cluster (403) is watched in the context's namespace instead, so a namespaced user still sees
 // their workloads.
 import type { SlimCrd, SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
+import { LISTED_KINDS, type ListedKind } from '../core/cluster/listed-kinds.ts';
+import type { SlimListed } from '../core/cluster/listed-model.ts';
 import type { SlimNode } from '../core/cluster/node-model.ts';
 import { ownerKey, podOwnerKey } from '../core/cluster/owner-match.ts';
 import { parseKubeVersion, versionSkew } from '../core/cluster/version-skew.ts';
@@ -13,11 +15,11 @@ import { Emitter, type Disposable } from './disposable.ts';
 import { collectionPath } from './kinds.ts';
 import { ObjectOperations } from './object-operations.ts';
 import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
-import { crdType, customResourceType, leaseType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
+import { crdType, customResourceType, leaseType, listedType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
 import { SlimStore, type StoreChange } from './slim-store.ts';
 
 /** `custom:<group>/<plural>` names the objects of one CustomResourceDefinition. */
-export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | WorkloadKind | `custom:${string}`;
+export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | WorkloadKind | ListedKind | `custom:${string}`;
 
 /** The objects of one custom resource kind, with the definition they were listed by. */
 export interface CustomResources {
@@ -44,6 +46,7 @@ export type ConnectionChange =
   | ChangeOf<'pods', SlimPod>
   | ChangeOf<'crds', SlimCrd>
   | ChangeOf<WorkloadKind, SlimWorkload>
+  | ChangeOf<ListedKind, SlimListed>
   | ChangeOf<`custom:${string}`, SlimCustomResource>;
 
 function connectionChange<T>(resource: WatchedResource, change: StoreChange<T>): ConnectionChange {
@@ -81,6 +84,8 @@ export class ClusterConnection implements Disposable {
   /** Keyed by customKey(group, plural); follows the CRDs as they come and go. */
   readonly customResources = new Map<string, CustomResources>();
   readonly workloads: Readonly<Record<WorkloadKind, SlimStore<SlimWorkload>>>;
+  /** Empty until demand() starts watching the kind (an Explorer group of it was expanded). */
+  readonly listed: Readonly<Record<ListedKind, SlimStore<SlimListed>>>;
   private readonly states = new Map<WatchedResource, ResourceState>();
   private readonly reflectors = new Map<WatchedResource, Reflector<never>>();
   private readonly changes = new Emitter<ConnectionChange>();
@@ -93,6 +98,7 @@ export class ClusterConnection implements Disposable {
   skew: string | undefined;
   /** Resources already moved to the namespaced fallback. */
   private readonly narrowed = new Set<WatchedResource>();
+  private disposed = false;
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -107,6 +113,15 @@ export class ClusterConnection implements Disposable {
       workloads[kind] = store;
     }
     this.workloads = workloads;
+    const listed = {} as Record<ListedKind, SlimStore<SlimListed>>;
+    for (const kind of LISTED_KINDS) {
+      const store = new SlimStore<SlimListed>();
+      store.addIndex('namespace', (object) => object.meta.namespace);
+      listed[kind] = store;
+    }
+    // An HPA is shown on the workload it scales.
+    listed.HorizontalPodAutoscaler.addIndex('target', (hpa) => (hpa.scales === undefined ? '' : ownerKey(hpa.scales.kind, hpa.meta.namespace, hpa.scales.name)));
+    this.listed = listed;
   }
 
   get context(): string {
@@ -193,6 +208,24 @@ export class ClusterConnection implements Disposable {
     }
   }
 
+  /**
+   * Starts watching a listed kind, once: few clusters need them, so they are listed only when a view
+   * first asks. A 403 is the kind's state (narrowed to the context's namespace first, as workloads are).
+   */
+  demand(kind: ListedKind): void {
+    if (!this.reflectors.has(kind) && !this.disposed) this.watch(kind, listedType(kind), this.listed[kind]);
+  }
+
+  /** Whether demand() started the kind. */
+  demanded(kind: ListedKind): boolean {
+    return this.reflectors.has(kind);
+  }
+
+  /** The cached HPAs that scale this workload. */
+  autoscalersOf(kind: string, namespace: string, name: string): readonly SlimListed[] {
+    return this.listed.HorizontalPodAutoscaler.byIndex('target', ownerKey(kind, namespace, name));
+  }
+
   /** The cached pods of a Deployment, StatefulSet, DaemonSet or Job, from the owner index. */
   podsOwnedBy(kind: string, namespace: string, name: string): readonly SlimPod[] {
     return this.pods.byIndex('owner', ownerKey(kind, namespace, name));
@@ -217,6 +250,7 @@ export class ClusterConnection implements Disposable {
 
   /** Stops every reflector and cancels every request of this connection in flight (the version read, object operations, metrics). */
   dispose(): void {
+    this.disposed = true;
     this.options.client.dispose();
     for (const reflector of this.reflectors.values()) reflector.dispose();
     this.reflectors.clear();

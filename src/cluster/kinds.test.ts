@@ -10,7 +10,8 @@ import { startSim, type Sim } from '../sim/sim.ts';
 import type { ApiClient } from './api-client.ts';
 import { collectionPath, crdKindPath, KINDS, kindPath, objectPath, type KindPath } from './kinds.ts';
 import { kubeconfigClient } from './kubeconfig-client.ts';
-import { crdType, leaseType, nodeType, podType, workloadTypes } from './resource-types.ts';
+import { LISTED_KINDS } from '../core/cluster/listed-kinds.ts';
+import { crdType, leaseType, listedType, nodeType, podType, workloadTypes } from './resource-types.ts';
 
 let sim: Sim;
 let client: ApiClient;
@@ -72,7 +73,7 @@ describe('the kind table', () => {
 
   it('is where every resource the connection watches comes from', () => {
     const kinds = Object.values(KINDS);
-    for (const type of [nodeType, podType, leaseType, crdType, ...Object.values(workloadTypes)]) {
+    for (const type of [nodeType, podType, leaseType, crdType, ...Object.values(workloadTypes), ...LISTED_KINDS.map(listedType)]) {
       const { group, version, plural, namespaced } = type;
       assert.ok(kinds.some((kind) => isDeepStrictEqual(kind, { group, version, plural, namespaced })), `${group}/${plural}`);
     }

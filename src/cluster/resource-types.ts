@@ -1,5 +1,7 @@
 // The resources the Explorer watches: their kind (where it lives: kinds.ts) and how each is trimmed.
 import { slimCrd, slimCustomResource, type SlimCrd, type SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
+import type { ListedKind } from '../core/cluster/listed-kinds.ts';
+import { slimListed, type SlimListed } from '../core/cluster/listed-model.ts';
 import { NODE_LEASE_NAMESPACE, slimLease, type SlimLease } from '../core/cluster/lease-model.ts';
 import { slimNode, type SlimNode } from '../core/cluster/node-model.ts';
 import type { ObjectMeta } from '../core/cluster/object-fields.ts';
@@ -41,6 +43,11 @@ export const workloadTypes: Readonly<Record<WorkloadKind, ResourceType<SlimWorkl
   Service: workloadType('Service'),
   ConfigMap: workloadType('ConfigMap'),
 };
+
+/** A kind the Explorer lists beside workloads, watched from its first expanded group on. */
+export function listedType(kind: ListedKind): ResourceType<SlimListed> {
+  return { ...KINDS[kind], trim: (raw) => slimListed(kind, raw) };
+}
 
 export const crdType: ResourceType<SlimCrd> = { ...KINDS.CustomResourceDefinition, trim: slimCrd };
 
