@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext } from './api-context.ts';
 import { sendJson } from './http-io.ts';
+import { viewOf } from './event-view.ts';
 import { decodeContinue, streamList } from './list-response.ts';
 import type { KubeObject } from './objects.ts';
 import { objectKey } from './store.ts';
@@ -40,7 +41,16 @@ interface Items {
   readonly remaining: (after: string) => number;
 }
 
+function* converted(items: Iterable<{ key: string; object: KubeObject }>, convert: (object: KubeObject) => KubeObject): Generator<{ key: string; object: KubeObject }> {
+  for (const { key, object } of items) yield { key, object: convert(object) };
+}
+
 function items(context: ApiContext, type: ResourceType, namespace: string | undefined, after: string | undefined): Items {
+  const view = viewOf(context.catalog, type);
+  if (view !== undefined) {
+    const { stored, convert } = view;
+    return { items: converted(context.store.scan(stored, { namespace, after }), convert), remaining: (last) => context.store.countAfter(stored, namespace, last) };
+  }
   if (type.virtual !== true) return { items: context.store.scan(type, { namespace, after }), remaining: (last) => context.store.countAfter(type, namespace, last) };
   const all = context
     .computed(type, namespace)
@@ -50,6 +60,12 @@ function items(context: ApiContext, type: ResourceType, namespace: string | unde
 }
 
 export function getObject(context: ApiContext, type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  const view = viewOf(context.catalog, type);
+  if (view !== undefined) {
+    const stored = context.store.get(view.stored, namespace, name);
+    if (stored === undefined) throw notFound(type, name);
+    return view.convert(stored);
+  }
   const object =
     type.virtual === true
       ? context.computed(type, namespace).find((each) => each.metadata.name === name)
@@ -91,14 +107,19 @@ export async function serveList(request: IncomingMessage, response: ServerRespon
 
 export function serveWatchRequest(request: IncomingMessage, response: ServerResponse, context: ApiContext, type: ResourceType, namespace: string | undefined, name: string | undefined, query: URLSearchParams): void {
   const byName = name === undefined ? undefined : (object: KubeObject): boolean => object.metadata.name === name;
-  const matcher = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')), byName);
+  const selected = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector')), byName);
   const table = tableRequest(request, query, type);
+  // A view watches its stored type: selectors match, and clients receive, the converted objects.
+  const view = viewOf(context.catalog, type);
+  const convert = view?.convert ?? ((object: KubeObject): KubeObject => object);
+  const matcher = view === undefined || selected === undefined ? selected : (object: KubeObject): boolean => selected(convert(object));
   serveWatch(response, context, type, {
+    source: view?.stored,
     namespace,
     matcher,
     resourceVersion: query.get('resourceVersion') ?? undefined,
     allowBookmarks: booleanParam(query, 'allowWatchBookmarks'),
     timeoutSeconds: integer(query, 'timeoutSeconds'),
-    render: table === undefined ? (object) => JSON.stringify(object) : (object) => singleRowTable(table.printer, object, context.clock.now(), table.includeObject),
+    render: table === undefined ? (object) => JSON.stringify(convert(object)) : (object) => singleRowTable(table.printer, convert(object), context.clock.now(), table.includeObject),
   });
 }

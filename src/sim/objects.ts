@@ -63,6 +63,7 @@ export interface ResourceList {
 export interface Container {
   name: string;
   image?: string;
+  imagePullPolicy?: string;
   command?: string[];
   args?: string[];
   resources?: { requests?: ResourceList; limits?: ResourceList };

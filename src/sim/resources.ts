@@ -77,6 +77,8 @@ export const builtinTypes: readonly ResourceType[] = [
   type('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { shortNames: ['sc'] }),
   type('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false, { shortNames: ['pc'] }),
   type('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', true),
+  // The core Events seen through the newer API (event-view.ts): read-only here.
+  type('events.k8s.io', 'v1', 'Event', 'events', true, { shortNames: ['ev'], verbs: ['get', 'list', 'watch'], virtual: true }),
   type('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     shortNames: ['crd', 'crds'],
     subresources: ['status'],

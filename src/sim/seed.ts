@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SimClock } from './clock.ts';
 import type { Types } from './controllers/types.ts';
-import { leaseDurationSeconds, leaseNamespace, nodeConditions, startedStatus } from './controllers/kubelet.ts';
+import { leaseDurationSeconds, leaseNamespace, nodeConditions } from './controllers/kubelet.ts';
+import { startedStatus } from './controllers/pod-status.ts';
 import { behaviourAnnotations, profiles } from './controllers/pod-behaviour.ts';
 import { applyDefaults } from './defaults.ts';
 import { stableHash } from './names.ts';

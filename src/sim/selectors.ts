@@ -106,6 +106,9 @@ const fields: ReadonlyMap<string, Field> = new Map(Object.entries({
   'involvedObject.apiVersion': involved('apiVersion'),
   'involvedObject.resourceVersion': involved('resourceVersion'),
   'involvedObject.fieldPath': involved('fieldPath'),
+  // events.k8s.io/v1 names (event-view.ts) for the same fields.
+  ...Object.fromEntries(['kind', 'name', 'namespace', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((key) => [`regarding.${key}`, (object: KubeObject) => text(part(object, 'regarding')[key])])),
+  reportingController: (object) => text(object['reportingController']),
   reason: (object) => text(object['reason']),
   type: (object) => text(object['type']),
   reportingComponent: (object) => text(object['reportingComponent']),

@@ -115,6 +115,17 @@ export const simple = (columns: string[], cells: (object: KubeObject, now: numbe
   cells,
 });
 
+
+/** `kubectl get events` columns, for either API's field names (core/v1 or events.k8s.io/v1). */
+function eventPrinter(last: string, regarding: string, message: string): Printer {
+  return simple(['Last Seen', 'Type', 'Reason', 'Object', 'Message'], (object, now) => [
+    ageOf(object[last] ?? object['eventTime'] ?? object.metadata.creationTimestamp, now),
+    object['type'],
+    object['reason'],
+    `${String(field(object, regarding, 'kind') ?? '').toLowerCase()}/${String(field(object, regarding, 'name') ?? '')}`,
+    object[message],
+  ]);
+}
 export const coreCells: Record<string, Printer> = {
   '/pods': pods,
   '/nodes': nodes,
@@ -130,13 +141,8 @@ export const coreCells: Record<string, Printer> = {
   '/configmaps': simple(['Name', 'Data', 'Age'], (object, now) => [object.metadata.name, countOf(object['data']) + countOf(object['binaryData']), ageOf(object.metadata.creationTimestamp, now)]),
   '/secrets': simple(['Name', 'Type', 'Data', 'Age'], (object, now) => [object.metadata.name, object['type'] ?? 'Opaque', countOf(object['data']), ageOf(object.metadata.creationTimestamp, now)]),
   '/serviceaccounts': simple(['Name', 'Secrets', 'Age'], (object, now) => [object.metadata.name, Array.isArray(object['secrets']) ? object['secrets'].length : 0, ageOf(object.metadata.creationTimestamp, now)]),
-  '/events': simple(['Last Seen', 'Type', 'Reason', 'Object', 'Message'], (object, now) => [
-    ageOf(object['lastTimestamp'] ?? object['eventTime'] ?? object.metadata.creationTimestamp, now),
-    object['type'],
-    object['reason'],
-    `${String(field(object, 'involvedObject', 'kind') ?? '').toLowerCase()}/${String(field(object, 'involvedObject', 'name') ?? '')}`,
-    object['message'],
-  ]),
+  '/events': eventPrinter('lastTimestamp', 'involvedObject', 'message'),
+  'events.k8s.io/events': eventPrinter('deprecatedLastTimestamp', 'regarding', 'note'),
   'coordination.k8s.io/leases': simple(['Name', 'Holder', 'Age'], (object, now) => [object.metadata.name, field(object, 'spec', 'holderIdentity') ?? '', ageOf(object.metadata.creationTimestamp, now)]),
   'apiextensions.k8s.io/customresourcedefinitions': simple(['Name', 'Created At'], (object) => [object.metadata.name, object.metadata.creationTimestamp]),
 };

@@ -13,6 +13,8 @@ import type { EventType } from './store.ts';
 import { filtered, type Watcher } from './watch-hub.ts';
 
 export interface WatchOptions {
+  /** The stored type a view (event-view.ts) is watched through; the type itself otherwise. */
+  readonly source?: ResourceType | undefined;
   readonly namespace: string | undefined;
   readonly matcher: Matcher | undefined;
   readonly resourceVersion: string | undefined;
@@ -33,7 +35,8 @@ function line(type: string, objectJson: string): string {
 export function serveWatch(response: ServerResponse, context: ApiContext, type: ResourceType, options: WatchOptions): void {
   response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
   response.flushHeaders();
-  const key = typeKey(type);
+  const stored = options.source ?? type;
+  const key = typeKey(stored);
   const requested = options.resourceVersion;
   const fromVersion = requested === undefined || requested === '' || requested === '0' ? undefined : Number(requested);
   const replay = fromVersion === undefined || Number.isNaN(fromVersion) ? undefined : context.hub.since(key, fromVersion);
@@ -64,7 +67,7 @@ export function serveWatch(response: ServerResponse, context: ApiContext, type: 
   const remove = context.hub.add(watcher);
   if (replay === undefined) {
     // The scan is already limited to the namespace.
-    for (const { object } of context.store.scan(type, { namespace: options.namespace })) if (options.matcher === undefined || options.matcher(object)) send('ADDED', object);
+    for (const { object } of context.store.scan(stored, { namespace: options.namespace })) if (options.matcher === undefined || options.matcher(object)) send('ADDED', object);
   } else {
     for (const event of replay) {
       const seen = options.namespace === undefined || event.object.metadata.namespace === options.namespace ? filtered(event, options.matcher) : undefined;

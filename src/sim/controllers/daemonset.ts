@@ -29,7 +29,7 @@ export class DaemonSetController {
   }
 
   private sync(key: string): void {
-    const { store, types, owners } = this.environment;
+    const { store, types, owners, events } = this.environment;
     const { namespace, name } = splitKey(key);
     const set = store.get(types.daemonSet, namespace, name) as DaemonSet | undefined;
     if (set === undefined) return;
@@ -41,8 +41,16 @@ export class DaemonSetController {
     }
     const pods = (owners.dependents(set.metadata.uid ?? '', types.pod) as Pod[]).filter(isActive);
     const placed = new Set(pods.map((pod) => pod.spec.nodeName ?? ''));
-    for (const node of eligible) if (!placed.has(node)) pods.push(createOwnedPod(this.environment, set, set.spec.template, { nodeName: node }));
-    for (const pod of pods.filter((each) => !eligible.has(each.spec.nodeName ?? ''))) store.delete(types.pod, pod.metadata.namespace, pod.metadata.name ?? '');
+    for (const node of eligible) {
+      if (placed.has(node)) continue;
+      const pod = createOwnedPod(this.environment, set, set.spec.template, { nodeName: node });
+      pods.push(pod);
+      events.record(set, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
+    }
+    for (const pod of pods.filter((each) => !eligible.has(each.spec.nodeName ?? ''))) {
+      store.delete(types.pod, pod.metadata.namespace, pod.metadata.name ?? '');
+      events.record(set, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
+    }
     const kept = pods.filter((pod) => eligible.has(pod.spec.nodeName ?? ''));
     const ready = kept.filter(isReady).length;
     modify(this.environment, types.daemonSet, store.get(types.daemonSet, namespace, name) as DaemonSet, (copy) => {

@@ -9,6 +9,11 @@ import type { Store } from '../store.ts';
 import type { ResourceType } from '../resources.ts';
 
 const ttlMs = 60 * 60 * 1000;
+
+export interface EventSite {
+  readonly fieldPath?: string;
+  readonly host?: string;
+}
 const sweepMs = 5 * 60 * 1000;
 
 export class EventRecorder {
@@ -25,9 +30,10 @@ export class EventRecorder {
     clock.setInterval(() => this.expire(), sweepMs);
   }
 
-  record(involved: KubeObject, kind: 'Normal' | 'Warning', reason: string, message: string, component: string): void {
+  /** `where` names a container (`spec.containers{web}`) and the node a kubelet reports from, as the kubelet's events do. */
+  record(involved: KubeObject, kind: 'Normal' | 'Warning', reason: string, message: string, component: string, where: EventSite = {}): void {
     const namespace = involved.metadata.namespace ?? 'default';
-    const key = `${involved.metadata.uid ?? ''}|${reason}|${message}`;
+    const key = `${involved.metadata.uid ?? ''}|${where.fieldPath ?? ''}|${reason}|${message}`;
     const now = this.clock.timestamp();
     const known = this.byKey.get(key);
     const existing = known === undefined ? undefined : this.store.get(this.type, known.namespace, known.name);
@@ -48,17 +54,18 @@ export class EventRecorder {
         ...(involved.metadata.namespace === undefined ? {} : { namespace: involved.metadata.namespace }),
         uid: involved.metadata.uid,
         resourceVersion: involved.metadata.resourceVersion,
+        ...(where.fieldPath === undefined ? {} : { fieldPath: where.fieldPath }),
       },
       reason,
       message,
-      source: { component },
+      source: { component, ...(where.host === undefined ? {} : { host: where.host }) },
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
       type: kind,
       eventTime: null,
       reportingComponent: component,
-      reportingInstance: '',
+      reportingInstance: where.host ?? '',
     });
     this.byKey.set(key, { namespace, name, last: this.clock.now() });
   }

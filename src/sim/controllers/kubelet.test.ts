@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod } from '../objects.ts';
-import { startedStatus } from './kubelet.ts';
+import { startedStatus } from './pod-status.ts';
 
 describe('startedStatus', () => {
   const terminated = { exitCode: 1, reason: 'Error', finishedAt: '2026-11-25T10:00:00Z' };

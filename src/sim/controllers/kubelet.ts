@@ -1,13 +1,17 @@
 /**
  * The kubelets of every node: renew each node's Lease every 10 s (leaseDurationSeconds 40, the
  * kubelet's defaults), keep the node Ready while they do, and run the pods bound to it:
- * Pending → Running → Succeeded/Failed, or CrashLoopBackOff / ImagePullBackOff.
+ * Pending → Running → Succeeded/Failed, or CrashLoopBackOff / ImagePullBackOff, or ContainerCreating
+ * while a ConfigMap or Secret it mounts is missing (FailedMount, retried, and at once when it appears).
  */
-import type { Condition, ContainerStatus, Lease, Node, Pod, PodStatus } from '../objects.ts';
+import type { Condition, Lease, Node, Pod } from '../objects.ts';
 import { setCondition } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { keyOf, modify, splitKey } from './environment.ts';
+import { NodeImages, recordKilled, recordPullFailed, recordStarted } from './kubelet-events.ts';
 import { behaviourOf } from './pod-behaviour.ts';
+import { creatingStatus, startedStatus } from './pod-status.ts';
+import { missingSource } from './pod-volumes.ts';
 
 export const leaseNamespace = 'kube-node-lease';
 /** kubelet --node-lease-duration-seconds default; it renews every quarter of that (10 s). */
@@ -15,6 +19,8 @@ export const leaseDurationSeconds = 40;
 const renewEveryMs = 10_000;
 /** Image pull and container start, compressed to one second. */
 const startDelayMs = 1_000;
+/** How often a kubelet retries a pod's missing volume (its pod workers resync about every minute). */
+const mountRetryMs = 60_000;
 /** CrashLoopBackOff: 10 s doubling to 5 min, as the kubelet backs off. */
 const backoff = (restarts: number): number => Math.min(300_000, 10_000 * 2 ** Math.max(0, restarts - 1));
 
@@ -26,13 +32,22 @@ export class Kubelets {
   private readonly nextIp = new Map<string, number>();
   private slot = 0;
   private readonly enqueue: (key: string) => void;
+  private readonly images = new NodeImages();
+  /** Pods waiting for a ConfigMap or Secret to mount, by namespace: pod key → uid. */
+  private readonly awaitingVolumes = new Map<string, Map<string, string | undefined>>();
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     this.enqueue = environment.queues.create('kubelet', (key) => this.syncPod(key));
+    const { types } = environment;
     environment.store.subscribe((event) => {
-      if (event.resource !== environment.types.pod || event.type === 'DELETED') return;
+      if ((event.resource === types.configMap || event.resource === types.secret) && event.type === 'ADDED') this.volumeAdded(event.object.metadata.namespace ?? '');
+      if (event.resource !== types.pod) return;
       const pod = event.object as Pod;
+      if (event.type === 'DELETED') {
+        if (pod.status?.phase === 'Running' && !this.stopped.has(pod.spec.nodeName ?? '')) recordKilled(environment.events, pod);
+        return;
+      }
       // A pod stored already Running was seeded so, with nothing left for a kubelet to do at start.
       if (event.type === 'ADDED' && pod.status?.phase === 'Running') return;
       if (pod.spec.nodeName !== undefined) this.enqueue(keyOf(pod));
@@ -84,9 +99,10 @@ export class Kubelets {
     }
     const ready = node.status.conditions?.find((condition) => condition.type === 'Ready');
     if (ready?.status !== 'True') {
-      modify(this.environment, types.node, node, (copy) => {
+      const updated = modify(this.environment, types.node, node, (copy) => {
         copy.status.conditions = nodeConditions(copy.status.conditions ?? [], clock.timestamp());
       });
+      this.environment.events.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', { host: name });
     }
   }
 
@@ -133,12 +149,43 @@ export class Kubelets {
     const now = clock.timestamp();
     const behaviour = behaviourOf(pod);
     const node = pod.spec.nodeName ?? '';
+    const missing = missingSource(this.environment.store, types, pod, ['configmap', 'secret']);
+    if (missing !== undefined) {
+      const updated = modify(this.environment, types.pod, pod, (copy) => {
+        copy.status = creatingStatus(copy, now, this.hostIp(node));
+      });
+      events.record(updated, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${missing.volume}" : ${missing.kind} "${missing.name}" not found`, 'kubelet', { host: node });
+      this.awaitVolume(key, uid, pod.metadata.namespace ?? '');
+      return;
+    }
     const updated = modify(this.environment, types.pod, pod, (copy) => {
       copy.status = startedStatus(copy, behaviour.imagePullFails, now, this.hostIp(node), copy.status?.podIP ?? this.podIp(node));
     });
-    const image = pod.spec.containers[0]?.image ?? '';
-    if (behaviour.imagePullFails) events.record(updated, 'Warning', 'Failed', `Failed to pull image "${image}": not found`, 'kubelet');
-    else events.record(updated, 'Normal', 'Started', `Started container ${pod.spec.containers[0]?.name ?? ''}`, 'kubelet');
+    const failing = behaviour.imagePullFails ? pod.spec.containers.find((container) => /(does-?not-?exist|nonexistent|invalid-image)/.test(container.image ?? '')) : undefined;
+    if (failing !== undefined) recordPullFailed(events, updated, failing);
+    else recordStarted(events, this.images, updated, startDelayMs / 1000);
+  }
+
+  /** Retries a pod waiting for a volume a minute later (the kubelet's resync), counting the FailedMount again. */
+  private awaitVolume(key: string, uid: string | undefined, namespace: string): void {
+    let waiting = this.awaitingVolumes.get(namespace);
+    if (waiting === undefined) this.awaitingVolumes.set(namespace, (waiting = new Map()));
+    waiting.set(key, uid);
+    this.after(`${key}|${uid ?? ''}`, mountRetryMs, () => this.retryMount(key, uid));
+  }
+
+  private volumeAdded(namespace: string): void {
+    const waiting = this.awaitingVolumes.get(namespace);
+    if (waiting === undefined) return;
+    this.awaitingVolumes.delete(namespace);
+    for (const [key, uid] of waiting) this.retryMount(key, uid);
+  }
+
+  private retryMount(key: string, uid: string | undefined): void {
+    const { namespace } = splitKey(key);
+    this.awaitingVolumes.get(namespace ?? '')?.delete(key);
+    const pod = this.current(key, uid);
+    if (pod?.status?.containerStatuses?.[0]?.state['waiting']?.['reason'] === 'ContainerCreating') this.start(key, uid);
   }
 
   private exit(key: string, uid: string | undefined): void {
@@ -178,40 +225,6 @@ export class Kubelets {
     this.nextIp.set(node, next);
     return `${prefix}.${next + 1}`;
   }
-}
-
-/** A pod's status once the kubelet started it (or failed to pull its image). */
-export function startedStatus(pod: Pod, imagePullFails: boolean, now: string, hostIP: string, podIP: string): PodStatus {
-  const previous = pod.status?.containerStatuses ?? [];
-  // After a CrashLoopBackOff wait the container is `waiting`: its last termination is in lastState,
-  // and `kubectl logs --previous` still needs it once the container runs again.
-  const lastTerminated = (index: number): Record<string, unknown> | undefined => previous[index]?.state['terminated'] ?? previous[index]?.lastState?.['terminated'];
-  const containerStatuses: ContainerStatus[] = pod.spec.containers.map((container, index) => ({
-    name: container.name,
-    image: container.image ?? '',
-    imageID: imagePullFails ? '' : `docker.io/library/${container.image ?? ''}@sha256:${'0'.repeat(64)}`,
-    ...(imagePullFails ? {} : { containerID: `containerd://${(pod.metadata.uid ?? '').replace(/-/g, '')}${index}` }),
-    ready: !imagePullFails,
-    started: !imagePullFails,
-    restartCount: previous[index]?.restartCount ?? 0,
-    state: imagePullFails ? { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${container.image ?? ''}"` } } : { running: { startedAt: now } },
-    ...(lastTerminated(index) === undefined ? {} : { lastState: { terminated: lastTerminated(index) } }),
-  }));
-  let conditions = pod.status?.conditions ?? [];
-  for (const type of ['PodReadyToStartContainers', 'Initialized', 'PodScheduled']) conditions = setCondition(conditions, { type, status: 'True', lastProbeTime: null }, now);
-  for (const type of ['ContainersReady', 'Ready']) {
-    conditions = setCondition(conditions, { type, status: imagePullFails ? 'False' : 'True', lastProbeTime: null, ...(imagePullFails ? { reason: 'ContainersNotReady' } : {}) }, now);
-  }
-  return {
-    ...pod.status,
-    phase: imagePullFails ? 'Pending' : 'Running',
-    conditions,
-    hostIP,
-    podIP,
-    startTime: pod.status?.startTime ?? now,
-    containerStatuses,
-    qosClass: pod.status?.qosClass ?? 'Burstable',
-  };
 }
 
 /** The four node conditions a healthy kubelet posts (k8s.io/kubernetes pkg/kubelet/nodestatus). */

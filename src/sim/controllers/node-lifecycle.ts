@@ -44,6 +44,8 @@ export class NodeLifecycle {
   private monitor(): void {
     const { store, types, clock } = this.environment;
     const now = clock.now();
+    // Nodes there at the first tick were registered before the sim "started" (their events long expired).
+    const firstTick = this.startedAt === undefined;
     // The first tick stands for the period before it, so a lease renewed at start counts from start.
     this.startedAt ??= now - monitorEveryMs;
     for (const { object } of [...store.scan(types.node)]) {
@@ -52,6 +54,7 @@ export class NodeLifecycle {
       const lease = store.get(types.lease, leaseNamespace, name) as Lease | undefined;
       const renewTime = lease?.spec.renewTime ?? node.metadata.creationTimestamp ?? '';
       let seen = this.observed.get(name);
+      if (seen === undefined && !firstTick) this.environment.events.record(node, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, 'node-controller');
       if (seen?.renewTime !== renewTime) {
         seen = { renewTime, at: Math.max(Date.parse(renewTime), this.startedAt) };
         this.observed.set(name, seen);

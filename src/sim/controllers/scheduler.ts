@@ -2,7 +2,8 @@
  * The scheduler: binds each pending pod to a node with the allocator's fit check (resources,
  * taints/tolerations, nodeSelector; least-allocated wins). A pod that fits nowhere stays Pending
  * with PodScheduled=False (Unschedulable) and a FailedScheduling event, and is retried when a
- * node changes or a pod goes away, as the scheduler's unschedulable queue does.
+ * node changes or a pod goes away, as the scheduler's unschedulable queue does. A pod whose
+ * PersistentVolumeClaim does not exist fits nowhere either (VolumeBinding), until the claim is made.
  */
 import { fitNodeFromObject, fitPodFromSpec } from '../../core/allocator/fit-input.ts';
 import type { FitNode, NodeState } from '../../core/allocator/fit-types.ts';
@@ -11,6 +12,7 @@ import type { Pod } from '../objects.ts';
 import { setCondition } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { keyOf, modify, splitKey } from './environment.ts';
+import { missingSource } from './pod-volumes.ts';
 
 export class Scheduler {
   private readonly environment: ControllerEnvironment;
@@ -32,6 +34,8 @@ export class Scheduler {
         } else if (pod.spec.nodeName === undefined && pod.metadata.deletionTimestamp === undefined && !this.unschedulable.has(keyOf(pod))) {
           this.enqueue(keyOf(pod));
         }
+      } else if (event.resource === types.persistentVolumeClaim) {
+        if (event.type === 'ADDED') this.retry();
       } else if (event.resource === types.node) {
         if (event.type === 'DELETED') this.fitNodes.delete(event.object.metadata.name ?? '');
         this.retry();
@@ -63,9 +67,10 @@ export class Scheduler {
     const pod = store.get(types.pod, namespace, name) as Pod | undefined;
     if (pod === undefined || pod.spec.nodeName !== undefined) return;
     const states = this.nodeStates();
-    const result = schedulePod(fitPodFromSpec(pod.spec).pod, states);
+    const claim = missingSource(store, types, pod, ['persistentvolumeclaim']);
+    const result = claim === undefined ? schedulePod(fitPodFromSpec(pod.spec).pod, states) : undefined;
     const now = clock.timestamp();
-    if (result.ok) {
+    if (result?.ok === true) {
       const bound = modify(this.environment, types.pod, pod, (copy) => {
         copy.spec.nodeName = result.node;
         copy.status = { ...copy.status, conditions: setCondition(copy.status?.conditions ?? [], { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now) };
@@ -74,7 +79,11 @@ export class Scheduler {
       return;
     }
     this.unschedulable.add(key);
-    const message = `${result.message} preemption: 0/${states.length} nodes are available: ${states.length} No preemption victims found for incoming pod.`;
+    const nodes = states.length;
+    const message =
+      result === undefined
+        ? `0/${nodes} nodes are available: persistentvolumeclaim "${claim?.name ?? ''}" not found. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`
+        : `${result.message} preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
     const updated = modify(this.environment, types.pod, pod, (copy) => {
       copy.status = {
         ...copy.status,

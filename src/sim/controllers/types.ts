@@ -21,6 +21,9 @@ export interface Types {
   readonly podDisruptionBudget: ResourceType;
   readonly horizontalPodAutoscaler: ResourceType;
   readonly resourceQuota: ResourceType;
+  readonly configMap: ResourceType;
+  readonly secret: ResourceType;
+  readonly persistentVolumeClaim: ResourceType;
 }
 
 export function resolveTypes(catalog: Catalog): Types {
@@ -44,5 +47,8 @@ export function resolveTypes(catalog: Catalog): Types {
     podDisruptionBudget: catalog.stored('policy', 'poddisruptionbudgets'),
     horizontalPodAutoscaler: catalog.stored('autoscaling', 'horizontalpodautoscalers'),
     resourceQuota: catalog.stored('', 'resourcequotas'),
+    configMap: catalog.stored('', 'configmaps'),
+    secret: catalog.stored('', 'secrets'),
+    persistentVolumeClaim: catalog.stored('', 'persistentvolumeclaims'),
   };
 }
