@@ -3,56 +3,17 @@
 // models of @kubernetes/client-node (a runtime dependency already, so no new package): each model's
 // `attributeTypeMap` gives its fields and types, and its .d.ts marks the required ones (no `?`).
 // Run after upgrading client-node: npm run schema:snapshot
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { compactType, readPackageModels } from './client-node-models.ts';
 
 const packageUrl = new URL('../../node_modules/@kubernetes/client-node/', import.meta.url);
-const modelsUrl = new URL('dist/gen/models/', packageUrl);
 const outputUrl = new URL('../../src/core/lint/schema/kubernetes-schema.json', import.meta.url);
 const clientVersion = (JSON.parse(readFileSync(new URL('package.json', packageUrl), 'utf8')) as { version: string }).version;
 // The Kubernetes release whose API client-node 2.0 was generated from (its README's compatibility table).
 const kubernetesVersion = '1.34';
 
-// Quantities are `string` in the models, but the API also accepts JSON numbers for them
-// (Quantity.UnmarshalJSON). These are the fields whose OpenAPI type is resource.Quantity: by name
-// where the name is unambiguous, else as Model.field.
-const quantityFields = new Set([
-  'limits', 'requests', 'hard', 'used', 'capacity', 'allocatable', 'allocatedResources', 'overhead', 'sizeLimit',
-  'max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio', 'maximumVolumeSize',
-  'V2MetricTarget.value', 'V2MetricTarget.averageValue', 'V2MetricValueStatus.value', 'V2MetricValueStatus.averageValue',
-]);
-
-interface Attribute {
-  readonly name: string;
-  readonly baseName: string;
-  readonly type: string;
-  readonly format: string;
-}
-
-const models = new Map<string, Attribute[]>();
-for (const file of readdirSync(modelsUrl).filter((name) => name.endsWith('.js'))) {
-  const match = /attributeTypeMap = (\[[\s\S]*?\n\]);/.exec(readFileSync(new URL(file, modelsUrl), 'utf8'));
-  if (match?.[1] !== undefined) models.set(file.slice(0, -3), JSON.parse(match[1]) as Attribute[]);
-}
-
-/** Compact types: s string, i integer, n number, b boolean, a anything, q quantity, io int-or-string, [T] list, {T} map, else a model. */
-function compact(type: string, format: string, field: string, model: string): string {
-  const list = /^Array<(.+)>$/.exec(type);
-  if (list?.[1] !== undefined) return `[${compact(list[1], '', field, model)}]`;
-  const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (map?.[1] !== undefined) return `{${compact(map[1], '', field, model)}}`;
-  if (type === 'string') return quantityFields.has(field) || quantityFields.has(`${model}.${field}`) ? 'q' : 's';
-  if (type === 'number') return format === 'double' ? 'n' : 'i';
-  if (type === 'boolean') return 'b';
-  if (type === 'IntOrString') return 'io';
-  if (type === 'Date') return 's';
-  if (type === 'any' || type === 'object') return 'a';
-  return models.has(type) ? type : 'a';
-}
-
-function required(model: string): string[] {
-  const text = readFileSync(new URL(`${model}.d.ts`, modelsUrl), 'utf8');
-  return [...text.matchAll(/^ {4}'([^']+)': /gm)].map((match) => match[1] as string);
-}
+const { models } = readPackageModels(packageUrl);
+const known = (name: string): boolean => models.has(name);
 
 // The built-in kinds of src/core/lint/kinds.ts, mapped to their model names.
 const kindsSource = readFileSync(new URL('../../src/core/lint/kinds.ts', import.meta.url), 'utf8');
@@ -76,13 +37,14 @@ while (pending.length > 0) {
   const model = pending.pop() as string;
   if (types[model] !== undefined) continue;
   const fields: Record<string, string> = {};
-  for (const attribute of models.get(model) ?? []) {
-    fields[attribute.baseName] = compact(attribute.type, attribute.format, attribute.baseName, model);
+  const source = models.get(model);
+  for (const attribute of source?.attributes ?? []) {
+    fields[attribute.baseName] = compactType(attribute.type, attribute.format, attribute.baseName, model, known);
     const inner = fields[attribute.baseName]?.replace(/^[[{]|[\]}]$/g, '') ?? '';
     if (models.has(inner)) pending.push(inner);
   }
-  const needed = required(model);
-  types[model] = needed.length > 0 ? { f: fields, r: needed } : { f: fields };
+  const needed = source?.required ?? [];
+  types[model] = needed.length > 0 ? { f: fields, r: [...needed] } : { f: fields };
 }
 
 const snapshot = { kubernetesVersion, source: `@kubernetes/client-node ${clientVersion} models`, kinds, types };
