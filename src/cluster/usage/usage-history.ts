@@ -5,7 +5,9 @@
 import { ContainerUsage, HISTORY_WINDOW_MS, MEMORY_AGGREGATION_INTERVAL_MS } from '../../core/allocator/container-usage.ts';
 import { HourlyChart, type ChartCheckpoint } from '../../core/allocator/hourly-chart.ts';
 import { MemoryPeaks, type MemoryPeaksCheckpoint } from '../../core/allocator/memory-peaks.ts';
-import { podEstimators, recommend, type PodEstimators } from '../../core/allocator/recommender.ts';
+import { explainRecommendation } from '../../core/allocator/recommendation-explain.ts';
+import { podEstimators, recommend, type PodEstimators, type RecommenderSettings } from '../../core/allocator/recommender.ts';
+import { StartupWindow } from '../../core/allocator/startup-peaks.ts';
 import { restoreUsage, usageCheckpoint, type ContainerUsageCheckpoint } from '../../core/allocator/usage-checkpoint.ts';
 import { workloadFromPodName } from '../../core/allocator/workload-name.ts';
 import type { ContainerSeriesKey, UsageSeriesSink, WorkloadContainerUsage } from './usage-types.ts';
@@ -40,6 +42,7 @@ interface PodSeries {
   readonly entry: ContainerEntry;
   readonly pod: string;
   readonly peaks: MemoryPeaks;
+  readonly startup: StartupWindow;
   /** The metrics API serves the same sample until it refreshes: one tick's duplicate is skipped. */
   lastCpuMs: number;
   lastMs: number;
@@ -48,15 +51,23 @@ interface PodSeries {
 const workloadKey = (namespace: string, workload: string): string => `${namespace}\0${workload}`;
 const seriesKey = (namespace: string, pod: string, container: string): string => `${namespace}\0${pod}\0${container}`;
 
+export interface UsageHistoryOptions {
+  readonly settings?: RecommenderSettings;
+  /** How long after a container start its samples count as start-up (default 5 min). */
+  readonly startupWindowMs?: number;
+}
+
 export class UsageHistory {
   private readonly maxContainers: number;
+  private readonly options: UsageHistoryOptions;
   private readonly workloads = new Map<string, Map<string, ContainerEntry>>();
   private readonly series = new Map<string, PodSeries>();
   private containerCount = 0;
   private cached: { nowHour: number; usage: WorkloadContainerUsage[] } | undefined;
 
-  constructor(maxContainers = DEFAULT_MAX_CONTAINERS) {
+  constructor(maxContainers = DEFAULT_MAX_CONTAINERS, options: UsageHistoryOptions = {}) {
     this.maxContainers = maxContainers;
+    this.options = options;
   }
 
   get size(): number {
@@ -67,6 +78,10 @@ export class UsageHistory {
   addSample(key: ContainerSeriesKey, timeMs: number, cpuCores: number, memoryBytes: number): void {
     const series = this.seriesFor(key);
     const { entry } = series;
+    if (timeMs > series.lastMs && series.startup.take(key.startedAtMs, timeMs, cpuCores, memoryBytes)) {
+      this.seen(series, timeMs);
+      return;
+    }
     if (cpuCores >= 0 && timeMs > series.lastCpuMs) {
       series.lastCpuMs = timeMs;
       entry.usage.addCpuSample(cpuCores, timeMs);
@@ -76,12 +91,23 @@ export class UsageHistory {
     this.seen(series, timeMs);
   }
 
+  /**
+   * An OOM kill of a pod container (lastState.terminated OOMKilled, or Prometheus' OOM series) with
+   * the memory in use when it happened; the same kill seen again is ignored.
+   */
+  addOom(key: ContainerSeriesKey, timeMs: number, usedBytes: number): void {
+    const series = this.seriesFor(key);
+    if (series.peaks.recordOom(usedBytes, timeMs) !== undefined) this.cached = undefined;
+  }
+
   /** For history loaders: points at or before what the store already held for the container are skipped. */
   readonly sink: UsageSeriesSink = (key, resource, timesMs, values, sampleMinutes) => {
     const series = this.seriesFor(key);
     const { entry } = series;
     let first = 0;
     while (first < timesMs.length && (timesMs[first] as number) <= entry.restoredUntilMs) first += 1;
+    const leading = timesMs.subarray(first);
+    first += series.startup.takeLeading(key.startedAtMs, leading, resource === 'cpu' ? values.subarray(first) : undefined, resource === 'memory' ? values.subarray(first) : undefined, leading.length);
     const times = timesMs.subarray(first);
     const points = values.subarray(first);
     if (times.length === 0) return;
@@ -107,7 +133,7 @@ export class UsageHistory {
     for (const key of [...this.workloads.keys()].sort()) {
       const containers = this.workloads.get(key) as Map<string, ContainerEntry>;
       let forSize = estimators.get(containers.size);
-      if (forSize === undefined) estimators.set(containers.size, (forSize = podEstimators(containers.size)));
+      if (forSize === undefined) estimators.set(containers.size, (forSize = podEstimators(containers.size, this.options.settings)));
       for (const name of [...containers.keys()].sort()) result.push(this.describe(containers.get(name) as ContainerEntry, forSize, nowMs));
     }
     this.cached = { nowHour, usage: result };
@@ -117,7 +143,7 @@ export class UsageHistory {
   find(namespace: string, workload: string, container: string, nowMs: number): WorkloadContainerUsage | undefined {
     const containers = this.workloads.get(workloadKey(namespace, workload));
     const entry = containers?.get(container);
-    return entry === undefined || containers === undefined ? undefined : this.describe(entry, podEstimators(containers.size), nowMs);
+    return entry === undefined || containers === undefined ? undefined : this.describe(entry, podEstimators(containers.size, this.options.settings), nowMs);
   }
 
   /**
@@ -182,7 +208,7 @@ export class UsageHistory {
     const entry = this.newEntry(namespace, workload, container, restored.value);
     if (chart !== null && (typeof chart !== 'object' || !entry.chart.restore(chart as ChartCheckpoint))) return false;
     for (const [pod, peaks] of Object.entries(pods)) {
-      const series: PodSeries = { entry, pod, peaks: new MemoryPeaks(entry.usage), lastCpuMs: entry.usage.lastSampleMs, lastMs: lastSeenMs };
+      const series: PodSeries = { entry, pod, peaks: new MemoryPeaks(entry.usage), startup: this.startupWindow(entry), lastCpuMs: entry.usage.lastSampleMs, lastMs: lastSeenMs };
       if (Array.isArray(peaks) && peaks.length === 4 && series.peaks.restore(peaks as unknown as MemoryPeaksCheckpoint)) {
         this.series.set(seriesKey(namespace, pod, container), series);
       }
@@ -196,11 +222,13 @@ export class UsageHistory {
   private describe(entry: ContainerEntry, estimators: PodEstimators, nowMs: number): WorkloadContainerUsage {
     const { usage } = entry;
     const sampled = usage.cpuSampleCount > 0;
+    const recommendation = recommend(usage, estimators);
     return {
       namespace: entry.namespace,
       workload: entry.workload,
       container: entry.container,
-      recommendation: recommend(usage, estimators),
+      recommendation,
+      explanation: recommendation === undefined ? undefined : explainRecommendation(usage, estimators),
       confidenceDays: usage.confidenceDays(),
       firstSampleMs: sampled ? usage.firstSampleMs : undefined,
       lastSampleMs: sampled ? usage.lastSampleMs : undefined,
@@ -215,10 +243,14 @@ export class UsageHistory {
       const workload = key.workload ?? workloadFromPodName(key.pod).name;
       let entry = this.workloads.get(workloadKey(key.namespace, workload))?.get(key.container);
       if (entry === undefined) this.add((entry = this.newEntry(key.namespace, workload, key.container, new ContainerUsage())));
-      series = { entry, pod: key.pod, peaks: new MemoryPeaks(entry.usage), lastCpuMs: Number.NEGATIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY };
+      series = { entry, pod: key.pod, peaks: new MemoryPeaks(entry.usage), startup: this.startupWindow(entry), lastCpuMs: Number.NEGATIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY };
       this.series.set(id, series);
     }
     return series;
+  }
+
+  private startupWindow(entry: ContainerEntry): StartupWindow {
+    return new StartupWindow(entry.usage.startup, this.options.startupWindowMs);
   }
 
   private seen(series: PodSeries, timeMs: number): void {

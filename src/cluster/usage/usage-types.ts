@@ -1,5 +1,6 @@
 // The contract between the usage inputs (metrics API sampler, Prometheus history, the on-disk store)
 // and their readers (the editor's diagnostics, hover and right-sizing report). Plain data only.
+import type { RecommendationExplanation } from '../../core/allocator/recommendation-explain.ts';
 import type { Result } from '../../core/result.ts';
 
 /** The labels that name one container of one pod, as cAdvisor's series carry them. */
@@ -9,6 +10,8 @@ export interface ContainerSeriesKey {
   readonly container: string;
   /** The owning workload when known (owner references); else derived from the pod name. */
   readonly workload?: string;
+  /** When the container (this run of it) started, if known: its first minutes are kept apart as start-up. */
+  readonly startedAtMs?: number;
 }
 
 /**
@@ -61,7 +64,9 @@ export interface WorkloadContainerUsage {
   readonly workload: string;
   readonly container: string;
   /** Undefined: not enough data yet. */
-  readonly recommendation: { readonly target: Estimate; readonly lowerBound: Estimate; readonly upperBound: Estimate } | undefined;
+  readonly recommendation: { readonly target: Estimate; readonly lowerBound: Estimate; readonly upperBound: Estimate; readonly limits: Estimate } | undefined;
+  /** Why the target is what it is (undefined with the recommendation). */
+  readonly explanation: RecommendationExplanation | undefined;
   readonly confidenceDays: number;
   readonly firstSampleMs: number | undefined;
   readonly lastSampleMs: number | undefined;

@@ -2,20 +2,12 @@
 // and memory peaks as decaying histograms, after the VPA's
 // vertical-pod-autoscaler/pkg/recommender/model/aggregate_container_state.go.
 import { CPU_BUCKETS, MEMORY_BUCKETS, MIN_SAMPLE_WEIGHT } from './bucket-scheme.ts';
-import { DecayClock, DecayingHistogram } from './decaying-histogram.ts';
+import { DecayingHistogram } from './decaying-histogram.ts';
+import { DAY_MS, DECAY_CLOCK } from './history-window.ts';
+import { OomKills } from './oom-kills.ts';
+import { StartupPeaks } from './startup-peaks.ts';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-// aggregations_config.go: CPU and memory histograms decay with a 24 h half-life.
-const HISTOGRAM_HALF_LIFE_MS = DAY_MS;
-const DECAY_CLOCK = new DecayClock(HISTOGRAM_HALF_LIFE_MS);
-
-// aggregations_config.go: one memory peak per 24 h interval; 8 intervals make the history window
-// (MemoryAggregationWindowLength), after which an aggregate with no new samples expires.
-export const MEMORY_AGGREGATION_INTERVAL_MS = DAY_MS;
-const MEMORY_AGGREGATION_INTERVAL_COUNT = 8;
-export const HISTORY_WINDOW_MS = MEMORY_AGGREGATION_INTERVAL_MS * MEMORY_AGGREGATION_INTERVAL_COUNT;
+export { DAY_MS, HISTORY_WINDOW_MS, HOUR_MS, MEMORY_AGGREGATION_INTERVAL_MS } from './history-window.ts';
 
 // recommender.go getConfidence: samples are counted as days of one sample per minute.
 const SAMPLES_PER_DAY = 60 * 24;
@@ -23,6 +15,10 @@ const SAMPLES_PER_DAY = 60 * 24;
 export class ContainerUsage {
   readonly cpu = new DecayingHistogram(CPU_BUCKETS, DECAY_CLOCK);
   readonly memoryPeaks = new DecayingHistogram(MEMORY_BUCKETS, DECAY_CLOCK);
+  /** Kept beside the histogram: the memory target never goes under a recent kill's bump. */
+  readonly oomKills = new OomKills();
+  /** The first minutes after each container start, kept out of the histograms above. */
+  readonly startup = new StartupPeaks();
   firstSampleMs = Number.POSITIVE_INFINITY;
   lastSampleMs = Number.NEGATIVE_INFINITY;
   /** CPU samples seen; the VPA counts only these for confidence. */
@@ -74,6 +70,6 @@ export class ContainerUsage {
 
   /** Histogram bytes held for this container (both histograms' bucket weights). */
   get histogramBytes(): number {
-    return this.cpu.byteLength + this.memoryPeaks.byteLength;
+    return this.cpu.byteLength + this.memoryPeaks.byteLength + this.startup.byteLength;
   }
 }

@@ -48,18 +48,33 @@ describe('MemoryPeaks', () => {
       const usage = new ContainerUsage();
       const peaks = new MemoryPeaks(usage);
       peaks.addSample(used / 2, START);
-      assert.equal(peaks.recordOom(used, START + HOUR_MS), true);
+      assert.equal(peaks.recordOom(used, START + HOUR_MS), bumped);
       assert.equal(usage.memoryPeaks.percentile(1), bucketEnd(bumped));
       assert.equal(used + OOM_MIN_BUMP_BYTES === bumped || used * 1.2 === bumped, true);
     }
   });
 
-  it('bumps from the interval peak when it is above the reported usage, and drops stale OOMs', () => {
+  it('bumps from the interval peak when it is above the reported usage', () => {
     const usage = new ContainerUsage();
     const peaks = new MemoryPeaks(usage);
     peaks.addSample(1000 * MIB, START + 3 * DAY_MS);
-    peaks.recordOom(10 * MIB, START + 3 * DAY_MS + HOUR_MS);
+    assert.equal(peaks.recordOom(10 * MIB, START + 3 * DAY_MS + HOUR_MS), 1200 * MIB);
     assert.equal(usage.memoryPeaks.percentile(1), bucketEnd(1200 * MIB));
-    assert.equal(peaks.recordOom(500 * MIB, START), false);
+    assert.equal(peaks.recordOom(10 * MIB, START + 3 * DAY_MS + HOUR_MS), undefined, 'the same kill twice');
+  });
+
+  it("keeps an OOM older than the previous interval at its own time and weight (the VPA drops it: issue 4152)", () => {
+    const usage = new ContainerUsage();
+    const peaks = new MemoryPeaks(usage);
+    // Eight days of 400 MiB peaks; the kill, seen only now, happened on day 2 at 900 MiB.
+    for (let day = 0; day < 8; day += 1) peaks.addSample(400 * MIB, START + day * DAY_MS);
+    assert.equal(peaks.recordOom(900 * MIB, START + 2 * DAY_MS), 1080 * MIB);
+    assert.equal(usage.memoryPeaks.percentile(1), bucketEnd(1080 * MIB));
+    // Five days old when the last peak came in: 2^-5 of a fresh peak's weight, so the P90 is still
+    // the steady 400 MiB; the OOM list is what keeps its bump.
+    assert.equal(usage.memoryPeaks.percentile(0.9), bucketEnd(400 * MIB));
+    usage.addCpuSample(0.1, START + 7 * DAY_MS);
+    const summary = usage.oomKills.summary(usage.lastSampleMs);
+    assert.deepEqual([summary.count, summary.floorBytes, summary.floorWeight], [1, 1080 * MIB, 2 ** -5]);
   });
 });

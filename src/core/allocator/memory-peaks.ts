@@ -1,11 +1,11 @@
 // One pod container's memory, reduced to one peak per aggregation interval before it reaches the
 // workload's histogram, as the VPA's vertical-pod-autoscaler/pkg/recommender/model/container.go
 // does (addMemorySample, RecordOOM): a larger sample in the same interval replaces the peak.
-import { MEMORY_AGGREGATION_INTERVAL_MS, type ContainerUsage } from './container-usage.ts';
+import type { ContainerUsage } from './container-usage.ts';
+import { MEMORY_AGGREGATION_INTERVAL_MS } from './history-window.ts';
+import { oomBumpBytes } from './oom-kills.ts';
 
-// aggregations_config.go: after an OOM kill memory is bumped to max(used + 100 MiB, used × 1.2).
-export const OOM_MIN_BUMP_BYTES = 100 * 2 ** 20;
-const OOM_BUMP_RATIO = 1.2;
+export { OOM_MIN_BUMP_BYTES } from './oom-kills.ts';
 
 // Peaks enter the histogram with weight 1 (AggregateContainerState.AddSample, memory case).
 const PEAK_WEIGHT = 1;
@@ -65,12 +65,22 @@ export class MemoryPeaks {
   /**
    * An OOM kill with the memory in use when it happened. Like RecordOOM the bump starts from the
    * larger of that and this interval's usage peak (not an earlier OOM peak, so repeated OOMs do not
-   * compound); an event from before the previous interval is stale and dropped (returns false).
+   * compound). The VPA drops a kill from before the previous interval (its issue 4152); here such a
+   * kill enters the histogram at its own time, so it weighs what its age says, and the OOM list
+   * keeps its bump as a floor. Returns the bumped sample, or undefined for a kill already recorded.
    */
-  recordOom(usedBytes: number, timeMs: number): boolean {
-    if (timeMs < this.windowEndMs - MEMORY_AGGREGATION_INTERVAL_MS) return false;
-    const used = Math.max(usedBytes, this.peakBytes);
-    return this.addSample(Math.max(used + OOM_MIN_BUMP_BYTES, used * OOM_BUMP_RATIO), timeMs, true);
+  recordOom(usedBytes: number, timeMs: number): number | undefined {
+    if (!(usedBytes >= 0) || this.usage.oomKills.has(timeMs)) return undefined;
+    if (timeMs < this.windowEndMs - MEMORY_AGGREGATION_INTERVAL_MS) {
+      const bumped = oomBumpBytes(usedBytes);
+      this.usage.memoryPeaks.addSample(bumped, PEAK_WEIGHT, timeMs);
+      this.usage.oomKills.record(timeMs, bumped);
+      return bumped;
+    }
+    const bumped = oomBumpBytes(Math.max(usedBytes, this.peakBytes));
+    this.addSample(bumped, timeMs, true);
+    this.usage.oomKills.record(timeMs, bumped);
+    return bumped;
   }
 
   /** Undefined before the first sample: there is no interval to carry over. */

@@ -23,6 +23,21 @@ export const SAFETY_MARGIN = 0.15;
 export const POD_MIN_CPU_CORES = 0.025;
 export const POD_MIN_MEMORY_BYTES = 250 * 2 ** 20;
 
+/** The recommender's knobs; the defaults are the VPA's. */
+export interface RecommenderSettings {
+  /** Per pod, split evenly over its containers. */
+  readonly podMinCpuCores: number;
+  readonly podMinMemoryBytes: number;
+  /** Added on top of every percentile (0.15 = 15%). */
+  readonly marginFraction: number;
+}
+
+export const DEFAULT_RECOMMENDER_SETTINGS: RecommenderSettings = {
+  podMinCpuCores: POD_MIN_CPU_CORES,
+  podMinMemoryBytes: POD_MIN_MEMORY_BYTES,
+  marginFraction: SAFETY_MARGIN,
+};
+
 // Not in the VPA (which caps at MaxResourceAmount): with under a day of history the upper bound's
 // multiplier is huge or infinite; no recommendation goes past what the histograms can hold.
 const CEILING: ResourceEstimate = { cpu: 1000, memory: 1e12 };
@@ -31,6 +46,8 @@ export interface Recommendation {
   readonly target: ResourceEstimate;
   readonly lowerBound: ResourceEstimate;
   readonly upperBound: ResourceEstimate;
+  /** Suggested limits: the steady P95 and the start-up P95 with the margin, never under the target. */
+  readonly limits: ResourceEstimate;
 }
 
 /** The three stacked estimators for the containers of a pod with a given number of containers. */
@@ -38,22 +55,36 @@ export interface PodEstimators {
   readonly target: Estimator;
   readonly lowerBound: Estimator;
   readonly upperBound: Estimator;
+  /** The per-container minimums and the margin the estimators apply, for the explanation. */
+  readonly minimums: ResourceEstimate;
+  readonly marginFraction: number;
 }
 
 /** The pod minimums are split evenly over the containers (GetRecommendedPodResources). */
-export function podEstimators(containerCount: number): PodEstimators {
+export function podEstimators(containerCount: number, settings: RecommenderSettings = DEFAULT_RECOMMENDER_SETTINGS): PodEstimators {
   const fraction = 1 / Math.max(1, containerCount);
-  const minimums = { cpu: POD_MIN_CPU_CORES * fraction, memory: POD_MIN_MEMORY_BYTES * fraction };
+  const minimums = { cpu: settings.podMinCpuCores * fraction, memory: settings.podMinMemoryBytes * fraction };
+  const margin = settings.marginFraction;
   // The margin comes before the confidence multiplier, as in recommender.go.
-  const lower = withMargin(SAFETY_MARGIN, percentileEstimator(LOWER_BOUND_PERCENTILE, LOWER_BOUND_PERCENTILE));
-  const upper = withMargin(SAFETY_MARGIN, percentileEstimator(UPPER_BOUND_PERCENTILE, UPPER_BOUND_PERCENTILE));
+  const lower = withMargin(margin, percentileEstimator(LOWER_BOUND_PERCENTILE, LOWER_BOUND_PERCENTILE));
+  const upper = withMargin(margin, percentileEstimator(UPPER_BOUND_PERCENTILE, UPPER_BOUND_PERCENTILE));
   return {
-    target: withMinimums(minimums, withMargin(SAFETY_MARGIN, percentileEstimator(TARGET_PERCENTILE, TARGET_PERCENTILE))),
+    target: withMinimums(minimums, withMargin(margin, percentileEstimator(TARGET_PERCENTILE, TARGET_PERCENTILE))),
     // Lower bound × (1 + 0.001 / confidence)^-2: barely moves after a day of history.
     lowerBound: withMinimums(minimums, withConfidenceMultiplier(0.001, -2, lower)),
     // Upper bound × (1 + 1 / confidence): twice the estimate after one day, +14% after a week.
     upperBound: withMinimums(minimums, withConfidenceMultiplier(1, 1, upper)),
+    minimums,
+    marginFraction: margin,
   };
+}
+
+/**
+ * What memory may not go under whatever the percentiles say: the largest OOM-bumped sample still in
+ * the window, and the start-up peaks' P95.
+ */
+export function memoryFloors(usage: ContainerUsage): { oomBytes: number; startupBytes: number } {
+  return { oomBytes: usage.oomKills.summary(usage.lastSampleMs).floorBytes, startupBytes: usage.startup.memory.percentile(UPPER_BOUND_PERCENTILE) };
 }
 
 /**
@@ -62,16 +93,29 @@ export function podEstimators(containerCount: number): PodEstimators {
  */
 export function recommend(usage: ContainerUsage, estimators: PodEstimators): Recommendation | undefined {
   if (!usage.hasData()) return undefined;
+  const floors = memoryFloors(usage);
+  const floor = Math.max(floors.oomBytes, floors.startupBytes);
+  const estimate = estimators.target(usage);
+  const target = capped({ cpu: estimate.cpu, memory: Math.max(estimate.memory, floor) });
+  const upperBound = capped(estimators.upperBound(usage));
+  const grown = 1 + estimators.marginFraction;
+  const startupCpu = usage.startup.cpu.percentile(UPPER_BOUND_PERCENTILE) * grown;
+  const limits = {
+    cpu: Math.max(target.cpu, usage.cpu.percentile(UPPER_BOUND_PERCENTILE) * grown, startupCpu),
+    memory: Math.max(target.memory, usage.memoryPeaks.percentile(UPPER_BOUND_PERCENTILE) * grown, floors.startupBytes * grown),
+  };
   return {
-    target: capped(estimators.target(usage)),
+    target,
     lowerBound: capped(estimators.lowerBound(usage)),
-    upperBound: capped(estimators.upperBound(usage)),
+    // Never under the target a floor raised.
+    upperBound: { cpu: Math.max(upperBound.cpu, target.cpu), memory: Math.max(upperBound.memory, target.memory) },
+    limits: capped(limits),
   };
 }
 
 /** Recommendations for the containers of one workload's pods, keyed like the input. */
-export function recommendPod<Key>(containers: ReadonlyMap<Key, ContainerUsage>): Map<Key, Recommendation | undefined> {
-  const estimators = podEstimators(containers.size);
+export function recommendPod<Key>(containers: ReadonlyMap<Key, ContainerUsage>, settings?: RecommenderSettings): Map<Key, Recommendation | undefined> {
+  const estimators = podEstimators(containers.size, settings);
   return new Map([...containers].map(([key, usage]) => [key, recommend(usage, estimators)]));
 }
 

@@ -39,9 +39,9 @@ describe('right-sizing', () => {
   it('writes CSV with Kubernetes quantities, empty cells for unset requests, and quoting', () => {
     const csv = rightSizingCsv([...rows, { ...(rows[0] as (typeof rows)[number]), workload: 'a,"b"' }]);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'namespace,workload,kind,container,replicas,current_cpu,current_memory,target_cpu,target_memory,lower_cpu,lower_memory,upper_cpu,upper_memory,freed_cores,freed_gib,confidence_days');
-    assert.equal(lines[1], 'shop,web,Deployment,app,4,1,1Gi,250m,256Mi,125m,128Mi,500m,512Mi,3.000,3.000,8.0');
-    assert.equal(lines[2], 'shop,db,StatefulSet,pg,2,100m,,500m,512Mi,250m,256Mi,1,1Gi,-0.800,-1.000,8.0');
+    assert.equal(lines[0], 'namespace,workload,kind,container,replicas,current_cpu,current_memory,target_cpu,target_memory,lower_cpu,lower_memory,upper_cpu,upper_memory,freed_cores,freed_gib,confidence_days,set_by,hpa,vpa_cpu,vpa_memory');
+    assert.equal(lines[1], 'shop,web,Deployment,app,4,1,1Gi,250m,256Mi,125m,128Mi,500m,512Mi,3.000,3.000,8.0,/,,,');
+    assert.equal(lines[2], 'shop,db,StatefulSet,pg,2,100m,,500m,512Mi,250m,256Mi,1,1Gi,-0.800,-1.000,8.0,/,,,');
     assert.match(lines[4] ?? '', /^shop,"a,""b""",Deployment/);
     assert.equal(lines.at(-1), '');
   });

@@ -1,7 +1,10 @@
 // The right-sizing report's numbers: per workload container, today's requests beside the
 // recommendation, and what applying it would free (or claim) across the workload's replicas.
 import type { ResourceEstimate } from './estimator.ts';
+import { hpaAdvice, type HpaAdvice, type HpaScaling, type ScaledResource } from './hpa-scaling.ts';
+import type { RecommendationExplanation } from './recommendation-explain.ts';
 import { estimateQuantities } from './recommender.ts';
+import { compareWithVpa, type VpaComparison, type VpaRecommendation } from './vpa-recommendation.ts';
 
 const GIB = 2 ** 30;
 
@@ -12,6 +15,8 @@ export interface RecommendedContainer {
   readonly container: string;
   readonly recommendation: { readonly target: ResourceEstimate; readonly lowerBound: ResourceEstimate; readonly upperBound: ResourceEstimate } | undefined;
   readonly confidenceDays: number;
+  /** Why the target is what it is; absent from sources that do not keep it. */
+  readonly explanation?: RecommendationExplanation;
 }
 
 /** What the cluster says of the workload: its kind, how many pods it runs, each container's requests. */
@@ -36,10 +41,46 @@ export interface RightSizingRow {
   /** (current − target) × replicas: positive frees capacity, negative claims more. An unset request counts as 0. */
   readonly freedCores: number;
   readonly freedBytes: number;
+  readonly explanation: RecommendationExplanation | undefined;
+  /**
+   * Per resource an HPA scales on: the target above stays today's request (no blind suggestion),
+   * the advice says what the HPA would do with the suggested one, offered as an explicit choice.
+   */
+  readonly hpa: readonly HpaAdvice[];
+  /** The cluster's own VerticalPodAutoscaler beside ours, when it has one for this workload. */
+  readonly vpa: VpaComparison | undefined;
+}
+
+/** The autoscalers the cluster (or the file set) has for a workload. */
+export interface Autoscalers {
+  readonly hpaOf?: (namespace: string, workload: string, kind: string) => HpaScaling | undefined;
+  readonly vpaOf?: (namespace: string, workload: string, kind: string) => VpaRecommendation | undefined;
+  readonly vpaTolerance?: number;
+}
+
+const formats: Record<ScaledResource, (amount: number) => string> = {
+  cpu: (cores) => estimateQuantities({ cpu: cores, memory: 0 }).cpu,
+  memory: (bytes) => estimateQuantities({ cpu: 0, memory: bytes }).memory,
+};
+
+/** The HPA's advice per resource it scales on, and the target with those resources left at today's request. */
+function hpaRows(hpa: HpaScaling | undefined, entry: RecommendedContainer, target: ResourceEstimate, current: RightSizingRow['current'], replicas: number): { target: ResourceEstimate; advice: HpaAdvice[] } {
+  if (hpa === undefined || entry.recommendation === undefined) return { target, advice: [] };
+  const advice: HpaAdvice[] = [];
+  const kept = { ...target };
+  for (const resource of ['cpu', 'memory'] as const) {
+    const usagePerPod = entry.explanation?.[resource].p50 ?? entry.recommendation.lowerBound[resource];
+    const given = hpaAdvice(hpa, { resource, replicas, current: current[resource], suggested: target[resource], usagePerPod, format: formats[resource] });
+    if (given === undefined) continue;
+    advice.push(given);
+    const today = current[resource];
+    if (today !== undefined) kept[resource] = today;
+  }
+  return { target: kept, advice };
 }
 
 /** Rows for every container with a recommendation; those without enough data are left out. */
-export function rightSizingRows(containers: readonly RecommendedContainer[], workloadOf: (namespace: string, workload: string) => WorkloadRequests | undefined): RightSizingRow[] {
+export function rightSizingRows(containers: readonly RecommendedContainer[], workloadOf: (namespace: string, workload: string) => WorkloadRequests | undefined, autoscalers: Autoscalers = {}): RightSizingRow[] {
   const rows: RightSizingRow[] = [];
   for (const entry of containers) {
     const recommendation = entry.recommendation;
@@ -47,20 +88,26 @@ export function rightSizingRows(containers: readonly RecommendedContainer[], wor
     const workload = workloadOf(entry.namespace, entry.workload);
     const requests = workload?.containers.find((container) => container.name === entry.container);
     const replicas = workload?.replicas ?? 1;
+    const kind = workload?.kind ?? '';
     const current = { cpu: requests?.cpu, memory: requests?.memory };
+    const hpa = hpaRows(autoscalers.hpaOf?.(entry.namespace, entry.workload, kind), entry, recommendation.target, current, replicas);
+    const vpa = autoscalers.vpaOf?.(entry.namespace, entry.workload, kind);
     rows.push({
       namespace: entry.namespace,
       workload: entry.workload,
-      kind: workload?.kind ?? '',
+      kind,
       container: entry.container,
       replicas,
       current,
-      target: recommendation.target,
+      target: hpa.target,
       lowerBound: recommendation.lowerBound,
       upperBound: recommendation.upperBound,
       confidenceDays: entry.confidenceDays,
-      freedCores: ((current.cpu ?? 0) - recommendation.target.cpu) * replicas,
-      freedBytes: ((current.memory ?? 0) - recommendation.target.memory) * replicas,
+      freedCores: ((current.cpu ?? 0) - hpa.target.cpu) * replicas,
+      freedBytes: ((current.memory ?? 0) - hpa.target.memory) * replicas,
+      explanation: entry.explanation,
+      hpa: hpa.advice,
+      vpa: vpa === undefined ? undefined : compareWithVpa(vpa, entry.container, recommendation.target, entry.explanation, autoscalers.vpaTolerance),
     });
   }
   return rows;
@@ -109,8 +156,18 @@ const CSV_HEADER = [
   'namespace', 'workload', 'kind', 'container', 'replicas',
   'current_cpu', 'current_memory', 'target_cpu', 'target_memory',
   'lower_cpu', 'lower_memory', 'upper_cpu', 'upper_memory',
-  'freed_cores', 'freed_gib', 'confidence_days',
+  'freed_cores', 'freed_gib', 'confidence_days', 'set_by', 'hpa', 'vpa_cpu', 'vpa_memory',
 ];
+
+const finite = (value: number): number | undefined => (Number.isFinite(value) ? value : undefined);
+
+/** What set the targets (cpu/memory), for the CSV and the tables. */
+export function setByText(row: RightSizingRow): string {
+  const setBy = row.explanation?.setBy;
+  const cpu = row.hpa.some((advice) => advice.resource === 'cpu') ? 'hpa' : (setBy?.cpu ?? '');
+  const memory = row.hpa.some((advice) => advice.resource === 'memory') ? 'hpa' : (setBy?.memory ?? '');
+  return `${cpu}/${memory}`;
+}
 
 /** The report as CSV with Kubernetes quantity strings, CRLF line ends as RFC 4180 asks. */
 export function rightSizingCsv(rows: readonly RightSizingRow[]): string {
@@ -119,6 +176,8 @@ export function rightSizingCsv(rows: readonly RightSizingRow[]): string {
       row.namespace, row.workload, row.kind, row.container, String(row.replicas),
       ...quantities(row.current), ...quantities(row.target), ...quantities(row.lowerBound), ...quantities(row.upperBound),
       row.freedCores.toFixed(3), (row.freedBytes / GIB).toFixed(3), row.confidenceDays.toFixed(1),
+      setByText(row), row.hpa.map((advice) => `${advice.hpa}:${advice.resource}@${advice.targetPercent}%`).join(' '),
+      ...(row.vpa === undefined ? ['', ''] : quantities({ cpu: finite(row.vpa.target.cpu), memory: finite(row.vpa.target.memory) })),
     ].map(csvField).join(','),
   );
   return [CSV_HEADER.join(','), ...lines].map((line) => `${line}\r\n`).join('');

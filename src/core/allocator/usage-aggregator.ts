@@ -2,21 +2,29 @@
 // aggregates by workload and container name), with memory peaks tracked per pod container.
 import { ContainerUsage } from './container-usage.ts';
 import { MemoryPeaks } from './memory-peaks.ts';
-import { podEstimators, recommend, type PodEstimators, type Recommendation } from './recommender.ts';
+import { explainRecommendation, type RecommendationExplanation } from './recommendation-explain.ts';
+import { podEstimators, recommend, type PodEstimators, type Recommendation, type RecommenderSettings } from './recommender.ts';
+import { StartupWindow } from './startup-peaks.ts';
 import { workloadFromPodName } from './workload-name.ts';
 
 /** The samples of one container of one pod; the sampler keeps it to skip lookups per sample. */
 export class UsageSeries {
   private readonly usage: ContainerUsage;
   private readonly peaks: MemoryPeaks;
+  private readonly startup: StartupWindow;
 
-  constructor(usage: ContainerUsage) {
+  constructor(usage: ContainerUsage, startupWindowMs?: number) {
     this.usage = usage;
     this.peaks = new MemoryPeaks(usage);
+    this.startup = new StartupWindow(usage.startup, startupWindowMs);
   }
 
-  /** One observation: CPU in cores, memory in bytes; either may be missing (NaN). */
-  add(timeMs: number, cpuCores: number, memoryBytes: number): void {
+  /**
+   * One observation: CPU in cores, memory in bytes; either may be missing (NaN). Within the
+   * start-up window of the container's start (`startedAtMs`, when known) it goes to the start-up peaks.
+   */
+  add(timeMs: number, cpuCores: number, memoryBytes: number, startedAtMs?: number): void {
+    if (this.startup.take(startedAtMs, timeMs, cpuCores, memoryBytes)) return;
     if (cpuCores >= 0) this.usage.addCpuSample(cpuCores, timeMs);
     if (memoryBytes >= 0) this.peaks.addSample(memoryBytes, timeMs);
   }
@@ -25,7 +33,12 @@ export class UsageSeries {
    * Many observations in time order at once (a page of a Prometheus range query, a chunk of a usage
    * file): the loops stay inside the model, so no number is boxed per sample. NaN marks a missing value.
    */
-  addAll(timesMs: Float64Array, cpuCores: Float64Array, memoryBytes: Float64Array, count = timesMs.length): void {
+  addAll(timesMs: Float64Array, cpuCores: Float64Array, memoryBytes: Float64Array, count = timesMs.length, startedAtMs?: number): void {
+    const first = this.startup.takeLeading(startedAtMs, timesMs, cpuCores, memoryBytes, count);
+    if (first > 0) {
+      this.addAll(timesMs.subarray(first), cpuCores.subarray(first), memoryBytes.subarray(first), count - first);
+      return;
+    }
     this.usage.addCpuSamples(cpuCores, timesMs, count);
     for (let index = 0; index < count; index += 1) {
       const memory = memoryBytes[index] as number;
@@ -45,6 +58,14 @@ export interface WorkloadContainerRecommendation {
   readonly container: string;
   /** Undefined: not enough data. */
   readonly recommendation: Recommendation | undefined;
+  readonly confidenceDays: number;
+  readonly explanation: RecommendationExplanation | undefined;
+}
+
+export interface AggregatorOptions {
+  readonly settings?: RecommenderSettings;
+  /** How long after a container start its samples count as start-up. */
+  readonly startupWindowMs?: number;
 }
 
 interface Workload {
@@ -56,13 +77,18 @@ interface Workload {
 export class UsageAggregator {
   private readonly workloads = new Map<string, Workload>();
   private readonly series = new Map<string, UsageSeries>();
+  private readonly options: AggregatorOptions;
+
+  constructor(options: AggregatorOptions = {}) {
+    this.options = options;
+  }
 
   /** The series of a pod container; the workload defaults to the one its pod name implies. */
   seriesFor(namespace: string, pod: string, container: string, workload = workloadFromPodName(pod).name): UsageSeries {
     const seriesKey = `${namespace}/${pod}/${container}`;
     let series = this.series.get(seriesKey);
     if (series === undefined) {
-      series = new UsageSeries(this.containerUsage(namespace, workload, container));
+      series = new UsageSeries(this.containerUsage(namespace, workload, container), this.options.startupWindowMs);
       this.series.set(seriesKey, series);
     }
     return series;
@@ -80,12 +106,14 @@ export class UsageAggregator {
       const workload = this.workloads.get(sortKey) as Workload;
       let estimators = estimatorsByCount.get(workload.containers.size);
       if (estimators === undefined) {
-        estimators = podEstimators(workload.containers.size);
+        estimators = podEstimators(workload.containers.size, this.options.settings);
         estimatorsByCount.set(workload.containers.size, estimators);
       }
       for (const container of [...workload.containers.keys()].sort()) {
         const usage = workload.containers.get(container) as ContainerUsage;
-        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation: recommend(usage, estimators) });
+        const recommendation = recommend(usage, estimators);
+        const explanation = recommendation === undefined ? undefined : explainRecommendation(usage, estimators);
+        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation, confidenceDays: usage.confidenceDays(), explanation });
       }
     }
     return result;

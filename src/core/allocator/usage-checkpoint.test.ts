@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ContainerUsage, DAY_MS } from './container-usage.ts';
 import { MemoryPeaks } from './memory-peaks.ts';
 import { recommendPod } from './recommender.ts';
+import { StartupWindow } from './startup-peaks.ts';
 import { restoreUsage, usageCheckpoint } from './usage-checkpoint.ts';
 
 const START = Date.parse('2026-11-01T00:00:00Z');
@@ -24,6 +25,22 @@ function sampled(): { usage: ContainerUsage; peaks: MemoryPeaks } {
 const recommendation = (usage: ContainerUsage) => recommendPod(new Map([['app', usage]])).get('app');
 
 describe('usage checkpoints', () => {
+  it('keeps the OOM kills and the start-up peaks, and still reads a checkpoint without them', () => {
+    const { usage, peaks } = sampled();
+    peaks.recordOom(900 * MIB, START + DAY_MS);
+    new StartupWindow(usage.startup).take(START, START, 2, 1500 * MIB);
+    const checkpoint = JSON.parse(JSON.stringify(usageCheckpoint(usage))) as Record<string, unknown>;
+    const restored = restoreUsage(checkpoint);
+    assert.ok(restored.ok);
+    assert.deepEqual(restored.value.oomKills.summary(usage.lastSampleMs), usage.oomKills.summary(usage.lastSampleMs));
+    assert.equal(restored.value.startup.starts, 1);
+    assert.deepEqual(recommendation(restored.value), recommendation(usage));
+    const older = restoreUsage({ ...checkpoint, oomKills: undefined, startup: undefined });
+    assert.ok(older.ok);
+    assert.equal(older.value.oomKills.summary(usage.lastSampleMs).count, 0);
+    assert.equal(restoreUsage({ ...checkpoint, oomKills: [1] }).ok, false);
+  });
+
   it('restores through JSON to a usage with the same recommendation and confidence', () => {
     const { usage } = sampled();
     const restored = restoreUsage(JSON.parse(JSON.stringify(usageCheckpoint(usage))));
