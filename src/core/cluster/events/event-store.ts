@@ -1,0 +1,116 @@
+// A bounded cache of events: the newest `perObject` per object, none older than the server's
+// --event-ttl (1 h), at most `total` in all. A 10,000-event burst costs at most `total` entries;
+// what goes first is what arrived first (the oldest, as the API serves them in order).
+import { isWarning, type SlimEvent } from './event-model.ts';
+
+export interface EventLimits {
+  readonly perObject: number;
+  readonly ttlMs: number;
+  readonly total: number;
+}
+
+export const defaultEventLimits: EventLimits = { perObject: 100, ttlMs: 60 * 60_000, total: 5_000 };
+
+function eventKey(event: Pick<SlimEvent, 'meta'>): string {
+  return `${event.meta.namespace}/${event.meta.name}`;
+}
+
+const newestFirst = (a: SlimEvent, b: SlimEvent): number => b.lastSeen - a.lastSeen;
+
+export class EventStore {
+  readonly limits: EventLimits;
+  /** Every event by its own key, in arrival order (an update moves it to the end). */
+  private readonly all = new Map<string, SlimEvent>();
+  /** The same events by the object they are about, in arrival order. */
+  private readonly byObject = new Map<string, Map<string, SlimEvent>>();
+  /** Events dropped to stay within the limits (not those the server deleted or that expired). */
+  dropped = 0;
+
+  constructor(limits: Partial<EventLimits> = {}) {
+    this.limits = { ...defaultEventLimits, ...limits };
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Adds or replaces an event; the object keys whose events changed (none for one already expired). */
+  upsert(event: SlimEvent, now: number): readonly string[] {
+    const key = eventKey(event);
+    const previous = this.all.get(key);
+    const touched = previous === undefined ? [] : this.remove(key, previous);
+    if (event.lastSeen < now - this.limits.ttlMs) return touched;
+    this.all.set(key, event);
+    let bucket = this.byObject.get(event.objectKey);
+    if (bucket === undefined) this.byObject.set(event.objectKey, (bucket = new Map()));
+    bucket.set(key, event);
+    if (bucket.size > this.limits.perObject) this.dropOldestOf(bucket);
+    for (const [oldestKey, oldest] of this.all) {
+      if (this.all.size <= this.limits.total) break;
+      this.dropped += 1;
+      for (const objectKey of this.remove(oldestKey, oldest)) touched.push(objectKey);
+    }
+    return [...new Set([...touched, event.objectKey])];
+  }
+
+  delete(namespace: string, name: string): readonly string[] {
+    const key = `${namespace}/${name}`;
+    const event = this.all.get(key);
+    return event === undefined ? [] : this.remove(key, event);
+  }
+
+  /** Everything after a (re)list: the newest last, so the limits keep the newest. */
+  replace(events: Iterable<SlimEvent>, now: number): void {
+    this.all.clear();
+    this.byObject.clear();
+    for (const event of [...events].sort((a, b) => a.lastSeen - b.lastSeen)) this.upsert(event, now);
+  }
+
+  /** Drops what the server's TTL would have deleted by now; the object keys that lost events. */
+  expire(now: number): readonly string[] {
+    const cutoff = now - this.limits.ttlMs;
+    const touched = new Set<string>();
+    for (const [key, event] of this.all) if (event.lastSeen < cutoff) for (const objectKey of this.remove(key, event)) touched.add(objectKey);
+    return [...touched];
+  }
+
+  /** One object's events (eventObjectKey), newest first. */
+  forObject(objectKey: string): SlimEvent[] {
+    return [...(this.byObject.get(objectKey)?.values() ?? [])].sort(newestFirst);
+  }
+
+  /** One object's Warning events seen within the TTL (the last hour), newest first. */
+  warningsFor(objectKey: string, now: number): SlimEvent[] {
+    const cutoff = now - this.limits.ttlMs;
+    return this.forObject(objectKey).filter((event) => isWarning(event) && event.lastSeen >= cutoff);
+  }
+
+  /** The cluster's Warning events within the TTL, newest first, at most `limit`. */
+  recentWarnings(now: number, limit = Infinity): SlimEvent[] {
+    const cutoff = now - this.limits.ttlMs;
+    const warnings: SlimEvent[] = [];
+    for (const event of this.all.values()) if (isWarning(event) && event.lastSeen >= cutoff) warnings.push(event);
+    return warnings.sort(newestFirst).slice(0, limit);
+  }
+
+  /** Every cached event, newest first. */
+  recent(limit = Infinity): SlimEvent[] {
+    return [...this.all.values()].sort(newestFirst).slice(0, limit);
+  }
+
+  private dropOldestOf(bucket: Map<string, SlimEvent>): void {
+    let oldest: [string, SlimEvent] | undefined;
+    for (const entry of bucket) if (oldest === undefined || entry[1].lastSeen < oldest[1].lastSeen) oldest = entry;
+    if (oldest === undefined) return;
+    this.dropped += 1;
+    this.remove(oldest[0], oldest[1]);
+  }
+
+  private remove(key: string, event: SlimEvent): string[] {
+    this.all.delete(key);
+    const bucket = this.byObject.get(event.objectKey);
+    bucket?.delete(key);
+    if (bucket?.size === 0) this.byObject.delete(event.objectKey);
+    return [event.objectKey];
+  }
+}
