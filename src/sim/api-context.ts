@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SimClock } from './clock.ts';
 import type { KubeObject, Pod } from './objects.ts';
+import type { ContainerPorts } from './port-forward/container-ports.ts';
 import type { Catalog, ResourceType } from './resources.ts';
 import type { Store } from './store.ts';
 import type { WatchHub } from './watch-hub.ts';
@@ -31,6 +32,8 @@ export interface ApiContext {
   readonly orphanDependents: (owner: KubeObject) => void;
   /** Writes a pod's log (and keeps streaming with follow). */
   readonly serveLogs: (pod: Pod, options: LogOptions, response: ServerResponse) => void;
+  /** What listens on the simulated pods' declared ports (port-forward reaches it). */
+  readonly containerPorts: ContainerPorts;
   /** Consumed by the next watch request: answer it with 410 Gone (a fault). */
   takeGoneFault(): boolean;
 }

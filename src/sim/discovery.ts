@@ -69,6 +69,7 @@ const subresourceVerbs: Record<string, { kind: string; verbs: string[]; group?: 
   scale: { kind: 'Scale', verbs: ['get', 'patch', 'update'], group: 'autoscaling', version: 'v1' },
   eviction: { kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' },
   token: { kind: 'TokenRequest', verbs: ['create'], group: 'authentication.k8s.io', version: 'v1' },
+  portforward: { kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
 };
 
 export function resourceList(catalog: Catalog, groupName: string, version: string): Record<string, unknown> {

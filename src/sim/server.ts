@@ -4,12 +4,14 @@
  * faults, the admin endpoint, discovery and OpenAPI, then the resource API. Every failure is
  * answered with a Status; nothing a client sends can crash the process.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiContext } from './api-context.ts';
 import { handleResource, resolveType } from './api.ts';
 import { serveSelfReview } from './auth-reviews.ts';
+import { authorizedAs, isConnect, serveConnect, type Upgrade } from './connect.ts';
 import type { Certificates } from './certificates.ts';
 import { coreVersions, group, groupList, resourceList, versionInfo } from './discovery.ts';
 import { timedFaultFromJson, type FaultState, type TimedFault } from './faults.ts';
@@ -90,7 +92,8 @@ function authorize(identity: Identity, info: ResourceRequest, options: ServerOpt
   throw forbidden(identity.username, info.verb, resolveType(options.context, info), info.namespace, info.name, info.subresource);
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
+/** `upgrade` is set for an HTTP upgrade (WebSocket, SPDY): only the pods' connect subresources take one. */
+async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions, upgrade?: Upgrade): Promise<void> {
   const url = new URL(request.url ?? '/', 'https://127.0.0.1');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/healthz' || path === '/livez' || path === '/readyz') {
@@ -125,7 +128,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     throw pathNotFound();
   }
   if (await serveSelfReview(request, response, info, identity)) return;
-  authorize(identity, info, options);
+  authorize(identity, authorizedAs(info), options);
+  if (isConnect(info)) return serveConnect(request, options.context, info, url.searchParams, upgrade);
+  if (upgrade !== undefined) throw badRequest('this resource takes no upgrade');
   await handleResource(request, response, options.context, info, url.searchParams);
 }
 
@@ -146,6 +151,18 @@ export function createSimServer(options: ServerOptions): Server {
     handle(request, response, options).catch((error: unknown) => {
       if (!response.headersSent) sendError(response, asApiError(error));
       else response.destroy();
+    });
+  });
+  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    // A Status answer before the upgrade goes out as on any request, then the connection ends.
+    const response = new ServerResponse(request);
+    response.assignSocket(socket);
+    response.shouldKeepAlive = false;
+    response.on('finish', () => socket.end());
+    handle(request, response, options, { socket, head }).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, asApiError(error));
+      else socket.destroy();
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());

@@ -21,6 +21,7 @@ import { FaultState, type Fault, type TimedFault } from './faults.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import { OwnerIndex } from './owner-index.ts';
+import { ContainerPorts } from './port-forward/container-ports.ts';
 import { writePrivateFile } from './private-file.ts';
 import { builtinTypes, Catalog } from './resources.ts';
 import { seedCluster } from './seed.ts';
@@ -107,6 +108,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   clock.onError((error) => log(`timer failed: ${error instanceof Error ? error.message : String(error)}`));
 
   const faults = new FaultState();
+  const containerPorts = new ContainerPorts();
   const context: ApiContext = {
     store,
     catalog,
@@ -117,6 +119,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     keepAliveMs: options.keepAliveMs ?? 10_000,
     orphanDependents: (owner) => gc.orphan(owner),
     serveLogs: (pod, logOptions, response) => controllers.logs.serve(pod, logOptions, response),
+    containerPorts,
     takeGoneFault: () => {
       if (faults.goneWatches === 0) return false;
       faults.goneWatches -= 1;
@@ -208,6 +211,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const close = async (): Promise<void> => {
     clock.stop();
     hub.dropAll();
+    containerPorts.dispose();
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await prometheus?.close();
