@@ -1,11 +1,16 @@
 // The demo's cluster: the simulator with 50 nodes and 1,500 pods in a few namespaces (workloads with
 // steady, diurnal, spiky and leaking usage), two Jobs (one succeeds, one keeps failing), and one node
-// whose kubelet stops its heartbeat after a minute, so the Explorer shows it turn Unknown.
+// whose kubelet stops its heartbeat after a minute, so the Explorer shows it turn Unknown; the first
+// Deployment of team-a has an Ingress, an HPA, a PDB, RBAC, storage, ... (showcase.ts), so every group
+// of the Explorer has something to show.
 import { behaviourAnnotations } from '../../src/sim/controllers/pod-behaviour.ts';
 import { builtinTypes } from '../../src/sim/resources.ts';
+import { seedShowcase } from '../../src/sim/showcase.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 
 const jobType = builtinTypes.find((type) => type.plural === 'jobs');
+const deploymentType = builtinTypes.find((type) => type.plural === 'deployments');
+const SHOWCASE_NAMESPACE = 'team-a';
 const HEARTBEAT_STOPS_AFTER_MS = 60_000;
 const SILENT_NODE = 'node-0007';
 
@@ -32,6 +37,8 @@ export async function startDemoCluster(log: (line: string) => void): Promise<{ s
     sim.store.create(jobType, job('nightly-report', 0, 4));
     sim.store.create(jobType, job('flaky-import', 1, 1));
   }
+  const showcased = deploymentType === undefined ? undefined : sim.store.scan(deploymentType, { namespace: SHOWCASE_NAMESPACE }).next().value?.object.metadata.name;
+  if (showcased !== undefined) seedShowcase(sim.store, SHOWCASE_NAMESPACE, showcased);
   const timer = setTimeout(() => {
     sim.applyFault({ type: 'stopHeartbeat', node: SILENT_NODE });
     log(`demo: ${SILENT_NODE} stopped its heartbeat; the Explorer shows it Unknown after the 50 s grace period`);
