@@ -72,7 +72,7 @@ function kindOfStatus(code: number): ClusterErrorKind {
 const MAX_DETAIL_CHARS = 500;
 
 /** Text from outside (a server, a socket error) as part of a message: one line, bounded, without URL credentials. */
-function detailText(text: string): string {
+export function detailText(text: string): string {
   const line = redactUrlCredentials(text.replace(/\s+/g, ' ').trim());
   return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line;
 }

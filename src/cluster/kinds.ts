@@ -51,6 +51,7 @@ export const KINDS = {
   PriorityClass: kind('scheduling.k8s.io', 'v1', 'priorityclasses', false),
   CustomResourceDefinition: kind('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', false),
   PodMetrics: kind('metrics.k8s.io', 'v1beta1', 'pods'),
+  SelfSubjectAccessReview: kind('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', false),
 } as const satisfies Readonly<Record<string, KindPath>>;
 
 /** A built-in kind by name; undefined for others (own keys only: "constructor" is no kind). */

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { readOnlyContextName } from '../../sim/kubeconfig.ts';
+import { startSim, type Sim } from '../../sim/sim.ts';
+import { ApiClient } from '../api-client.ts';
+import { loadKubeconfig } from '../kubeconfig-loader.ts';
+import { PortForwardManager } from './port-forward-manager.ts';
+import type { ForwardState } from './port-forward.ts';
+
+const context = 'kube-workbench-sim';
+const namespace = 'default';
+/** A high container port, so the "same as remote" choice does not need privileges. */
+const appPort = 18437;
+
+let sim: Sim;
+let admin: ApiClient;
+
+const kubeconfig = (): ReturnType<typeof loadKubeconfig> => loadKubeconfig([sim.kubeconfigPath]);
+
+async function create(path: string, body: unknown): Promise<void> {
+  const created = await admin.request(path, { method: 'POST', body, verb: 'create', resource: path });
+  assert.ok(created.ok, created.ok ? '' : created.error.message);
+}
+
+async function readyPods(): Promise<string[]> {
+  const listed = await admin.request(`/api/v1/namespaces/${namespace}/pods`, { verb: 'list', resource: 'pods', query: { labelSelector: 'app=echo' } });
+  assert.ok(listed.ok);
+  const items = (listed.value as { items: { metadata: { name: string; deletionTimestamp?: string }; status?: { conditions?: { type: string; status: string }[] } }[] }).items;
+  return items.filter((pod) => pod.metadata.deletionTimestamp === undefined && (pod.status?.conditions ?? []).some((each) => each.type === 'Ready' && each.status === 'True')).map((pod) => pod.metadata.name);
+}
+
+before(async () => {
+  sim = await startSim({ nodes: 2, log: () => undefined });
+  const loaded = kubeconfig();
+  assert.ok(loaded.ok);
+  admin = new ApiClient(context, loaded.value.forContext(context));
+  const labels = { app: 'echo' };
+  await create(`/apis/apps/v1/namespaces/${namespace}/deployments`, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'echo', namespace },
+    spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'echo', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: appPort }] }] } } },
+  });
+  await create(`/api/v1/namespaces/${namespace}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace }, spec: { selector: labels, ports: [{ name: 'web', port: 80, targetPort: 'http' }] } });
+  // The sim's kubelet starts the pod in real time: a bounded wait for it to be Ready.
+  for (let attempt = 0; attempt < 300 && (await readyPods()).length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal((await readyPods()).length, 1);
+});
+after(async () => {
+  admin.dispose();
+  await sim.close();
+});
+
+function post(port: number, body: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, method: 'POST', path: '/', agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+function getText(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve(text));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** The first state change that satisfies `test`, failing after `ms`. */
+function nextState(manager: PortForwardManager, test: (state: ForwardState) => boolean, ms: number): Promise<ForwardState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no matching forward state within ${ms} ms`));
+    }, ms);
+    const subscription = manager.onDidChange((state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(state);
+    });
+  });
+}
+
+const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('PortForwardManager against the sim', () => {
+  it('carries 10 MB both ways intact through a Service\'s named targetPort, counting bytes and connections', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const started = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 80, localPort: 0 });
+      assert.ok(started.ok, started.ok ? '' : started.error.message);
+      assert.equal(started.value.podPort, appPort);
+      const payload = randomBytes(10 * 1024 * 1024);
+      const echoed = await post(started.value.localPort, payload);
+      assert.equal(echoed.length, payload.length);
+      assert.equal(sha(echoed), sha(payload));
+      const [state] = manager.list();
+      assert.equal(state?.totalConnections, 1);
+      assert.ok((state?.bytesOut ?? 0) > payload.length, 'the request and its body went out');
+      assert.ok((state?.bytesIn ?? 0) > payload.length, 'the response and its body came back');
+    } finally {
+      manager.dispose();
+    }
+  });
+
+  it('takes the remote port locally when free, another one when it is taken', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const first = await manager.start({ context, target: { kind: 'Deployment', namespace, name: 'echo' }, remotePort: appPort });
+      assert.ok(first.ok, first.ok ? '' : first.error.message);
+      assert.equal(first.value.localPort, appPort);
+      const second = await manager.start({ context, target: { kind: 'Deployment', namespace, name: 'echo' }, remotePort: 'http' });
+      assert.ok(second.ok, second.ok ? '' : second.error.message);
+      assert.notEqual(second.value.localPort, appPort);
+      assert.match(await getText(second.value.localPort), /container <b>echo<\/b>/);
+    } finally {
+      manager.dispose();
+    }
+  });
+
+  it('survives its pod\'s deletion: re-resolved to the new ready pod within 5 s, on the same local port', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const started = await manager.start({ context, target: { kind: 'Deployment', namespace, name: 'echo' }, remotePort: appPort, localPort: 0 });
+      assert.ok(started.ok, started.ok ? '' : started.error.message);
+      const old = started.value.pod ?? '';
+      assert.match(await getText(started.value.localPort), new RegExp(old));
+      const moved = nextState(manager, (state) => state.phase === 'active' && state.pod !== old, 5000);
+      const reconnecting = nextState(manager, (state) => state.phase === 'reconnecting', 5000);
+      const deleted = await admin.request(`/api/v1/namespaces/${namespace}/pods/${old}`, { method: 'DELETE', verb: 'delete', resource: `pod ${old}` });
+      assert.ok(deleted.ok);
+      assert.match((await reconnecting).message ?? '', new RegExp(`pod ${old} stopped serving`));
+      const now = await moved;
+      assert.equal(now.reconnects, 1);
+      assert.equal(now.localPort, started.value.localPort);
+      assert.match(await getText(now.localPort), new RegExp(now.pod ?? 'no pod'));
+    } finally {
+      manager.dispose();
+    }
+  });
+
+  it('is forbidden for the read-only user, naming the verb, and listens on nothing', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const started = await manager.start({ context: readOnlyContextName, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 80, localPort: 0 });
+      assert.ok(!started.ok);
+      assert.equal(started.error.kind, 'forbidden');
+      assert.match(started.error.message, /create pods\/portforward is forbidden/);
+      assert.deepEqual(manager.list(), []);
+    } finally {
+      manager.dispose();
+    }
+  });
+
+  it('reports a port no container declares on the forward\'s state', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const started = await manager.start({ context, target: { kind: 'Deployment', namespace, name: 'echo' }, remotePort: 9999, localPort: 0 });
+      assert.ok(started.ok, started.ok ? '' : started.error.message);
+      const reported = nextState(manager, (state) => state.openConnections === 0 && state.message !== undefined, 5000);
+      await getText(started.value.localPort).catch(() => '');
+      assert.match((await reported).message ?? '', /port 9999 .*connection refused/);
+    } finally {
+      manager.dispose();
+    }
+  });
+
+  it('frees the port on stop, and leaves nothing listening once disposed', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    const one = await manager.start({ context, target: { kind: 'Pod', namespace, name: (await readyPods())[0] ?? '' }, remotePort: appPort, localPort: 0 });
+    const two = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 'web', localPort: 0 });
+    assert.ok(one.ok && two.ok);
+    assert.ok(await listening(one.value.localPort));
+    const stopped = nextState(manager, (state) => state.id === one.value.id && state.phase === 'stopped', 1000);
+    assert.equal(manager.stop(one.value.id), true);
+    await stopped;
+    assert.equal(await listening(one.value.localPort), false);
+    assert.deepEqual(manager.list().map((state) => state.id), [two.value.id]);
+    manager.dispose();
+    assert.equal(await listening(two.value.localPort), false);
+    assert.deepEqual(manager.list(), []);
+    const late = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 80, localPort: 0 });
+    assert.ok(!late.ok);
+  });
+});
