@@ -14,12 +14,13 @@ import type { ApiClient } from './api-client.ts';
 import { Emitter, type Disposable } from './disposable.ts';
 import { collectionPath } from './kinds.ts';
 import { ObjectOperations } from './object-operations.ts';
-import { Reflector, type ReflectorOptions, type ResourceState } from './reflector.ts';
-import { crdType, customResourceType, leaseType, listedType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
+import { EventCache } from './event-cache.ts';
+import { Reflector, type ReflectorOptions, type ReflectorStore, type ResourceState } from './reflector.ts';
+import { crdType, customResourceType, eventType, leaseType, listedType, nodeType, podType, workloadTypes, type LeaseEntry, type ResourceType } from './resource-types.ts';
 import { SlimStore, type StoreChange } from './slim-store.ts';
 
 /** `custom:<group>/<plural>` names the objects of one CustomResourceDefinition. */
-export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | WorkloadKind | ListedKind | `custom:${string}`;
+export type WatchedResource = 'nodes' | 'leases' | 'pods' | 'crds' | 'events' | WorkloadKind | ListedKind | `custom:${string}`;
 
 /** The objects of one custom resource kind, with the definition they were listed by. */
 export interface CustomResources {
@@ -79,6 +80,8 @@ export class ClusterConnection implements Disposable {
   readonly leases = new SlimStore<LeaseEntry>();
   readonly pods = new SlimStore<SlimPod>();
   readonly crds = new SlimStore<SlimCrd>();
+  /** Bounded (newest 100 per object, 1 h, 5,000 in all); its own coalesced onDidChange, not the connection's. */
+  readonly events = new EventCache();
   /** Single-object reads and writes (scale, restart, delete, ...) through the same client. */
   readonly operations: ObjectOperations;
   /** Keyed by customKey(group, plural); follows the CRDs as they come and go. */
@@ -144,7 +147,7 @@ export class ClusterConnection implements Disposable {
    * Ready condition's heartbeat alone, which a kubelet with a Lease renews only every 5 minutes:
    * Unknown, wrongly. Nodes fill their store page by page, so their first rows show after one page.
    */
-  start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
+  start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', 'events', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
     void this.readVersion();
     const rest = resources.filter((resource) => resource !== 'nodes' && resource !== 'leases');
     const stages = [resources.filter((resource) => resource === 'leases'), resources.filter((resource) => resource === 'nodes'), rest];
@@ -168,6 +171,7 @@ export class ClusterConnection implements Disposable {
     else if (resource === 'leases') this.watch(resource, leaseType, this.leases);
     else if (resource === 'pods') this.watch(resource, podType, this.pods);
     else if (resource === 'crds') this.watchCrds();
+    else if (resource === 'events') this.watch(resource, eventType, this.events);
     else if (!resource.startsWith('custom:')) this.watch(resource, workloadTypes[resource as WorkloadKind], this.workloads[resource as WorkloadKind]);
   }
 
@@ -255,6 +259,7 @@ export class ClusterConnection implements Disposable {
     for (const reflector of this.reflectors.values()) reflector.dispose();
     this.reflectors.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
+    this.events.dispose();
     this.changes.clear();
     this.stateChanges.clear();
   }
@@ -262,10 +267,10 @@ export class ClusterConnection implements Disposable {
   private watch<T extends { readonly meta: { readonly namespace: string; readonly name: string } }>(
     resource: WatchedResource,
     type: ResourceType<T>,
-    store: SlimStore<T>,
+    store: SlimStore<T> | ReflectorStore<T>,
     namespace?: string,
   ): void {
-    if (namespace === undefined) {
+    if (namespace === undefined && store instanceof SlimStore) {
       this.subscriptions.push(store.onDidChange((change) => this.changes.fire(connectionChange(resource, change))));
     }
     const reflector = new Reflector<T>({
@@ -277,6 +282,11 @@ export class ClusterConnection implements Disposable {
       trim: type.trim,
       store,
       onState: (state) => {
+        if (state.error?.kind === 'notFound' && type.fallback !== undefined) {
+          this.reflectors.get(resource)?.dispose();
+          this.watch(resource, type.fallback, store, namespace);
+          return;
+        }
         if (state.error?.kind === 'forbidden' && type.namespaced && type.fixedNamespace === undefined && !this.narrowed.has(resource)) {
           this.narrowed.add(resource);
           this.reflectors.get(resource)?.dispose();

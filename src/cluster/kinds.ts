@@ -35,6 +35,8 @@ export const KINDS = {
   Job: kind('batch', 'v1', 'jobs'),
   CronJob: kind('batch', 'v1', 'cronjobs'),
   Lease: kind('coordination.k8s.io', 'v1', 'leases'),
+  Event: kind('', 'v1', 'events'),
+  EventV1: kind('events.k8s.io', 'v1', 'events'),
   ServiceAccount: kind('', 'v1', 'serviceaccounts'),
   PersistentVolumeClaim: kind('', 'v1', 'persistentvolumeclaims'),
   PersistentVolume: kind('', 'v1', 'persistentvolumes', false),

@@ -27,6 +27,9 @@ const WATCH_TIMEOUT_MIN_S = 300;
 // (a few screens of rows), not 500.
 const FIRST_PAGE_SIZE = 100;
 
+/** What a reflector fills: a SlimStore, or any cache with the same mutations (the bounded event cache). */
+export type ReflectorStore<T> = Pick<SlimStore<T & { readonly meta: { readonly namespace: string; readonly name: string } }>, 'size' | 'fill' | 'replace' | 'upsert' | 'delete'>;
+
 export interface ReflectorOptions<T> {
   readonly client: ApiClient;
   /** Collection path from kinds.ts, e.g. /api/v1/pods or /apis/apps/v1/namespaces/shop/deployments. */
@@ -34,7 +37,7 @@ export interface ReflectorOptions<T> {
   /** For messages: "pods", "deployments". */
   readonly resource: string;
   readonly trim: (raw: unknown) => T;
-  readonly store: SlimStore<T & { readonly meta: { readonly namespace: string; readonly name: string } }>;
+  readonly store: ReflectorStore<T>;
   readonly onState: (state: ResourceState) => void;
   readonly pageSize?: number;
   /** An empty store is filled page by page on its first list (nodes: the first rows show after one page, not fifty). */

@@ -2,6 +2,7 @@
 import { slimCrd, slimCustomResource, type SlimCrd, type SlimCustomResource } from '../core/cluster/custom-resource-model.ts';
 import type { ListedKind } from '../core/cluster/listed-kinds.ts';
 import { slimListed, type SlimListed } from '../core/cluster/listed-model.ts';
+import { slimEvent, type SlimEvent } from '../core/cluster/events/event-model.ts';
 import { NODE_LEASE_NAMESPACE, slimLease, type SlimLease } from '../core/cluster/lease-model.ts';
 import { slimNode, type SlimNode } from '../core/cluster/node-model.ts';
 import type { ObjectMeta } from '../core/cluster/object-fields.ts';
@@ -13,6 +14,8 @@ export interface ResourceType<T> extends KindPath {
   /** Only this namespace (node Leases live in kube-node-lease). */
   readonly fixedNamespace?: string;
   readonly trim: (raw: unknown) => T;
+  /** Watched instead when the server does not serve this API (404). */
+  readonly fallback?: ResourceType<T>;
 }
 
 /** A lease carries no namespace in its slim form; the store still needs one for its key. */
@@ -48,6 +51,9 @@ export const workloadTypes: Readonly<Record<WorkloadKind, ResourceType<SlimWorkl
 export function listedType(kind: ListedKind): ResourceType<SlimListed> {
   return { ...KINDS[kind], trim: (raw) => slimListed(kind, raw) };
 }
+
+/** Events through events.k8s.io/v1 (served since 1.19), else core/v1: both trim to the same slim event. */
+export const eventType: ResourceType<SlimEvent> = { ...KINDS.EventV1, trim: slimEvent, fallback: { ...KINDS.Event, trim: slimEvent } };
 
 export const crdType: ResourceType<SlimCrd> = { ...KINDS.CustomResourceDefinition, trim: slimCrd };
 

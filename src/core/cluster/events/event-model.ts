@@ -1,6 +1,6 @@
 // The slim event the cluster service caches and the views show: one shape for core/v1 and
 // events.k8s.io/v1 Events (the same objects through two APIs), keyed by the object it is about.
-import { integer, objectMeta, record, text, timestamp, type Json } from '../object-fields.ts';
+import { integer, record, text, timestamp, type Json } from '../object-fields.ts';
 
 export interface SlimEvent {
   /** The Event object's own key. */
@@ -29,18 +29,14 @@ export function isWarning(event: Pick<SlimEvent, 'type'>): boolean {
   return event.type === 'Warning';
 }
 
-/** The first present timestamp of `values`, in ms. */
-function firstTime(...values: unknown[]): number | undefined {
-  for (const value of values) {
-    const ms = timestamp(value);
-    if (ms !== undefined) return ms;
-  }
-  return undefined;
-}
-
 /** Both APIs' spellings of one field: the events.k8s.io/v1 name first, its core/v1 name second. */
 function either(event: Json, newer: string, older: string): unknown {
   return event[newer] ?? event[older];
+}
+
+/** A message on one line; most already are, and a test is cheaper than a replace. */
+function oneLine(message: string): string {
+  return /[\n\r\t]| {2}/.test(message) ? message.replace(/\s+/g, ' ').trim() : message;
 }
 
 /**
@@ -49,27 +45,28 @@ function either(event: Json, newer: string, older: string): unknown {
  */
 export function slimEvent(raw: unknown): SlimEvent {
   const event = record(raw);
-  const meta = objectMeta(raw);
+  const metadata = record(event['metadata']);
   const regarding = record(either(event, 'regarding', 'involvedObject'));
   const series = record(event['series']);
   const source = record(either(event, 'deprecatedSource', 'source'));
-  const created = meta.createdMs ?? 0;
-  const lastSeen = firstTime(series['lastObservedTime'], either(event, 'deprecatedLastTimestamp', 'lastTimestamp'), event['eventTime']) ?? created;
-  const firstSeen = firstTime(either(event, 'deprecatedFirstTimestamp', 'firstTimestamp'), event['eventTime']) ?? lastSeen;
+  const eventTime = event['eventTime'];
+  const lastSeen = timestamp(series['lastObservedTime']) ?? timestamp(either(event, 'deprecatedLastTimestamp', 'lastTimestamp')) ?? timestamp(eventTime) ?? timestamp(metadata['creationTimestamp']) ?? 0;
+  const firstSeen = timestamp(either(event, 'deprecatedFirstTimestamp', 'firstTimestamp')) ?? timestamp(eventTime) ?? lastSeen;
   const kind = text(regarding['kind']);
   const namespace = text(regarding['namespace']);
   const name = text(regarding['name']);
   const component = text(source['component']) || text(either(event, 'reportingController', 'reportingComponent'));
+  const host = text(source['host']);
   return {
-    meta: { namespace: meta.namespace, name: meta.name },
+    meta: { namespace: text(metadata['namespace']), name: text(metadata['name']) },
     regarding: { kind, namespace, name, uid: text(regarding['uid']) },
     objectKey: eventObjectKey(kind, namespace, name),
     type: text(event['type']) || 'Normal',
     reason: text(event['reason']),
-    message: text(either(event, 'note', 'message')).replace(/\s+/g, ' ').trim(),
+    message: oneLine(text(either(event, 'note', 'message'))),
     count: Math.max(1, integer(series['count']) || integer(either(event, 'deprecatedCount', 'count'))),
     firstSeen: Math.min(firstSeen, lastSeen),
     lastSeen,
-    source: [component, text(source['host'])].filter((part) => part !== '').join(', '),
+    source: host === '' ? component : component === '' ? host : `${component}, ${host}`,
   };
 }

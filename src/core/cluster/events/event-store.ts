@@ -15,12 +15,22 @@ function eventKey(event: Pick<SlimEvent, 'meta'>): string {
   return `${event.meta.namespace}/${event.meta.name}`;
 }
 
-const newestFirst = (a: SlimEvent, b: SlimEvent): number => b.lastSeen - a.lastSeen;
+/** Newest first; among events seen at the same second, the latest arrival first. */
+function newestFirst(events: Iterable<SlimEvent>): SlimEvent[] {
+  return [...events].reverse().sort((a, b) => b.lastSeen - a.lastSeen);
+}
 
 export class EventStore {
   readonly limits: EventLimits;
-  /** Every event by its own key, in arrival order (an update moves it to the end). */
+  /** Every event by its own key. */
   private readonly all = new Map<string, SlimEvent>();
+  /**
+   * Arrival order for the total cap, oldest from `head`; entries replaced or removed since stay as
+   * stale ones (not the object `all` holds) and are skipped. A Map cannot serve: iterating it from the
+   * start walks every deleted slot before the first live one, which made a burst quadratic.
+   */
+  private order: SlimEvent[] = [];
+  private head = 0;
   /** The same events by the object they are about, in arrival order. */
   private readonly byObject = new Map<string, Map<string, SlimEvent>>();
   /** Events dropped to stay within the limits (not those the server deleted or that expired). */
@@ -41,16 +51,20 @@ export class EventStore {
     const touched = previous === undefined ? [] : this.remove(key, previous);
     if (event.lastSeen < now - this.limits.ttlMs) return touched;
     this.all.set(key, event);
+    this.order.push(event);
     let bucket = this.byObject.get(event.objectKey);
     if (bucket === undefined) this.byObject.set(event.objectKey, (bucket = new Map()));
     bucket.set(key, event);
     if (bucket.size > this.limits.perObject) this.dropOldestOf(bucket);
-    for (const [oldestKey, oldest] of this.all) {
-      if (this.all.size <= this.limits.total) break;
+    while (this.all.size > this.limits.total && this.head < this.order.length) {
+      const oldest = this.order[this.head++] as SlimEvent;
+      if (this.all.get(eventKey(oldest)) !== oldest) continue;
       this.dropped += 1;
-      for (const objectKey of this.remove(oldestKey, oldest)) touched.push(objectKey);
+      for (const objectKey of this.remove(eventKey(oldest), oldest)) touched.push(objectKey);
     }
-    return [...new Set([...touched, event.objectKey])];
+    this.compact();
+    if (!touched.includes(event.objectKey)) touched.push(event.objectKey);
+    return touched;
   }
 
   delete(namespace: string, name: string): readonly string[] {
@@ -63,6 +77,8 @@ export class EventStore {
   replace(events: Iterable<SlimEvent>, now: number): void {
     this.all.clear();
     this.byObject.clear();
+    this.order = [];
+    this.head = 0;
     for (const event of [...events].sort((a, b) => a.lastSeen - b.lastSeen)) this.upsert(event, now);
   }
 
@@ -76,7 +92,7 @@ export class EventStore {
 
   /** One object's events (eventObjectKey), newest first. */
   forObject(objectKey: string): SlimEvent[] {
-    return [...(this.byObject.get(objectKey)?.values() ?? [])].sort(newestFirst);
+    return newestFirst(this.byObject.get(objectKey)?.values() ?? []);
   }
 
   /** One object's Warning events seen within the TTL (the last hour), newest first. */
@@ -90,12 +106,19 @@ export class EventStore {
     const cutoff = now - this.limits.ttlMs;
     const warnings: SlimEvent[] = [];
     for (const event of this.all.values()) if (isWarning(event) && event.lastSeen >= cutoff) warnings.push(event);
-    return warnings.sort(newestFirst).slice(0, limit);
+    return newestFirst(warnings).slice(0, limit);
   }
 
   /** Every cached event, newest first. */
   recent(limit = Infinity): SlimEvent[] {
-    return [...this.all.values()].sort(newestFirst).slice(0, limit);
+    return newestFirst(this.all.values()).slice(0, limit);
+  }
+
+  /** Drops the stale and consumed part of `order` once it outweighs the live events. */
+  private compact(): void {
+    if (this.order.length - this.head <= 2 * this.all.size + 1_024) return;
+    this.order = this.order.slice(this.head).filter((event) => this.all.get(eventKey(event)) === event);
+    this.head = 0;
   }
 
   private dropOldestOf(bucket: Map<string, SlimEvent>): void {
