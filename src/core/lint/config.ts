@@ -1,4 +1,5 @@
 import { parseYaml } from '../yaml/parse.ts';
+import { type ProfileName } from './profiles.ts';
 import { type Severity, severities } from './types.ts';
 import { asMapping } from './values.ts';
 
@@ -7,6 +8,8 @@ export type RuleSetting = Severity | 'off';
 /** The `rules` map shared by the setting `kubeWorkbench.lint.rules` and the `.kube-workbench.yaml` file. */
 export interface LintConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** The rule profile (profiles.ts); `default` when unset. */
+  readonly profile?: ProfileName;
 }
 
 export const projectConfigFileName = '.kube-workbench.yaml';

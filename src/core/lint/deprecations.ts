@@ -53,9 +53,9 @@ export function deprecationOf(apiVersion: string, kind: string): DeprecatedApi |
   return (Object.hasOwn(table, apiVersion) ? table[apiVersion] : undefined)?.find((entry) => entry.kinds.split(' ').includes(kind));
 }
 
-/** Whether `version` (major.minor) is at or after `removedIn`. */
-export function isRemovedIn(version: string, removedIn: string): boolean {
+/** Whether `version` (major.minor, `v` optional) is at or after `since` (when an API went, or a control came). */
+export function versionAtLeast(version: string, since: string): boolean {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
-  const [removedMajor = 0, removedMinor = 0] = removedIn.split('.').map(Number);
-  return major > removedMajor || (major === removedMajor && minor >= removedMinor);
+  const [sinceMajor = 0, sinceMinor = 0] = since.split('.').map(Number);
+  return major > sinceMajor || (major === sinceMajor && minor >= sinceMinor);
 }

@@ -11,6 +11,7 @@ import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
 import { isAnyKind } from './kinds.ts';
 import { objectsOf } from './objects.ts';
+import { type ProfileName, runsUnder } from './profiles.ts';
 import { allRules } from './rules/index.ts';
 import { withCrdSchemas } from './schema/crd-schema.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
@@ -29,8 +30,10 @@ export interface LintOptions {
   readonly cluster?: ClusterFacts;
   /** The schema for the schema rules: the bundled snapshot (loadBundledSchema) or the cluster's. */
   readonly schema?: SchemaSnapshot;
-  /** The rules to run; all of them by default. */
+  /** The rules to run, before the profile and the config choose among them; all of them by default. */
   readonly rules?: readonly Rule[];
+  /** Overrides the config's profile (the CLI's --profile). */
+  readonly profile?: ProfileName;
 }
 
 /** Parses a file once; the result can be kept and linted again with other files of its set. */
@@ -43,6 +46,7 @@ export function createLintFile(path: string, text: string): LintFile {
 /** Lints a file set: every rule over the objects of its kinds, suppressions applied, findings sorted by place. */
 export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig;
+  const profile = options.profile ?? config.profile ?? 'default';
   const objects = files.flatMap(objectsOf);
   let issues: readonly SchemaIssue[] | undefined;
   const derived = new Map<(context: RuleContext) => unknown, unknown>();
@@ -50,7 +54,7 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
     files,
     objects,
     workloads: indexWorkloads(objects),
-    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema },
+    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema, profile },
     schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, objects))),
     derived: <T>(compute: (context: RuleContext) => T): T => {
       if (!derived.has(compute)) derived.set(compute, compute(context));
@@ -61,7 +65,8 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.id];
-    if (setting === 'off') continue;
+    // A severity in the config turns on a rule that the profile leaves out.
+    if (setting === 'off' || (setting === undefined && !runsUnder(rule, profile))) continue;
     if (!('checkObject' in rule)) collect(findings, rule, setting, rule.check(context));
     else for (const object of ofKinds(rule.kinds)) collect(findings, rule, setting, rule.checkObject(object, context));
   }

@@ -2,6 +2,7 @@ import type { LineIndex } from '../yaml/line-index.ts';
 import type { Positions } from '../yaml/positions.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
 import type { Range, YamlDocument } from '../yaml/types.ts';
+import type { ProfileName } from './profiles.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import type { SchemaIssue } from './schema/validate.ts';
 import type { WorkloadIndex } from './workloads.ts';
@@ -78,6 +79,8 @@ export interface ClusterFacts {
   readonly suggestionTolerance?: number;
   /** Kinds the cluster serves beyond the built-in ones (its CRDs). */
   readonly knownKinds?: readonly { readonly apiVersion: string; readonly kind: string; readonly namespaced: boolean }[];
+  /** The labels of the cluster's namespaces by name: their pod-security.kubernetes.io labels choose the Pod Security level. */
+  readonly namespaceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface RequestSuggestion {
@@ -101,6 +104,8 @@ export interface LintFacts {
   readonly cluster: ClusterFacts | undefined;
   /** The schema the schema rules check against; they stay silent without one. */
   readonly schema: SchemaSnapshot | undefined;
+  /** The rule profile of the run: it also sets the Pod Security level of workloads whose namespace has no pod-security label. */
+  readonly profile: ProfileName;
 }
 
 export interface RuleContext {
@@ -146,6 +151,8 @@ interface RuleInfo {
   readonly why: string;
   /** The quick fix it offers, if any (one phrase). */
   readonly fix?: string;
+  /** The smallest profile that turns the rule on (profiles.ts); unset: every profile. */
+  readonly profile?: 'pss-baseline' | 'pss-restricted' | 'all';
 }
 
 /** Most rules: one object at a time, reading the rest of the file set through the context when they compare. */

@@ -1,5 +1,5 @@
 import { apiVersionFix } from '../api-migration.ts';
-import { deprecationOf, isRemovedIn } from '../deprecations.ts';
+import { deprecationOf, versionAtLeast } from '../deprecations.ts';
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { anyKind } from '../kinds.ts';
@@ -17,7 +17,7 @@ export const deprecatedApiVersion: Rule = {
     if (object.apiVersion === undefined || object.kind === undefined) return;
     const deprecation = deprecationOf(object.apiVersion, object.kind);
     if (deprecation === undefined) return;
-    const removed = isRemovedIn(context.facts.kubernetesVersion, deprecation.removedIn);
+    const removed = versionAtLeast(context.facts.kubernetesVersion, deprecation.removedIn);
     const range = rangeIn(object, object.value, 'apiVersion');
     const status = removed ? `was removed in Kubernetes ${deprecation.removedIn}` : `is deprecated and will be removed in Kubernetes ${deprecation.removedIn}`;
     const advice = deprecation.replacement === undefined ? 'it has no replacement' : `use ${deprecation.replacement}`;

@@ -39,6 +39,24 @@ import { pdbMinAvailable } from './pdb-min-available.ts';
 import { privilegeEscalationContainer } from './privilege-escalation-container.ts';
 import { privilegedContainer } from './privileged-container.ts';
 import { privilegedPorts } from './privileged-ports.ts';
+import { pssApparmor } from './pss-apparmor.ts';
+import { pssCapabilitiesBaseline } from './pss-capabilities-baseline.ts';
+import { pssCapabilitiesRestricted } from './pss-capabilities-restricted.ts';
+import { pssHostNamespaces } from './pss-host-namespaces.ts';
+import { pssHostPathVolumes } from './pss-host-path-volumes.ts';
+import { pssHostPorts } from './pss-host-ports.ts';
+import { pssHostProbes } from './pss-host-probes.ts';
+import { pssHostProcess } from './pss-host-process.ts';
+import { pssPrivilegeEscalation } from './pss-privilege-escalation.ts';
+import { pssPrivileged } from './pss-privileged.ts';
+import { pssProcMount } from './pss-proc-mount.ts';
+import { pssRunAsNonRoot } from './pss-run-as-non-root.ts';
+import { pssRunAsUser } from './pss-run-as-user.ts';
+import { pssSeccompBaseline } from './pss-seccomp-baseline.ts';
+import { pssSeccompRestricted } from './pss-seccomp-restricted.ts';
+import { pssSelinux } from './pss-selinux.ts';
+import { pssSysctls } from './pss-sysctls.ts';
+import { pssVolumeTypes } from './pss-volume-types.ts';
 import { requestExceedsNode } from './request-exceeds-node.ts';
 import { requestSuggestion } from './request-suggestion.ts';
 import { restartPolicy } from './restart-policy.ts';
@@ -114,4 +132,22 @@ export const allRules: readonly Rule[] = [
   noAntiAffinity,
   pdbMaxUnavailable,
   pdbMinAvailable,
+  pssHostProcess,
+  pssHostNamespaces,
+  pssPrivileged,
+  pssCapabilitiesBaseline,
+  pssHostPathVolumes,
+  pssHostPorts,
+  pssApparmor,
+  pssSelinux,
+  pssProcMount,
+  pssSeccompBaseline,
+  pssSysctls,
+  pssHostProbes,
+  pssVolumeTypes,
+  pssPrivilegeEscalation,
+  pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeccompRestricted,
+  pssCapabilitiesRestricted,
 ];

@@ -171,6 +171,36 @@ spec:
             cpu: "2"
 `;
 
+// The namespace's enforce label holds the workload to restricted without a profile.
+const restricted = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: secure
+  labels: {pod-security.kubernetes.io/enforce: restricted}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: locked, namespace: secure}
+spec:
+  selector: {matchLabels: {app: locked}}
+  template:
+    metadata: {labels: {app: locked}}
+    spec:
+      hostIPC: true
+      initContainers:
+      - name: init
+        image: busybox:1.36
+        securityContext:
+          capabilities: {drop: [NET_RAW]}
+      containers:
+      - name: app
+        image: nginx:1.27
+      - name: root
+        image: nginx:1.27
+        securityContext:
+          privileged: true
+          runAsUser: 0`;
+
 const cluster: ClusterFacts = {
   suggestions: [
     {
@@ -192,4 +222,6 @@ export const fixableManifests: readonly FixableManifest[] = [
   { name: 'deprecated.yaml', text: deprecated },
   { name: 'list.yaml', text: list },
   { name: 'suggested.yaml', text: suggested, cluster },
+  { name: 'restricted.yaml', text: restricted },
+  { name: 'restricted-crlf.yaml', text: restricted.replaceAll('\n', '\r\n') },
 ];
