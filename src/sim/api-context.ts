@@ -5,6 +5,7 @@ import type { KubeObject, Pod } from './objects.ts';
 import type { ContainerPorts } from './port-forward/container-ports.ts';
 import type { Catalog, ResourceType } from './resources.ts';
 import type { Store } from './store.ts';
+import type { ContainerRuntime } from './streams/container-runtime.ts';
 import type { WatchHub } from './watch-hub.ts';
 
 export interface LogOptions {
@@ -34,6 +35,8 @@ export interface ApiContext {
   readonly serveLogs: (pod: Pod, options: LogOptions, response: ServerResponse) => void;
   /** What listens on the simulated pods' declared ports (port-forward reaches it). */
   readonly containerPorts: ContainerPorts;
+  /** The simulated containers' files and the processes exec and attach run in them. */
+  readonly containers: ContainerRuntime;
   /** Consumed by the next watch request: answer it with 410 Gone (a fault). */
   takeGoneFault(): boolean;
 }

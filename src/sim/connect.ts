@@ -12,6 +12,7 @@ import { resolveType } from './api.ts';
 import type { Pod } from './objects.ts';
 import { servePortForward } from './port-forward/port-forward.ts';
 import type { ResourceRequest } from './request-info.ts';
+import { serveExecOrAttach } from './streams/exec-connect.ts';
 import { badRequest } from './status.ts';
 
 export interface Upgrade {
@@ -23,6 +24,8 @@ type ConnectHandler = (request: IncomingMessage, upgrade: Upgrade, query: URLSea
 
 const handlers: Readonly<Record<string, ConnectHandler>> = {
   portforward: (request, upgrade, query, pod, context) => servePortForward(request, upgrade.socket, upgrade.head, query, pod, context.containerPorts),
+  exec: (request, upgrade, query, pod, context) => serveExecOrAttach('exec', request, upgrade, query, pod, context),
+  attach: (request, upgrade, query, pod, context) => serveExecOrAttach('attach', request, upgrade, query, pod, context),
 };
 
 export function isConnect(info: ResourceRequest): boolean {

@@ -70,6 +70,8 @@ const subresourceVerbs: Record<string, { kind: string; verbs: string[]; group?: 
   eviction: { kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' },
   token: { kind: 'TokenRequest', verbs: ['create'], group: 'authentication.k8s.io', version: 'v1' },
   portforward: { kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+  exec: { kind: 'PodExecOptions', verbs: ['create', 'get'] },
+  attach: { kind: 'PodAttachOptions', verbs: ['create', 'get'] },
 };
 
 export function resourceList(catalog: Catalog, groupName: string, version: string): Record<string, unknown> {

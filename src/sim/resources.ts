@@ -47,7 +47,7 @@ const all = ['all'];
 export const builtinTypes: readonly ResourceType[] = [
   type('', 'v1', 'Namespace', 'namespaces', false, { shortNames: ['ns'], subresources: ['status'] }),
   type('', 'v1', 'Node', 'nodes', false, { shortNames: ['no'], subresources: ['status'] }),
-  type('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], categories: all, subresources: ['log', 'status', 'eviction', 'portforward'] }),
+  type('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], categories: all, subresources: ['log', 'status', 'eviction', 'portforward', 'exec', 'attach'] }),
   type('', 'v1', 'Service', 'services', true, { shortNames: ['svc'], categories: all, subresources: ['status'] }),
   type('', 'v1', 'ConfigMap', 'configmaps', true, { shortNames: ['cm'] }),
   type('', 'v1', 'Secret', 'secrets', true),

@@ -25,6 +25,8 @@ import { ContainerPorts } from './port-forward/container-ports.ts';
 import { writePrivateFile } from './private-file.ts';
 import { builtinTypes, Catalog } from './resources.ts';
 import { seedCluster } from './seed.ts';
+import { ContainerRuntime } from './streams/container-runtime.ts';
+import { storeLookup } from './streams/pod-env.ts';
 import { createSimServer } from './server.ts';
 import type { Pod } from './objects.ts';
 import { startPrometheus } from './prometheus/listen.ts';
@@ -120,6 +122,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     orphanDependents: (owner) => gc.orphan(owner),
     serveLogs: (pod, logOptions, response) => controllers.logs.serve(pod, logOptions, response),
     containerPorts,
+    containers: new ContainerRuntime(storeLookup(store, catalog), () => clock.now()),
     takeGoneFault: () => {
       if (faults.goneWatches === 0) return false;
       faults.goneWatches -= 1;
