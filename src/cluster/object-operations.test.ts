@@ -110,6 +110,21 @@ describe('ObjectOperations against the simulated cluster', () => {
     assert.equal(read.error.kind, 'notFound');
   });
 
+  it("lists an object's events as kubectl describe finds them: its own, not a namesake's", async () => {
+    const ref = await firstDeployment();
+    const read = await operations().get(ref);
+    assert.ok(read.ok);
+    const uid = (read.value as { metadata: { uid: string } }).metadata.uid;
+    assert.ok((await operations().scale(ref, 0)).ok);
+    sim.settle();
+    const listed = await operations().events(ref, uid);
+    assert.ok(listed.ok);
+    const scaledDown = (events: unknown[]): boolean => events.some((event) => /^Scaled down replica set /.test((event as { message: string }).message));
+    assert.ok(scaledDown(listed.value), JSON.stringify(listed.value));
+    const other = await operations().events(ref, 'another-uid');
+    assert.deepEqual(other.ok && other.value, [], 'a namesake of another uid has no events of this one');
+  });
+
   it('lists the names of a namespace\'s Secrets, which the cache does not hold', async () => {
     const secret = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'default' }, data: { token: 'dG9rZW4=' } });
     for (const name of ['db-password', 'api-token']) assert.ok((await operations().apply(secret(name), { fieldManager: 'test', force: true, dryRun: false })).ok);

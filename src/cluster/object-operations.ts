@@ -5,7 +5,7 @@ import { FIELD_MANAGER } from '../core/manifests/labels.ts';
 import type { Result } from '../core/result.ts';
 import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
-import { collectionPath, kindPath, objectPath, type KindPath } from './kinds.ts';
+import { collectionPath, KINDS, kindPath, objectPath, type KindPath } from './kinds.ts';
 import { listAll } from './list-all.ts';
 
 export interface ObjectRef extends ObjectName {
@@ -25,6 +25,9 @@ export interface LogOptions {
   readonly signal?: AbortSignal;
 }
 
+/** An object with more events than this is a runaway: Describe says so rather than list them. */
+const maxDescribedEvents = 1000;
+
 /** kubectl's annotation for `rollout restart`: a new value rolls the pod template. */
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
@@ -43,6 +46,26 @@ export class ObjectOperations {
 
   get(ref: ObjectRef, signal?: AbortSignal): Promise<Result<unknown, ClusterError>> {
     return this.send(ref, 'get', { signal });
+  }
+
+  /**
+   * The object's core/v1 Events, found as `kubectl describe` finds them (by kind, name and, but for
+   * nodes, whose kubelet events carry the node's name as uid, by uid), at most 1,000.
+   */
+  async events(ref: ObjectRef, uid: string, signal?: AbortSignal): Promise<Result<unknown[], ClusterError>> {
+    const fields = [`involvedObject.kind=${ref.kind}`, `involvedObject.name=${ref.name}`];
+    if (ref.namespace !== '') fields.push(`involvedObject.namespace=${ref.namespace}`);
+    if (uid !== '' && ref.kind !== 'Node') fields.push(`involvedObject.uid=${uid}`);
+    const listed = await listAll({
+      client: this.client,
+      path: collectionPath(KINDS.Event, ref.namespace === '' ? undefined : ref.namespace),
+      resource: `events of ${formatObjectName(ref)}`,
+      trim: (raw) => raw,
+      query: { fieldSelector: fields.join(',') },
+      maxItems: maxDescribedEvents,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    return listed.ok ? { ok: true, value: listed.value.items } : listed;
   }
 
   /** The names of a kind's objects in a namespace, for kinds the cache does not hold (Secrets: only names are kept). */

@@ -9,6 +9,8 @@ export { suppressionEdit } from './lint/suppression.ts';
 export type { ClusterFacts, Finding, Fix, LintFile, RequestSuggestion, Rule, Severity, TextEdit } from './lint/types.ts';
 export { toYaml } from './yaml/dump.ts';
 export { describeObject } from './cluster/describe.ts';
+export { describeText } from './cluster/describe-text.ts';
+export { describedEvent } from './cluster/describe-events.ts';
 export { applyTextEdit, contextNamespaceEdit } from './cluster/context-namespace-edit.ts';
 export { containerResourcesAt, type ContainerResourcesAt } from './lint/container-at.ts';
 export { estimateQuantities } from './allocator/recommender.ts';

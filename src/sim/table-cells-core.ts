@@ -1,5 +1,5 @@
 /** Table printers for core/v1 kinds, with kubectl 1.32's column names. */
-import { ageOf } from './age.ts';
+import { ageOf } from '../core/text/age.ts';
 import type { KubeObject, Node, Pod } from './objects.ts';
 import { conditionOf } from './objects.ts';
 import type { Printer } from './tables.ts';

@@ -1,5 +1,5 @@
 /** Table printers for networking, discovery, Endpoints and RBAC kinds, with kubectl 1.32's columns. */
-import { ageOf } from './age.ts';
+import { ageOf } from '../core/text/age.ts';
 import type { KubeObject } from './objects.ts';
 import { field, simple } from './table-cells-core.ts';
 import type { Printer } from './tables.ts';

@@ -1,5 +1,5 @@
 /** Table printers for storage, scheduling, autoscaling, policy and quota kinds, with kubectl 1.32's columns. */
-import { ageOf } from './age.ts';
+import { ageOf } from '../core/text/age.ts';
 import type { KubeObject } from './objects.ts';
 import { field, simple } from './table-cells-core.ts';
 import { firstThree } from './table-cells-network.ts';

@@ -1,5 +1,5 @@
 /** Table printers for apps/v1 and batch/v1 workloads, with kubectl 1.32's column names. */
-import { ageOf, humanDuration } from './age.ts';
+import { ageOf, humanDuration } from '../core/text/age.ts';
 import type { Job, KubeObject, PodTemplate } from './objects.ts';
 import { conditionOf } from './objects.ts';
 import { field, simple } from './table-cells-core.ts';

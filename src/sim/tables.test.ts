@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { humanDuration } from './age.ts';
+import { humanDuration } from '../core/text/age.ts';
 import type { KubeObject } from './objects.ts';
 import { builtinTypes, type ResourceType } from './resources.ts';
 import { printerFor, tableRow } from './tables.ts';

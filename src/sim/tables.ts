@@ -2,7 +2,7 @@
  * meta.k8s.io/v1 Tables: the columns kube-apiserver's printers (pkg/printers/internalversion) give
  * each kind, so `kubectl get` and `-o wide` print what they print against a real cluster.
  */
-import { ageOf } from './age.ts';
+import { ageOf } from '../core/text/age.ts';
 import type { KubeObject } from './objects.ts';
 import type { ResourceType } from './resources.ts';
 import { coreCells } from './table-cells-core.ts';

@@ -37,6 +37,8 @@ export const Commands = {
 
 /** The scheme of the read-only documents Describe opens. */
 export const DESCRIBE_SCHEME = 'kube-workbench-describe';
+/** Describe documents' language: kubectl describe's layout, highlighted by media/describe.tmLanguage.json. */
+export const DESCRIBE_LANGUAGE = 'kube-describe';
 
 /** The scheme of the live / after-apply documents the Apply diff compares. */
 export const APPLY_SCHEME = 'kube-workbench-apply';

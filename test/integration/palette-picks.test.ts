@@ -26,7 +26,7 @@ describe('Object commands from the palette', function () {
     assert.equal((await scale(deployment.desired)).result.ok, true);
     await scaled(deployment.desired);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { ...answers, kind: 'Deployment' });
-    assert.match(editor.document.getText(), new RegExp(`^kind: Deployment\\n(.*\\n)*  name: ${answers.name}$`, 'm'));
+    assert.match(editor.document.getText(), new RegExp(`^Name: +${answers.name}\\n(.*\\n)*Kind: +Deployment$`, 'm'));
   });
 
   it('offers only the kinds a command handles, and says so when an answer names nothing', async () => {
@@ -36,7 +36,7 @@ describe('Object commands from the palette', function () {
     assert.equal((await vscode.commands.executeCommand<Outcome>(Commands.restart, { namespace: pod.meta.namespace, name: 'no-such-workload' })).kind, 'cancelled');
     assert.equal(await vscode.commands.executeCommand(Commands.describe, { namespace: 'no-such-namespace', name: pod.meta.name }), undefined);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, { namespace: pod.meta.namespace, kind: 'Pod', name: pod.meta.name });
-    assert.match(editor.document.getText(), /^kind: Pod$/m);
+    assert.match(editor.document.getText(), /^Kind: +Pod$/m);
   });
 
   it('shows a pod\'s logs and runs a CronJob now from the palette, then deletes the CronJob', async () => {

@@ -6,7 +6,7 @@ import { RESTARTED_AT } from '../../src/cluster/object-operations.ts';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
-import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { CONFIG_SECTION, Commands, DESCRIBE_LANGUAGE, Settings } from '../../src/vscode/ids.ts';
 import { answered, seamOf } from './command-answers.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
@@ -75,14 +75,25 @@ describe('Workload commands on the simulated cluster', function () {
     assert.ok(!Number.isNaN(Date.parse(annotations[RESTARTED_AT] ?? '')), JSON.stringify(annotations));
   });
 
-  it('describes a Deployment as read-only YAML without managedFields', async () => {
+  it("describes a Deployment as kubectl does, with the deployment controller's events at the end, read afresh each time", async () => {
     const row = await deploymentRow('kube-workbench-sim');
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, row);
-    const text = editor.document.getText();
-    assert.equal(editor.document.languageId, 'yaml');
-    assert.match(text, /^kind: Deployment$/m);
-    assert.match(text, new RegExp(`^  name: ${row.name}$`, 'm'));
-    assert.ok(!text.includes('managedFields'));
+    const describeRow = async (): Promise<string> => {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.describe, row);
+      assert.equal(editor.document.languageId, DESCRIBE_LANGUAGE);
+      return editor.document.getText();
+    };
+    const connection = api.clusters.get().connection(row.context)!;
+    assert.ok((await connection.operations.scale({ kind: 'Deployment', namespace: row.namespace, name: row.name }, 0)).ok);
+    await until(() => live(row)?.desired === 0, 'the Deployment scaled to 0');
+    const before = await describeRow();
+    assert.match(before, new RegExp(`^Name: +${row.name}\\nNamespace: +${row.namespace}\\nKind: +Deployment$`, 'm'));
+    assert.match(before, /^Replicas: +0 desired \| \d+ updated \| \d+ total \| \d+ available \| \d+ unavailable$/m);
+    assert.match(before, /^Events:\n {2}Type +Reason +Age +From +Message\n(.*\n)* {2}Normal +ScalingReplicaSet +\S+ +deployment-controller +Scaled down replica set /m);
+    assert.ok(!before.includes('managedFields'));
+    // Describe again while its document is open: a new read, not the text of the first.
+    assert.ok((await connection.operations.scale({ kind: 'Deployment', namespace: row.namespace, name: row.name }, 1)).ok);
+    await until(() => live(row)?.desired === 1, 'the Deployment scaled to 1');
+    assert.match(await describeRow(), /^Replicas: +1 desired \|/m);
   });
 
   it('shows the last lines of a pod\'s log, with timestamps, as a read-only document', async () => {
