@@ -17,6 +17,7 @@ import { makeCertificates } from './certificates.ts';
 import { SimClock } from './clock.ts';
 import { startControllers, type Controllers } from './controllers/start.ts';
 import { registerCrds } from './crd-registrar.ts';
+import { seedRightSizing } from './right-sizing-demo.ts';
 import { FaultState, type Fault, type TimedFault } from './faults.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
@@ -54,6 +55,8 @@ export interface SimOptions {
   readonly watchBufferBudget?: number;
   /** The Prometheus API's port (prometheus/server.ts): 0 (the default) picks a free one, false serves none. */
   readonly prometheusPort?: number | false;
+  /** Also the right-sizing demo (right-sizing-demo.ts): an OOM-killed, an HPA-scaled and a VPA-watched Deployment. */
+  readonly rightSizing?: boolean;
   /** Where controller errors go; stderr by default. */
   readonly log?: (message: string) => void;
 }
@@ -106,6 +109,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   registerCrds(store, catalog, controllers.types.crd, () => clock.timestamp());
   store.load(() => seedCluster(store, controllers.types, clock, { nodes: options.nodes ?? 3, pods: options.pods ?? 0, seed: options.seed ?? 1, tasks: options.tasks ?? false }));
   hub.restart();
+  if (options.rightSizing === true) seedRightSizing(store, catalog, controllers.types);
   clock.onFired(() => controllers.queues.drain());
   clock.onError((error) => log(`timer failed: ${error instanceof Error ? error.message : String(error)}`));
 

@@ -12,6 +12,11 @@ export const behaviourAnnotations = {
   exitCode: 'sim.kube-workbench.io/exit-code',
   /** Seconds from start until the container exits. */
   runSeconds: 'sim.kube-workbench.io/run-seconds',
+  /**
+   * Seconds from start until the kernel OOM-kills the container: its memory climbs from 40% of its
+   * request to its limit over that time, then it restarts with lastState OOMKilled, again and again.
+   */
+  oomKillSeconds: 'sim.kube-workbench.io/oom-kill-seconds',
 } as const;
 
 export const profiles = ['steady', 'diurnal', 'spiky', 'leaking'] as const;
@@ -24,6 +29,8 @@ export interface Behaviour {
   readonly runSeconds: number | undefined;
   /** An image no registry has: ErrImagePull, then ImagePullBackOff. */
   readonly imagePullFails: boolean;
+  /** undefined: never OOM-killed. */
+  readonly oomKillSeconds: number | undefined;
 }
 
 /** A run-to-completion pod's default lifetime (long enough to watch it Running, short for tests). */
@@ -59,5 +66,6 @@ export function behaviourOf(pod: Pod): Behaviour {
   const explicit = numberFrom(annotations[behaviourAnnotations.runSeconds]) ?? guessed.runSeconds;
   const runSeconds = explicit ?? (completes || exitCode !== 0 ? defaultRunSeconds : undefined);
   const imagePullFails = pod.spec.containers.some((container) => /(does-?not-?exist|nonexistent|invalid-image)/.test(container.image ?? ''));
-  return { profile, exitCode, runSeconds, imagePullFails };
+  const oomKillSeconds = numberFrom(annotations[behaviourAnnotations.oomKillSeconds]);
+  return { profile, exitCode, runSeconds, imagePullFails, oomKillSeconds: oomKillSeconds !== undefined && oomKillSeconds > 0 ? oomKillSeconds : undefined };
 }

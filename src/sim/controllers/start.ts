@@ -18,6 +18,7 @@ import { JobController } from './job.ts';
 import { Kubelets } from './kubelet.ts';
 import { Metrics } from './metrics.ts';
 import { NodeLifecycle } from './node-lifecycle.ts';
+import { OomKiller } from './oom-killer.ts';
 import { PodIndex } from './pod-index.ts';
 import { PodLogs } from './pod-logs.ts';
 import { QuotaController } from './quota.ts';
@@ -80,6 +81,7 @@ export function startControllers(inputs: ControllerInputs): Controllers {
   new EndpointsController(environment);
   new Autoscaler(environment);
   new QuotaController(environment);
+  new OomKiller(environment);
   const metrics = new Metrics(environment, kubelet);
   return { types, queues, kubelet, pods, logs: new PodLogs(environment), metrics: (type, namespace) => metrics.list(type, namespace) };
 }

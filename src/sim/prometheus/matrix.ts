@@ -7,7 +7,8 @@
 import type { Pod } from '../objects.ts';
 import { containerUsageModels, type ContainerUsageModel } from '../controllers/container-usage.ts';
 import { pacer } from '../pacer.ts';
-import type { UsageQuery } from './query.ts';
+import type { SeriesKind, UsageQuery } from './query.ts';
+import { workloadLabels } from './workload-labels.ts';
 
 /** Milliseconds, as Prometheus evaluates a range: start, start + step, ... up to end. */
 export interface EvaluationRange {
@@ -20,7 +21,43 @@ export interface EvaluationRange {
 
 export interface Series {
   readonly labels: Readonly<Record<string, string>>;
-  readonly model: ContainerUsageModel;
+  /** The value at a time in unix seconds. */
+  readonly at: (seconds: number) => number;
+  /** The pod's workload labels (namespace_workload_pod:kube_pod_owner:relabel), for a join. */
+  readonly owner: Readonly<Record<string, string>> | undefined;
+}
+
+const one = (): number => 1;
+
+function valueOf(kind: SeriesKind, model: ContainerUsageModel): (seconds: number) => number {
+  switch (kind) {
+    case 'cpu':
+      return (seconds) => model.at(seconds).cpu;
+    case 'memory':
+      return (seconds) => model.at(seconds).memory;
+    case 'oom':
+      return model.oomKills;
+    default:
+      return one;
+  }
+}
+
+/** The series of one pod for a kind of metric, labelled as cAdvisor / kube-state-metrics / the recording rule do. */
+function podSeries(pod: Pod, query: UsageQuery, owner: Record<string, string> | undefined): Series[] {
+  const namespace = pod.metadata.namespace ?? '';
+  const name = pod.metadata.name ?? '';
+  const kind = query.resource;
+  // Labels sorted by name, __name__ only on a plain selector: how Prometheus prints them.
+  const metricName: Record<string, string> = kind === 'cpu' || query.aggregation !== undefined ? {} : { __name__: query.metric };
+  if (kind === 'owner') return owner === undefined ? [] : [{ labels: { ...metricName, namespace, pod: name, ...owner }, at: one, owner }];
+  const models = containerUsageModels(pod);
+  // kube-state-metrics has a last-terminated series only for containers that were terminated.
+  const kept = kind === 'terminated' ? models.filter((model) => model.oomKilled) : models;
+  return kept.map((model) => ({
+    labels: { ...metricName, container: model.container, namespace, pod: name, ...(kind === 'terminated' ? { reason: 'OOMKilled' } : {}) },
+    at: kind === 'terminated' ? one : valueOf(kind, model),
+    owner,
+  }));
 }
 
 /**
@@ -30,17 +67,13 @@ export interface Series {
 export async function selectSeries(pods: Iterable<Pod>, query: UsageQuery, deadline: number): Promise<Series[] | undefined> {
   const pause = pacer();
   const selected: Series[] = [];
+  const join = query.aggregation?.join;
+  const needsOwner = query.resource === 'owner' || join !== undefined;
   for (const pod of pods) {
     if (pod.status?.phase !== 'Running') continue;
-    for (const model of containerUsageModels(pod)) {
-      // Labels sorted by name, __name__ only on a plain selector: how Prometheus prints them.
-      const labels: Record<string, string> = {
-        ...(query.resource === 'memory' ? { __name__: query.metric } : {}),
-        container: model.container,
-        namespace: pod.metadata.namespace ?? '',
-        pod: pod.metadata.name ?? '',
-      };
-      if (query.selects(labels)) selected.push({ labels, model });
+    const owner = needsOwner ? workloadLabels(pod) : undefined;
+    if (join === undefined || (owner !== undefined && join.selects({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', ...owner }))) {
+      for (const series of podSeries(pod, query, owner)) if (query.selects(series.labels)) selected.push(series);
     }
     const paused = pause();
     if (paused === undefined) continue;
@@ -57,12 +90,42 @@ export function pointsPerSeries(range: EvaluationRange): number {
 }
 
 /** One element of `data.result` as JSON text; undefined for a series without points, which Prometheus leaves out. */
-export function seriesJson(series: Series, query: UsageQuery, range: EvaluationRange): string | undefined {
+export function seriesJson(labels: Readonly<Record<string, string>>, at: (seconds: number) => number, range: EvaluationRange): string | undefined {
   const points: string[] = [];
   const lastMs = Math.min(range.endMs, range.nowMs);
-  for (let ms = range.startMs; ms <= lastMs; ms += range.stepMs) {
-    const usage = series.model.at(ms / 1000);
-    points.push(`[${ms / 1000},"${String(query.resource === 'cpu' ? usage.cpu : usage.memory)}"]`);
+  for (let ms = range.startMs; ms <= lastMs; ms += range.stepMs) points.push(`[${ms / 1000},"${String(at(ms / 1000))}"]`);
+  return points.length === 0 ? undefined : `{"metric":${JSON.stringify(labels)},"values":[${points.join(',')}]}`;
+}
+
+function aggregate(op: NonNullable<UsageQuery['aggregation']>['op'], members: readonly Series[]): (seconds: number) => number {
+  return (seconds) => {
+    let result = op === 'max' ? -Infinity : op === 'min' ? Infinity : 0;
+    for (const member of members) {
+      const value = member.at(seconds);
+      if (op === 'max') result = Math.max(result, value);
+      else if (op === 'min') result = Math.min(result, value);
+      else result += op === 'count' ? 1 : value;
+    }
+    return op === 'avg' ? result / members.length : result;
+  };
+}
+
+/** The selected series grouped by the aggregation's labels (the join's from the owner series), one per group. */
+export function aggregated(selected: readonly Series[], query: UsageQuery): Series[] {
+  const spec = query.aggregation;
+  if (spec === undefined) return [...selected];
+  const joined = new Set(spec.join?.labels ?? []);
+  const groups = new Map<string, { labels: Record<string, string>; members: Series[] }>();
+  for (const series of selected) {
+    const labels: Record<string, string> = {};
+    for (const label of spec.by) {
+      const value = joined.has(label) ? series.owner?.[label] : series.labels[label];
+      if (value !== undefined && value !== '') labels[label] = value;
+    }
+    const key = JSON.stringify(labels);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { labels, members: [] }));
+    group.members.push(series);
   }
-  return points.length === 0 ? undefined : `{"metric":${JSON.stringify(series.labels)},"values":[${points.join(',')}]}`;
+  return [...groups.values()].map(({ labels, members }) => ({ labels, at: aggregate(spec.op, members), owner: undefined }));
 }

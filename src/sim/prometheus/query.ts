@@ -6,9 +6,29 @@
 import { err, ok, type Result } from '../../core/result.ts';
 import { parseDuration } from './duration.ts';
 import { compileLabelRegex, maxStates } from './label-regex.ts';
+import { aggregation } from './query-aggregation.ts';
 
 export const cpuMetric = 'container_cpu_usage_seconds_total';
 export const memoryMetric = 'container_memory_working_set_bytes';
+/** cAdvisor's OOM counter and kube-state-metrics' last termination reason, per container. */
+export const oomMetric = 'container_oom_events_total';
+export const terminatedMetric = 'kube_pod_container_status_last_terminated_reason';
+/** kube-prometheus' recording rule naming each pod's workload: what dashboards join on to aggregate by workload. */
+export const ownerMetric = 'namespace_workload_pod:kube_pod_owner:relabel';
+
+/** Which synthetic series a selector reads. */
+export type SeriesKind = 'cpu' | 'memory' | 'oom' | 'terminated' | 'owner';
+const gauges: Readonly<Record<string, SeriesKind>> = { [memoryMetric]: 'memory', [oomMetric]: 'oom', [terminatedMetric]: 'terminated', [ownerMetric]: 'owner' };
+
+export type AggregationOp = 'max' | 'min' | 'avg' | 'sum' | 'count';
+export const aggregationOps: readonly AggregationOp[] = ['max', 'min', 'avg', 'sum', 'count'];
+
+/** `op by (labels) (selector * on(namespace, pod) group_left(labels) <ownerMetric>{...})`, the join optional. */
+export interface Aggregation {
+  readonly op: AggregationOp;
+  readonly by: readonly string[];
+  readonly join: { readonly labels: readonly string[]; readonly selects: (labels: Readonly<Record<string, string>>) => boolean } | undefined;
+}
 
 interface Matcher {
   readonly label: string;
@@ -19,20 +39,21 @@ interface Matcher {
 }
 
 export interface UsageQuery {
-  readonly resource: 'cpu' | 'memory';
+  readonly resource: SeriesKind;
   readonly metric: string;
   /** Whether a series with these labels matches every matcher. */
   readonly selects: (labels: Readonly<Record<string, string>>) => boolean;
+  readonly aggregation?: Aggregation;
 }
 
 const identifier = /[a-zA-Z_][a-zA-Z0-9_]*/y;
 const metricName = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
 const escapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
 
-class ParseError extends Error {}
+export class ParseError extends Error {}
 
 /** A cursor over the query text; each method consumes what it names or throws ParseError. */
-class Cursor {
+export class Cursor {
   private readonly text: string;
   position = 0;
 
@@ -95,7 +116,7 @@ class Cursor {
   }
 }
 
-function matchers(cursor: Cursor): Matcher[] {
+export function matchers(cursor: Cursor): Matcher[] {
   const result: Matcher[] = [];
   if (!cursor.peek('{')) return result;
   cursor.expect('{');
@@ -134,7 +155,7 @@ function remembered(test: (value: string) => boolean): (value: string) => boolea
  * a series lacks has the value "". The matchers of one query share one NFA size budget, so that many
  * matchers cannot multiply the work per series.
  */
-function predicates(list: readonly Matcher[]): ((labels: Readonly<Record<string, string>>) => boolean)[] {
+export function predicates(list: readonly Matcher[]): ((labels: Readonly<Record<string, string>>) => boolean)[] {
   let budget = maxStates;
   return list.map(({ label, op, value, position }) => {
     if (op === '=') return (labels) => (labels[label] ?? '') === value;
@@ -147,11 +168,10 @@ function predicates(list: readonly Matcher[]): ((labels: Readonly<Record<string,
   });
 }
 
-function parse(text: string): UsageQuery {
-  const cursor = new Cursor(text);
-  const name = cursor.pattern(metricName, 'a metric name or rate(');
+/** A selector, or the CPU counter inside rate(...[duration]). */
+export function selector(cursor: Cursor, name: string): UsageQuery {
   const isRate = name === 'rate' && cursor.peek('(');
-  if (!isRate && cursor.peek('(')) throw new ParseError(`unsupported function "${name}": the simulator answers rate(...) and plain selectors only`);
+  if (!isRate && cursor.peek('(')) throw new ParseError(`unsupported function "${name}": the simulator answers rate(...), plain selectors and ${aggregationOps.join('/')} by (...) over them`);
   if (isRate) cursor.expect('(');
   const metric = isRate ? cursor.pattern(metricName, 'a metric name') : name;
   const list = matchers(cursor);
@@ -164,12 +184,20 @@ function parse(text: string): UsageQuery {
     cursor.expect(']');
     cursor.expect(')');
   }
-  cursor.end();
   const tests = predicates(list);
   if (metric === cpuMetric && !isRate) throw new ParseError(`${cpuMetric} is a counter: the simulator serves it only as rate(${cpuMetric}[duration])`);
   if (metric === memoryMetric && isRate) throw new ParseError(`rate() of the gauge ${memoryMetric} is not supported`);
-  if (metric !== cpuMetric && metric !== memoryMetric) throw new ParseError(`unsupported metric "${metric}": the simulator serves ${cpuMetric} and ${memoryMetric}`);
-  return { resource: metric === cpuMetric ? 'cpu' : 'memory', metric, selects: (labels) => tests.every((test) => test(labels)) };
+  const kind = metric === cpuMetric ? 'cpu' : gauges[metric];
+  if (kind === undefined || (isRate && kind !== 'cpu')) throw new ParseError(`unsupported metric "${metric}": the simulator serves ${[cpuMetric, ...Object.keys(gauges)].join(', ')}`);
+  return { resource: kind, metric, selects: (labels) => tests.every((test) => test(labels)) };
+}
+
+function parse(text: string): UsageQuery {
+  const cursor = new Cursor(text);
+  const name = cursor.pattern(metricName, 'a metric name or rate(');
+  const query = (aggregationOps as readonly string[]).includes(name) && cursor.peek('by') ? aggregation(cursor, name as AggregationOp) : selector(cursor, name);
+  cursor.end();
+  return query;
 }
 
 export function parseUsageQuery(text: string): Result<UsageQuery, string> {

@@ -15,7 +15,7 @@ import { readBody, write } from '../http-io.ts';
 import type { Pod } from '../objects.ts';
 import { pacer } from '../pacer.ts';
 import { ApiError } from '../status.ts';
-import { pointsPerSeries, selectSeries, seriesJson } from './matrix.ts';
+import { aggregated, pointsPerSeries, selectSeries, seriesJson } from './matrix.ts';
 import { QuerySlots } from './query-slots.ts';
 import { rangeQueryFrom, type RangeQuery } from './range-params.ts';
 
@@ -74,8 +74,8 @@ async function evaluate(response: ServerResponse, { query, range: asked }: Range
   await write(response, '{"status":"success","data":{"resultType":"matrix","result":[');
   const pause = pacer();
   let first = true;
-  for (const series of selected) {
-    const text = seriesJson(series, query, range);
+  for (const series of aggregated(selected, query)) {
+    const text = seriesJson(series.labels, series.at, range);
     if (text === undefined) continue;
     await (write(response, first ? text : `,${text}`) ?? pause());
     if (response.destroyed) return;
