@@ -10,7 +10,7 @@ export type { ClusterFacts, Finding, Fix, LintFile, RequestSuggestion, Rule, Sev
 export { toYaml } from './yaml/dump.ts';
 export { describeObject } from './cluster/describe.ts';
 export { describeText } from './cluster/describe-text.ts';
-export { describedEvent } from './cluster/describe-events.ts';
+export { slimEvent } from './cluster/events/event-model.ts';
 export { applyTextEdit, contextNamespaceEdit } from './cluster/context-namespace-edit.ts';
 export { containerResourcesAt, type ContainerResourcesAt } from './lint/container-at.ts';
 export { estimateQuantities } from './allocator/recommender.ts';
@@ -18,3 +18,8 @@ export { chartSvg, seriesPeak, sparkline } from './allocator/sparkline.ts';
 export { amountTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cache-fit.ts';
 export { requestSuggestion } from './lint/request-suggestions.ts';
+export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
+export { hoverAt } from './authoring/hover.ts';
+export { loadVersionedSchemas } from './authoring/load-schema-data.ts';
+export { folderObjects } from './authoring/references.ts';
+export type { VersionedSchemas } from './authoring/schema-data.ts';

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describedEvent, eventsTable } from './describe-events.ts';
+import { eventsTable } from './describe-events.ts';
 import { describeText } from './describe-text.ts';
 import { fieldLabel } from './describe-writer.ts';
 
 const now = Date.parse('2026-12-04T04:00:00Z');
-const minutesAgo = (minutes: number): string => new Date(now - minutes * 60_000).toISOString();
 const noEvents = { events: [] };
 
 const pod = {
@@ -71,7 +70,7 @@ describe('describeText', () => {
 
   it('ends with the events, oldest first, repeated ones as "(xN over …)", or says why there are none', () => {
     const events = [
-      { type: 'Warning', reason: 'BackOff', firstSeen: now - 600_000, lastSeen: now - 30_000, count: 4, source: 'kubelet', message: 'Back-off restarting\nfailed container' },
+      { type: 'Warning', reason: 'BackOff', firstSeen: now - 600_000, lastSeen: now - 30_000, count: 4, source: 'kubelet', message: 'Back-off restarting failed container' },
       { type: 'Normal', reason: 'Scheduled', firstSeen: now - 720_000, lastSeen: now - 720_000, count: 1, source: 'default-scheduler', message: 'Successfully assigned demo/web-1 to node-1' },
     ];
     assert.deepEqual(eventsTable({ events }, now), [
@@ -83,14 +82,6 @@ describe('describeText', () => {
     ]);
     assert.match(describeText(pod, now, noEvents), /\nEvents: {2}<none>\n$/);
     assert.match(describeText(pod, now, { error: 'events is forbidden' }), /\nEvents: {2}<unknown: events is forbidden>\n$/);
-  });
-});
-
-describe('describedEvent', () => {
-  it('reads a core/v1 Event, falling back to eventTime where the timestamps are unset', () => {
-    const event = describedEvent({ type: 'Warning', reason: 'FailedScheduling', message: '0/3 nodes are available', eventTime: minutesAgo(2), reportingComponent: 'default-scheduler', count: 0 });
-    assert.deepEqual(event, { type: 'Warning', reason: 'FailedScheduling', firstSeen: now - 120_000, lastSeen: now - 120_000, count: 1, source: 'default-scheduler', message: '0/3 nodes are available' });
-    assert.equal(describedEvent({ source: { component: 'kubelet', host: 'node-1' }, count: 5, firstTimestamp: minutesAgo(9), lastTimestamp: minutesAgo(1) }).source, 'kubelet, node-1');
   });
 });
 

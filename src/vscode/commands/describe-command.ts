@@ -29,10 +29,10 @@ async function describedText(clusters: ClusterServiceHolder, target: Target, sig
   if (connection === undefined) return `Error: unknown context "${target.context}"\n`;
   const read = await connection.operations.get(target.ref, signal);
   if (!read.ok) return `Error: ${describeTarget(target)}: ${read.error.message}\n`;
-  const { describeText, describedEvent } = loadCoreModule();
+  const { describeText, slimEvent } = loadCoreModule();
   const uid = (read.value as { metadata?: { uid?: unknown } } | null)?.metadata?.uid;
   const events = await connection.operations.events(target.ref, typeof uid === 'string' ? uid : '', signal);
-  const shown = events.ok ? { events: events.value.map(describedEvent) } : { error: events.error.message };
+  const shown = events.ok ? { events: events.value.map(slimEvent) } : { error: events.error.message };
   return describeText(read.value, Date.now(), shown);
 }
 
