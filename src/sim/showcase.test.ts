@@ -40,5 +40,7 @@ describe('the showcase objects', () => {
     for (const path of paths) assert.equal((await call(sim, path)).status, 200, path);
     const service = await call(sim, '/api/v1/namespaces/default/services/web');
     assert.match(service.text, /"clusterIP":"10\.96\.200\.\d+"/, 'defaulted as the API server would');
+    const claim = await call(sim, '/api/v1/namespaces/default/persistentvolumeclaims/web-data');
+    assert.match(claim.text, /"status":\{"phase":"Bound"/, 'the claim written bound');
   });
 });

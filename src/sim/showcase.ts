@@ -4,8 +4,8 @@
  * PersistentVolumeClaim, a ServiceAccount with a Role and RoleBinding, a Secret, and the cluster-scoped
  * IngressClass, StorageClass, PersistentVolume, PriorityClass, ClusterRole and ClusterRoleBinding.
  * The demo seeds them, so a user sees every group filled; the Explorer's suite reads them. Written
- * straight into the store with the API server's defaults, as seed.ts does: a dozen objects, no
- * measurable start time.
+ * straight into the store with the API server's defaults, statuses included, as seed.ts does: a dozen
+ * objects, no measurable start time.
  */
 import { applyDefaults } from './defaults.ts';
 import type { KubeObject } from './objects.ts';
@@ -64,7 +64,9 @@ export function seedShowcase(store: Store, namespace: string, app: string): void
   for (const object of showcaseObjects(namespace, app)) {
     const type = builtinTypes.find((candidate) => candidate.kind === object.kind && apiVersionOf(candidate) === object.apiVersion && candidate.virtual !== true);
     if (type === undefined) throw new Error(`showcase: no served type for ${object.apiVersion} ${object.kind}`);
+    // Created statuses stand: the sim binds no volumes, so the claim and its volume are written bound.
+    const { status } = object;
     applyDefaults(type, object, { allocateIp: () => `10.96.200.${(nextIp += 1)}` });
-    store.create(type, object);
+    store.create(type, status === undefined ? object : { ...object, status });
   }
 }

@@ -33,6 +33,8 @@ export function targetOf(element: Element, clusters: ClusterServiceHolder): Targ
       return { context: element.context, ref: { kind: 'Pod', namespace: element.namespace, name: element.name } };
     case 'node':
       return { context: element.context, ref: { kind: 'Node', namespace: '', name: element.name } };
+    case 'listedObject':
+      return { context: element.context, ref: { kind: element.kind, namespace: element.namespace, name: element.name } };
     case 'custom': {
       const crd = clusters.get().connection(element.context)?.customResources.get(element.key)?.crd;
       if (crd === undefined) return undefined;

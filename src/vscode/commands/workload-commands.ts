@@ -20,6 +20,8 @@ import { blockingIf, type TextStep } from './step-flow.ts';
 
 const SCALABLE: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
 const RESTARTABLE: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
+/** What a background delete takes with it: the pods of these kinds. */
+const POD_OWNERS: ReadonlySet<string> = new Set<WorkloadKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 type Operations = ClusterConnection['operations'];
 
@@ -69,7 +71,7 @@ async function restart(ui: CommandUi, clusters: ClusterServiceHolder, argument: 
 async function deleteObject(ui: CommandUi, clusters: ClusterServiceHolder, argument: TargetArgument): Promise<Outcome<unknown>> {
   const target = await resolveTarget(clusters, argument, ALL_KINDS, 'Delete which object?');
   if (target === undefined) return dismissed({ context: '', verb: 'Delete', object: 'an object' });
-  const owns = target.ref.kind === 'Pod' || target.ref.kind === 'Node' ? '' : ' and everything it owns (its pods)';
+  const owns = POD_OWNERS.has(target.ref.kind) ? ' and everything it owns (its pods)' : '';
   const answer = await ui.ask({ message: `Delete ${describeTarget(target)}${owns} in context "${target.context}"?`, choices: ['Delete'], warning: true });
   if (answer !== 'Delete') return dismissed(actionOn(target, 'Delete'));
   return change(ui, clusters, target, 'Delete', `Deleted ${describeTarget(target)} in context "${target.context}".`, (operations, signal) => operations.delete(target.ref, signal));

@@ -1,6 +1,9 @@
-// A kubeconfig context: the current one opens at once; under it Nodes, Workloads, Custom resources.
+// A kubeconfig context: the current one opens at once; under it Nodes, Workloads, Access, Cluster,
+// Custom resources.
 import * as vscode from 'vscode';
 import type { Element } from '../elements.ts';
+import { accessElement } from './access-row.ts';
+import { clusterScopedElement } from './cluster-scoped-row.ts';
 import { isCurrentContext, type Row } from './row.ts';
 import { customsElement } from './customs-row.ts';
 import { nodesElement } from './nodes-row.ts';
@@ -21,7 +24,7 @@ export const contextRow: Row<'context'> = {
   children(element, tree) {
     const { context } = element;
     const connection = tree.connection(context);
-    const rows: Element[] = [tree.element(nodesElement(context)), tree.element(workloadsElement(context))];
+    const rows: Element[] = [nodesElement(context), workloadsElement(context), accessElement(context), clusterScopedElement(context)].map((row) => tree.element(row));
     // Shown once the cluster has CRDs: most clusters do, a fresh one may not.
     if (connection.customResources.size > 0) rows.push(tree.element(customsElement(context)));
     if (connection.skew !== undefined) rows.unshift(tree.element(statusElement(context, `skew:${context}`, 'info', connection.skew, 'skew')));

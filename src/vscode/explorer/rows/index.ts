@@ -2,12 +2,17 @@
 // and asks each row which cache changes redraw it. A new row type: one file in this folder (its
 // element fields, its element constructor, its Row) and its line here.
 import type { Element, ElementType } from '../elements.ts';
+import { accessNamespaceRow } from './access-namespace-row.ts';
+import { accessRow } from './access-row.ts';
+import { clusterScopedRow } from './cluster-scoped-row.ts';
 import { contextRow } from './context-row.ts';
 import { crdGroupRow } from './crd-group-row.ts';
 import { crdKindRow } from './crd-kind-row.ts';
 import { customRow } from './custom-row.ts';
 import { customsRow } from './customs-row.ts';
 import { kindRow } from './kind-row.ts';
+import { listedGroupRow } from './listed-group-row.ts';
+import { listedObjectRow } from './listed-object-row.ts';
 import { moreRow } from './more-row.ts';
 import { namespaceRow } from './namespace-row.ts';
 import { nodeRow } from './node-row.ts';
@@ -27,6 +32,11 @@ const rows: { readonly [K in ElementType]: Row<K> } = {
   namespace: namespaceRow,
   kind: kindRow,
   workload: workloadRow,
+  listedGroup: listedGroupRow,
+  listedObject: listedObjectRow,
+  access: accessRow,
+  accessNamespace: accessNamespaceRow,
+  clusterScoped: clusterScopedRow,
   customs: customsRow,
   crdGroup: crdGroupRow,
   crdKind: crdKindRow,

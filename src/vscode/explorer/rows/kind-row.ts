@@ -17,6 +17,9 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulS
 
 export const isWorkloadKind = (resource: string): resource is WorkloadKind => (WORKLOAD_KINDS as readonly string[]).includes(resource);
 
+/** The kinds an HPA may scale (a ReplicaSet too, which the Explorer does not list). */
+const SCALED: ReadonlySet<WorkloadKind> = new Set<WorkloadKind>(['Deployment', 'StatefulSet']);
+
 export const kindId = (context: string, namespace: string, kind: WorkloadKind): string => `kind:${context}:${namespace}:${kind}`;
 
 export const kindElement = (context: string, namespace: string, kind: WorkloadKind) => ({ type: 'kind', id: kindId(context, namespace, kind), context, namespace, kind }) as const;
@@ -33,6 +36,8 @@ const kindTitles: Readonly<Record<WorkloadKind, string>> = {
 
 export const kindRow: Row<'kind'> = {
   children(element, tree) {
+    // Their rows show the HPAs that scale them.
+    if (SCALED.has(element.kind)) tree.connection(element.context).demand('HorizontalPodAutoscaler');
     const workloads = tree
       .connection(element.context)
       .workloads[element.kind].byIndex('namespace', element.namespace)

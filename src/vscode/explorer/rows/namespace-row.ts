@@ -1,7 +1,11 @@
-// A namespace under Workloads: its kinds that have objects. The context's current namespace is
+// A namespace under Workloads: its workload kinds that have objects, then a group per listed kind
+// (Ingresses, NetworkPolicies, ..., listed when first expanded). The context's current namespace is
 // marked and open; the others of the current context offer Switch Namespace.
 import * as vscode from 'vscode';
+import { NAMESPACE_KINDS } from '../../../core/cluster/listed-kinds.ts';
+import type { Element } from '../elements.ts';
 import { isWorkloadKind, kindElement, WORKLOAD_KINDS } from './kind-row.ts';
+import { listedGroupElement } from './listed-group-row.ts';
 import { currentNamespace, isCurrentContext, type Row } from './row.ts';
 
 declare module '../elements.ts' {
@@ -17,9 +21,10 @@ export const namespaceElement = (context: string, namespace: string) => ({ type:
 export const namespaceRow: Row<'namespace'> = {
   children(element, tree) {
     const connection = tree.connection(element.context);
-    return WORKLOAD_KINDS.filter((kind) => connection.workloads[kind].countByIndex('namespace', element.namespace) > 0).map((kind) =>
+    const workloads: Element[] = WORKLOAD_KINDS.filter((kind) => connection.workloads[kind].countByIndex('namespace', element.namespace) > 0).map((kind) =>
       tree.element(kindElement(element.context, element.namespace, kind)),
     );
+    return [...workloads, ...NAMESPACE_KINDS.map((kind) => tree.element(listedGroupElement(element.context, element.namespace, kind)))];
   },
   item(element, tree) {
     const connection = tree.connection(element.context);

@@ -29,6 +29,8 @@ export const kindIcons: Readonly<Record<WorkloadKind, string>> = {
   ConfigMap: 'settings',
 };
 
+const isShownKind = (kind: string): kind is WorkloadKind => Object.hasOwn(kindIcons, kind);
+
 const POD_OWNERS: ReadonlySet<WorkloadKind> = new Set<PodOwnerKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
 
 // "2/3 ready", "1/3 succeeded · 2 failed: BackoffLimitExceeded", a CronJob's schedule, ...
@@ -77,15 +79,20 @@ export const workloadRow: Row<'workload'> = {
       return item;
     }
     const { text, state } = workloadDescription(workload);
-    item.description = text;
+    const scaling = connection.autoscalersOf(element.kind, element.namespace, element.name).map((hpa) => hpa.scales?.words ?? '');
+    item.description = [text, ...scaling].join(' · ');
     item.iconPath = new vscode.ThemeIcon(kindIcons[element.kind], new vscode.ThemeColor(stateColours[state]));
-    item.tooltip = `${element.kind} ${element.namespace}/${element.name}: ${text}${pods > 0 ? `\n${pods} pods` : ''}`;
+    item.tooltip = [`${element.kind} ${element.namespace}/${element.name}: ${text}`, ...(pods > 0 ? [`${pods} pods`] : []), ...scaling.map((words) => `scaled by ${words}`)].join('\n');
     return item;
   },
   contextValue: (element) => `kubeWorkbench.workload.${element.kind}`,
   refreshOn(change, context) {
-    // A pod redraws the workload it belongs to (its pod list and its expander); a workload's own
-    // change redraws its kind row, and so this row.
+    // A pod redraws the workload it belongs to (its pod list and its expander), an HPA the workload it
+    // scales (before and after); a workload's own change redraws its kind row, and so this row.
+    if (change.resource === 'HorizontalPodAutoscaler' && change.type !== 'state' && change.type !== 'relisted') {
+      const targets = [change.item, ...(change.type === 'modified' ? [change.previous] : [])].flatMap(({ meta, scales }) => (scales !== undefined && isShownKind(scales.kind) ? [workloadId(context, meta.namespace, scales.kind, scales.name)] : []));
+      return [...new Set(targets)];
+    }
     if (change.resource !== 'pods' || change.type === 'state' || change.type === 'relisted') return [];
     const owner = podOwnerWorkload(change.item);
     return owner === undefined ? [] : [workloadId(context, change.item.meta.namespace, owner.kind, owner.name)];

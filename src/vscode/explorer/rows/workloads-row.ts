@@ -1,6 +1,7 @@
 // The Workloads group: its namespaces, the context's current one first, marked and open (what
 // Switch Namespace changes), then the others by name.
 import * as vscode from 'vscode';
+import { NAMESPACE_KINDS } from '../../../core/cluster/listed-kinds.ts';
 import type { ClusterConnection } from '../../bundle-loader.ts';
 import { byName } from '../node-standings.ts';
 import { isWorkloadKind, WORKLOAD_KINDS } from './kind-row.ts';
@@ -49,8 +50,10 @@ export const workloadsRow: Row<'workloads'> = {
   contextValue: () => 'kubeWorkbench.group.workloads',
   refreshOn(change, context) {
     const workloads = isWorkloadKind(change.resource);
-    // A namespace may come or go with a workload; a pod relist redraws the workloads' pods.
-    const redraw = change.type === 'state' ? workloads : change.type === 'relisted' ? workloads || change.resource === 'pods' : workloads && change.type !== 'modified';
+    // A namespace may come or go with a workload; a pod relist redraws the workloads' pods; a listed
+    // kind's sync state or relist redraws its groups in every namespace (and an HPA's, the workloads it scales).
+    const listed = (NAMESPACE_KINDS as readonly string[]).includes(change.resource) && (change.type === 'state' || change.type === 'relisted');
+    const redraw = listed || (change.type === 'state' ? workloads : change.type === 'relisted' ? workloads || change.resource === 'pods' : workloads && change.type !== 'modified');
     return redraw ? [workloadsId(context)] : [];
   },
 };
