@@ -4,55 +4,26 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { readOnlyContextName } from '../../sim/kubeconfig.ts';
+import { deployEcho, ECHO_NAMESPACE, ECHO_PORT, readyEchoPods } from '../../sim/port-forward/echo-workload.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
-import { ApiClient } from '../api-client.ts';
+import { call } from '../../sim/test-helpers.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
 import { PortForwardManager } from './port-forward-manager.ts';
 import type { ForwardState } from './port-forward.ts';
 
 const context = 'kube-workbench-sim';
-const namespace = 'default';
-/** A high container port, so the "same as remote" choice does not need privileges. */
-const appPort = 18437;
+const namespace = ECHO_NAMESPACE;
+const appPort = ECHO_PORT;
 
 let sim: Sim;
-let admin: ApiClient;
-
 const kubeconfig = (): ReturnType<typeof loadKubeconfig> => loadKubeconfig([sim.kubeconfigPath]);
-
-async function create(path: string, body: unknown): Promise<void> {
-  const created = await admin.request(path, { method: 'POST', body, verb: 'create', resource: path });
-  assert.ok(created.ok, created.ok ? '' : created.error.message);
-}
-
-async function readyPods(): Promise<string[]> {
-  const listed = await admin.request(`/api/v1/namespaces/${namespace}/pods`, { verb: 'list', resource: 'pods', query: { labelSelector: 'app=echo' } });
-  assert.ok(listed.ok);
-  const items = (listed.value as { items: { metadata: { name: string; deletionTimestamp?: string }; status?: { conditions?: { type: string; status: string }[] } }[] }).items;
-  return items.filter((pod) => pod.metadata.deletionTimestamp === undefined && (pod.status?.conditions ?? []).some((each) => each.type === 'Ready' && each.status === 'True')).map((pod) => pod.metadata.name);
-}
+const readyPods = (): Promise<string[]> => readyEchoPods(sim);
 
 before(async () => {
   sim = await startSim({ nodes: 2, log: () => undefined });
-  const loaded = kubeconfig();
-  assert.ok(loaded.ok);
-  admin = new ApiClient(context, loaded.value.forContext(context));
-  const labels = { app: 'echo' };
-  await create(`/apis/apps/v1/namespaces/${namespace}/deployments`, {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'echo', namespace },
-    spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'echo', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: appPort }] }] } } },
-  });
-  await create(`/api/v1/namespaces/${namespace}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace }, spec: { selector: labels, ports: [{ name: 'web', port: 80, targetPort: 'http' }] } });
-  // The sim's kubelet starts the pod in real time: a bounded wait for it to be Ready.
-  for (let attempt = 0; attempt < 300 && (await readyPods()).length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal((await readyPods()).length, 1);
+  await deployEcho(sim);
 });
-after(async () => {
-  admin.dispose();
-  await sim.close();
-});
+after(() => sim.close());
 
 function post(port: number, body: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -152,8 +123,7 @@ describe('PortForwardManager against the sim', () => {
       assert.match(await getText(started.value.localPort), new RegExp(old));
       const moved = nextState(manager, (state) => state.phase === 'active' && state.pod !== old, 5000);
       const reconnecting = nextState(manager, (state) => state.phase === 'reconnecting', 5000);
-      const deleted = await admin.request(`/api/v1/namespaces/${namespace}/pods/${old}`, { method: 'DELETE', verb: 'delete', resource: `pod ${old}` });
-      assert.ok(deleted.ok);
+      assert.equal((await call(sim, `/api/v1/namespaces/${namespace}/pods/${old}`, { method: 'DELETE' })).status, 200);
       assert.match((await reconnecting).message ?? '', new RegExp(`pod ${old} stopped serving`));
       const now = await moved;
       assert.equal(now.reconnects, 1);

@@ -18,7 +18,7 @@ export interface ForwardSpec {
   readonly target: ForwardTarget;
   /** A container port (number or name); for a Service, one of its ports. */
   readonly remotePort: number | string;
-  /** 0: any free port; omitted: the remote port when free, else any. */
+  /** 0: any free port; omitted: the remote port (a named one as resolved) when free, else any. */
   readonly localPort?: number;
 }
 
@@ -99,7 +99,7 @@ export class Forward {
     const { spec } = this.state;
     const first = await resolveTarget(this.deps.client, spec.target, spec.remotePort);
     if (!first.ok) return first;
-    const wanted = spec.localPort ?? (typeof spec.remotePort === 'number' ? spec.remotePort : 0);
+    const wanted = spec.localPort ?? (typeof spec.remotePort === 'number' ? spec.remotePort : first.value.port);
     let listening = await listen(this.server, wanted);
     if (!listening.ok && spec.localPort === undefined && wanted !== 0) listening = await listen(this.server, 0);
     if (!listening.ok) return err({ kind: 'invalid', message: `cannot listen on 127.0.0.1:${wanted} for ${targetText(spec.target)}: ${listening.error.code ?? listening.error.message}` });
