@@ -1,5 +1,4 @@
 // The `kube-workbench` executable (package.json `bin`): wires the process to runCli.
-import { eventsCommand } from './cli/events.ts';
 import { fitCommand } from './cli/fit.ts';
 import { healthCommand } from './cli/health.ts';
 import { lintCommand } from './cli/lint.ts';
@@ -9,7 +8,7 @@ import { rulesCommand } from './cli/rules.ts';
 import { simCommand } from './cli/sim.ts';
 import { suggestCommand } from './cli/suggest.ts';
 
-const subcommands = [lintCommand, rulesCommand, healthCommand, eventsCommand, suggestCommand, fitCommand, portForwardCommand, simCommand];
+const subcommands = [lintCommand, rulesCommand, healthCommand, suggestCommand, fitCommand, portForwardCommand, simCommand];
 
 // Subcommands return exit codes and never throw; should a bug throw outside them all the same,
 // the user gets one line and exit 2, as for any other failure.
