@@ -3,6 +3,7 @@ import { faultFromFlag, type TimedFault } from '../sim/faults.ts';
 import { startSim, type Sim, type SimOptions } from '../sim/sim.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { numberFlag } from './number-flag.ts';
+import { untilStopSignal } from './stop-signal.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface SimCommandDeps {
@@ -104,10 +105,4 @@ export function createSimCommand(deps: SimCommandDeps): Subcommand {
 }
 
 /** The `sim` subcommand on the real process, stopped by SIGINT or SIGTERM (register this one in main.ts). */
-export const simCommand = createSimCommand({
-  stopped: () =>
-    new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    }),
-});
+export const simCommand = createSimCommand({ stopped: untilStopSignal });

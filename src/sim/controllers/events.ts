@@ -2,7 +2,6 @@
  * core/v1 Events from the controllers, aggregated like client-go's recorder (same object, reason and
  * message → count + 1) and expired after an hour, kube-apiserver's default --event-ttl.
  */
-import { randomBytes } from 'node:crypto';
 import type { SimClock } from '../clock.ts';
 import type { KubeObject } from '../objects.ts';
 import type { Store } from '../store.ts';
@@ -22,6 +21,8 @@ export class EventRecorder {
   private readonly type: ResourceType;
   /** Aggregation key → event name, and the names with their last time, for expiry. */
   private readonly byKey = new Map<string, { namespace: string; name: string; last: number }>();
+  /** Nanoseconds past the millisecond in event names, so events of one millisecond keep distinct, ordered names. */
+  private sequence = 0;
 
   constructor(store: Store, clock: SimClock, type: ResourceType) {
     this.store = store;
@@ -42,7 +43,9 @@ export class EventRecorder {
       known.last = this.clock.now();
       return;
     }
-    const name = `${involved.metadata.name ?? 'unknown'}.${randomBytes(8).toString('hex')}`;
+    // client-go names an event `<object>.<hex nanoseconds>`: names sort in the order events were made.
+    this.sequence = (this.sequence + 1) % 1_000_000;
+    const name = `${involved.metadata.name ?? 'unknown'}.${(BigInt(this.clock.now()) * 1_000_000n + BigInt(this.sequence)).toString(16)}`;
     this.store.create(this.type, {
       apiVersion: 'v1',
       kind: 'Event',
