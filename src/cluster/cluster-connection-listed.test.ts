@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { ClusterConnection, type ConnectionChange } from './cluster-connection.ts';
+import { connectionUntil } from './connection-until.ts';
 import { collectionPath, KINDS } from './kinds.ts';
 import { kubeconfigClient } from './kubeconfig-client.ts';
 
@@ -18,18 +19,7 @@ function connect(context = 'kube-workbench-sim', namespace = ''): { connection: 
   const connection = new ClusterConnection({ client: kubeconfigClient(sim.kubeconfigPath, context), namespace });
   const changes: ConnectionChange[] = [];
   connection.onDidChange((change) => changes.push(change));
-  const until = (check: () => boolean, what: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
-      const probe = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        subscriptions.forEach((subscription) => subscription.dispose());
-        resolve();
-      };
-      const subscriptions = [connection.onDidChange(probe), connection.onDidChangeState(probe)];
-      probe();
-    });
+  const until = (check: () => boolean, what: string): Promise<void> => connectionUntil(connection, check, what);
   connection.start();
   return { connection, changes, until };
 }

@@ -7,6 +7,7 @@ import { crdManifest } from '../sim/crd-manifest.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { ApiClient } from './api-client.ts';
 import { ClusterConnection, customKey, type WatchedResource } from './cluster-connection.ts';
+import { connectionUntil } from './connection-until.ts';
 import { loadKubeconfig } from './kubeconfig-loader.ts';
 
 const CONTEXT = 'kube-workbench-sim';
@@ -38,20 +39,7 @@ function connect(apiClient = client(), pageSize = 500, namespace = ''): Harness 
     // Back-off waits are recorded, not slept: the tests check the amounts.
     reflectorOverrides: { pageSize, sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
   });
-  const until = (check: () => boolean, what: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
-      const probe = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        changes.dispose();
-        states.dispose();
-        resolve();
-      };
-      const changes = connection.onDidChange(probe);
-      const states = connection.onDidChangeState(probe);
-      probe();
-    });
+  const until = (check: () => boolean, what: string): Promise<void> => connectionUntil(connection, check, what);
   connection.start();
   return { connection, waits, until };
 }
