@@ -18,6 +18,7 @@ import { onDidChangeConfig, readConfig, type WorkbenchConfig } from './vscode/co
 import { Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
 import { registerDiagnostics } from './vscode/diagnostics/register.ts';
+import { registerAuthoring } from './vscode/authoring/register.ts';
 import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   context.subscriptions.push(
     ui,
     diagnostics.disposable,
+    registerAuthoring(clusters, diagnostics.controller),
     log,
     clusters,
     explorer,

@@ -11,8 +11,13 @@ const USER_SCHEMES = new Set(['file', 'untitled']);
 const API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
 const KIND = /^[ \t-]*kind[ \t]*:/m;
 
+/** YAML the user writes (a file or an unsaved editor), Kubernetes or not. */
+export function isUserYaml(document: vscode.TextDocument): boolean {
+  return document.languageId === 'yaml' && USER_SCHEMES.has(document.uri.scheme);
+}
+
 export function isKubernetesDocument(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'yaml' || !USER_SCHEMES.has(document.uri.scheme)) return false;
+  if (!isUserYaml(document)) return false;
   const text = document.getText();
   return API_VERSION.test(text) && KIND.test(text);
 }

@@ -1,0 +1,47 @@
+// Everything completion and hover read besides the document: the versioned schema (loaded with
+// dist/core.js on first use), the target version, the folder's objects and CRDs, the cluster's names.
+import * as vscode from 'vscode';
+import type { AuthoringInput, VersionedSchemas } from '../../core/editor-core.ts';
+import { loadCoreModule } from '../bundle-loader.ts';
+import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
+import { readConfig } from '../config.ts';
+import { isKubernetesDocument } from '../diagnostics/kubernetes-documents.ts';
+import type { LintController } from '../diagnostics/lint-controller.ts';
+import { clusterAuthoring } from './cluster-authoring.ts';
+
+export class AuthoringSource {
+  private schemas: Promise<VersionedSchemas> | undefined;
+  private readonly clusters: ClusterServiceHolder;
+  private readonly lint: LintController;
+
+  constructor(clusters: ClusterServiceHolder, lint: LintController) {
+    this.clusters = clusters;
+    this.lint = lint;
+  }
+
+  async input(document: vscode.TextDocument, position: vscode.Position): Promise<AuthoringInput> {
+    const schemas = await (this.schemas ??= loadCoreModule().loadVersionedSchemas());
+    const cluster = clusterAuthoring(this.clusters);
+    const setting = readConfig().kubernetesVersion.replace(/^v/, '');
+    const values = this.folderValues(document);
+    const { folderObjects } = loadCoreModule();
+    return {
+      text: document.getText(),
+      offset: document.offsetAt(position),
+      schemas,
+      version: setting !== '' ? setting : cluster.version,
+      crds: values.filter((value) => (value as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition'),
+      folder: folderObjects(values),
+      cluster: cluster.names,
+    };
+  }
+
+  /** The values of every document of the open Kubernetes YAML in the document's folder, parsed once per version. */
+  private folderValues(document: vscode.TextDocument): unknown[] {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const members = vscode.workspace.textDocuments.filter(
+      (other) => other === document || (isKubernetesDocument(other) && folder !== undefined && vscode.workspace.getWorkspaceFolder(other.uri) === folder),
+    );
+    return members.flatMap((member) => this.lint.parse(member).parsed.documents.map((parsed) => parsed.value));
+  }
+}
