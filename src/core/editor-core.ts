@@ -23,8 +23,3 @@ export { hoverAt } from './authoring/hover.ts';
 export { loadVersionedSchemas } from './authoring/load-schema-data.ts';
 export { folderObjects } from './authoring/references.ts';
 export type { VersionedSchemas } from './authoring/schema-data.ts';
-export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
-export { hoverAt } from './authoring/hover.ts';
-export { loadVersionedSchemas } from './authoring/load-schema-data.ts';
-export { folderObjects } from './authoring/references.ts';
-export type { VersionedSchemas } from './authoring/schema-data.ts';
