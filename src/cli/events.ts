@@ -8,6 +8,7 @@ import { eventTable } from '../core/cluster/events/event-text.ts';
 import type { ClusterConnection } from '../cluster/cluster-connection.ts';
 import { loadKubeconfig, resolveContext } from '../cluster/kubeconfig-loader.ts';
 import { snapshotContext } from '../cluster/snapshot.ts';
+import { clusterFlags, clusterTimeoutMs, tableOrJson } from './cluster-flags.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { numberFlag } from './number-flag.ts';
@@ -87,12 +88,8 @@ async function runEvents(args: readonly string[], io: CliIo, deps: EventsCommand
       watch: { type: 'boolean', short: 'w' },
       namespace: { type: 'string', short: 'n' },
       'all-namespaces': { type: 'boolean', short: 'A' },
-      kubeconfig: { type: 'string' },
-      context: { type: 'string' },
-      format: { type: 'string' },
       limit: { type: 'string' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...clusterFlags,
     },
     strict: true,
   });
@@ -100,16 +97,14 @@ async function runEvents(args: readonly string[], io: CliIo, deps: EventsCommand
     io.stdout(help);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
+  const format = tableOrJson(values.format);
   if (values['all-namespaces'] === true && values.namespace !== undefined) throw new UsageError('--namespace and --all-namespaces exclude each other');
   const target = values.for === undefined ? undefined : parseEventTarget(values.for);
   if (target?.ok === false) throw new UsageError(target.error);
   const limit = numberFlag('limit', values.limit, 500, { min: 1, max: 5000, whole: true });
-  const timeoutSeconds = numberFlag('timeout', values.timeout, 60, { min: 1, max: 3600, whole: false });
   const kubeconfigPaths = cliKubeconfigPaths(values.kubeconfig);
   const context = values.context ?? '';
-  const snapshot = await snapshotContext({ kubeconfigPaths, context, resources: ['events'], timeoutMs: timeoutSeconds * 1000 });
+  const snapshot = await snapshotContext({ kubeconfigPaths, context, resources: ['events'], timeoutMs: clusterTimeoutMs(values.timeout) });
   if (!snapshot.ok) {
     io.stderr(`kube-workbench events: ${snapshot.error.message}\n`);
     return ExitCode.usage;

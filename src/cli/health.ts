@@ -5,9 +5,9 @@ import { textTable } from '../core/allocator/text-table.ts';
 import { summarizeNode } from '../core/cluster/node-summary.ts';
 import { cpuText as cpu, memoryText as memory } from '../core/cluster/resource-text.ts';
 import { snapshotContext } from '../cluster/snapshot.ts';
+import { clusterFlags, clusterTimeoutMs, tableOrJson } from './cluster-flags.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
-import { numberFlag } from './number-flag.ts';
 
 const help = `Usage: kube-workbench health [--kubeconfig FILE] [--context NAME] [--format table|json] [--timeout SECONDS]
 
@@ -26,23 +26,15 @@ Exit codes: 0 every node Ready, 1 some node is NotReady or Unknown, 2 usage erro
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args: [...args],
-    options: {
-      kubeconfig: { type: 'string' },
-      context: { type: 'string' },
-      format: { type: 'string' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: clusterFlags,
     strict: true,
   });
   if (values.help === true) {
     io.stdout(help);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not '${format}'`);
-  const timeoutSeconds = numberFlag('timeout', values.timeout, 60, { min: 1, max: 3600, whole: false });
-  const snapshot = await snapshotContext({ kubeconfigPaths: cliKubeconfigPaths(values.kubeconfig), context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: timeoutSeconds * 1000 });
+  const format = tableOrJson(values.format);
+  const snapshot = await snapshotContext({ kubeconfigPaths: cliKubeconfigPaths(values.kubeconfig), context: values.context ?? '', resources: ['nodes', 'leases', 'pods'], timeoutMs: clusterTimeoutMs(values.timeout) });
   if (!snapshot.ok) {
     io.stderr(`kube-workbench health: ${snapshot.error.message}\n`);
     return ExitCode.usage;

@@ -29,10 +29,10 @@ class OldServerClient extends ApiClient {
   }
 }
 
-function client(): ApiClient {
+function client(served = true): ApiClient {
   const loaded = loadKubeconfig([sim.kubeconfigPath]);
   assert.ok(loaded.ok);
-  return new OldServerClient(CONTEXT, loaded.value.forContext(CONTEXT));
+  return new (served ? ApiClient : OldServerClient)(CONTEXT, loaded.value.forContext(CONTEXT));
 }
 
 /** Resolves once `check` holds, probed on each event notification and state change. */
@@ -53,21 +53,23 @@ function until(connection: ClusterConnection, check: () => boolean, what: string
 }
 
 async function post(path: string, body: unknown): Promise<void> {
-  const loaded = loadKubeconfig([sim.kubeconfigPath]);
-  assert.ok(loaded.ok);
-  const answer = await new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT)).request(path, { method: 'POST', verb: 'create', resource: 'objects', body });
+  const answer = await client().request(path, { method: 'POST', verb: 'create', resource: 'objects', body });
   assert.ok(answer.ok, answer.ok ? '' : answer.error.message);
   sim.settle();
 }
 
+/** A connection watching events only, once their first list is in. */
+async function synced(apiClient = client()): Promise<ClusterConnection> {
+  const connection = new ClusterConnection({ client: apiClient, namespace: '' });
+  connection.start(['events']);
+  await until(connection, () => connection.state('events').phase === 'synced', 'the events sync');
+  return connection;
+}
+
 describe('ClusterConnection events', () => {
   it('watches events.k8s.io/v1 and knows an unschedulable pod\'s FailedScheduling warning', async () => {
-    const loaded = loadKubeconfig([sim.kubeconfigPath]);
-    assert.ok(loaded.ok);
-    const connection = new ClusterConnection({ client: new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT)), namespace: '' });
+    const connection = await synced();
     try {
-      connection.start(['events']);
-      await until(connection, () => connection.state('events').phase === 'synced', 'the events sync');
       await post('/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stuck' }, spec: { nodeSelector: { disk: 'none' }, containers: [{ name: 'c', image: 'nginx:1.27' }] } });
       await until(connection, () => connection.events.warningsFor('Pod', 'default', 'stuck').length > 0, 'the FailedScheduling warning');
       const [warning] = connection.events.warningsFor('Pod', 'default', 'stuck');
@@ -81,11 +83,9 @@ describe('ClusterConnection events', () => {
   });
 
   it('falls back to core/v1 where events.k8s.io is not served', async () => {
-    const oldServer = client() as OldServerClient;
-    const connection = new ClusterConnection({ client: oldServer, namespace: '' });
+    const oldServer = client(false) as OldServerClient;
+    const connection = await synced(oldServer);
     try {
-      connection.start(['events']);
-      await until(connection, () => connection.state('events').phase === 'synced', 'the events sync');
       assert.ok(oldServer.paths.some((path) => path.startsWith('/apis/events.k8s.io/v1/events')));
       assert.ok(oldServer.paths.some((path) => path.startsWith('/api/v1/events')));
       assert.equal(connection.events.warningsFor('Pod', 'default', 'stuck')[0]?.reason, 'FailedScheduling');
@@ -95,12 +95,8 @@ describe('ClusterConnection events', () => {
   });
 
   it('a 10,000-event burst stays within the bound, with at most 4 notifications a second', async () => {
-    const loaded = loadKubeconfig([sim.kubeconfigPath]);
-    assert.ok(loaded.ok);
-    const connection = new ClusterConnection({ client: new ApiClient(CONTEXT, loaded.value.forContext(CONTEXT)), namespace: '' });
+    const connection = await synced();
     try {
-      connection.start(['events']);
-      await until(connection, () => connection.state('events').phase === 'synced', 'the events sync');
       let notifications = 0;
       connection.events.onDidChange(() => (notifications += 1));
       const started = performance.now();
