@@ -68,6 +68,13 @@ describe('cursor context', () => {
     assert.equal(context.column, 2);
   });
 
+  it('the first of two documents stops at the `---`', () => {
+    const context = at('apiVersion: v1\nkind: ConfigMap\n‸\n---\napiVersion: v1\nkind: Service\nspec: {}\n');
+    assert.deepEqual([...context.root.keys()], ['apiVersion', 'kind']);
+    assert.equal(context.root.get('kind'), 'ConfigMap');
+    assert.equal(context.text.slice(context.document.start, context.document.end), 'apiVersion: v1\nkind: ConfigMap\n\n');
+  });
+
   it('an empty document where `apiVersion:` is being typed, and the end of a document', () => {
     const empty = at('apiV‸');
     assert.deepEqual(empty.path, []);

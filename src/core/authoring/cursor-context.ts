@@ -41,15 +41,35 @@ interface Frame {
   readonly children: Map<string, string>;
 }
 
+/** The `---`-separated document around `offset`, found by scanning its lines only: files run to thousands. */
+export function documentBounds(text: string, offset: number): Range {
+  const lineEnd = (from: number): number => {
+    const index = text.indexOf('\n', from);
+    return index < 0 ? text.length : index;
+  };
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  if (isDocumentBoundary(text.slice(start, lineEnd(start)))) start = Math.min(text.length, lineEnd(start) + 1);
+  else {
+    while (start > 0) {
+      const previous = text.lastIndexOf('\n', start - 2) + 1;
+      if (isDocumentBoundary(text.slice(previous, start - 1))) break;
+      start = previous;
+    }
+  }
+  let end = lineEnd(Math.max(start, offset));
+  while (end < text.length && !isDocumentBoundary(text.slice(end + 1, lineEnd(end + 1)))) end = lineEnd(end + 1);
+  return { start, end: Math.min(text.length, end + 1) };
+}
+
 export function cursorContext(text: string, offset: number): CursorContext {
-  const lines = new LineIndex(text);
-  const cursorLine = lines.position(offset).line;
-  const lineText = (line: number): string => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length).replace(/\r?\n$|\r$/, '');
-  let first = cursorLine;
-  while (first > 0 && !isDocumentBoundary(lineText(first - 1))) first -= 1;
-  if (isDocumentBoundary(lineText(cursorLine))) first = cursorLine + 1;
-  let last = cursorLine;
-  while (last + 1 < lines.lineCount && !isDocumentBoundary(lineText(last + 1))) last += 1;
+  const document = documentBounds(text, offset);
+  const base = document.start;
+  const source = text.slice(base, document.end);
+  const lines = new LineIndex(source);
+  const cursorLine = lines.position(Math.max(0, offset - base)).line;
+  const lineText = (line: number): string => source.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) : source.length).replace(/\r?\n$|\r$/, '');
+  const first = 0;
+  const last = lines.lineCount - 1;
 
   const root: Frame = { column: -1, step: undefined, leaf: false, children: new Map() };
   const stack: Frame[] = [root];
@@ -61,8 +81,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   let cursorFrame: Frame = root;
   let cursorStack: Frame[] = [root];
   let result: Place | undefined;
-  const lineStart = lines.lineStart(cursorLine);
-  const column = offset - lineStart;
+  const lineStart = base + lines.lineStart(cursorLine);
+  const column = Math.max(0, offset - lineStart);
 
   for (let line = first; line <= last; line += 1) {
     const raw = lineText(line);
@@ -90,7 +110,6 @@ export function cursorContext(text: string, offset: number): CursorContext {
   }
   const context = result ?? { position: 'key' as const, key: undefined, keyRange: undefined, word: { start: offset, end: offset }, column: 0, inFlow: false };
   const path = cursorStack.slice(1).map((frame) => frame.step as PathSegment);
-  const document = { start: lines.lineStart(first), end: last + 1 < lines.lineCount ? lines.lineStart(last + 1) : text.length };
   const shape = lineShape(lineText(cursorLine));
   const scopes = cursorStack.map((frame) => frame.children);
   if (!context.inFlow || shape.key === undefined) return { ...context, path, siblings: cursorFrame.children, scopes, root: root.children, document };
