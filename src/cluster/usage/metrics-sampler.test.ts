@@ -30,7 +30,8 @@ function connection(context = CONTEXT, namespace = 'default'): ClusterConnection
   return new ClusterConnection({ client: new ApiClient(context, loaded.value.forContext(context)), namespace });
 }
 
-function sampler(target: ClusterConnection, history = new UsageHistory()) {
+// Start-up separation has its own test (metrics-sampler-guardrails): here every sample is steady.
+function sampler(target: ClusterConnection, history = new UsageHistory(undefined, { startupWindowMs: 0 })) {
   const results: Result<SampleSummary, UsageInputError>[] = [];
   const instance = new MetricsSampler({ connection: target, history, timers: manual, now: () => sim.clock.now(), onSampled: (result) => results.push(result) });
   return { instance, history, results };

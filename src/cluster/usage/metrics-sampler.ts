@@ -4,6 +4,7 @@
 // per tick; the next tick simply tries again.
 import { parseQuantity, toNumber } from '../../core/allocator/quantity.ts';
 import { array, record, text, timestamp } from '../../core/cluster/object-fields.ts';
+import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import type { ClusterError } from '../cluster-error.ts';
@@ -11,7 +12,7 @@ import type { Disposable } from '../disposable.ts';
 import { collectionPath, KINDS } from '../kinds.ts';
 import { podWorkload } from './pod-workload.ts';
 import type { UsageHistory } from './usage-history.ts';
-import type { UsageInputError } from './usage-types.ts';
+import type { ContainerSeriesKey, UsageInputError } from './usage-types.ts';
 
 // The VPA recommender's default --recommender-interval, and metrics-server's usual resolution.
 export const DEFAULT_SAMPLE_INTERVAL_MS = 60_000;
@@ -57,6 +58,18 @@ export function metricsError(context: string, error: ClusterError): UsageInputEr
   if (error.kind === 'forbidden') return { kind: 'forbidden', message: `metrics API: ${error.message}` };
   if (error.kind === 'unreachable' || error.kind === 'tls' || error.kind === 'timeout') return { kind: 'unreachable', message: error.message };
   return { kind: 'http', message: `metrics API: ${error.message}` };
+}
+
+/**
+ * The container's OOM kill its pod shows (lastState.terminated.reason OOMKilled), at the kill's own
+ * time, as the VPA's OOM observer records it; seen again at every tick, recorded once by the history.
+ */
+function recordOomKills(history: UsageHistory, key: ContainerSeriesKey, kills: SlimPod['oomKills'], memoryNow: number): void {
+  for (const kill of kills ?? []) {
+    const finishedMs = timestamp(kill.finishedAt);
+    if (kill.container !== key.container || finishedMs === undefined) continue;
+    history.addOom(key, finishedMs, kill.memoryBytes ?? memoryNow);
+  }
 }
 
 export class MetricsSampler implements Disposable {
@@ -111,10 +124,15 @@ export class MetricsSampler implements Disposable {
       const pod = text(meta['name']);
       const timeMs = timestamp(metrics['timestamp']) ?? now();
       const workload = podWorkload(connection, podNamespace, pod);
+      const cached = connection.pods.get(podNamespace, pod);
+      const startedAtMs = timestamp(cached?.startedAt);
       for (const container of array(metrics['containers'])) {
         const { name, usage } = record(container);
         const amounts = record(usage);
-        history.addSample({ namespace: podNamespace, pod, container: text(name), workload }, timeMs, amount(amounts['cpu']), amount(amounts['memory']));
+        const key = { namespace: podNamespace, pod, container: text(name), workload, ...(startedAtMs === undefined ? {} : { startedAtMs }) };
+        const memory = amount(amounts['memory']);
+        history.addSample(key, timeMs, amount(amounts['cpu']), memory);
+        recordOomKills(history, key, cached?.oomKills, memory);
         containers += 1;
       }
       if (lastSampleMs === undefined || timeMs > lastSampleMs) lastSampleMs = timeMs;

@@ -10,7 +10,7 @@ import type { ContainerSeriesKey, UsageInputError } from './usage-types.ts';
 
 interface Pushed {
   key: ContainerSeriesKey;
-  resource: 'cpu' | 'memory';
+  resource: 'cpu' | 'memory' | 'oom';
   timesMs: Float64Array;
   values: Float64Array;
   sampleMinutes: number;
@@ -104,6 +104,45 @@ describe('the Prometheus history loader against the sim', () => {
     const { result, pushed } = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now() }, aborter.signal);
     assert.match(failure(result).message, /was cancelled/);
     assert.equal(pushed.length, 0);
+  });
+});
+
+describe('the Prometheus history loader and OOM kills', () => {
+  it("reads kills from the sim's container_oom_events_total, with the working set before each as the memory at the kill", async () => {
+    const sim = await startSim({ nodes: 2, pods: 0, frozenClock: true, rightSizing: true, log: () => undefined });
+    try {
+      sim.clock.advance(5_000);
+      const { result, pushed } = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now(), days: 1, namespace: 'default' });
+      assert.ok(result.ok, result.ok ? '' : result.error.message);
+      const kills = pushed.filter((series) => series.resource === 'oom');
+      assert.deepEqual(kills.map((series) => series.key.pod.replace(/-[^-]+-[^-]+$/, '')), ['oom-demo', 'oom-demo', 'oom-demo']);
+      for (const series of kills) {
+        assert.ok(series.timesMs.length >= 23 && series.timesMs.length <= 24, `one kill an hour: ${series.timesMs.length}`);
+        assert.ok(series.values.every((bytes) => bytes > 230 * 2 ** 20 && bytes <= 256 * 2 ** 20), 'near the 256Mi limit');
+      }
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("falls back to kube-state-metrics' last terminated reason: a kill where the series appears", async () => {
+    const labels = { namespace: 'shop', pod: 'web-1', container: 'app' };
+    const server = await fakePrometheus((_request, body) => {
+      const start = Number(body.get('start'));
+      const query = body.get('query') ?? '';
+      if (query.startsWith('container_oom_events_total')) return { status: 200, text: matrix([]) };
+      if (query.startsWith('kube_pod_container_status_last_terminated_reason')) return { status: 200, text: matrix([{ metric: { ...labels, reason: 'OOMKilled' }, values: [[start + 1200, '1'], [start + 1500, '1']] }]) };
+      return { status: 200, text: matrix([{ metric: labels, values: [[start, '1'], [start + 900, '400000000'], [start + 1200, '100000000']] }]) };
+    });
+    try {
+      const { pushed } = await load({ url: `http://127.0.0.1:${server.port}`, nowMs: Date.now(), days: 1 });
+      assert.equal(server.seen[3]?.body.get('query'), 'kube_pod_container_status_last_terminated_reason{reason="OOMKilled",container!="",container!="POD",pod!=""}');
+      const kill = pushed.find((series) => series.resource === 'oom');
+      assert.deepEqual([...(kill?.values ?? [])], [400_000_000]);
+      assert.equal((kill?.timesMs[0] ?? 0) - (pushed.find((series) => series.resource === 'memory')?.timesMs[0] ?? 0), 1_200_000);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -42,8 +42,9 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
   return async (sink, signal) => {
     const endpoint = prometheusEndpoint(options.url, options.bearerToken);
     if (!endpoint.ok) return endpoint;
-    const requests = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds).flatMap((chunk) =>
-      (['cpu', 'memory'] as const).map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })),
+    const ranges = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds);
+    const requests = ranges.flatMap((chunk) =>
+      (['cpu', 'memory', 'oom-events', 'oom-reason'] as const).map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })),
     );
     // One request ahead while the previous answer is parsed; aborted with the rest when loading stops early.
     const stop = new AbortController();
@@ -52,7 +53,7 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
       const request = requests[index];
       return request === undefined ? undefined : queryRange(endpoint.value, request.params, both);
     };
-    const collector = new MatrixCollector();
+    const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000);
     try {
       let pending = send(0);
       for (let index = 0; pending !== undefined; index += 1) {

@@ -3,9 +3,11 @@
 // that Prometheus keeps apart (a restarted container gets a new cgroup id) are merged; where two
 // overlap at the same instant the larger value is kept, as the scheduler would have to make room for it.
 import { err, ok, type Result } from '../../core/result.ts';
+import { oomKills } from './prometheus-oom.ts';
 import type { ContainerSeriesKey, HistoryLoadSummary, UsageSeriesSink } from './usage-types.ts';
 
-type Resource = 'cpu' | 'memory';
+/** The usage pair, and the two OOM series (cAdvisor's counter, kube-state-metrics' last reason). */
+export type Resource = 'cpu' | 'memory' | 'oom-events' | 'oom-reason';
 
 interface Piece {
   readonly timesMs: Float64Array;
@@ -72,6 +74,14 @@ function merge(pieces: readonly Piece[]): Piece {
 
 export class MatrixCollector {
   private readonly collected = new Map<string, Collected>();
+  /** The first instant of the range asked for: a series starting later began inside it. */
+  private readonly firstMs: number;
+  private readonly stepMs: number;
+
+  constructor(firstMs = Number.NEGATIVE_INFINITY, stepMs = 0) {
+    this.firstMs = firstMs;
+    this.stepMs = stepMs;
+  }
 
   /** Adds one query_range answer; an error says what in it is not a matrix. */
   add(body: unknown, resource: Resource): Result<void, string> {
@@ -90,7 +100,7 @@ export class MatrixCollector {
       const id = `${namespace}\u0000${pod}\u0000${container}`;
       let entry = this.collected.get(id);
       if (entry === undefined) {
-        entry = { key: { namespace, pod, container }, pieces: { cpu: [], memory: [] } };
+        entry = { key: { namespace, pod, container }, pieces: { cpu: [], memory: [], 'oom-events': [], 'oom-reason': [] } };
         this.collected.set(id, entry);
       }
       entry.pieces[resource].push(part);
@@ -98,18 +108,28 @@ export class MatrixCollector {
     return ok(undefined);
   }
 
-  /** Pushes every series to the sink, each once and in time order. */
+  /**
+   * Pushes every series to the sink, each once and in time order, then the container's OOM kills.
+   * A container whose series begins after the range's first step started then: its key says so.
+   */
   drain(sink: UsageSeriesSink, sampleMinutes: number): HistoryLoadSummary {
     let series = 0;
     let samples = 0;
     for (const { key, pieces } of this.collected.values()) {
+      const merged = { cpu: merge(pieces.cpu), memory: merge(pieces.memory) };
+      const firstSeenMs = Math.min(merged.cpu.timesMs[0] ?? Infinity, merged.memory.timesMs[0] ?? Infinity);
+      const started = firstSeenMs > this.firstMs + this.stepMs && Number.isFinite(firstSeenMs) ? { ...key, startedAtMs: firstSeenMs } : key;
       for (const resource of ['cpu', 'memory'] as const) {
-        const merged = merge(pieces[resource]);
-        if (merged.timesMs.length === 0) continue;
-        sink(key, resource, merged.timesMs, merged.values, sampleMinutes);
+        const { timesMs, values } = merged[resource];
+        if (timesMs.length === 0) continue;
+        sink(started, resource, timesMs, values, sampleMinutes);
         series += 1;
-        samples += merged.timesMs.length;
+        samples += timesMs.length;
       }
+      const counter = pieces['oom-events'].length === 0 ? undefined : merge(pieces['oom-events']);
+      const reason = pieces['oom-reason'].length === 0 ? undefined : merge(pieces['oom-reason']);
+      const kills = oomKills(counter, reason, merged.memory, this.firstMs);
+      if (kills !== undefined) sink(started, 'oom', kills.timesMs, kills.memoryBytes, sampleMinutes);
     }
     this.collected.clear();
     return { series, samples };

@@ -1,5 +1,6 @@
 // The two cAdvisor queries the VPA's Prometheus history provider reads: CPU as a 5-minute rate of
-// the usage counter (cores), memory as the working set (bytes), per namespace/pod/container.
+// the usage counter (cores), memory as the working set (bytes), per namespace/pod/container; and the
+// two OOM series it learns kills from, when the cluster's Prometheus has them.
 // `container!=""` drops the pod-level cgroup series and `container!="POD"` the pause container.
 
 /** A PromQL string literal: backslash and double quote escaped. */
@@ -12,9 +13,21 @@ function selector(namespace: string | undefined): string {
   return `{${matchers.join(',')}}`;
 }
 
-export function usageQueries(namespace: string | undefined): { readonly cpu: string; readonly memory: string } {
+export interface UsageQueries {
+  readonly cpu: string;
+  readonly memory: string;
+  /** cAdvisor's OOM counter; an empty answer where it is not scraped. */
+  readonly 'oom-events': string;
+  /** kube-state-metrics' last termination reason, the OOM kills only. */
+  readonly 'oom-reason': string;
+}
+
+export function usageQueries(namespace: string | undefined): UsageQueries {
+  const matchers = selector(namespace);
   return {
-    cpu: `rate(container_cpu_usage_seconds_total${selector(namespace)}[5m])`,
-    memory: `container_memory_working_set_bytes${selector(namespace)}`,
+    cpu: `rate(container_cpu_usage_seconds_total${matchers}[5m])`,
+    memory: `container_memory_working_set_bytes${matchers}`,
+    'oom-events': `container_oom_events_total${matchers}`,
+    'oom-reason': `kube_pod_container_status_last_terminated_reason${matchers.replace('{', '{reason="OOMKilled",')}`,
   };
 }

@@ -102,6 +102,10 @@ export class UsageHistory {
 
   /** For history loaders: points at or before what the store already held for the container are skipped. */
   readonly sink: UsageSeriesSink = (key, resource, timesMs, values, sampleMinutes) => {
+    if (resource === 'oom') {
+      for (let index = 0; index < timesMs.length; index += 1) this.addOom(key, timesMs[index] as number, values[index] as number);
+      return;
+    }
     const series = this.seriesFor(key);
     const { entry } = series;
     let first = 0;
@@ -209,7 +213,7 @@ export class UsageHistory {
     if (chart !== null && (typeof chart !== 'object' || !entry.chart.restore(chart as ChartCheckpoint))) return false;
     for (const [pod, peaks] of Object.entries(pods)) {
       const series: PodSeries = { entry, pod, peaks: new MemoryPeaks(entry.usage), startup: this.startupWindow(entry), lastCpuMs: entry.usage.lastSampleMs, lastMs: lastSeenMs };
-      if (Array.isArray(peaks) && peaks.length === 4 && series.peaks.restore(peaks as unknown as MemoryPeaksCheckpoint)) {
+      if (Array.isArray(peaks) && (peaks.length === 4 || peaks.length === 5) && series.peaks.restore(peaks as unknown as MemoryPeaksCheckpoint)) {
         this.series.set(seriesKey(namespace, pod, container), series);
       }
     }

@@ -16,12 +16,13 @@ export interface ContainerSeriesKey {
 
 /**
  * Receives history one series at a time, in time order: CPU in cores (a rate), memory in bytes
- * (working set). `sampleMinutes` is how many minutes of one-per-minute sampling each point stands
- * for (5 for a 5-minute step), so confidence counts days, not points.
+ * (working set), OOM kills (their times, with the memory in use at each). `sampleMinutes` is how
+ * many minutes of one-per-minute sampling each point stands for (5 for a 5-minute step), so
+ * confidence counts days, not points.
  */
 export type UsageSeriesSink = (
   key: ContainerSeriesKey,
-  resource: 'cpu' | 'memory',
+  resource: 'cpu' | 'memory' | 'oom',
   timesMs: Float64Array,
   values: Float64Array,
   sampleMinutes: number,

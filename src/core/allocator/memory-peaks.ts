@@ -10,8 +10,11 @@ export { OOM_MIN_BUMP_BYTES } from './oom-kills.ts';
 // Peaks enter the histogram with weight 1 (AggregateContainerState.AddSample, memory case).
 const PEAK_WEIGHT = 1;
 
-/** The open interval of one pod container, for a checkpoint: [windowEndMs, lastSampleMs, peakBytes, oomPeakBytes]. */
-export type MemoryPeaksCheckpoint = readonly [number, number, number, number];
+/**
+ * The open interval of one pod container, for a checkpoint: [windowEndMs, lastSampleMs, peakBytes,
+ * oomPeakBytes, lastOomMs]; the fifth came later and may be missing.
+ */
+export type MemoryPeaksCheckpoint = readonly [number, number, number, number, number?];
 
 export class MemoryPeaks {
   private readonly usage: ContainerUsage;
@@ -20,6 +23,8 @@ export class MemoryPeaks {
   private lastSampleMs = Number.NEGATIVE_INFINITY;
   private peakBytes = 0;
   private oomPeakBytes = 0;
+  /** The pod cache shows the same lastState at every sample: each kill is taken once. */
+  private lastOomMs = Number.NEGATIVE_INFINITY;
 
   constructor(usage: ContainerUsage) {
     this.usage = usage;
@@ -70,7 +75,8 @@ export class MemoryPeaks {
    * keeps its bump as a floor. Returns the bumped sample, or undefined for a kill already recorded.
    */
   recordOom(usedBytes: number, timeMs: number): number | undefined {
-    if (!(usedBytes >= 0) || this.usage.oomKills.has(timeMs)) return undefined;
+    if (!(usedBytes >= 0) || !(timeMs > this.lastOomMs)) return undefined;
+    this.lastOomMs = timeMs;
     if (timeMs < this.windowEndMs - MEMORY_AGGREGATION_INTERVAL_MS) {
       const bumped = oomBumpBytes(usedBytes);
       this.usage.memoryPeaks.addSample(bumped, PEAK_WEIGHT, timeMs);
@@ -86,13 +92,14 @@ export class MemoryPeaks {
   /** Undefined before the first sample: there is no interval to carry over. */
   checkpoint(): MemoryPeaksCheckpoint | undefined {
     if (Number.isNaN(this.windowEndMs)) return undefined;
-    return [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes];
+    return Number.isFinite(this.lastOomMs) ? [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes, this.lastOomMs] : [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes];
   }
 
   /** Continues an interval saved by checkpoint() (its peak is already in the histogram); false for a malformed one. */
   restore(checkpoint: MemoryPeaksCheckpoint): boolean {
     if (!checkpoint.every((value) => Number.isFinite(value)) || checkpoint[2] < 0 || checkpoint[3] < 0) return false;
     [this.windowEndMs, this.lastSampleMs, this.peakBytes, this.oomPeakBytes] = checkpoint;
+    this.lastOomMs = checkpoint[4] ?? Number.NEGATIVE_INFINITY;
     return true;
   }
 

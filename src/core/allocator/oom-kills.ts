@@ -35,9 +35,9 @@ export interface OomSummary {
 export class OomKills {
   private kills: OomKill[] = [];
 
-  /** False for a kill already recorded (the pod cache shows the same lastState at every sample). */
+  /** Pods' kills of one workload container; each pod's MemoryPeaks makes sure it comes once. False for a malformed one. */
   record(timeMs: number, bumpedBytes: number): boolean {
-    if (!(bumpedBytes > 0) || !Number.isFinite(timeMs) || this.kills.some((kill) => kill.timeMs === timeMs)) return false;
+    if (!(bumpedBytes > 0) || !Number.isFinite(timeMs)) return false;
     this.kills.push({ timeMs, bumpedBytes });
     this.kills.sort((a, b) => a.timeMs - b.timeMs);
     // Past the bound the smallest of the older half goes: the floor is what must survive.
@@ -47,10 +47,6 @@ export class OomKills {
       this.kills.splice(this.kills.indexOf(smallest), 1);
     }
     return true;
-  }
-
-  has(timeMs: number): boolean {
-    return this.kills.some((kill) => kill.timeMs === timeMs);
   }
 
   /** The kills within the history window before `nowMs` (the latest sample). */

@@ -1,6 +1,7 @@
 // Why a container's recommendation is what it is: the history it rests on, the percentiles, and
 // which of usage, the minimum, an OOM kill or the start-up peak set each target. Shown per row in
 // the report and by `suggest --format json`, so a number nobody trusts can be checked.
+import { MEMORY_BUCKETS } from './bucket-scheme.ts';
 import type { ContainerUsage } from './container-usage.ts';
 import type { ResourceEstimate } from './estimator.ts';
 import type { OomSummary } from './oom-kills.ts';
@@ -55,9 +56,11 @@ export function explainRecommendation(usage: ContainerUsage, estimators: PodEsti
   const floors = memoryFloors(usage);
   const oomKills = usage.oomKills.summary(usage.lastSampleMs);
   const startup = { starts: usage.startup.starts, cpuP95: usage.startup.cpu.percentile(0.95), memoryP95: floors.startupBytes };
+  // A recent kill's bump is also a peak in the histogram: when it is what the P90 lands on, the kill set the target.
+  const oomIsP90 = floors.oomBytes > 0 && MEMORY_BUCKETS.findBucket(floors.oomBytes) >= MEMORY_BUCKETS.findBucket(memory.p90 * (1 - 1e-9));
   const setBy = {
     cpu: largest<CpuSource>([['usage', cpu.p90 * grown], ['minimum', minimums.cpu]]),
-    memory: largest<MemorySource>([['usage', memory.p90 * grown], ['minimum', minimums.memory], ['oom', floors.oomBytes], ['startup', floors.startupBytes]]),
+    memory: largest<MemorySource>([['oom', oomIsP90 ? memory.p90 * grown : floors.oomBytes], ['usage', memory.p90 * grown], ['minimum', minimums.memory], ['startup', floors.startupBytes]]),
   };
   const days = usage.confidenceDays();
   const margin = `${Math.round(estimators.marginFraction * 100)}%`;
@@ -69,7 +72,7 @@ export function explainRecommendation(usage: ContainerUsage, estimators: PodEsti
   const memoryReasons: Record<MemorySource, string> = {
     usage: `memory: P90 of the daily peaks (${memoryText(memory.p90)}) + ${margin}`,
     minimum: `memory: the minimum of ${memoryText(minimums.memory)} per container, not usage (P90 ${memoryText(memory.p90)}), sets the target`,
-    oom: `memory: ${plural(oomKills.count, 'OOM kill')} in the last 8 days; the target stays at or above the largest bumped sample, ${memoryText(floors.oomBytes)} (max(used × 1.2, used + 100Mi))`,
+    oom: `memory: ${plural(oomKills.count, 'OOM kill')} in the last 8 days; the target stays at or above the largest bumped sample, ${memoryText(floors.oomBytes)} (max(used × 1.2, used + 100Mi))${oomIsP90 ? `, which is also the P90 of the daily peaks, + ${margin}` : ''}`,
     startup: `memory: the start-up peak's P95 (${memoryText(floors.startupBytes)} over ${plural(startup.starts, 'start')}) is above the steady usage`,
   };
   return { samples: usage.cpuSampleCount, days, cpu, memory, oomKills, startup, minimums, marginFraction: estimators.marginFraction, setBy, reasons: [cpuReason, memoryReasons[setBy.memory]] };

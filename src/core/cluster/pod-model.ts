@@ -3,10 +3,11 @@ import { fitPodFromSpec } from '../allocator/fit-input.ts';
 import { podRequest } from '../allocator/pod-request.ts';
 import { resources, type Resources } from './node-model.ts';
 import { array, integer, objectMeta, record, text, type Json, type ObjectMeta } from './object-fields.ts';
+import { podRuns, type PodRuns } from './pod-runs.ts';
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
-export interface SlimPod {
+export interface SlimPod extends PodRuns {
   readonly meta: ObjectMeta;
   readonly nodeName: string;
   readonly phase: PodPhase;
@@ -88,6 +89,7 @@ function trimPod(object: unknown, requestOf: (spec: Json) => Request): SlimPod {
     ...statusReason(status, statuses),
     requestCpu: request.cpu,
     requestMemoryBytes: request.memoryBytes,
+    ...podRuns(spec, statuses),
   };
 }
 
