@@ -9,8 +9,10 @@ import type { Pod } from '../objects.ts';
 import { acceptWebSocket, type WebSocket } from '../streams/websocket.ts';
 import type { ContainerPorts } from './container-ports.ts';
 
-function channelMessage(channel: number, payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([channel]), payload]);
+const channelBytes = Array.from({ length: 256 }, (_, channel) => Buffer.from([channel]));
+
+function channelMessage(channel: number, payload: Buffer): readonly Buffer[] {
+  return [channelBytes[channel] ?? Buffer.from([channel]), payload];
 }
 
 function portBytes(port: number): Buffer {

@@ -38,8 +38,13 @@ export function acceptWebSocket(request: IncomingMessage, socket: Duplex, head: 
   return new WebSocket(socket, head, handlers);
 }
 
+/** XORs the client's mask into the payload in place, four bytes at a time (a DataView reads unaligned words). */
 function unmask(payload: Buffer, mask: Buffer): Buffer {
-  for (let index = 0; index < payload.length; index += 1) payload[index] = (payload[index] ?? 0) ^ (mask[index & 3] ?? 0);
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.length);
+  const word = mask.readUInt32LE(0);
+  const whole = payload.length & ~3;
+  for (let index = 0; index < whole; index += 4) view.setUint32(index, view.getUint32(index, true) ^ word, true);
+  for (let index = whole; index < payload.length; index += 1) payload[index] = (payload[index] ?? 0) ^ (mask[index & 3] ?? 0);
   return payload;
 }
 
@@ -79,12 +84,16 @@ export class WebSocket {
     if (head.length > 0) this.receive(head);
   }
 
-  /** Sends one message; false when the socket's buffer is full (wait for onDrain). */
-  send(data: Buffer, binary = true): boolean {
+  /**
+   * Sends one message, given whole or in parts (a channel byte, then a payload: no copy to join them);
+   * false when the socket's buffer is full (wait for onDrain).
+   */
+  send(data: Buffer | readonly Buffer[], binary = true): boolean {
     if (this.closing || this.socket.destroyed) return false;
+    const parts = Buffer.isBuffer(data) ? [data] : data;
     this.socket.cork();
-    this.socket.write(frameHeader(binary ? opcode.binary : opcode.text, data.length));
-    const flushed = this.socket.write(data);
+    let flushed = this.socket.write(frameHeader(binary ? opcode.binary : opcode.text, parts.reduce((total, part) => total + part.length, 0)));
+    for (const part of parts) flushed = this.socket.write(part);
     this.socket.uncork();
     return flushed;
   }
@@ -140,8 +149,8 @@ export class WebSocket {
     if (this.queue.length < headerLength + length) return false;
     const mask = Buffer.from(header.subarray(headerLength - 4, headerLength));
     this.queue.skip(headerLength);
-    // A copy: the socket's chunk is not ours to unmask in place when the payload is a view of it.
-    const payload = unmask(Buffer.from(this.queue.take(length)), mask);
+    // In place: the socket handed its chunks to this parser alone.
+    const payload = unmask(this.queue.take(length), mask);
     this.frame(first & 0x0f, (first & 0x80) !== 0, payload);
     return true;
   }
