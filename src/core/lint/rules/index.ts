@@ -1,8 +1,18 @@
+import { accessToCreatePods } from './access-to-create-pods.ts';
+import { accessToNodeProxy } from './access-to-node-proxy.ts';
+import { accessToPodExec } from './access-to-pod-exec.ts';
+import { accessToSecrets } from './access-to-secrets.ts';
+import { adminEquivalentBinding } from './admin-equivalent-binding.ts';
+import { anonymousBinding } from './anonymous-binding.ts';
 import { automountServiceAccountToken } from './automount-service-account-token.ts';
 import { clusterAdminRoleBinding } from './cluster-admin-role-binding.ts';
 import { dangerousCapabilities } from './dangerous-capabilities.ts';
 import { danglingHpa } from './dangling-hpa.ts';
+import { danglingIngress } from './dangling-ingress.ts';
+import { danglingNetworkPolicyPeer } from './dangling-network-policy-peer.ts';
+import { danglingNetworkPolicy } from './dangling-network-policy.ts';
 import { danglingService } from './dangling-service.ts';
+import { defaultServiceAccountBinding } from './default-service-account-binding.ts';
 import { deprecatedApiVersion } from './deprecated-api-version.ts';
 import { deprecatedServiceAccountField } from './deprecated-service-account-field.ts';
 import { dockerSock } from './docker-sock.ts';
@@ -24,9 +34,12 @@ import { jobTtlAfterFinished } from './job-ttl-after-finished.ts';
 import { latestTag } from './latest-tag.ts';
 import { limitBelowRequest } from './limit-below-request.ts';
 import { mismatchingSelector } from './mismatching-selector.ts';
+import { missingConfigMap } from './missing-config-map.ts';
 import { missingCpuRequest } from './missing-cpu-request.ts';
 import { missingMemoryLimit } from './missing-memory-limit.ts';
 import { missingMemoryRequest } from './missing-memory-request.ts';
+import { missingPersistentVolumeClaim } from './missing-persistent-volume-claim.ts';
+import { missingSecret } from './missing-secret.ts';
 import { missingTypeMeta } from './missing-type-meta.ts';
 import { noAntiAffinity } from './no-anti-affinity.ts';
 import { noLivenessProbe } from './no-liveness-probe.ts';
@@ -34,6 +47,8 @@ import { noReadOnlyRootFs } from './no-read-only-root-fs.ts';
 import { noReadinessProbe } from './no-readiness-probe.ts';
 import { noRollingUpdateStrategy } from './no-rolling-update-strategy.ts';
 import { nonExistentServiceAccount } from './non-existent-service-account.ts';
+import { nonIsolatedPod } from './non-isolated-pod.ts';
+import { pdbHpaMinReplicas } from './pdb-hpa-min-replicas.ts';
 import { pdbMaxUnavailable } from './pdb-max-unavailable.ts';
 import { pdbMinAvailable } from './pdb-min-available.ts';
 import { privilegeEscalationContainer } from './privilege-escalation-container.ts';
@@ -57,6 +72,8 @@ import { pssSeccompRestricted } from './pss-seccomp-restricted.ts';
 import { pssSelinux } from './pss-selinux.ts';
 import { pssSysctls } from './pss-sysctls.ts';
 import { pssVolumeTypes } from './pss-volume-types.ts';
+import { rbacEscalationVerbs } from './rbac-escalation-verbs.ts';
+import { rbacWriteAccess } from './rbac-write-access.ts';
 import { requestExceedsNode } from './request-exceeds-node.ts';
 import { requestSuggestion } from './request-suggestion.ts';
 import { restartPolicy } from './restart-policy.ts';
@@ -150,4 +167,21 @@ export const allRules: readonly Rule[] = [
   pssRunAsUser,
   pssSeccompRestricted,
   pssCapabilitiesRestricted,
+  accessToSecrets,
+  accessToCreatePods,
+  accessToPodExec,
+  rbacEscalationVerbs,
+  rbacWriteAccess,
+  accessToNodeProxy,
+  adminEquivalentBinding,
+  defaultServiceAccountBinding,
+  anonymousBinding,
+  missingConfigMap,
+  missingSecret,
+  missingPersistentVolumeClaim,
+  danglingIngress,
+  danglingNetworkPolicy,
+  danglingNetworkPolicyPeer,
+  nonIsolatedPod,
+  pdbHpaMinReplicas,
 ];

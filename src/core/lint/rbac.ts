@@ -1,0 +1,54 @@
+// What a Role or ClusterRole grants, rule by rule, for the RBAC escalation rules: `*` in a list
+// matches every value, as the authorizer reads it.
+import type { Range } from '../yaml/types.ts';
+import { rangeIn } from './ranges.ts';
+import { describe, reportOn } from './report.ts';
+import type { KubeObject, Report, Rule } from './types.ts';
+import { asList, asMapping, type Mapping, valueAt } from './values.ts';
+
+export interface Grant {
+  readonly rule: Mapping;
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+export function grants(role: KubeObject): Grant[] {
+  return asList(valueAt(role.value, 'rules')).flatMap((item) => {
+    const rule = asMapping(item);
+    if (rule === undefined) return [];
+    const texts = (field: string) => asList(rule[field]).map(String);
+    return [{ rule, apiGroups: texts('apiGroups'), resources: texts('resources'), verbs: texts('verbs') }];
+  });
+}
+
+/** Whether a list grants `value`: it holds it or `*`. */
+export const covers = (list: readonly string[], value: string): boolean => list.includes(value) || list.includes('*');
+
+/** Where a grant names `value` in `field` (the entry itself, else its `*`). */
+export function entryRange(role: KubeObject, grant: Grant, field: 'resources' | 'verbs', value: string): Range {
+  const list = grant[field];
+  const index = list.includes(value) ? list.indexOf(value) : list.indexOf('*');
+  return rangeIn(role, grant.rule[field], index);
+}
+
+/**
+ * A rule over Roles and ClusterRoles: `find` names, per grant, the resource (or verb) entry to point at
+ * and what it grants, or undefined.
+ */
+export function grantRule(info: Omit<Rule, 'kinds' | 'category' | 'checkObject' | 'check'>, find: (grant: Grant, role: KubeObject) => { range: Range; what: string } | undefined): Rule {
+  return {
+    ...info,
+    category: 'security',
+    kinds: ['Role', 'ClusterRole'],
+    *checkObject(role): Iterable<Report> {
+      for (const grant of grants(role)) {
+        const found = find(grant, role);
+        if (found !== undefined) yield reportOn(role, found.range, `${describe(role)} grants ${found.what}.`);
+      }
+    },
+  };
+}
+
+/** The core API group ("") or `*`. */
+export const coreGroup = (grant: Grant): boolean => covers(grant.apiGroups, '');
