@@ -164,4 +164,19 @@ describe('UsageService against the simulated cluster', () => {
     }
     assert.equal(new ClusterService({ kubeconfigPaths: () => [sim.kubeconfigPath] }).usage, undefined);
   });
+
+  it("lists the context's autoscalers once for a few minutes; none for a context not attached", async () => {
+    const { usage, attach } = service({ storageDir: undefined });
+    try {
+      await attach();
+      const first = usage.autoscalers(CONTEXT);
+      assert.equal(usage.autoscalers(CONTEXT), first, 'cached');
+      const loaded = await first;
+      assert.ok(loaded?.ok, loaded?.ok === false ? loaded.error.message : '');
+      assert.equal(loaded.value.vpaInstalled, false);
+      assert.equal(usage.autoscalers('elsewhere'), undefined);
+    } finally {
+      usage.dispose();
+    }
+  });
 });

@@ -4,6 +4,9 @@
 // one change event per tick or load.
 import { Emitter, type Disposable } from '../disposable.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
+import type { Result } from '../../core/result.ts';
+import type { ClusterError } from '../cluster-error.ts';
+import { loadAutoscalers, type ClusterAutoscalers } from './autoscalers.ts';
 import { MetricsSampler, realTimers, type Timers } from './metrics-sampler.ts';
 import { DEFAULT_MAX_CONTAINERS, UsageHistory } from './usage-history.ts';
 import { UsageStore } from './usage-store.ts';
@@ -11,6 +14,8 @@ import type { HistoryLoader, UsageSourcePhase, UsageStatus, WorkloadContainerUsa
 
 // Often enough that a crash loses little, rarely enough that writing megabytes stays unnoticed.
 const FLUSH_INTERVAL_MS = 5 * 60_000;
+// HPAs and VPAs change rarely; their recommendations move within hours.
+const AUTOSCALERS_TTL_MS = 5 * 60_000;
 
 export interface UsageServiceOptions {
   /** Where the histories are kept (the extension's global storage); undefined keeps them in memory only. */
@@ -36,6 +41,7 @@ interface Attached {
   metrics: SourceStatus;
   prometheus: SourceStatus;
   storage: SourceStatus;
+  autoscalers?: { readonly atMs: number; readonly loaded: Promise<Result<ClusterAutoscalers, ClusterError>> };
 }
 
 export class UsageService implements Disposable {
@@ -105,6 +111,18 @@ export class UsageService implements Disposable {
 
   find(context: string, namespace: string, workload: string, container: string): WorkloadContainerUsage | undefined {
     return this.contexts.get(context)?.history.find(namespace, workload, container, this.now());
+  }
+
+  /** The context's HPAs and VPAs (undefined when not attached), listed on first ask and again after a few minutes. */
+  autoscalers(context: string): Promise<Result<ClusterAutoscalers, ClusterError>> | undefined {
+    const attached = this.contexts.get(context);
+    if (attached === undefined) return undefined;
+    const nowMs = this.now();
+    if (attached.autoscalers === undefined || nowMs - attached.autoscalers.atMs > AUTOSCALERS_TTL_MS) {
+      const { connection } = attached;
+      attached.autoscalers = { atMs: nowMs, loaded: loadAutoscalers(connection.client, connection.narrowedTo('pods'), attached.aborter.signal) };
+    }
+    return attached.autoscalers.loaded;
   }
 
   status(context: string): UsageStatus {

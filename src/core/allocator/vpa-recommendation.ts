@@ -76,3 +76,22 @@ export function compareWithVpa(vpa: VpaRecommendation, container: string, ours: 
   if ((differs.cpu || differs.memory) && reasons.length === 0) reasons.push('the two recommenders sampled different history');
   return { vpa: vpa.name, target: theirs.target, differs, reasons };
 }
+
+/** VPAs by the workload they watch. */
+export class VpaIndex {
+  private readonly byTarget = new Map<string, VpaRecommendation>();
+
+  constructor(vpas: Iterable<VpaRecommendation> = []) {
+    for (const vpa of vpas) this.byTarget.set(`${vpa.namespace}\0${vpa.targetName}`, vpa);
+  }
+
+  /** The kind is checked when both sides know it. */
+  find(namespace: string, workload: string, kind = ''): VpaRecommendation | undefined {
+    const vpa = this.byTarget.get(`${namespace}\0${workload}`);
+    return vpa !== undefined && (kind === '' || vpa.targetKind === '' || vpa.targetKind === kind) ? vpa : undefined;
+  }
+
+  get size(): number {
+    return this.byTarget.size;
+  }
+}
