@@ -141,17 +141,17 @@ export class ClusterConnection implements Disposable {
   }
 
   /**
-   * Starts watching `resources` (all of them by default): node Leases, then nodes, then the rest, each
-   * once the one before has answered (listed or failed). On a big cluster the 300 pages of pods would
-   * otherwise delay the first node rows by seconds, and a node shown before its Lease is judged by its
-   * Ready condition's heartbeat alone, which a kubelet with a Lease renews only every 5 minutes:
-   * Unknown, wrongly. Nodes fill their store page by page, so their first rows show after one page.
+   * Starts watching `resources` (all of them by default): nodes and their Leases together, then the
+   * rest once both have answered (listed or failed). On a big cluster the 300 pages of pods would
+   * otherwise delay the first node rows by seconds. Nodes fill their store page by page, so their first
+   * rows show after one page; until the Leases are listed a node stands by its Ready condition
+   * (health.ts's 'pending' Lease) rather than wait for 5,000 Leases.
    */
   start(resources: readonly WatchedResource[] = ['nodes', 'leases', 'pods', 'crds', 'events', ...(Object.keys(workloadTypes) as WorkloadKind[])]): void {
     void this.readVersion();
+    const first = resources.filter((resource) => resource === 'nodes' || resource === 'leases');
     const rest = resources.filter((resource) => resource !== 'nodes' && resource !== 'leases');
-    const stages = [resources.filter((resource) => resource === 'leases'), resources.filter((resource) => resource === 'nodes'), rest];
-    this.startStages(stages.filter((stage) => stage.length > 0));
+    this.startStages([first, rest].filter((stage) => stage.length > 0));
   }
 
   private startStages([current, ...later]: readonly (readonly WatchedResource[])[]): void {

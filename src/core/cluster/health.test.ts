@@ -32,6 +32,14 @@ describe('judgeNodeHealth', () => {
     assert.match(judgement.reason, /no heartbeat for 51 s \(grace period 50 s\)/);
   });
 
+  it('judges by the Ready condition alone while the Leases are still being listed, with no heartbeat age', () => {
+    // A kubelet with a Lease posts its Ready condition every 5 minutes: 240 s is normal for it.
+    const pending = judgeNodeHealth(node('True', 240), 'pending', now);
+    assert.deepEqual([pending.health, pending.heartbeatSource, pending.heartbeatAgeSeconds], ['Ready', 'pending', undefined]);
+    assert.equal(judgeNodeHealth(node('False', 240), 'pending', now).health, 'NotReady');
+    assert.equal(judgeNodeHealth(node('True', 240), undefined, now).health, 'Unknown', 'once listed, a node without a Lease is judged by its heartbeat');
+  });
+
   it('stays Ready at exactly the grace period, but flags the expired lease as late', () => {
     const judgement = judgeNodeHealth(node('True', 120), lease(NODE_MONITOR_GRACE_PERIOD_MS / 1000), now);
     assert.equal(judgement.health, 'Ready');

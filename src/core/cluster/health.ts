@@ -19,7 +19,8 @@ export interface HealthJudgement {
   readonly reason: string;
   /** Seconds since the last heartbeat; undefined when the node never reported one. */
   readonly heartbeatAgeSeconds: number | undefined;
-  readonly heartbeatSource: 'lease' | 'condition' | 'none';
+  /** 'pending': the Leases are still being listed. */
+  readonly heartbeatSource: 'lease' | 'condition' | 'none' | 'pending';
   /** The lease has expired (older than leaseDurationSeconds) but the grace period has not run out. */
   readonly late: boolean;
   /** How far the heartbeat lies in the future of `now` (clocks out of step), else 0. */
@@ -31,22 +32,31 @@ export interface HealthJudgement {
   readonly taints: readonly string[];
 }
 
+/**
+ * A node's Lease, or 'pending' while the Leases are still being listed: a kubelet that has a Lease
+ * renews its Ready condition only every 5 minutes, so judged by that alone it would read Unknown.
+ */
+export type NodeLease = SlimLease | 'pending' | undefined;
+
 export function judgeNodeHealth(
   node: SlimNode,
-  lease: SlimLease | undefined,
+  nodeLease: NodeLease,
   nowMs: number,
   gracePeriodMs: number = NODE_MONITOR_GRACE_PERIOD_MS,
 ): HealthJudgement {
   const ready = node.conditions.find((condition) => condition.type === 'Ready');
+  const pending = nodeLease === 'pending';
+  const lease = pending ? undefined : nodeLease;
   const leaseMs = lease?.renewMs;
   const conditionMs = ready?.lastHeartbeatMs;
   const heartbeatMs = Math.max(leaseMs ?? -Infinity, conditionMs ?? -Infinity);
-  const known = Number.isFinite(heartbeatMs);
+  // Until the Leases are read, the heartbeat is not known: the node stands by its Ready condition.
+  const known = !pending && Number.isFinite(heartbeatMs);
   const rawAgeMs = known ? nowMs - heartbeatMs : 0;
   const ageMs = Math.max(0, rawAgeMs);
   const base = {
     heartbeatAgeSeconds: known ? Math.floor(ageMs / 1000) : undefined,
-    heartbeatSource: !known ? 'none' : leaseMs !== undefined && leaseMs >= (conditionMs ?? -Infinity) ? 'lease' : 'condition',
+    heartbeatSource: pending ? 'pending' : !known ? 'none' : leaseMs !== undefined && leaseMs >= (conditionMs ?? -Infinity) ? 'lease' : 'condition',
     late: known && lease !== undefined && lease.durationSeconds > 0 && ageMs > lease.durationSeconds * 1000,
     clockSkewSeconds: Math.floor(Math.max(0, -rawAgeMs) / 1000),
     pressures: node.conditions.filter((condition) => PRESSURE_CONDITIONS.includes(condition.type) && condition.status === 'True').map((condition) => condition.type),

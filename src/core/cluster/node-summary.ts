@@ -1,7 +1,6 @@
 // What the Explorer and `kube-workbench health` say about a node: its health, how many pods it runs
 // against its capacity, and how much of its allocatable CPU and memory those pods request.
-import { formatAge, judgeNodeHealth, type HealthJudgement } from './health.ts';
-import type { SlimLease } from './lease-model.ts';
+import { formatAge, judgeNodeHealth, type HealthJudgement, type NodeLease } from './health.ts';
 import type { SlimNode } from './node-model.ts';
 import type { SlimPod } from './pod-model.ts';
 
@@ -17,7 +16,7 @@ export interface NodeSummary {
   readonly memoryFraction: number;
 }
 
-export function summarizeNode(node: SlimNode, lease: SlimLease | undefined, pods: readonly SlimPod[], nowMs: number): NodeSummary {
+export function summarizeNode(node: SlimNode, lease: NodeLease, pods: readonly SlimPod[], nowMs: number): NodeSummary {
   let count = 0;
   let cpu = 0;
   let memory = 0;

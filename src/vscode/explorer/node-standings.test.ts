@@ -29,7 +29,7 @@ function cluster(nodes: SlimNode[]) {
   }
   let now = start;
   const reported: string[][] = [];
-  const standings = new NodeStandings({ nodes: source.nodes, leases: source.leases, onDidChange: (listener) => source.changes.on(listener) }, () => now, (names) => reported.push([...names]));
+  const standings = new NodeStandings({ nodes: source.nodes, leases: source.leases, onDidChange: (listener) => source.changes.on(listener), onDidChangeState: () => ({ dispose: () => undefined }), state: () => ({ phase: 'synced', items: 0 }) }, () => now, (names) => reported.push([...names]));
   return { source, standings, reported, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -75,5 +75,20 @@ describe('NodeStandings', () => {
     assert.equal(standings.counts().size, 0);
     assert.deepEqual(standings.order(), ['kept']);
     assert.deepEqual(reported.at(-1), ['gone']);
+  });
+  it('keeps a node by its Ready condition while the Leases are listed, and judges its heartbeat once they are', () => {
+    const nodes = new SlimStore<SlimNode>();
+    nodes.upsert(node('quiet', 'True'));
+    const states = new Emitter<'leases'>();
+    let phase: 'connecting' | 'synced' = 'connecting';
+    const reported: string[][] = [];
+    const source = { nodes, leases: new SlimStore<LeaseEntry>(), onDidChange: () => ({ dispose: () => undefined }), onDidChangeState: (listener: (resource: 'leases') => void) => states.on(listener), state: () => ({ phase, items: 0 }) };
+    // Four minutes after the condition's heartbeat: normal for a kubelet that renews a Lease instead.
+    const standings = new NodeStandings(source, () => start + 240_000, (names) => reported.push([...names]));
+    assert.equal(standings.standing('quiet'), 'Ready');
+    phase = 'synced';
+    states.fire('leases');
+    assert.equal(standings.standing('quiet'), 'Unknown', 'listed, and it has no Lease: its heartbeat is what it is');
+    assert.deepEqual(reported, [['quiet']]);
   });
 });

@@ -2,7 +2,7 @@
 // so the Nodes group can sort the nodes that need a look first and count them without judging 5,000
 // nodes per redraw: a node or Lease change re-judges that node, a relist or a tick of the health
 // ticker (a dead kubelet sends nothing: only time tells) re-judges them all.
-import { judgeNodeHealth } from '../../core/cluster/health.ts';
+import { judgeNodeHealth, type NodeLease } from '../../core/cluster/health.ts';
 import { nodeStanding, standingRank, type NodeStanding } from '../../core/cluster/node-summary.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 
@@ -10,7 +10,12 @@ import type { ClusterConnection } from '../bundle-loader.ts';
 export const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What standings read of a connection. */
-export type StandingSource = Pick<ClusterConnection, 'nodes' | 'leases' | 'onDidChange'>;
+export type StandingSource = Pick<ClusterConnection, 'nodes' | 'leases' | 'onDidChange' | 'onDidChangeState' | 'state'>;
+
+/** A node's Lease from the cache, or 'pending' while the Leases are still being listed. */
+export function nodeLease(connection: Pick<ClusterConnection, 'leases' | 'state'>, name: string): NodeLease {
+  return connection.leases.get('kube-node-lease', name) ?? (connection.state('leases').phase === 'connecting' ? 'pending' : undefined);
+}
 
 export class NodeStandings {
   private readonly connection: StandingSource;
@@ -18,7 +23,7 @@ export class NodeStandings {
   private readonly changed: (names: readonly string[]) => void;
   /** Only the nodes that are not Ready: few, usually none. */
   private readonly notReady = new Map<string, NodeStanding>();
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: readonly { dispose(): void }[];
   private version = 0;
   private sorted: { key: string; names: string[] } | undefined;
 
@@ -27,13 +32,17 @@ export class NodeStandings {
     this.connection = connection;
     this.now = now;
     this.changed = changed;
-    this.subscription = connection.onDidChange((change) => {
-      if (change.resource !== 'nodes' && change.resource !== 'leases') return;
-      if (change.type === 'relisted') return this.judgeAll();
-      // A node's Lease has the node's name.
-      const name = change.item.meta.name;
-      if (this.judge(name)) this.changed([name]);
-    });
+    this.subscriptions = [
+      connection.onDidChange((change) => {
+        if (change.resource !== 'nodes' && change.resource !== 'leases') return;
+        if (change.type === 'relisted') return this.judgeAll();
+        // A node's Lease has the node's name.
+        const name = change.item.meta.name;
+        if (this.judge(name)) this.changed([name]);
+      }),
+      // Once the Leases are listed (or fail), nodes judged by their Ready condition alone are judged again.
+      connection.onDidChangeState((resource) => resource === 'leases' && this.judgeAll()),
+    ];
     this.judgeAll();
   }
 
@@ -72,13 +81,13 @@ export class NodeStandings {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   /** True when the node's standing changed; a node no longer in the cache is forgotten. */
   private judge(name: string): boolean {
     const node = this.connection.nodes.get('', name);
-    const standing = node === undefined ? 'Ready' : nodeStanding(judgeNodeHealth(node, this.connection.leases.get('kube-node-lease', name), this.now()));
+    const standing = node === undefined ? 'Ready' : nodeStanding(judgeNodeHealth(node, nodeLease(this.connection, name), this.now()));
     const before = this.notReady.get(name) ?? 'Ready';
     if (before === standing) return false;
     if (standing === 'Ready') this.notReady.delete(name);

@@ -5,7 +5,7 @@ import { formatAge } from '../../../core/cluster/health.ts';
 import { nodeDescription, nodeStanding, summarizeNode, type NodeStanding, type NodeSummary } from '../../../core/cluster/node-summary.ts';
 import { matchesFilter } from '../filter.ts';
 import { nodeUri } from '../node-decorations.ts';
-import { byName } from '../node-standings.ts';
+import { byName, nodeLease } from '../node-standings.ts';
 import { podElement } from './pod-row.ts';
 import type { Row } from './row.ts';
 
@@ -34,8 +34,10 @@ const standingIcons: Readonly<Record<NodeStanding, vscode.ThemeIcon>> = {
 function tooltip(name: string, summary: NodeSummary): vscode.MarkdownString {
   const { health } = summary;
   const heartbeat =
-    health.heartbeatAgeSeconds === undefined
-      ? 'no heartbeat recorded'
+    health.heartbeatSource === 'pending'
+      ? 'heartbeat: the node Leases are still loading'
+      : health.heartbeatAgeSeconds === undefined
+        ? 'no heartbeat recorded'
       : `last heartbeat ${formatAge(health.heartbeatAgeSeconds)} (${health.heartbeatSource === 'lease' ? 'node Lease' : 'Ready condition'})${health.late ? ', lease expired' : ''}`;
   const lines = [
     `**${name}**: ${health.health}: ${health.reason}`,
@@ -63,7 +65,7 @@ export const nodeRow: Row<'node'> = {
     const connection = tree.connection(element.context);
     const node = connection.nodes.get('', element.name);
     if (node === undefined) return new vscode.TreeItem(`${element.name} (deleted)`);
-    const summary = summarizeNode(node, connection.leases.get('kube-node-lease', element.name), connection.pods.byIndex('node', element.name), tree.now());
+    const summary = summarizeNode(node, nodeLease(connection, element.name), connection.pods.byIndex('node', element.name), tree.now());
     const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = nodeDescription(summary);
     item.iconPath = standingIcons[nodeStanding(summary.health)];
