@@ -10,6 +10,10 @@ import { ByteQueue } from '../streams/byte-queue.ts';
 import { HeaderCodec, type SpdyHeaders } from './spdy-headers.ts';
 import { bodyStreamId, dataHeader, flagFin, frameType, goAway, maxFrameBody, ping, readFrame, rstStatus, rstStream, SpdyProtocolError, spdyVersion, synReply, type SpdyFrame } from './spdy-frames.ts';
 
+/** GOAWAY status codes (SPDY/3.1 section 2.6.6). */
+const goAwayStatus = { ok: 0, protocolError: 1, internalError: 2 } as const;
+/** How long a peer may keep the connection after our GOAWAY. */
+const CLOSE_GRACE_MS = 5000;
 /** Streams open at once on one connection: kubectl opens two per forwarded TCP connection. */
 const maxOpenStreams = 1000;
 
@@ -66,13 +70,15 @@ export class SpdySession {
   }
 
   /** Sends a GOAWAY and ends the connection and its streams. */
-  close(): void {
+  close(status: number = goAwayStatus.ok): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.transport.writable) this.transport.end(goAway(this.lastStreamId, 0));
     for (const stream of this.streams.values()) stream.destroy();
     this.streams.clear();
     this.codec.dispose();
+    if (this.transport.writable) this.transport.end(goAway(this.lastStreamId, status));
+    // A peer that keeps the connection open after the GOAWAY is cut off.
+    setTimeout(() => this.transport.destroy(), CLOSE_GRACE_MS).unref();
   }
 
   sendData(streamId: number, data: Buffer, fin: boolean, callback: (error?: Error | null) => void): void {
@@ -98,16 +104,21 @@ export class SpdySession {
     if (reset && !this.closed && this.transport.writable) this.transport.write(rstStream(stream.id, rstStatus.cancel));
   }
 
+  /** Reads until the transport ends: leaving a for-await early would destroy it with the GOAWAY unsent. */
   private async run(): Promise<void> {
     const queue = new ByteQueue();
     try {
       for await (const chunk of this.transport) {
+        if (this.closed) continue;
         queue.push(chunk as Buffer);
-        for (let frame = readFrame(queue); frame !== undefined && !this.closed; frame = readFrame(queue)) await this.handle(frame);
-        if (this.closed) break;
+        try {
+          for (let frame = readFrame(queue); frame !== undefined && !this.closed; frame = readFrame(queue)) await this.handle(frame);
+        } catch (error) {
+          this.close(error instanceof SpdyProtocolError ? goAwayStatus.protocolError : goAwayStatus.internalError);
+        }
       }
-    } catch (error) {
-      if (error instanceof SpdyProtocolError && this.transport.writable) this.transport.write(goAway(this.lastStreamId, 1));
+    } catch {
+      // The transport failed: nothing more can be said to the peer.
     }
     this.close();
   }

@@ -138,13 +138,13 @@ export class WebSocket {
     const start = this.queue.peek(2);
     const first = start[0] ?? 0;
     const second = start[1] ?? 0;
+    if ((second & 0x80) === 0) return this.fail(1002, 'client frames must be masked');
     const short = second & 0x7f;
     const lengthBytes = short === 126 ? 2 : short === 127 ? 8 : 0;
     const headerLength = 2 + lengthBytes + 4;
     if (this.queue.length < headerLength) return false;
     const header = this.queue.peek(headerLength);
     const length = short === 126 ? header.readUInt16BE(2) : short === 127 ? Number(header.readBigUInt64BE(2)) : short;
-    if ((second & 0x80) === 0) return this.fail(1002, 'client frames must be masked');
     if (length > maxMessageBytes || this.fragmentBytes + length > maxMessageBytes) return this.fail(1009, 'message too big');
     if (this.queue.length < headerLength + length) return false;
     const mask = Buffer.from(header.subarray(headerLength - 4, headerLength));
