@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { deployEcho, ECHO_NAMESPACE, readyEchoPods } from '../sim/port-forward/echo-workload.ts';
+import { accepts, deployEcho, ECHO_NAMESPACE, httpThrough, readyEchoPods } from '../sim/port-forward/echo-workload.ts';
 import { readOnlyContextName } from '../sim/kubeconfig.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { call } from '../sim/test-helpers.ts';
@@ -18,28 +16,7 @@ before(async () => {
 });
 after(() => sim.close());
 
-function getText(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve(text));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
+const getText = async (port: number): Promise<string> => (await httpThrough(port)).body.toString();
 
 /** A running `port-forward` whose output can be awaited line by line, stopped like Ctrl+C. */
 function startCli(args: readonly string[]): { line: (pattern: RegExp) => Promise<RegExpExecArray>; stop: () => Promise<number>; stderr: () => string } {
@@ -113,6 +90,6 @@ describe('kube-workbench port-forward', () => {
     assert.match(await getText(port), new RegExp(next));
     assert.match(cli.stderr(), new RegExp(`pod ${pod} stopped serving`));
     assert.equal(await cli.stop(), ExitCode.ok);
-    assert.equal(await refused(port), true);
+    assert.equal(await accepts(port), false);
   });
 });

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { request } from 'node:http';
-import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { readOnlyContextName } from '../../sim/kubeconfig.ts';
-import { deployEcho, ECHO_NAMESPACE, ECHO_PORT, readyEchoPods } from '../../sim/port-forward/echo-workload.ts';
+import { accepts, deployEcho, ECHO_NAMESPACE, ECHO_PORT, httpThrough, readyEchoPods } from '../../sim/port-forward/echo-workload.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
 import { call } from '../../sim/test-helpers.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
@@ -25,41 +23,8 @@ before(async () => {
 });
 after(() => sim.close());
 
-function post(port: number, body: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, method: 'POST', path: '/', agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
-function getText(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve(text));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-/** Whether something accepts connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+const post = async (port: number, body: Buffer): Promise<Buffer> => (await httpThrough(port, 'POST', body)).body;
+const getText = async (port: number): Promise<string> => (await httpThrough(port)).body.toString();
 
 /** The first state change that satisfies `test`, failing after `ms`. */
 function nextState(manager: PortForwardManager, test: (state: ForwardState) => boolean, ms: number): Promise<ForwardState> {
@@ -165,14 +130,14 @@ describe('PortForwardManager against the sim', () => {
     const one = await manager.start({ context, target: { kind: 'Pod', namespace, name: (await readyPods())[0] ?? '' }, remotePort: appPort, localPort: 0 });
     const two = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 'web', localPort: 0 });
     assert.ok(one.ok && two.ok);
-    assert.ok(await listening(one.value.localPort));
+    assert.ok(await accepts(one.value.localPort));
     const stopped = nextState(manager, (state) => state.id === one.value.id && state.phase === 'stopped', 1000);
     assert.equal(manager.stop(one.value.id), true);
     await stopped;
-    assert.equal(await listening(one.value.localPort), false);
+    assert.equal(await accepts(one.value.localPort), false);
     assert.deepEqual(manager.list().map((state) => state.id), [two.value.id]);
     manager.dispose();
-    assert.equal(await listening(two.value.localPort), false);
+    assert.equal(await accepts(two.value.localPort), false);
     assert.deepEqual(manager.list(), []);
     const late = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 80, localPort: 0 });
     assert.ok(!late.ok);

@@ -1,8 +1,11 @@
 /**
  * For port-forward tests and benchmarks: a Deployment `echo` (one replica, container `echo` declaring
  * port `http`) and a Service `echo` (port 80 → targetPort `http`) in a running sim, returned once
- * its pod is Ready. The container's responder names the pod and echoes request bodies.
+ * its pod is Ready. The container's responder names the pod and echoes request bodies. Also the
+ * client side those tests share: a request through a forward's local port, and whether it listens.
  */
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { Sim } from '../sim.ts';
 import { call } from '../test-helpers.ts';
 
@@ -37,4 +40,34 @@ export async function deployEcho(sim: Sim): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the echo pod did not become Ready in 30 s');
+}
+
+export interface HttpReply {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+/** One HTTP/1.1 request to 127.0.0.1:port on its own connection (a forward's local end). */
+export function httpThrough(port: number, method = 'GET', body?: Buffer): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, method, path: '/', agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
