@@ -76,18 +76,30 @@ describe('kube-workbench lint', () => {
     }
   });
 
+  it('takes the profile from --profile, over the config\'s', async () => {
+    writeFileSync(join(folder, 'profile.yaml'), 'profile: pss-baseline\n');
+    const baseline = await run(['--config', 'profile.yaml', 'manifests/a.yaml']);
+    assert.match(baseline.stdout, /^manifests\/a\.yaml:10:19 warning pss-privileged baseline: securityContext\.privileged must be false or unset on container "app"$/m);
+    assert.doesNotMatch(baseline.stdout, /pss-privilege-escalation/);
+    const restricted = await run(['--config', 'profile.yaml', '--profile', 'pss-restricted', 'manifests/a.yaml']);
+    assert.match(restricted.stdout, / pss-privilege-escalation restricted: /);
+    assert.doesNotMatch((await run(['manifests/a.yaml'])).stdout, / pss-/);
+  });
+
   it('gives exit 2 and one line for unreadable paths, bad options and bad config', async () => {
     const missing = await run(['nope.yaml']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'kube-workbench lint: cannot read nope.yaml: ENOENT\n');
     assert.equal(missing.stdout, '');
-    for (const args of [['--format', 'xml', 'manifests'], ['--fail-on', 'loud', 'manifests'], [], ['--bogus', 'manifests'], ['no/*.match']]) {
+    for (const args of [['--format', 'xml', 'manifests'], ['--fail-on', 'loud', 'manifests'], [], ['--bogus', 'manifests'], ['no/*.match'], ['--profile', 'strict', 'manifests']]) {
       const result = await run(args);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stderr.split('\n').length, 2, result.stderr);
     }
     writeFileSync(join(folder, 'bad.yaml'), 'rules:\n  no-such-rule: off\n');
     assert.match((await run(['--config', 'bad.yaml', 'manifests'])).stderr, /unknown rule id 'no-such-rule'\n$/);
+    writeFileSync(join(folder, 'bad-profile.yaml'), 'profile: strict\nminReplicas: 0\n');
+    assert.match((await run(['--config', 'bad-profile.yaml', 'manifests'])).stderr, /profile 'strict' is not default, pss-baseline, pss-restricted, all; `minReplicas` must be a whole number of at least 1\n$/);
   });
 
   it('prints its usage for --help with exit 0', async () => {

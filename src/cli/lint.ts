@@ -5,6 +5,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../core/lint/config.ts';
 import { createLintFile, lint } from '../core/lint/engine.ts';
 import { hasKubernetesDocument } from '../core/lint/objects.ts';
+import { isProfileName, type ProfileName, profileNames } from '../core/lint/profiles.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
@@ -34,6 +35,9 @@ All inputs form one file set, so cross-object rules see every file.
 Options:
   --format text|json|sarif     output format (default text: file:line:col severity rule-id message)
   --config FILE                project config (default: .kube-workbench.yaml here or in a parent folder)
+  --profile NAME               rule profile: default, pss-baseline, pss-restricted (the Pod Security
+                               level for workloads whose namespace has no pod-security label) or
+                               all (also the opt-in rules); overrides the config's \`profile\`
   --fail-on LEVEL              exit 1 when a finding is at or above LEVEL: error, warning, info, hint
                                (default error; --max-severity is an alias)
   --kubernetes-version X.Y     target version for deprecated-api-version (default 1.34,
@@ -95,7 +99,13 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     files.push(file);
   }
   const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), io);
-  const findings = lint(files, { config, kubernetesVersion: options.kubernetesVersion, schema: await loadBundledSchema(), ...(cluster === undefined ? {} : { cluster }) });
+  const findings = lint(files, {
+    config,
+    kubernetesVersion: options.kubernetesVersion,
+    schema: await loadBundledSchema(),
+    ...(cluster === undefined ? {} : { cluster }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+  });
   const byPath = new Map(files.map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
@@ -113,6 +123,7 @@ interface Options {
   readonly failOn: Severity;
   readonly kubernetesVersion: string | undefined;
   readonly usage: string | undefined;
+  readonly profile: ProfileName | undefined;
   readonly allowSkipped: boolean;
   readonly help: boolean;
 }
@@ -130,6 +141,7 @@ function parseOptions(args: readonly string[]): Options {
         'max-severity': { type: 'string' },
         'kubernetes-version': { type: 'string' },
         usage: { type: 'string' },
+        profile: { type: 'string' },
         'allow-skipped': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -144,8 +156,10 @@ function parseOptions(args: readonly string[]): Options {
   if (!severities.includes(failOn as Severity)) throw new UsageError(`unknown level '${failOn}' (error, warning, info or hint)`);
   const version = values['kubernetes-version'];
   if (version !== undefined && !/^v?\d+\.\d+$/.test(version)) throw new UsageError(`--kubernetes-version wants MAJOR.MINOR, not '${version}'`);
+  const profile = values.profile;
+  if (profile !== undefined && !isProfileName(profile)) throw new UsageError(`unknown profile '${profile}' (${profileNames.join(', ')})`);
   if (positionals.length === 0 && !values.help) throw new UsageError('no input: give paths, globs or - for stdin (see --help)');
-  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, allowSkipped: values['allow-skipped'], help: values.help };
+  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, profile, allowSkipped: values['allow-skipped'], help: values.help };
 }
 
 /** The allocator's suggestions from a usage file; the workload's kind is unknown there ('*'). */

@@ -21,4 +21,17 @@ describe('lint configuration', () => {
     assert.match(parseProjectConfig('- a\n', ids).errors[0] ?? '', /must be a mapping/);
     assert.deepEqual(parseProjectConfig('', ids), { config: { rules: {} }, errors: [] });
   });
+
+  it('reads the profile and the rule options, naming bad values', () => {
+    const text = 'profile: pss-restricted\nminReplicas: 3\nrequiredLabels: [team, app.kubernetes.io/name]\nrequiredAnnotations: [owner]\n';
+    assert.deepEqual(parseProjectConfig(text, ids), {
+      config: { rules: {}, profile: 'pss-restricted', options: { minReplicas: 3, requiredLabels: ['team', 'app.kubernetes.io/name'], requiredAnnotations: ['owner'] } },
+      errors: [],
+    });
+    assert.deepEqual(parseProjectConfig('profile: strict\nminReplicas: 1.5\nrequiredLabels: team\n', ids).errors, [
+      "profile 'strict' is not default, pss-baseline, pss-restricted, all",
+      '`minReplicas` must be a whole number of at least 1',
+      '`requiredLabels` must be a list of keys',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { parseYaml } from '../yaml/parse.ts';
-import { type ProfileName } from './profiles.ts';
+import { isProfileName, type ProfileName, profileNames } from './profiles.ts';
 import { type Severity, severities } from './types.ts';
 import { asMapping } from './values.ts';
 
@@ -10,6 +10,17 @@ export interface LintConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** The rule profile (profiles.ts); `default` when unset. */
   readonly profile?: ProfileName;
+  readonly options?: RuleOptions;
+}
+
+/** Settings some rules read (`.kube-workbench.yaml` top-level keys of the same names). */
+export interface RuleOptions {
+  /** minimum-replicas: the fewest replicas a Deployment or StatefulSet may run (default 2). */
+  readonly minReplicas?: number;
+  /** required-labels: label keys every object must carry. */
+  readonly requiredLabels?: readonly string[];
+  /** required-annotations: annotation keys every object must carry. */
+  readonly requiredAnnotations?: readonly string[];
 }
 
 export const projectConfigFileName = '.kube-workbench.yaml';
@@ -32,13 +43,32 @@ export function readRules(value: unknown, knownIds: readonly string[]): { config
   return { config: { rules }, errors };
 }
 
-/** Parses the text of a `.kube-workbench.yaml` file (the caller reads it). */
+/** Parses the text of a `.kube-workbench.yaml` file (the caller reads it): `profile`, `rules` and the rule options. */
 export function parseProjectConfig(text: string, knownIds: readonly string[]): { config: LintConfig; errors: string[] } {
   const parsed = parseYaml(text);
   const broken = parsed.documents.find((document) => document.error !== undefined);
   if (parsed.skipped !== undefined) return { config: emptyConfig, errors: [parsed.skipped] };
   if (broken?.error !== undefined) return { config: emptyConfig, errors: [`not valid YAML: ${broken.error.message}`] };
   const root = parsed.documents[0]?.value ?? null;
-  if (root !== null && asMapping(root) === undefined) return { config: emptyConfig, errors: ['the file must be a mapping with a `rules` key'] };
-  return readRules(asMapping(root)?.rules, knownIds);
+  const mapping = asMapping(root);
+  if (root !== null && mapping === undefined) return { config: emptyConfig, errors: ['the file must be a mapping with a `rules` key'] };
+  const { config, errors } = readRules(mapping?.rules, knownIds);
+  const profile = mapping?.profile;
+  if (profile !== undefined && !isProfileName(profile)) errors.push(`profile '${String(profile)}' is not ${profileNames.join(', ')}`);
+  const options = readOptions(mapping ?? {}, errors);
+  return { config: { ...config, ...(isProfileName(profile) ? { profile } : {}), ...(Object.keys(options).length === 0 ? {} : { options }) }, errors };
+}
+
+function readOptions(mapping: Readonly<Record<string, unknown>>, errors: string[]): RuleOptions {
+  const options: { -readonly [K in keyof RuleOptions]: RuleOptions[K] } = {};
+  const min = mapping.minReplicas;
+  if (typeof min === 'number' && Number.isInteger(min) && min >= 1) options.minReplicas = min;
+  else if (min !== undefined) errors.push('`minReplicas` must be a whole number of at least 1');
+  for (const key of ['requiredLabels', 'requiredAnnotations'] as const) {
+    const value = mapping[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every((entry) => typeof entry === 'string' && entry !== '')) options[key] = value as string[];
+    else errors.push(`\`${key}\` must be a list of keys`);
+  }
+  return options;
 }

@@ -138,7 +138,7 @@ describe('lint engine kind filter', () => {
     },
   });
   const objectRules = allRules.filter((rule): rule is ObjectRule => 'checkObject' in rule);
-  const findings = lint([file], { rules: allRules.map((rule) => ('checkObject' in rule ? spy(rule) : rule)), cluster, schema: schemaJson as SchemaSnapshot });
+  const findings = lint([file], { rules: allRules.map((rule) => ('checkObject' in rule ? spy(rule) : rule)), cluster, schema: schemaJson as SchemaSnapshot, profile: 'all' });
 
   it('calls each rule on exactly the objects of its kinds, custom resources by kind name, and reports on those', () => {
     const kinds = objectsOf(file).map((object) => object.kind);

@@ -54,7 +54,7 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
     files,
     objects,
     workloads: indexWorkloads(objects),
-    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema, profile },
+    facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema, profile, options: config.options ?? {} },
     schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, objects))),
     derived: <T>(compute: (context: RuleContext) => T): T => {
       if (!derived.has(compute)) derived.set(compute, compute(context));

@@ -12,7 +12,7 @@ import { fixableManifests } from './testing/fixable-manifests.ts';
 const schema = schemaJson as SchemaSnapshot;
 
 describe('quick fixes', () => {
-  const checked = fixableManifests.map(({ name, text, cluster }) => ({ name, outcomes: checkFixes(name, text, { schema, ...(cluster === undefined ? {} : { cluster }) }) }));
+  const checked = fixableManifests.map(({ name, text, cluster }) => ({ name, outcomes: checkFixes(name, text, { schema, profile: 'all', ...(cluster === undefined ? {} : { cluster }) }) }));
   const titles = new Set(checked.flatMap(({ outcomes }) => outcomes.map((outcome) => outcome.title)));
 
   it('are offered by every rule that documents one', () => {

@@ -13,6 +13,7 @@ export interface MissingResourceSpec {
   readonly why: string;
   /** A typical starting value offered in the quick fix's input box. */
   readonly placeholder: string;
+  readonly profile?: 'all';
 }
 
 /**
@@ -38,6 +39,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
     category: 'resources',
     severity: 'warning',
     kinds: podKinds,
+    ...(spec.profile === undefined ? {} : { profile: spec.profile }),
     description: `A container without \`resources.${what}\`${spec.side === 'requests' ? ' (a limit alone counts as the request)' : ''}.`,
     why: spec.why,
     fix: `Add resources.${what} (asks for the value).`,

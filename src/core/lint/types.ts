@@ -2,6 +2,7 @@ import type { LineIndex } from '../yaml/line-index.ts';
 import type { Positions } from '../yaml/positions.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
 import type { Range, YamlDocument } from '../yaml/types.ts';
+import type { RuleOptions } from './config.ts';
 import type { ProfileName } from './profiles.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import type { SchemaIssue } from './schema/validate.ts';
@@ -106,6 +107,8 @@ export interface LintFacts {
   readonly schema: SchemaSnapshot | undefined;
   /** The rule profile of the run: it also sets the Pod Security level of workloads whose namespace has no pod-security label. */
   readonly profile: ProfileName;
+  /** The config's rule options (minimum replicas, required labels and annotations). */
+  readonly options: RuleOptions;
 }
 
 export interface RuleContext {

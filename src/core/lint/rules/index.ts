@@ -33,12 +33,15 @@ import { jobNoDeadline } from './job-no-deadline.ts';
 import { jobTtlAfterFinished } from './job-ttl-after-finished.ts';
 import { latestTag } from './latest-tag.ts';
 import { limitBelowRequest } from './limit-below-request.ts';
+import { minimumReplicas } from './minimum-replicas.ts';
 import { mismatchingSelector } from './mismatching-selector.ts';
 import { missingConfigMap } from './missing-config-map.ts';
+import { missingCpuLimit } from './missing-cpu-limit.ts';
 import { missingCpuRequest } from './missing-cpu-request.ts';
 import { missingMemoryLimit } from './missing-memory-limit.ts';
 import { missingMemoryRequest } from './missing-memory-request.ts';
 import { missingPersistentVolumeClaim } from './missing-persistent-volume-claim.ts';
+import { missingPodDisruptionBudget } from './missing-pod-disruption-budget.ts';
 import { missingSecret } from './missing-secret.ts';
 import { missingTypeMeta } from './missing-type-meta.ts';
 import { noAntiAffinity } from './no-anti-affinity.ts';
@@ -46,6 +49,7 @@ import { noLivenessProbe } from './no-liveness-probe.ts';
 import { noReadOnlyRootFs } from './no-read-only-root-fs.ts';
 import { noReadinessProbe } from './no-readiness-probe.ts';
 import { noRollingUpdateStrategy } from './no-rolling-update-strategy.ts';
+import { noZoneSpread } from './no-zone-spread.ts';
 import { nonExistentServiceAccount } from './non-existent-service-account.ts';
 import { nonIsolatedPod } from './non-isolated-pod.ts';
 import { pdbHpaMinReplicas } from './pdb-hpa-min-replicas.ts';
@@ -76,11 +80,14 @@ import { rbacEscalationVerbs } from './rbac-escalation-verbs.ts';
 import { rbacWriteAccess } from './rbac-write-access.ts';
 import { requestExceedsNode } from './request-exceeds-node.ts';
 import { requestSuggestion } from './request-suggestion.ts';
+import { requiredAnnotations } from './required-annotations.ts';
+import { requiredLabels } from './required-labels.ts';
 import { restartPolicy } from './restart-policy.ts';
 import { runAsNonRoot } from './run-as-non-root.ts';
 import { schemaRequiredField } from './schema-required-field.ts';
 import { schemaTypeMismatch } from './schema-type-mismatch.ts';
 import { schemaUnknownField } from './schema-unknown-field.ts';
+import { secretInConfigMap } from './secret-in-config-map.ts';
 import { sensitiveHostMounts } from './sensitive-host-mounts.ts';
 import { singleReplica } from './single-replica.ts';
 import { sshPort } from './ssh-port.ts';
@@ -184,4 +191,11 @@ export const allRules: readonly Rule[] = [
   danglingNetworkPolicyPeer,
   nonIsolatedPod,
   pdbHpaMinReplicas,
+  missingPodDisruptionBudget,
+  minimumReplicas,
+  noZoneSpread,
+  missingCpuLimit,
+  secretInConfigMap,
+  requiredLabels,
+  requiredAnnotations,
 ];

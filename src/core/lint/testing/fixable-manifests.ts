@@ -52,11 +52,12 @@ metadata:
   namespace: shop
 spec:
   automountServiceAccountToken: false
+  securityContext: {seccompProfile: {type: RuntimeDefault}}
   # The rename reveals what was hidden under the typo, which would count as new findings: nothing here.
   contianers:
   - name: app
     image: nginx:1.27
-    resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}
+    resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 100m, memory: 128Mi}}
     securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}
     livenessProbe: {httpGet: {path: /, port: 8080}}
     readinessProbe: {httpGet: {path: /, port: 8080}}
@@ -182,6 +183,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: locked, namespace: secure}
 spec:
+  replicas: 3
   selector: {matchLabels: {app: locked}}
   template:
     metadata: {labels: {app: locked}}
