@@ -101,7 +101,7 @@ describe('kube-workbench suggest', () => {
 
   it('fails in one line with exit 2 for bad arguments and unreadable files', async () => {
     const cases: [string[], RegExp][] = [
-      [[], /--usage FILE is required/],
+      [[], /--usage FILE or --prometheus URL is required/],
       [['--usage', 'x', '--format', 'xml'], /--format must be table or json, not 'xml'/],
       [['--usage', 'x', '--now', 'later'], /--now is not an ISO timestamp/],
       [['--usage', 'x', '--frobnicate'], /Unknown option '--frobnicate'/],

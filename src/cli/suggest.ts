@@ -5,12 +5,17 @@ import { currentRequestIndex, type CurrentRequestIndex, type CurrentRequests } f
 import { estimateQuantities, type Recommendation } from '../core/allocator/recommender.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 import { CappedReport } from './capped-report.ts';
+import { numberFlag } from './number-flag.ts';
+import { runSuggestPrometheus, type PrometheusSuggestOptions } from './suggest-prometheus.ts';
+import { REPORT_FORMATS, type ReportFormat } from './suggest-report.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { MAX_MANIFEST_BYTES, readManifestObjects, sizeText } from './read-input.ts';
 import { NOT_ENOUGH_DATA, readUsageFile } from './usage-file.ts';
 import { UsageError } from './usage-error.ts';
 
 const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO]
+       kube-workbench suggest --prometheus URL [--kubeconfig FILE] [--context NAME] [--namespace NS]
+                              [--format table|json|csv|markdown] [--fail-on-waste CORES] [--days N] [--now ISO]
 
 Recommends CPU and memory requests per workload container from observed usage, the way the
 Vertical Pod Autoscaler does: P90 of 8 days of decaying history plus a 15% margin (target), with
@@ -22,33 +27,70 @@ P50 / P95 bounds widened while the history is short.
   --now ISO          the moment to recommend for (default: the latest sample); samples more than
                      8 days before it, or after it, are left out
 
+  --prometheus URL   read the history from this Prometheus instead, aggregated per workload container
+                     by the server (kube-prometheus' namespace_workload_pod:kube_pod_owner:relabel rule),
+                     a namespace at a time; the workloads, their requests, HPAs and VPAs come from the
+                     cluster of --kubeconfig/--context (default: KUBECONFIG, else ~/.kube/config)
+  --namespace NS     only this namespace
+  --days N           days of history (default 8, the VPA's window)
+  --fail-on-waste CORES  exit 1 when the recommendations would free more than CORES cores (for CI)
+
+Guardrails: memory never under an OOM kill's bump (max(used × 1.2, used + 100Mi)) of the last 8 days
+nor under the start-up peak; a resource an HPA scales on keeps its request (the HPA's target is a
+percentage of it) and the report says what the HPA would do with the suggestion.
+
 The manifest may hold at most ${sizeText(MAX_MANIFEST_BYTES)}; the usage file is streamed (lines of at most 64 KB).
 Bad lines are named (the first 20, then counted) and skipped.
 
-Exit codes: 0 suggestions printed, 1 no usable samples, 2 usage or I/O error.
+Exit codes: 0 suggestions printed, 1 no usable samples (or more waste than --fail-on-waste, or the
+cluster or Prometheus failed), 2 usage or I/O error.
 `;
 
 interface SuggestOptions {
+  readonly kind: 'usage';
   readonly usage: string;
   readonly manifest: string | undefined;
   readonly format: 'table' | 'json';
   readonly nowMs: number | undefined;
 }
 
+const FILE_FORMATS = ['table', 'json'] as const;
+
 /** Undefined for --help; a usage error throws, and runCli turns it into one line and exit 2. */
-function parseOptions(args: readonly string[]): SuggestOptions | undefined {
+function parseOptions(args: readonly string[]): SuggestOptions | PrometheusSuggestOptions | undefined {
+  const text = { type: 'string' } as const;
   const { values } = parseArgs({
     args: [...args],
-    options: { usage: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      usage: text, manifest: text, format: text, now: text, prometheus: text, kubeconfig: text, context: text, namespace: text, 'fail-on-waste': text, days: text,
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help === true) return undefined;
-  if (values.usage === undefined) throw new UsageError('--usage FILE is required');
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
   const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
   if (nowMs !== undefined && Number.isNaN(nowMs)) throw new UsageError(`--now is not an ISO timestamp: '${values.now}'`);
-  return { usage: values.usage, manifest: values.manifest, format, nowMs };
+  const format = values.format ?? 'table';
+  if (values.prometheus !== undefined) {
+    if (values.usage !== undefined || values.manifest !== undefined) throw new UsageError('give --prometheus or --usage/--manifest, not both');
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not '${format}'`);
+    return {
+      url: values.prometheus,
+      kubeconfig: values.kubeconfig,
+      context: values.context,
+      namespace: values.namespace,
+      format: format as ReportFormat,
+      failOnWasteCores: values['fail-on-waste'] === undefined ? undefined : numberFlag('fail-on-waste', values['fail-on-waste'], 0, { min: 0, max: 1e9, whole: false }),
+      nowMs: nowMs ?? Date.now(),
+      days: numberFlag('days', values.days, 8, { min: 1, max: 60, whole: true }),
+    };
+  }
+  if (values.usage === undefined) throw new UsageError('--usage FILE or --prometheus URL is required');
+  for (const flag of ['kubeconfig', 'context', 'namespace', 'fail-on-waste', 'days'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --prometheus`);
+  }
+  if (!(FILE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table or json, not '${format}'`);
+  return { kind: 'usage', usage: values.usage, manifest: values.manifest, format: format as SuggestOptions['format'], nowMs };
 }
 
 function pair(recommendation: Recommendation | undefined, pick: (value: Recommendation) => Recommendation['target']): string {
@@ -107,10 +149,10 @@ async function runSuggest(options: SuggestOptions, io: CliIo): Promise<ExitCode>
 
 export const suggestCommand: Subcommand = {
   name: 'suggest',
-  summary: 'recommend CPU/memory requests from observed usage (VPA-style)',
+  summary: 'recommend CPU/memory requests from observed usage or a cluster\'s Prometheus (VPA-style)',
   run: async (args, io) => {
     const options = parseOptions(args);
-    if (options !== undefined) return runSuggest(options, io);
+    if (options !== undefined) return 'kind' in options ? runSuggest(options, io) : runSuggestPrometheus(options, io);
     io.stdout(help);
     return ExitCode.ok;
   },

@@ -3,7 +3,7 @@
 // series exceeds Prometheus' 11,000 points, the answers merged per container and pushed to the sink.
 import { err, ok } from '../../core/result.ts';
 import { MatrixCollector } from './prometheus-matrix.ts';
-import { usageQueries } from './prometheus-queries.ts';
+import { usageQueries, workloadQueries } from './prometheus-queries.ts';
 import { prometheusEndpoint, queryRange } from './prometheus-request.ts';
 import type { HistoryLoader } from './usage-types.ts';
 
@@ -16,6 +16,13 @@ export interface PrometheusHistoryOptions {
   /** Only this namespace; every namespace when omitted. */
   readonly namespace?: string;
   readonly bearerToken?: string;
+  /**
+   * Ask Prometheus to aggregate by workload (through kube-prometheus' owner recording rule): one
+   * series per workload container instead of one per pod; the sink then gets the workload as the pod.
+   */
+  readonly byWorkload?: boolean;
+  /** After each answer, for a progress line: requests done and in all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 const daySeconds = 86_400;
@@ -38,7 +45,7 @@ export function chunkRanges(nowMs: number, days: number, stepSeconds: number): {
 
 export function prometheusHistoryLoader(options: PrometheusHistoryOptions): HistoryLoader {
   const stepSeconds = options.stepSeconds ?? 300;
-  const queries = usageQueries(options.namespace);
+  const queries = options.byWorkload === true ? workloadQueries(options.namespace) : usageQueries(options.namespace);
   return async (sink, signal) => {
     const endpoint = prometheusEndpoint(options.url, options.bearerToken);
     if (!endpoint.ok) return endpoint;
@@ -53,7 +60,7 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
       const request = requests[index];
       return request === undefined ? undefined : queryRange(endpoint.value, request.params, both);
     };
-    const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000);
+    const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000, options.byWorkload === true ? 'workload' : 'pod');
     try {
       let pending = send(0);
       for (let index = 0; pending !== undefined; index += 1) {
@@ -62,6 +69,7 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
         if (!answer.ok) return answer;
         const added = collector.add(answer.value, requests[index]?.resource ?? 'cpu');
         if (!added.ok) return err({ kind: 'bad-response', message: `Prometheus at ${endpoint.value.name}: ${added.error}` });
+        options.onProgress?.(index + 1, requests.length);
       }
     } finally {
       stop.abort();

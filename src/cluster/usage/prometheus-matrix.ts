@@ -78,9 +78,13 @@ export class MatrixCollector {
   private readonly firstMs: number;
   private readonly stepMs: number;
 
-  constructor(firstMs = Number.NEGATIVE_INFINITY, stepMs = 0) {
+  /** The label that tells the series of one container apart: `pod`, or `workload` for answers aggregated by workload. */
+  private readonly seriesLabel: 'pod' | 'workload';
+
+  constructor(firstMs = Number.NEGATIVE_INFINITY, stepMs = 0, seriesLabel: 'pod' | 'workload' = 'pod') {
     this.firstMs = firstMs;
     this.stepMs = stepMs;
+    this.seriesLabel = seriesLabel;
   }
 
   /** Adds one query_range answer; an error says what in it is not a matrix. */
@@ -91,7 +95,7 @@ export class MatrixCollector {
     for (const series of answer.data.result as unknown[]) {
       const metric = (series as { metric?: unknown } | null)?.metric;
       const namespace = label(metric, 'namespace');
-      const pod = label(metric, 'pod');
+      const pod = label(metric, this.seriesLabel);
       const container = label(metric, 'container');
       // Without all three labels a series cannot be told apart from the others.
       if (namespace === undefined || pod === undefined || container === undefined) continue;
@@ -100,7 +104,8 @@ export class MatrixCollector {
       const id = `${namespace}\u0000${pod}\u0000${container}`;
       let entry = this.collected.get(id);
       if (entry === undefined) {
-        entry = { key: { namespace, pod, container }, pieces: { cpu: [], memory: [], 'oom-events': [], 'oom-reason': [] } };
+        const key = this.seriesLabel === 'pod' ? { namespace, pod, container } : { namespace, pod, container, workload: pod };
+        entry = { key, pieces: { cpu: [], memory: [], 'oom-events': [], 'oom-reason': [] } };
         this.collected.set(id, entry);
       }
       entry.pieces[resource].push(part);

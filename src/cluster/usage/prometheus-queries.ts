@@ -31,3 +31,24 @@ export function usageQueries(namespace: string | undefined): UsageQueries {
     'oom-reason': `kube_pod_container_status_last_terminated_reason${matchers.replace('{', '{reason="OOMKilled",')}`,
   };
 }
+
+// kube-prometheus' recording rule naming each pod's workload (a ReplicaSet's pods under their
+// Deployment): what its dashboards join on to aggregate by workload.
+const OWNER_RULE = 'namespace_workload_pod:kube_pod_owner:relabel';
+
+/**
+ * The same four, aggregated by Prometheus per namespace/workload/container (a whole cluster's
+ * history without a series per pod): CPU as the mean over the pods, memory as the largest pod
+ * (a daily peak that any pod reached), OOM counters summed (a kill of any pod raises the sum).
+ */
+export function workloadQueries(namespace: string | undefined): UsageQueries {
+  const perPod = usageQueries(namespace);
+  const owner = `${OWNER_RULE}${namespace === undefined ? '' : `{namespace=${quoted(namespace)}}`}`;
+  const byWorkload = (op: string, query: string): string => `${op} by (namespace, workload, container) (${query} * on (namespace, pod) group_left (workload) ${owner})`;
+  return {
+    cpu: byWorkload('avg', perPod.cpu),
+    memory: byWorkload('max', perPod.memory),
+    'oom-events': byWorkload('sum', perPod['oom-events']),
+    'oom-reason': byWorkload('max', perPod['oom-reason']),
+  };
+}

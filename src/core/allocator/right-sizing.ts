@@ -13,7 +13,7 @@ export interface RecommendedContainer {
   readonly namespace: string;
   readonly workload: string;
   readonly container: string;
-  readonly recommendation: { readonly target: ResourceEstimate; readonly lowerBound: ResourceEstimate; readonly upperBound: ResourceEstimate } | undefined;
+  readonly recommendation: { readonly target: ResourceEstimate; readonly lowerBound: ResourceEstimate; readonly upperBound: ResourceEstimate; readonly limits?: ResourceEstimate } | undefined;
   readonly confidenceDays: number;
   /** Why the target is what it is; absent from sources that do not keep it. */
   readonly explanation?: RecommendationExplanation;
@@ -37,6 +37,8 @@ export interface RightSizingRow {
   readonly target: ResourceEstimate;
   readonly lowerBound: ResourceEstimate;
   readonly upperBound: ResourceEstimate;
+  /** Suggested limits, from the peaks (undefined from sources that do not give them). */
+  readonly limits: ResourceEstimate | undefined;
   readonly confidenceDays: number;
   /** (current − target) × replicas: positive frees capacity, negative claims more. An unset request counts as 0. */
   readonly freedCores: number;
@@ -102,6 +104,7 @@ export function rightSizingRows(containers: readonly RecommendedContainer[], wor
       target: hpa.target,
       lowerBound: recommendation.lowerBound,
       upperBound: recommendation.upperBound,
+      limits: recommendation.limits,
       confidenceDays: entry.confidenceDays,
       freedCores: ((current.cpu ?? 0) - hpa.target.cpu) * replicas,
       freedBytes: ((current.memory ?? 0) - hpa.target.memory) * replicas,
