@@ -102,6 +102,34 @@ describe('ObjectOperations against the simulated cluster', () => {
     assert.ok((await operations().apply(configMap('warn'), { fieldManager: 'someone-else', force: true, dryRun: false })).ok);
   });
 
+  it('replaces an object with its resourceVersion as the precondition: a dry run changes nothing, a stale version is a conflict', async () => {
+    const ref = { kind: 'ConfigMap', namespace: 'default', name: 'replaced' };
+    assert.ok((await operations().apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ref.name, namespace: ref.namespace }, data: { a: '1' } }, { force: true, dryRun: false })).ok);
+    const read = await operations().get(ref);
+    assert.ok(read.ok);
+    const opened = read.value as { metadata: { resourceVersion: string }; data: Record<string, string> };
+    const dry = await operations().replace(ref, { ...opened, data: { a: '2' } }, { dryRun: true });
+    assert.ok(dry.ok);
+    assert.deepEqual((dry.value as typeof opened).data, { a: '2' });
+    const saved = await operations().replace(ref, { ...opened, data: { a: '3' } }, { dryRun: false });
+    assert.ok(saved.ok);
+    const stale = await operations().replace(ref, { ...opened, data: { a: '4' } }, { dryRun: false });
+    assert.ok(!stale.ok);
+    assert.equal(stale.error.kind, 'conflict');
+    const now = await operations().get(ref);
+    assert.ok(now.ok);
+    assert.deepEqual((now.value as typeof opened).data, { a: '3' });
+  });
+
+  it('asks whether the user may update an object, naming the verb when not', async () => {
+    const ref = await firstDeployment();
+    assert.ok((await operations().access(ref, 'update')).ok);
+    const denied = await operations('kube-workbench-sim-readonly').access(ref, 'update');
+    assert.ok(!denied.ok);
+    assert.equal(denied.error.kind, 'forbidden');
+    assert.match(denied.error.message, /^update deployments is forbidden in namespace/);
+  });
+
   it('deletes an object, which then reads as not found', async () => {
     const ref = await firstDeployment();
     assert.ok((await operations().delete(ref)).ok);

@@ -7,6 +7,7 @@ import type { ApiClient, Query, WatchEnd } from './api-client.ts';
 import type { ClusterError } from './cluster-error.ts';
 import { collectionPath, KINDS, kindPath, objectPath, type KindPath } from './kinds.ts';
 import { listAll } from './list-all.ts';
+import { checkAccess } from './streams/access-check.ts';
 
 export interface ObjectRef extends ObjectName {
   /** For kinds outside the built-in table (custom resources: crdKindPath). */
@@ -107,6 +108,22 @@ export class ObjectOperations {
     return this.send(ref, options.dryRun ? 'apply (dry run)' : 'apply', { method: 'PATCH', contentType: 'application/apply-patch+yaml', body: object, query });
   }
 
+  /**
+   * A full update (PUT, as `kubectl edit` and `replace` send): `object`'s metadata.resourceVersion is
+   * the precondition, so a change made since it was read is a 409 conflict, never overwritten.
+   */
+  replace(ref: ObjectRef, object: Record<string, unknown>, options: { dryRun: boolean; signal?: AbortSignal }): Promise<Result<unknown, ClusterError>> {
+    const query = { fieldManager: FIELD_MANAGER, dryRun: options.dryRun ? 'All' : undefined };
+    return this.send(ref, options.dryRun ? 'update (dry run)' : 'update', { method: 'PUT', body: object, query, signal: options.signal });
+  }
+
+  /** Whether the user may `verb` the object (a SelfSubjectAccessReview); ok too when the review cannot be had. */
+  access(ref: ObjectRef, verb: string): Promise<Result<void, ClusterError>> {
+    const kind = ref.path ?? kindPath(ref.kind);
+    if (kind === undefined) return Promise.resolve({ ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${formatObjectName(ref)}: unknown kind ${ref.kind}` } });
+    return checkAccess(this.client, { verb, group: kind.group, resource: kind.plural, namespace: ref.namespace, name: ref.name });
+  }
+
   /** A pod's log, line by line, through `pods/log` (streamed when following). */
   logs(ref: ObjectRef, options: LogOptions, onLine: (line: string) => void): Promise<WatchEnd> {
     const path = ObjectOperations.path(ref);
@@ -126,7 +143,7 @@ export class ObjectOperations {
   private async send(
     ref: ObjectRef,
     verb: string,
-    options: { method?: 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query; signal?: AbortSignal | undefined },
+    options: { method?: 'PUT' | 'PATCH' | 'DELETE'; contentType?: string; body?: unknown; query?: Query; signal?: AbortSignal | undefined },
   ): Promise<Result<unknown, ClusterError>> {
     const path = ObjectOperations.path(ref);
     if (path === undefined) return { ok: false, error: { kind: 'invalid', message: `cannot ${verb} ${formatObjectName(ref)}: unknown kind ${ref.kind}` } };

@@ -9,6 +9,8 @@ import { collectionPath, KINDS } from '../kinds.ts';
 
 export interface AccessAttributes {
   readonly verb: string;
+  /** '' (the core group) unless given. */
+  readonly group?: string;
   /** Plural of a core-group resource: "pods". */
   readonly resource: string;
   readonly subresource?: string;
