@@ -112,6 +112,26 @@ describe('PortForwardManager against the sim', () => {
     }
   });
 
+  it('refuses to start on a Service port the Service lacks, a missing pod or a workload with no ready pod', async () => {
+    const manager = new PortForwardManager({ kubeconfig });
+    try {
+      const noPort = await manager.start({ context, target: { kind: 'Service', namespace, name: 'echo' }, remotePort: 81, localPort: 0 });
+      assert.ok(!noPort.ok);
+      assert.equal(noPort.error.message, 'service/echo in default has no port 81 (it has 80)');
+      const noPod = await manager.start({ context, target: { kind: 'Pod', namespace, name: 'nowhere' }, remotePort: 80, localPort: 0 });
+      assert.ok(!noPod.ok);
+      assert.equal(noPod.error.kind, 'notFound');
+      const idle = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'idle', namespace }, spec: { replicas: 0, selector: { matchLabels: { app: 'idle' } }, template: { metadata: { labels: { app: 'idle' } }, spec: { containers: [{ name: 'idle', image: 'nginx:1.27' }] } } } };
+      assert.equal((await call(sim, `/apis/apps/v1/namespaces/${namespace}/deployments`, { method: 'POST', body: JSON.stringify(idle) })).status, 201);
+      const noReady = await manager.start({ context, target: { kind: 'Deployment', namespace, name: 'idle' }, remotePort: 80, localPort: 0 });
+      assert.ok(!noReady.ok);
+      assert.equal(noReady.error.message, 'no ready pod behind deployment/idle in default');
+      assert.deepEqual(manager.list(), []);
+    } finally {
+      manager.dispose();
+    }
+  });
+
   it('reports a port no container declares on the forward\'s state', async () => {
     const manager = new PortForwardManager({ kubeconfig });
     try {

@@ -72,7 +72,9 @@ export class ContainerPorts {
       return;
     }
     if (request.method === 'POST' || request.method === 'PUT') {
-      response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      // The body's own length when it was given: the echo then goes out without chunk framing.
+      const length = request.headers['content-length'];
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream', ...(length === undefined ? {} : { 'Content-Length': length }) });
       request.pipe(response);
       return;
     }
