@@ -50,6 +50,12 @@ describe('kube-workbench sim', () => {
     ]]);
   });
 
+  it('seeds the right-sizing demo only when asked', () => {
+    const demo = simOptions(['--right-sizing']);
+    const plain = simOptions([]);
+    assert.deepEqual([demo !== 'help' && demo.rightSizing, plain !== 'help' && plain.rightSizing], [true, undefined]);
+  });
+
   it('turns the Prometheus API off or puts it on a given port', () => {
     const off = simOptions(['--no-prometheus']);
     const fixed = simOptions(['--prometheus-port', '9090']);

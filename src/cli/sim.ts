@@ -30,6 +30,8 @@ Options:
   --pods N           running pods, in Deployments across a few namespaces (default 0)
   --seed N           layout seed (default 1)
   --tasks            also a Job and a CronJob (namespace batch)
+  --right-sizing     also the right-sizing demo in namespace default: pods OOM-killed every hour,
+                     a CPU HPA, and the VPA's CRD with a VerticalPodAutoscaler recommending
   --fault F[@S]      inject a fault, repeatable, optionally after S seconds: stopHeartbeat=NODE,
                      throttle=N, errors=N, latency=MS, goneNextWatch, dropWatches, expireToken,
                      refuseConnections=MS (e.g. --fault stopHeartbeat=node-0002@60)
@@ -51,6 +53,7 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
       pods: { type: 'string' },
       seed: { type: 'string' },
       tasks: { type: 'boolean' },
+      'right-sizing': { type: 'boolean' },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -75,6 +78,7 @@ export function simOptions(args: readonly string[]): SimOptions | 'help' {
     pods: count(values.pods, 'pods', 0, 2_000_000),
     seed: count(values.seed, 'seed', 1, 2 ** 32 - 1),
     tasks: values.tasks === true,
+    ...(values['right-sizing'] === true ? { rightSizing: true } : {}),
     faults,
   };
 }

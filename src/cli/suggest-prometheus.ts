@@ -70,7 +70,7 @@ export async function runSuggestPrometheus(options: PrometheusSuggestOptions, io
     if (!loaded.ok) return fail(loaded.error.message);
     const found = rowsOf(history, options.nowMs, workloads?.value);
     for (const row of found) rows.push(row);
-    io.stderr(`kube-workbench suggest: [${index + 1}/${namespaces.length}] ${namespace === undefined ? 'all namespaces' : `namespace ${namespace}`}: ${loaded.value.series} series, ${found.length} containers\n`);
+    io.stderr(`kube-workbench suggest: [${index + 1}/${namespaces.length}] ${namespace === undefined ? 'all namespaces' : `namespace ${namespace}`}: ${loaded.value.samples} points, ${found.length} containers\n`);
   }
   if (rows.length === 0) return fail('no workload container has enough history in Prometheus for a recommendation');
   io.stdout(formatReport(rows, options.format));

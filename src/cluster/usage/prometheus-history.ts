@@ -50,9 +50,18 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
     const endpoint = prometheusEndpoint(options.url, options.bearerToken);
     if (!endpoint.ok) return endpoint;
     const ranges = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds);
-    const requests = ranges.flatMap((chunk) =>
-      (['cpu', 'memory', 'oom-events', 'oom-reason'] as const).map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })),
-    );
+    const resources = ['cpu', 'memory', 'oom-events', 'oom-reason'] as const;
+    const requests = ranges.flatMap((chunk) => resources.map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })));
+    // A whole cluster by workload is pushed a day at a time, so only one day of a namespace is held;
+    // per pod (the editor's one context) the days of a container are merged first, then pushed once.
+    const dayByDay = options.byWorkload === true;
+    const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000, options.byWorkload === true ? 'workload' : 'pod');
+    const pushed = { series: 0, samples: 0 };
+    const drain = (): void => {
+      const summary = collector.drain(sink, stepSeconds / 60);
+      pushed.series += summary.series;
+      pushed.samples += summary.samples;
+    };
     // One request ahead while the previous answer is parsed; aborted with the rest when loading stops early.
     const stop = new AbortController();
     const both = AbortSignal.any([signal, stop.signal]);
@@ -60,7 +69,6 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
       const request = requests[index];
       return request === undefined ? undefined : queryRange(endpoint.value, request.params, both);
     };
-    const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000, options.byWorkload === true ? 'workload' : 'pod');
     try {
       let pending = send(0);
       for (let index = 0; pending !== undefined; index += 1) {
@@ -70,11 +78,13 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
         const added = collector.add(answer.value, requests[index]?.resource ?? 'cpu');
         if (!added.ok) return err({ kind: 'bad-response', message: `Prometheus at ${endpoint.value.name}: ${added.error}` });
         options.onProgress?.(index + 1, requests.length);
+        if (dayByDay && (index + 1) % resources.length === 0) drain();
       }
     } finally {
       stop.abort();
     }
     if (signal.aborted) return err({ kind: 'unreachable', message: `loading from Prometheus at ${endpoint.value.name} was cancelled` });
-    return ok(collector.drain(sink, stepSeconds / 60));
+    drain();
+    return ok(pushed);
   };
 }

@@ -74,6 +74,8 @@ function merge(pieces: readonly Piece[]): Piece {
 
 export class MatrixCollector {
   private readonly collected = new Map<string, Collected>();
+  /** Containers drained before (an earlier day): their next day is no start. */
+  private readonly seen = new Set<string>();
   /** The first instant of the range asked for: a series starting later began inside it. */
   private readonly firstMs: number;
   private readonly stepMs: number;
@@ -120,10 +122,12 @@ export class MatrixCollector {
   drain(sink: UsageSeriesSink, sampleMinutes: number): HistoryLoadSummary {
     let series = 0;
     let samples = 0;
-    for (const { key, pieces } of this.collected.values()) {
+    for (const [id, { key, pieces }] of this.collected) {
       const merged = { cpu: merge(pieces.cpu), memory: merge(pieces.memory) };
       const firstSeenMs = Math.min(merged.cpu.timesMs[0] ?? Infinity, merged.memory.timesMs[0] ?? Infinity);
-      const started = firstSeenMs > this.firstMs + this.stepMs && Number.isFinite(firstSeenMs) ? { ...key, startedAtMs: firstSeenMs } : key;
+      const isNew = !this.seen.has(id);
+      this.seen.add(id);
+      const started = isNew && firstSeenMs > this.firstMs + this.stepMs && Number.isFinite(firstSeenMs) ? { ...key, startedAtMs: firstSeenMs } : key;
       for (const resource of ['cpu', 'memory'] as const) {
         const { timesMs, values } = merged[resource];
         if (timesMs.length === 0) continue;
