@@ -1,4 +1,5 @@
 import { isAnyKind } from './kinds.ts';
+import { kubeLinterChecks, type ParityEntry, polarisChecks } from './parity.ts';
 import type { Category, Rule } from './types.ts';
 
 /** Category titles, in LINT-RULES.md order. */
@@ -37,16 +38,40 @@ export function catalogueMarkdown(rules: readonly Rule[]): string {
     `${rules.length} rules. Configure them with \`kubeWorkbench.lint.rules\` or the \`rules\` map of \`.kube-workbench.yaml\``,
     '(`off`, `error`, `warning`, `info`, `hint`); silence one object with the annotation',
     '`kube-workbench.io/ignore: "rule-a,rule-b"`, or one line with `# kube-workbench-disable-next-line rule-a`.',
+    '',
+    'Profiles (`profile` in `.kube-workbench.yaml`, `--profile` on the CLI): `default` runs every rule without a profile mark;',
+    '`pss-baseline` and `pss-restricted` also hold every workload to that Pod Security level (a namespace\'s',
+    '`pod-security.kubernetes.io/enforce|warn|audit` labels choose the level of its workloads under any profile);',
+    '`all` is `pss-restricted` plus the opt-in rules. A severity in the `rules` map turns on a rule its profile leaves out.',
+    'Rule options, top-level keys of `.kube-workbench.yaml`: `minReplicas` (minimum-replicas, default 2), `requiredLabels`',
+    'and `requiredAnnotations` (lists of keys for required-labels and required-annotations, which stay silent without them).',
   ];
   for (const [category, title] of categories) {
     const members = rules.filter((rule) => rule.category === category);
     if (members.length === 0) continue;
     lines.push('', `## ${title}`, '', '| Rule | Severity | Kinds | Triggers | Quick fix |', '|---|---|---|---|---|');
     for (const rule of members) {
-      lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${cell(isAnyKind(rule.kinds) ? 'any' : rule.kinds.join(', '))} | ${cell(rule.description)} | ${cell(rule.fix ?? '')} |`);
+      const profile = rule.profile === undefined ? '' : ` *(profile ${rule.profile})*`;
+      lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${cell(isAnyKind(rule.kinds) ? 'any' : rule.kinds.join(', '))} | ${cell(rule.description)}${profile} | ${cell(rule.fix ?? '')} |`);
     }
   }
+  for (const line of [parityTable('kube-linter', kubeLinterChecks), parityTable('Polaris', polarisChecks)].flat()) lines.push(line);
   lines.push('', '## Why each rule matters');
   for (const rule of rules) lines.push('', `### ${rule.id}`, '', rule.description, '', rule.why);
   return `${lines.join('\n')}\n`;
+}
+
+/** Another linter's checks against our rules (parity.ts): the rules that cover each, or why we decline it. */
+function parityTable(tool: string, entries: readonly ParityEntry[]): string[] {
+  const covered = entries.filter((entry) => entry.rules.length > 0).length;
+  return [
+    '',
+    `## ${tool} checks`,
+    '',
+    `${entries.length} checks: ${covered} covered, ${entries.length - covered} declined.`,
+    '',
+    '| Check | Our rules | Notes |',
+    '|---|---|---|',
+    ...entries.map((entry) => `| \`${entry.check}\` | ${entry.rules.map((id) => `[\`${id}\`](#${id})`).join(', ') || '—'} | ${cell(entry.note ?? '')} |`),
+  ];
 }
