@@ -2,13 +2,14 @@
 // Kubernetes minor version that some @kubernetes/client-node release was generated from, the served kinds
 // and every model they reach, with descriptions. Descriptions are stored once across versions; the newest
 // version is stored whole and each older one as what differs from it (see src/core/authoring/schema-data.ts).
-// The client-node releases are not dependencies: unpack them anywhere (npm pack @kubernetes/client-node@V)
-// and name their package folders:
-//   node test/tools/generate-schema-versions.ts DIR/0.21.0/package DIR/0.22.3/package ...
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The sources are not dependencies: unpack them anywhere (npm pack @kubernetes/client-node@V, and
+// cdk8s-plus-NN for a version no client-node release was generated from) and name their package folders:
+//   node test/tools/generate-schema-versions.ts DIR/client-node-0.21.0/package ... DIR/cdk8s-plus-31/package
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { FieldEntry, SchemaData, TypeData, VersionDelta } from '../../src/core/authoring/schema-data.ts';
-import { compactType, readPackageModels, type PackageModels } from './client-node-models.ts';
+import { compareVersions, type FieldEntry, type SchemaData, type TypeData, type VersionDelta } from '../../src/core/authoring/schema-data.ts';
+import { readCdk8sModels } from './cdk8s-models.ts';
+import { compactType, readPackageModels, type ModelSource, type PackageModels } from './client-node-models.ts';
 import { describedDefault, describedEnum } from './description-facts.ts';
 
 const outputUrl = new URL('../../src/core/authoring/schema-data/', import.meta.url);
@@ -40,17 +41,14 @@ function servedKinds(models: PackageModels): Record<string, string> {
   return kinds;
 }
 
-function versionModels(packageDir: string): VersionModels {
-  const packageUrl = pathToFileURL(packageDir.endsWith('/') ? packageDir : `${packageDir}/`);
-  const models = readPackageModels(packageUrl);
-  const clientVersion = (JSON.parse(readFileSync(new URL('package.json', packageUrl), 'utf8')) as { version: string }).version;
-  const known = (name: string): boolean => models.models.has(name);
-  const kinds = servedKinds(models);
+/** Kinds and the models they reach, from one package's models. */
+function versionModels(version: string, source: string, models: ReadonlyMap<string, ModelSource>, kinds: Record<string, string>): VersionModels {
+  const known = (name: string): boolean => models.has(name);
   const types: VersionModels['types'] = {};
   const pending = Object.values(kinds);
   while (pending.length > 0) {
     const name = pending.pop() as string;
-    const model = models.models.get(name);
+    const model = models.get(name);
     if (types[name] !== undefined || model === undefined) continue;
     const fields: VersionModels['types'][string]['f'] = {};
     for (const attribute of model.attributes) {
@@ -61,20 +59,73 @@ function versionModels(packageDir: string): VersionModels {
     }
     types[name] = { d: model.description, f: fields };
   }
-  return { version: models.kubernetesVersion, source: `@kubernetes/client-node ${clientVersion}`, kinds, types };
+  return { version, source, kinds, types };
 }
 
-const packages = process.argv.slice(2).map(versionModels);
+function packageVersion(packageDir: string): string {
+  const manifest = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')) as { name: string; version: string };
+  return `${manifest.name} ${manifest.version}`;
+}
+
+/**
+ * What cdk8s leaves out, from the nearest version read from client-node: each kind's `status` (and the
+ * models it reaches) and the descriptions of the apiVersion and kind fields the constructs set.
+ */
+function fillFrom(entry: VersionModels, donor: VersionModels): void {
+  const pending: string[] = [];
+  for (const model of new Set(Object.values(entry.kinds))) {
+    const own = entry.types[model];
+    const theirs = donor.types[model];
+    if (own === undefined || theirs === undefined) continue;
+    for (const field of ['apiVersion', 'kind', 'status']) {
+      const donated = theirs.f[field];
+      if (donated === undefined) continue;
+      if (own.f[field] === undefined && field === 'status') own.f[field] = { ...donated };
+      else if (own.f[field] !== undefined && own.f[field].d === undefined) own.f[field].d = donated.d;
+    }
+    if (theirs.f.status !== undefined) pending.push(theirs.f.status.t);
+  }
+  while (pending.length > 0) {
+    const name = (pending.pop() as string).replace(/^[[{]|[\]}]$/g, '');
+    const model = donor.types[name];
+    if (model === undefined || entry.types[name] !== undefined) continue;
+    entry.types[name] = { d: model.d, f: Object.fromEntries(Object.entries(model.f).map(([field, value]) => [field, { ...value }])) };
+    for (const value of Object.values(model.f)) pending.push(value.t);
+  }
+}
+
+const isCdk8s = (dir: string): boolean => existsSync(`${dir}/lib/imports/k8s.d.ts`);
+const dirs = process.argv.slice(2);
+const fromClientNode = dirs.filter((dir) => !isCdk8s(dir)).map((dir) => {
+  const models = readPackageModels(pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`));
+  return { models, entry: versionModels(models.kubernetesVersion, packageVersion(dir), models.models, servedKinds(models)) };
+});
+const knownNames = new Set(fromClientNode.flatMap(({ models }) => [...models.models.keys()]));
+const fromCdk8s = dirs.filter(isCdk8s).map((dir) => {
+  const models = readCdk8sModels(dir, knownNames);
+  return versionModels(models.kubernetesVersion, `${packageVersion(dir)} (imports of Kubernetes ${models.kubernetesVersion})`, models.models, models.kinds);
+});
+for (const entry of fromCdk8s) {
+  const donors = fromClientNode.map(({ entry: donor }) => donor).sort((a, b) => compareVersions(a.version, b.version));
+  const donor = donors.find((candidate) => compareVersions(candidate.version, entry.version) > 0) ?? donors.at(-1);
+  if (donor !== undefined) fillFrom(entry, donor);
+}
+const packages = [...fromClientNode.map(({ entry }) => entry), ...fromCdk8s];
 // One release per Kubernetes version (the newest client-node of each), oldest first.
 const byVersion = new Map(packages.map((entry) => [entry.version, entry]));
 const versions = [...byVersion.values()].sort((a, b) => compareVersions(a.version, b.version));
-function compareVersions(a: string, b: string): number {
-  const [aMajor, aMinor] = a.split('.').map(Number) as [number, number];
-  const [bMajor, bMinor] = b.split('.').map(Number) as [number, number];
-  return aMajor - bMajor || aMinor - bMinor;
-}
 const newest = versions.at(-1);
 if (newest === undefined) throw new Error('usage: generate-schema-versions.ts PACKAGE_DIR...');
+
+// client-node's models drop the description of a field typed by another model (a $ref); cdk8s keeps it.
+// Such a field gets the description its model.field has in another version (the newest that has one).
+const described = new Map<string, string>();
+for (const entry of versions) {
+  for (const [name, model] of Object.entries(entry.types)) for (const [field, value] of Object.entries(model.f)) if (value.d !== undefined) described.set(`${name}.${field}`, value.d);
+}
+for (const entry of versions) {
+  for (const [name, model] of Object.entries(entry.types)) for (const [field, value] of Object.entries(model.f)) value.d ??= described.get(`${name}.${field}`);
+}
 
 // 0.x models do not tell integers from doubles: a field the newest release types `n` is taken as `n`.
 for (const entry of versions) {

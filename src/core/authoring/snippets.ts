@@ -75,9 +75,15 @@ function podTemplate(indent: string, restartPolicy: string | undefined, probes: 
 
 const metadata = 'metadata:\n  name: ${1:web}\n  namespace: ${8:apps}\n  labels:\n    app.kubernetes.io/name: ${1:web}';
 const selector = (indent: string): string => `${indent}selector:\n${indent}  matchLabels:\n${indent}    app.kubernetes.io/name: \${1:web}`;
+const pdb = `${metadata}\nspec:\n  maxUnavailable: 1\n${selector('  ')}`;
 
 const snippets: readonly Snippet[] = [
-  { kind: 'Deployment', apiVersion: 'apps/v1', body: `${metadata}\nspec:\n  replicas: \${6:2}\n${selector('  ')}\n  template:\n${podTemplate('    ', undefined, true)}` },
+  // Two replicas and the PodDisruptionBudget that keeps one of them through a drain.
+  {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    body: `${metadata}\nspec:\n  replicas: \${6:2}\n${selector('  ')}\n  template:\n${podTemplate('    ', undefined, true)}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\n${pdb}`,
+  },
   { kind: 'Service', apiVersion: 'v1', body: `${metadata}\nspec:\n  selector:\n    app.kubernetes.io/name: \${1:web}\n  ports:\n    - name: http\n      port: \${2:80}\n      targetPort: http` },
   { kind: 'Job', apiVersion: 'batch/v1', body: `${metadata}\nspec:\n  backoffLimit: \${6:2}\n  activeDeadlineSeconds: \${7:600}\n  ttlSecondsAfterFinished: 3600\n  template:\n${podTemplate('    ', 'Never', false)}` },
   {
@@ -96,7 +102,7 @@ const snippets: readonly Snippet[] = [
     apiVersion: 'autoscaling/v2',
     body: `${metadata}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: \${1:web}\n  minReplicas: \${2:2}\n  maxReplicas: \${3:5}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: \${4:70}`,
   },
-  { kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', body: `${metadata}\nspec:\n  maxUnavailable: \${2:1}\n${selector('  ')}` },
+  { kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', body: pdb },
   {
     kind: 'NetworkPolicy',
     apiVersion: 'networking.k8s.io/v1',
