@@ -8,6 +8,7 @@ import { startSim, type Sim } from '../../sim/sim.ts';
 import { createPods } from '../../sim/streams/exec-pods.ts';
 import { okValue, errorOf } from '../../sim/test-helpers.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
+import { startShell } from './exec-shell.ts';
 import { startAttach, startExec, type ExecTarget, type StreamOptions, type StreamSession } from './exec.ts';
 
 const context = 'kube-workbench-sim';
@@ -22,6 +23,7 @@ before(async () => {
     { name: 'small', image: 'alpine:3.20' },
     { name: 'stopped', image: 'does-not-exist:1' },
     { name: 'interactive', image: 'busybox:1.36', stdin: true },
+    { name: 'bare', image: 'gcr.io/distroless/static:nonroot' },
   ]);
 });
 after(() => sim.close());
@@ -148,5 +150,18 @@ describe('exec and attach streams against the sim', () => {
     sessions[0]?.dispose();
     aborter.abort();
     for (const session of sessions) assert.deepEqual(await session.ended, { closed: true });
+  });
+
+  it('opens a shell: bash when the image has it, else sh, else says there is none', async () => {
+    for (const [pod, shell, prompt] of [['shell', 'bash', /root@shell:\/# $/], ['small', 'sh', /\/ # $/]] as const) {
+      const { options, until } = collecting({ stdin: true, tty: true });
+      const opened = okValue(await startShell(config(), target(pod), options));
+      assert.equal(opened.shell, shell);
+      await until(prompt);
+      opened.session.write('exit 6\r');
+      assert.deepEqual(await opened.session.ended, { exitCode: 6 });
+    }
+    const none = errorOf(await startShell(config(), target('bare'), collecting({ stdin: true, tty: true }).options), 'a shell in a distroless image');
+    assert.match(none.message, /has no shell: tried bash, sh/);
   });
 });
