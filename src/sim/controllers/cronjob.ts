@@ -51,8 +51,8 @@ export class CronJobController {
       lastScheduleTime = clock.timestamp(due);
       events.record(cronJob, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name ?? ''}`, 'cronjob-controller');
     }
-    this.trim(jobs, 'Complete', cronJob.spec.successfulJobsHistoryLimit ?? 3);
-    this.trim(jobs, 'Failed', cronJob.spec.failedJobsHistoryLimit ?? 1);
+    this.trim(cronJob, jobs, 'Complete', cronJob.spec.successfulJobsHistoryLimit ?? 3);
+    this.trim(cronJob, jobs, 'Failed', cronJob.spec.failedJobsHistoryLimit ?? 1);
     const succeeded = jobs.filter((job) => finishedAs(job) === 'Complete').map((job) => job.status?.completionTime ?? '').sort();
     modify(this.environment, types.cronJob, store.get(types.cronJob, cronJob.metadata.namespace, cronJob.metadata.name ?? '') as CronJob, (copy) => {
       copy.status = {
@@ -79,8 +79,11 @@ export class CronJobController {
     }) as Job;
   }
 
-  private trim(jobs: Job[], outcome: 'Complete' | 'Failed', limit: number): void {
+  private trim(cronJob: CronJob, jobs: Job[], outcome: 'Complete' | 'Failed', limit: number): void {
     const done = jobs.filter((job) => finishedAs(job) === outcome).sort((left, right) => (left.metadata.creationTimestamp ?? '').localeCompare(right.metadata.creationTimestamp ?? ''));
-    for (const job of done.slice(0, Math.max(0, done.length - limit))) this.environment.store.delete(this.environment.types.job, job.metadata.namespace, job.metadata.name ?? '');
+    for (const job of done.slice(0, Math.max(0, done.length - limit))) {
+      this.environment.store.delete(this.environment.types.job, job.metadata.namespace, job.metadata.name ?? '');
+      this.environment.events.record(cronJob, 'Normal', 'SuccessfulDelete', `Deleted job ${job.metadata.name ?? ''}`, 'cronjob-controller');
+    }
   }
 }
