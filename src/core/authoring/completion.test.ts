@@ -100,6 +100,7 @@ describe('completion: values', () => {
     assert.ok(labels(at('apiVersion: batch/v1\nkind: ‸\n')).includes('CronJob'));
     assert.ok(!labels(at('apiVersion: batch/v1\nkind: ‸\n')).includes('Deployment'));
     assert.ok(labels(at('apiVersion: ‸')).includes('apps/v1'));
+    assert.deepEqual(labels(at('kind: Certificate\napiVersion: ‸\n', { clusterKinds: ['cert-manager.io/v1 Certificate'] })), ['cert-manager.io/v1']);
   });
 
   it('names of the folder\'s objects and the cluster\'s for reference fields', () => {

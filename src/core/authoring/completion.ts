@@ -18,6 +18,8 @@ export interface AuthoringInput {
   /** The objects of the folder's manifests, for names a reference field may take. */
   readonly folder?: readonly FolderObject[];
   readonly cluster?: ClusterNames;
+  /** `apiVersion Kind` of the connected cluster's custom resources (its CRDs' schemas are not cached). */
+  readonly clusterKinds?: readonly string[];
 }
 
 export interface CompletionEntry {
@@ -47,7 +49,7 @@ export function locate(input: AuthoringInput): Located {
   const schema = input.schemas.schema(input.version ?? '');
   const crds = input.crds ?? [];
   const root = rootShape(schema, context.root.get('apiVersion'), context.root.get('kind'), crds) ?? anyKindRoot(schema);
-  return { context, schema, root, crdKinds: crdKinds(crds) };
+  return { context, schema, root, crdKinds: [...crdKinds(crds), ...(input.clusterKinds ?? [])] };
 }
 
 /** Before apiVersion and kind are known: the fields every object has. */

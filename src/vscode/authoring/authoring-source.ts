@@ -33,6 +33,7 @@ export class AuthoringSource {
       crds: values.filter((value) => (value as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition'),
       folder: folderObjects(values),
       cluster: cluster.names,
+      clusterKinds: cluster.kinds,
     };
   }
 

@@ -7,6 +7,8 @@ import type { ClusterConnection } from '../bundle-loader.ts';
 export interface ClusterAuthoring {
   readonly version: string | undefined;
   readonly names: Readonly<Record<string, readonly string[]>>;
+  /** `apiVersion Kind` of the custom resources its CRDs serve. */
+  readonly kinds: readonly string[];
 }
 
 function connected(clusters: ClusterServiceHolder): ClusterConnection | undefined {
@@ -18,7 +20,7 @@ function connected(clusters: ClusterServiceHolder): ClusterConnection | undefine
 
 export function clusterAuthoring(clusters: ClusterServiceHolder): ClusterAuthoring {
   const connection = connected(clusters);
-  if (connection === undefined) return { version: undefined, names: {} };
+  if (connection === undefined) return { version: undefined, names: {}, kinds: [] };
   const names: Record<string, string[]> = {};
   const add = (kind: string, name: string): void => {
     (names[kind] ??= []).push(name);
@@ -27,5 +29,6 @@ export function clusterAuthoring(clusters: ClusterServiceHolder): ClusterAuthori
   for (const kind of ['Deployment', 'StatefulSet', 'Service', 'ConfigMap'] as const) for (const item of connection.workloads[kind].values()) add(kind, item.meta.name);
   // Through the namespace index, built once and kept current: no scan of every pod per completion.
   names['Namespace'] = [...connection.pods.indexValues('namespace')];
-  return { version: connection.serverVersion, names };
+  const kinds = [...connection.crds.values()].filter((crd) => crd.version !== '').map((crd) => `${crd.group}/${crd.version} ${crd.kind}`);
+  return { version: connection.serverVersion, names, kinds };
 }
