@@ -101,6 +101,12 @@ describe('exec and attach streams against the sim', () => {
     await until(/attached to interactive/);
     session.dispose();
     assert.deepEqual(await session.ended, { closed: true });
+    // A container without stdin: the attach stays open, silent, until closed.
+    const quiet = okValue(await startAttach(config(), target('shell'), collecting().options));
+    const first = await Promise.race([quiet.ended, new Promise((resolve) => setImmediate(() => resolve('open')))]);
+    assert.equal(first, 'open');
+    quiet.dispose();
+    assert.deepEqual(await quiet.ended, { closed: true });
   });
 
   it('says when the image has no such shell, and sh works there', async () => {

@@ -49,7 +49,7 @@ export function serveExecOrAttach(subresource: 'exec' | 'attach', request: Incom
   const env = containerEnvironment(pod, container, context.containers.lookup);
   if (options.tty) env.set('TERM', 'xterm');
   // attach joins the container's main process: a shell when the container keeps stdin open, else a process that only waits.
-  const attachArgv = (container as { stdin?: unknown }).stdin === true ? ['sh'] : ['sleep', String(365 * 24 * 3600)];
+  const attachArgv = (container as { stdin?: unknown }).stdin === true ? ['sh'] : ['sleep', 'infinity'];
   const resized = (width: number, height: number): void => void env.set('COLUMNS', String(width)).set('LINES', String(height));
   void runSession(request, upgrade.socket, upgrade.head, { ...options, protocol, resized }, (io) => context.containers.run({ pod, container, argv: subresource === 'exec' ? argv : attachArgv, env }, io));
 }

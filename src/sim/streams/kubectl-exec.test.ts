@@ -46,6 +46,13 @@ spec:
 ---
 apiVersion: v1
 kind: Pod
+metadata: {name: console, namespace: default}
+spec:
+  containers:
+  - {name: main, image: busybox:1.36, stdin: true, tty: true}
+---
+apiVersion: v1
+kind: Pod
 metadata: {name: broken, namespace: default}
 spec:
   containers:
@@ -79,7 +86,7 @@ describe('the real kubectl exec and cp against the sim', () => {
     const file = join(local, 'objects.yaml');
     await writeFile(file, manifests);
     await suite.ok('apply', '-f', file);
-    await suite.ok('wait', '--for=condition=Ready', 'pod/tools', 'pod/web', '--timeout=30s');
+    await suite.ok('wait', '--for=condition=Ready', 'pod/tools', 'pod/web', 'pod/console', '--timeout=30s');
   });
   after(() => rm(local, { recursive: true, force: true }));
 
@@ -102,6 +109,12 @@ describe('the real kubectl exec and cp against the sim', () => {
     assert.equal(result.code, 4, result.stdout + result.stderr);
     assert.match(result.stdout, /tools-\/tmp\r\n/);
     assert.match(result.stdout, /\/tmp # /);
+  });
+
+  it('attach -it joins the shell of a container that keeps stdin open (scripted)', async () => {
+    const result = await kubectlWithInput(suite, ['attach', '-it', 'console'], 'echo attached to $HOSTNAME\nexit 2\n', true);
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stdout, /attached to console\r\n/);
   });
 
   it('bash missing from the image fails as containerd does; an unknown container is 400; a container not running is refused', async () => {

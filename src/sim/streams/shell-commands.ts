@@ -95,11 +95,14 @@ function test(args: readonly string[], context: ShellContext): number {
   return result !== negate ? 0 : 1;
 }
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); `sleep infinity` (GNU) waits for the end of the session. */
+const maxTimerMs = 2 ** 31 - 1;
+
 function sleep(args: readonly string[], context: ShellContext): Promise<number> | number {
-  const seconds = Number(args[0]);
-  if (!Number.isFinite(seconds) || seconds < 0) return fail(context, 'sleep', `invalid number '${args[0] ?? ''}'`);
+  const seconds = args[0] === 'infinity' ? Infinity : Number(args[0]);
+  if (Number.isNaN(seconds) || seconds < 0) return fail(context, 'sleep', `invalid number '${args[0] ?? ''}'`);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(0), seconds * 1000);
+    const timer = seconds === Infinity ? undefined : setTimeout(() => resolve(0), Math.min(seconds * 1000, maxTimerMs));
     context.signal.addEventListener('abort', () => {
       clearTimeout(timer);
       resolve(130);
