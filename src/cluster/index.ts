@@ -2,6 +2,7 @@
 // ~80 ms to load, more than the whole activation budget).
 export { ClusterService, type ClusterServiceOptions } from './cluster-service.ts';
 export type { ClusterConnection, ConnectionChange, WatchedResource } from './cluster-connection.ts';
+export type { EventCache, EventsChange } from './event-cache.ts';
 export type { ClusterError, ClusterErrorKind } from './cluster-error.ts';
 export type { ContextSummary, LoadedKubeconfig } from './kubeconfig-loader.ts';
 export type { ResourceState } from './reflector.ts';
