@@ -7,7 +7,7 @@ import { rangeIn } from './ranges.ts';
 import { reportOn } from './report.ts';
 import type { Fix, KubeObject, Rule } from './types.ts';
 import type { Range } from '../yaml/types.ts';
-import { asText, type Mapping, mappingAt, valueAt } from './values.ts';
+import { asList, asMapping, asText, type Mapping, mappingAt, valueAt } from './values.ts';
 import { type ContainerRef, podKinds, type PodRef } from './workloads.ts';
 
 export interface Violation {
@@ -92,4 +92,22 @@ export function securityContexts(pod: PodRef, containers: readonly ContainerRef[
 /** A violation at `holder[key]` (its value), the message ending with where it is. */
 export function at(site: ContextSite, holder: unknown, key: string | number, message: string, fix?: Fix): Violation {
   return { range: rangeIn(site.object, holder, key), message: `${message} on ${site.where}`, ...(fix === undefined ? {} : { fix }) };
+}
+
+/** For each site (pod or container) whose `<holderKey>.<field>` is bad: a violation at that field. */
+export function* nestedFieldViolations(sites: readonly ContextSite[], holderKey: string, field: string, bad: (value: unknown) => boolean, message: string): Iterable<Violation> {
+  for (const site of sites) {
+    const holder = mappingAt(site.holder, holderKey);
+    if (holder?.[field] !== undefined && bad(holder[field])) yield at(site, holder, field, message);
+  }
+}
+
+/** Volumes of the pod with one of the given sources, at the source's key. */
+export function* volumeSourceViolations(pod: PodRef, sources: readonly string[]): Iterable<Violation> {
+  for (const item of asList(pod.spec.volumes)) {
+    const volume = asMapping(item);
+    for (const source of sources) {
+      if (volume?.[source] !== undefined && volume[source] !== null) yield { range: rangeIn(pod.object, volume, source, 'key'), message: `volume ${String(volume.name)}: ${source} volumes are forbidden` };
+    }
+  }
 }

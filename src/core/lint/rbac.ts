@@ -52,3 +52,18 @@ export function grantRule(info: Omit<Rule, 'kinds' | 'category' | 'checkObject' 
 
 /** The core API group ("") or `*`. */
 export const coreGroup = (grant: Grant): boolean => covers(grant.apiGroups, '');
+
+/** A rule over RoleBindings and ClusterRoleBindings: one finding per subject that `matches`, at its name. */
+export function subjectRule(info: Omit<Rule, 'kinds' | 'category' | 'checkObject' | 'check'>, matches: (subject: Mapping) => boolean, message: (binding: string, subject: Mapping) => string): Rule {
+  return {
+    ...info,
+    category: 'security',
+    kinds: ['RoleBinding', 'ClusterRoleBinding'],
+    *checkObject(binding): Iterable<Report> {
+      for (const item of asList(valueAt(binding.value, 'subjects'))) {
+        const subject = asMapping(item);
+        if (subject !== undefined && matches(subject)) yield reportOn(binding, rangeIn(binding, subject, 'name'), message(describe(binding), subject));
+      }
+    },
+  };
+}

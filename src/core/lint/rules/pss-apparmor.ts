@@ -1,4 +1,4 @@
-import { at, pssRule, securityContexts } from '../pss-rule.ts';
+import { nestedFieldViolations, pssRule, securityContexts } from '../pss-rule.ts';
 import { rangeIn } from '../ranges.ts';
 import { asText, mappingAt } from '../values.ts';
 
@@ -11,11 +11,8 @@ export const pssApparmor = pssRule({
   description: '`appArmorProfile.type` other than RuntimeDefault or Localhost, or a `container.apparmor.security.beta.kubernetes.io/*` annotation other than runtime/default or localhost/*.',
   why: 'Unconfined turns off the AppArmor profile that the runtime applies by default.',
   *check(pod, containers) {
-    for (const site of securityContexts(pod, containers)) {
-      const profile = mappingAt(site.holder, 'appArmorProfile');
-      const type = profile?.type;
-      if (type !== undefined && type !== 'RuntimeDefault' && type !== 'Localhost') yield at(site, profile, 'type', 'appArmorProfile.type must be RuntimeDefault or Localhost');
-    }
+    const confined = (type: unknown) => type !== 'RuntimeDefault' && type !== 'Localhost';
+    yield* nestedFieldViolations(securityContexts(pod, containers), 'appArmorProfile', 'type', confined, 'appArmorProfile.type must be RuntimeDefault or Localhost');
     const annotations = mappingAt(pod.template, 'metadata', 'annotations') ?? {};
     for (const [key, raw] of Object.entries(annotations)) {
       const value = asText(raw);

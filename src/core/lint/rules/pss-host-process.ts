@@ -1,5 +1,4 @@
-import { at, pssRule, securityContexts } from '../pss-rule.ts';
-import { mappingAt } from '../values.ts';
+import { nestedFieldViolations, pssRule, securityContexts } from '../pss-rule.ts';
 
 export const pssHostProcess = pssRule({
   id: 'pss-host-process',
@@ -7,10 +6,5 @@ export const pssHostProcess = pssRule({
   control: 'HostProcess',
   description: '`securityContext.windowsOptions.hostProcess: true` on the pod or a container.',
   why: 'A Windows HostProcess container runs on the node itself with the node\'s privileges.',
-  *check(pod, containers) {
-    for (const site of securityContexts(pod, containers)) {
-      const options = mappingAt(site.holder, 'windowsOptions');
-      if (options?.hostProcess === true) yield at(site, options, 'hostProcess', 'windowsOptions.hostProcess must be false or unset');
-    }
-  },
+  check: (pod, containers) => nestedFieldViolations(securityContexts(pod, containers), 'windowsOptions', 'hostProcess', (value) => value === true, 'windowsOptions.hostProcess must be false or unset'),
 });

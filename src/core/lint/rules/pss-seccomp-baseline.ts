@@ -1,5 +1,5 @@
 import { versionAtLeast } from '../deprecations.ts';
-import { at, pssRule, securityContexts } from '../pss-rule.ts';
+import { nestedFieldViolations, pssRule, securityContexts } from '../pss-rule.ts';
 import { rangeIn } from '../ranges.ts';
 import { mappingAt } from '../values.ts';
 
@@ -20,9 +20,6 @@ export const pssSeccompBaseline = pssRule({
       }
       return;
     }
-    for (const site of securityContexts(pod, containers)) {
-      const profile = mappingAt(site.holder, 'seccompProfile');
-      if (profile?.type === 'Unconfined') yield at(site, profile, 'type', 'seccompProfile.type may not be Unconfined');
-    }
+    yield* nestedFieldViolations(securityContexts(pod, containers), 'seccompProfile', 'type', (type) => type === 'Unconfined', 'seccompProfile.type may not be Unconfined');
   },
 });

@@ -1,6 +1,4 @@
-import { pssRule } from '../pss-rule.ts';
-import { rangeIn } from '../ranges.ts';
-import { asList, asMapping } from '../values.ts';
+import { pssRule, volumeSourceViolations } from '../pss-rule.ts';
 
 // The volume sources the admission controller refuses (the others are configMap, csi, downwardAPI,
 // emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret).
@@ -15,12 +13,5 @@ export const pssVolumeTypes = pssRule({
   control: 'Volume Types',
   description: 'A volume of a type other than configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret (hostPath, nfs, gitRepo, in-tree cloud disks, ...).',
   why: 'In-tree and host volumes reach storage without the PersistentVolume layer that an administrator controls.',
-  *check(pod) {
-    for (const item of asList(pod.spec.volumes)) {
-      const volume = asMapping(item);
-      for (const type of forbidden) {
-        if (volume?.[type] !== undefined && volume[type] !== null) yield { range: rangeIn(pod.object, volume, type, 'key'), message: `volume ${String(volume.name)}: ${type} volumes are forbidden` };
-      }
-    }
-  },
+  check: (pod) => volumeSourceViolations(pod, forbidden),
 });
