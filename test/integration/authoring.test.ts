@@ -60,6 +60,9 @@ describe('Manifest authoring', function () {
     assert.ok(target.getText().endsWith('\n          resources:\n            '), JSON.stringify(target.getText().slice(-60)));
     const inner = await completionsAt(target, target.lineAt(target.lineCount - 1).range.end);
     assert.deepEqual(inner.map(label).filter((value) => ['limits', 'requests'].includes(value)).sort(), ['limits', 'requests']);
+    // Closing an edited untitled editor would ask to save it, a dialog that blocks the suites after this one.
+    await vscode.window.showTextDocument(target);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('an empty YAML file offers apiVersion and a snippet per common kind', async () => {
