@@ -38,7 +38,7 @@ function tarFailure(target: ExecTarget, end: SessionEnd, stderr: string): Cluste
 }
 
 /** Copies the file or folder `remotePath` of the container into `localFolder` (as `localFolder/<its name>`). */
-export async function copyFromPod(config: KubeConfig, target: ExecTarget, remotePath: string, localFolder: string, limits: CopyLimits = defaultCopyLimits): Promise<Result<CopyReport, ClusterError>> {
+export async function copyFromPod(config: KubeConfig, target: ExecTarget, remotePath: string, localFolder: string, signal?: AbortSignal, limits: CopyLimits = defaultCopyLimits): Promise<Result<CopyReport, ClusterError>> {
   const normalized = posix.normalize(remotePath).replace(/(.)\/+$/, '$1');
   if (normalized === '/' || normalized === '.') return err(copyError(target, `copy a file or folder below ${normalized}, not ${normalized} itself`));
   const chunks: Buffer[] = [];
@@ -48,6 +48,7 @@ export async function copyFromPod(config: KubeConfig, target: ExecTarget, remote
   const started = await startExec(config, target, ['tar', 'cf', '-', normalized], {
     tty: false,
     stdin: false,
+    ...(signal === undefined ? {} : { signal }),
     onStdout: (data) => {
       size += data.length;
       if (size > limits.maxBytes) tooLarge = true;
@@ -73,13 +74,14 @@ export async function copyFromPod(config: KubeConfig, target: ExecTarget, remote
 }
 
 /** Copies the local file or folder `localPath` into the container's folder `remoteFolder`. */
-export async function copyToPod(config: KubeConfig, target: ExecTarget, localPath: string, remoteFolder: string, limits: CopyLimits = defaultCopyLimits): Promise<Result<CopyReport, ClusterError>> {
+export async function copyToPod(config: KubeConfig, target: ExecTarget, localPath: string, remoteFolder: string, signal?: AbortSignal, limits: CopyLimits = defaultCopyLimits): Promise<Result<CopyReport, ClusterError>> {
   const tree = await readLocalTree(localPath, limits);
   if (!tree.ok) return err(copyError(target, tree.error));
   let stderr = '';
   const started = await startExec(config, target, ['tar', 'xf', '-', '-C', remoteFolder], {
     tty: false,
     stdin: true,
+    ...(signal === undefined ? {} : { signal }),
     onStdout: () => undefined,
     onStderr: (data) => {
       if (stderr.length < MAX_STDERR_CHARS) stderr += data.toString('utf8');
