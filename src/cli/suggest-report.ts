@@ -1,6 +1,6 @@
 // The whole-cluster report of `suggest --prometheus` in its four formats: a table for people,
 // Markdown for a pull request comment, CSV for a spreadsheet, JSON (with each row's explanation) for CI.
-import { amountTexts, rightSizingCsv, rightSizingTotals, setByText, type RightSizingRow } from '../core/allocator/right-sizing.ts';
+import { amountTexts, finiteAmounts, rightSizingCsv, rightSizingTotals, setByText, type RightSizingRow } from '../core/allocator/right-sizing.ts';
 import { estimateQuantities } from '../core/allocator/recommender.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 
@@ -66,11 +66,9 @@ function rowJson(row: RightSizingRow): unknown {
             reasons: explanation.reasons,
           },
     hpa: row.hpa.map((advice) => ({ hpa: advice.hpa, resource: advice.resource, targetPercent: advice.targetPercent, replicasNow: advice.replicasNow, replicasAtSuggested: advice.replicasAtSuggested, suggested: advice.suggested, message: advice.message })),
-    vpa: row.vpa === undefined ? null : { name: row.vpa.vpa, target: amountTexts({ cpu: finite(row.vpa.target.cpu), memory: finite(row.vpa.target.memory) }, ''), differs: row.vpa.differs, reasons: row.vpa.reasons },
+    vpa: row.vpa === undefined ? null : { name: row.vpa.vpa, target: amountTexts(finiteAmounts(row.vpa.target), ''), differs: row.vpa.differs, reasons: row.vpa.reasons },
   };
 }
-
-const finite = (value: number): number | undefined => (Number.isFinite(value) ? value : undefined);
 
 export function formatReport(rows: readonly RightSizingRow[], format: ReportFormat): string {
   const totals = rightSizingTotals(rows);

@@ -15,7 +15,7 @@ export { applyTextEdit, contextNamespaceEdit } from './cluster/context-namespace
 export { containerResourcesAt, type ContainerResourcesAt } from './lint/container-at.ts';
 export { estimateQuantities } from './allocator/recommender.ts';
 export { chartSvg, seriesPeak, sparkline } from './allocator/sparkline.ts';
-export { amountTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
+export { amountTexts, finiteAmounts, rightSizingCsv, rightSizingRows, rightSizingTotals, setByText, type Autoscalers, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cache-fit.ts';
 export { requestSuggestion } from './lint/request-suggestions.ts';
 export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
@@ -23,3 +23,5 @@ export { hoverAt } from './authoring/hover.ts';
 export { loadVersionedSchemas } from './authoring/load-schema-data.ts';
 export { folderObjects } from './authoring/references.ts';
 export type { VersionedSchemas } from './authoring/schema-data.ts';
+export { editText, parseEdited, savePlan } from './live-edit/live-save.ts';
+export { manifestOf } from './live-edit/manifest.ts';

@@ -7,6 +7,7 @@ import { OOM_KILL_SECONDS } from '../../sim/right-sizing-demo.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
 import { ApiClient } from '../api-client.ts';
 import { ClusterConnection } from '../cluster-connection.ts';
+import { connectionUntil } from '../connection-until.ts';
 import { loadKubeconfig } from '../kubeconfig-loader.ts';
 import { MetricsSampler } from './metrics-sampler.ts';
 import { UsageHistory } from './usage-history.ts';
@@ -20,20 +21,6 @@ before(async () => {
 });
 after(() => sim.close());
 
-function until(target: ClusterConnection, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = (): void => {
-      if (!check()) return;
-      changes.dispose();
-      states.dispose();
-      resolve();
-    };
-    const changes = target.onDidChange(probe);
-    const states = target.onDidChangeState(probe);
-    probe();
-  });
-}
-
 describe('MetricsSampler guardrails against the right-sizing demo', () => {
   it('keeps start-up samples apart and records each OOM kill once, with the limit as the memory at the kill', async () => {
     const loaded = loadKubeconfig([sim.kubeconfigPath]);
@@ -43,7 +30,7 @@ describe('MetricsSampler guardrails against the right-sizing demo', () => {
     const history = new UsageHistory();
     const sampler = new MetricsSampler({ connection: target, history, timers: { setInterval: () => 1, clearInterval: () => undefined }, now: () => sim.clock.now(), onSampled: () => undefined });
     try {
-      await until(target, () => target.state('pods').phase === 'synced');
+      await connectionUntil(target, () => target.state('pods').phase === 'synced', 'pods listed');
       const find = () => history.find('default', 'oom-demo', 'app', sim.clock.now());
       await sampler.tick();
       assert.equal(find()?.explanation, undefined, 'only start-up samples: no recommendation yet');
@@ -57,7 +44,7 @@ describe('MetricsSampler guardrails against the right-sizing demo', () => {
       assert.equal(steady.explanation.samples, 3 * 6, 'minutes 5..10 of three pods');
       assert.equal(steady.explanation.oomKills.count, 0);
       sim.advance(OOM_KILL_SECONDS * 1000 - 10 * 60_000);
-      await until(target, () => [...target.pods.values()].filter((pod) => pod.meta.name.startsWith('oom-demo-') && pod.oomKills !== undefined).length === 3);
+      await connectionUntil(target, () => [...target.pods.values()].filter((pod) => pod.meta.name.startsWith('oom-demo-') && pod.oomKills !== undefined).length === 3, 'three OOM-killed pods in the cache');
       await sampler.tick();
       await sampler.tick();
       const killed = find();

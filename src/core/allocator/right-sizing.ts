@@ -162,7 +162,11 @@ const CSV_HEADER = [
   'freed_cores', 'freed_gib', 'confidence_days', 'set_by', 'hpa', 'vpa_cpu', 'vpa_memory',
 ];
 
-const finite = (value: number): number | undefined => (Number.isFinite(value) ? value : undefined);
+/** An estimate whose parts may be NaN (a VPA may leave a resource out) as amounts that may be unset. */
+export function finiteAmounts(estimate: ResourceEstimate): { cpu: number | undefined; memory: number | undefined } {
+  const finite = (value: number): number | undefined => (Number.isFinite(value) ? value : undefined);
+  return { cpu: finite(estimate.cpu), memory: finite(estimate.memory) };
+}
 
 /** What set the targets (cpu/memory), for the CSV and the tables. */
 export function setByText(row: RightSizingRow): string {
@@ -180,7 +184,7 @@ export function rightSizingCsv(rows: readonly RightSizingRow[]): string {
       ...quantities(row.current), ...quantities(row.target), ...quantities(row.lowerBound), ...quantities(row.upperBound),
       row.freedCores.toFixed(3), (row.freedBytes / GIB).toFixed(3), row.confidenceDays.toFixed(1),
       setByText(row), row.hpa.map((advice) => `${advice.hpa}:${advice.resource}@${advice.targetPercent}%`).join(' '),
-      ...(row.vpa === undefined ? ['', ''] : quantities({ cpu: finite(row.vpa.target.cpu), memory: finite(row.vpa.target.memory) })),
+      ...(row.vpa === undefined ? ['', ''] : quantities(finiteAmounts(row.vpa.target))),
     ].map(csvField).join(','),
   );
   return [CSV_HEADER.join(','), ...lines].map((line) => `${line}\r\n`).join('');
