@@ -6,6 +6,8 @@ import { ClusterConnection } from './cluster-connection.ts';
 import { Emitter, type Disposable } from './disposable.ts';
 import { loadKubeconfig, type LoadedKubeconfig } from './kubeconfig-loader.ts';
 import type { Result } from '../core/result.ts';
+import { ExecService } from './streams/exec-service.ts';
+import { PortForwardManager } from './streams/port-forward-manager.ts';
 import { UsageService, type UsageServiceOptions } from './usage/usage-service.ts';
 
 export interface ClusterServiceOptions {
@@ -15,6 +17,10 @@ export interface ClusterServiceOptions {
   readonly usage?: UsageServiceOptions;
 }
 
+function serversOf(kubeconfig: Result<LoadedKubeconfig, ClusterError>): Map<string, string> {
+  return new Map(kubeconfig.ok ? kubeconfig.value.contexts.map((summary) => [summary.name, summary.server]) : []);
+}
+
 export class ClusterService implements Disposable {
   private readonly options: ClusterServiceOptions;
   private kubeconfig: Result<LoadedKubeconfig, ClusterError>;
@@ -22,10 +28,16 @@ export class ClusterService implements Disposable {
   private readonly kubeconfigChanges = new Emitter<void>();
   /** Usage per connected context, when the options asked for it. */
   readonly usage: UsageService | undefined;
+  /** Port forwards of every context: they outlive a reconnect, not their context leaving or moving servers. */
+  readonly portForwards: PortForwardManager;
+  /** Exec, attach, shells and copies, ending as the forwards do. */
+  readonly exec: ExecService;
 
   constructor(options: ClusterServiceOptions) {
     this.options = options;
     this.kubeconfig = loadKubeconfig(options.kubeconfigPaths());
+    this.portForwards = new PortForwardManager({ kubeconfig: () => this.kubeconfig });
+    this.exec = new ExecService({ kubeconfig: () => this.kubeconfig });
     this.usage = options.usage === undefined ? undefined : new UsageService(options.usage);
   }
 
@@ -36,9 +48,16 @@ export class ClusterService implements Disposable {
 
   /** Re-reads the kubeconfig files; connections to contexts that changed or vanished are closed. */
   reload(): void {
+    const before = serversOf(this.kubeconfig);
     this.kubeconfig = loadKubeconfig(this.options.kubeconfigPaths());
-    // A context that vanished or now names another server starts a history of its own.
-    const servers = new Map(this.kubeconfig.ok ? this.kubeconfig.value.contexts.map((summary) => [summary.name, summary.server]) : []);
+    // A context that vanished or now names another server starts a history of its own, and its
+    // forwards and terminals stop (Switch Context rewrites the kubeconfig: the others go on).
+    const servers = serversOf(this.kubeconfig);
+    for (const [context, server] of before) {
+      if (servers.get(context) === server) continue;
+      this.portForwards.stopContext(context);
+      this.exec.stopContext(context);
+    }
     for (const [context, connection] of this.connections) if (servers.get(context) !== connection.server) void this.usage?.detach(context);
     for (const connection of this.connections.values()) connection.dispose();
     this.connections.clear();
@@ -98,6 +117,8 @@ export class ClusterService implements Disposable {
   }
 
   dispose(): void {
+    this.portForwards.dispose();
+    this.exec.dispose();
     this.usage?.dispose();
     for (const connection of this.connections.values()) connection.dispose();
     this.connections.clear();

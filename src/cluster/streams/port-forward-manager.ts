@@ -57,6 +57,8 @@ export class PortForwardManager implements Disposable {
       return started.ok ? err({ kind: 'invalid', message: 'port forwards are shut down' }) : started;
     }
     this.forwards.set(id, forward);
+    // Its first change came before it was listed: say it again now that list() has it.
+    this.changes.fire(forward.snapshot);
     return ok(started.value);
   }
 
