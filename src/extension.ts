@@ -24,6 +24,7 @@ import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
 import { registerRevealWorkload } from './vscode/explorer/reveal-workload.ts';
 import { Log } from './vscode/output.ts';
+import { registerPodAccess } from './vscode/pod-access/register.ts';
 import { registerStatusBar, type StatusBar } from './vscode/status-bar.ts';
 
 /** What `activate()` returns: handles that integration tests read state through. */
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     suggestions,
     registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
     registerSecretRevealCommand(clusters, ui),
+    registerPodAccess(clusters, ui, explorer.provider, context.workspaceState),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),

@@ -33,6 +33,15 @@ export const Commands = {
   revealSecretKey: 'kubeWorkbench.revealSecretKey',
   showRightSizingReport: 'kubeWorkbench.showRightSizingReport',
   revealWorkload: 'kubeWorkbench.revealWorkload',
+  openTerminal: 'kubeWorkbench.openTerminal',
+  attach: 'kubeWorkbench.attach',
+  portForward: 'kubeWorkbench.portForward',
+  stopPortForward: 'kubeWorkbench.stopPortForward',
+  copyPortForwardUrl: 'kubeWorkbench.copyPortForwardUrl',
+  openPortForward: 'kubeWorkbench.openPortForwardInBrowser',
+  restartSavedPortForwards: 'kubeWorkbench.restartSavedPortForwards',
+  copyFromPod: 'kubeWorkbench.copyFromPod',
+  copyToPod: 'kubeWorkbench.copyToPod',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */

@@ -1,12 +1,15 @@
 // The current context and its namespace in the status bar, once the cluster service is in use: two
-// items, each opening its own switch (context, namespace), as kubectl's two settings are separate.
+// items, each opening its own switch (context, namespace), as kubectl's two settings are separate;
+// a third counts the running port forwards (hidden while there are none) and opens the Explorer.
 import * as vscode from 'vscode';
 import type { ClusterServiceHolder } from './cluster-service-holder.ts';
-import { Commands } from './ids.ts';
+import { Commands, Views } from './ids.ts';
+import { onForwardChange } from './pod-access/forward-rows.ts';
 
 export interface StatusBar extends vscode.Disposable {
   readonly context: vscode.StatusBarItem;
   readonly namespace: vscode.StatusBarItem;
+  readonly forwards: vscode.StatusBarItem;
 }
 
 export function registerStatusBar(clusters: ClusterServiceHolder): StatusBar {
@@ -17,6 +20,16 @@ export function registerStatusBar(clusters: ClusterServiceHolder): StatusBar {
   const namespace = vscode.window.createStatusBarItem('kubeWorkbench.namespace', vscode.StatusBarAlignment.Left, 49.9);
   namespace.name = 'Kubernetes namespace';
   namespace.command = Commands.switchNamespace;
+  const forwards = vscode.window.createStatusBarItem('kubeWorkbench.portForwards', vscode.StatusBarAlignment.Left, 49.8);
+  forwards.name = 'Kubernetes port forwards';
+  forwards.command = `${Views.explorer}.focus`;
+  const countForwards = (): void => {
+    const running = clusters.peek()?.portForwards.list() ?? [];
+    forwards.text = `$(plug) ${running.length}`;
+    forwards.tooltip = `${running.length} port forward${running.length === 1 ? '' : 's'}: ${running.map((state) => `127.0.0.1:${state.localPort} → ${state.spec.target.name}`).join(', ')}`;
+    if (running.length > 0) forwards.show();
+    else forwards.hide();
+  };
   const update = (): void => {
     const config = clusters.peek()?.config;
     if (config === undefined) return;
@@ -34,6 +47,6 @@ export function registerStatusBar(clusters: ClusterServiceHolder): StatusBar {
     namespace.tooltip = `Namespace of context ${config.value.currentContext}${current?.namespace ? '' : ' (none set: kubectl uses default)'}: click to switch namespace`;
     namespace.show();
   };
-  const disposables = vscode.Disposable.from(context, namespace, clusters.onDidCreate(update), clusters.onDidReload(update));
-  return { context, namespace, dispose: () => disposables.dispose() };
+  const disposables = vscode.Disposable.from(context, namespace, forwards, clusters.onDidCreate(update), clusters.onDidReload(update), onForwardChange(clusters, countForwards));
+  return { context, namespace, forwards, dispose: () => disposables.dispose() };
 }

@@ -35,6 +35,21 @@ export interface AppendedLine {
   readonly line: string;
 }
 
+/** What a pod terminal wrote, as tests read it. */
+export interface TerminalWrite {
+  readonly terminal: string;
+  readonly data: string;
+}
+
+/** A file or folder dialog: its title, and whether it picks files, folders or both. */
+export interface PathQuestion {
+  readonly title: string;
+  readonly files: boolean;
+  readonly folders: boolean;
+}
+
+export type PathAnswerer = (question: PathQuestion) => string | undefined;
+
 /** The handles the integration tests drive the commands through. */
 export interface TestSeam {
   /** Answers every modal question instead of the user, until set to undefined. */
@@ -42,10 +57,15 @@ export interface TestSeam {
   readonly onDidShowStep: vscode.Event<ShownStep>;
   readonly onDidStartProgress: vscode.Event<StartedProgress>;
   readonly onDidAppendLine: vscode.Event<AppendedLine>;
+  /** Answers every file or folder dialog with a path instead of the user, until set to undefined. */
+  answerPaths(answerer: PathAnswerer | undefined): void;
+  readonly onDidWriteTerminal: vscode.Event<TerminalWrite>;
 }
 
 export class CommandUi implements vscode.Disposable {
   private answerer: Answerer | undefined;
+  private pathAnswerer: PathAnswerer | undefined;
+  private readonly terminalWrites = new vscode.EventEmitter<TerminalWrite>();
   private readonly steps = new vscode.EventEmitter<ShownStep>();
   private readonly progress = new vscode.EventEmitter<StartedProgress>();
   private readonly lines = new vscode.EventEmitter<AppendedLine>();
@@ -55,6 +75,17 @@ export class CommandUi implements vscode.Disposable {
     if (this.answerer !== undefined) return this.answerer(question);
     const show = question.warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(question.message, { modal: true, ...(question.detail === undefined || question.detail === '' ? {} : { detail: question.detail }) }, ...question.choices);
+  }
+
+  /** One path from a file or folder dialog; undefined when closed. */
+  async choosePath(question: PathQuestion): Promise<string | undefined> {
+    if (this.pathAnswerer !== undefined) return this.pathAnswerer(question);
+    const picked = await vscode.window.showOpenDialog({ title: question.title, canSelectFiles: question.files, canSelectFolders: question.folders, canSelectMany: false, openLabel: 'Select' });
+    return picked?.[0]?.fsPath;
+  }
+
+  terminalWrote(terminal: string, data: string): void {
+    this.terminalWrites.fire({ terminal, data });
   }
 
   stepShown(step: ShownStep): void {
@@ -86,6 +117,10 @@ export class CommandUi implements vscode.Disposable {
       onDidShowStep: this.steps.event,
       onDidStartProgress: this.progress.event,
       onDidAppendLine: this.lines.event,
+      answerPaths: (answerer) => {
+        this.pathAnswerer = answerer;
+      },
+      onDidWriteTerminal: this.terminalWrites.event,
     };
   }
 
@@ -95,6 +130,7 @@ export class CommandUi implements vscode.Disposable {
     this.steps.dispose();
     this.progress.dispose();
     this.lines.dispose();
+    this.terminalWrites.dispose();
   }
 
   private channel(name: string): vscode.OutputChannel {

@@ -18,6 +18,8 @@ import { namespaceRow } from './namespace-row.ts';
 import { nodeRow } from './node-row.ts';
 import { nodesRow } from './nodes-row.ts';
 import { podRow } from './pod-row.ts';
+import { portForwardRow } from './port-forward-row.ts';
+import { portForwardsRow } from './port-forwards-row.ts';
 import type { Row, RowChange } from './row.ts';
 import { statusRow } from './status-row.ts';
 import { workloadRow } from './workload-row.ts';
@@ -43,6 +45,8 @@ const rows: { readonly [K in ElementType]: Row<K> } = {
   custom: customRow,
   status: statusRow,
   more: moreRow,
+  portForwards: portForwardsRow,
+  portForward: portForwardRow,
 };
 
 const rowList: readonly Row<ElementType>[] = Object.values(rows);
