@@ -1,7 +1,11 @@
-import { definedTargets, findTarget, podReferences, type ReferencedKind } from './references.ts';
+import { definedTargets, findTarget, podReferences, type Reference, type ReferencedKind } from './references.ts';
 import { reportOn } from './report.ts';
-import type { Rule } from './types.ts';
+import type { KubeObject, Rule, RuleContext } from './types.ts';
 import { podKinds } from './workloads.ts';
+
+/** The references of every pod spec, found once for the three rules. */
+const referencesByObject = (context: RuleContext): Map<KubeObject, Reference[]> =>
+  new Map(context.workloads.pods.map((pod) => [pod.object, [...podReferences(pod, context.workloads.containers(pod.object))]]));
 
 /** missing-config-map / missing-secret / missing-persistent-volume-claim: checked only when the file set defines one of the kind. */
 export function referenceRule(id: string, kind: ReferencedKind, why: string): Rule {
@@ -17,7 +21,7 @@ export function referenceRule(id: string, kind: ReferencedKind, why: string): Ru
       const pod = context.workloads.pod(object);
       const defined = context.derived(definedTargets);
       if (pod === undefined || !defined.kinds.has(kind)) return;
-      for (const reference of podReferences(pod, context.workloads.containers(object))) {
+      for (const reference of context.derived(referencesByObject).get(object) ?? []) {
         if (reference.kind !== kind) continue;
         const keys = findTarget(defined.byName.get(`${kind} ${reference.name}`), object.namespace)?.keys;
         if (keys === undefined) {
