@@ -79,7 +79,38 @@ describe('Into a running pod', function () {
       await whenTrue(writes.event, () => written.includes(`\r\n${pod}\r\n`), `${pod} echoed back`);
       terminal.sendText('exit 3');
       await whenTrue(writes.event, () => written.includes('[process exited with code 3]') && written.includes('Press Enter to reconnect'), 'the exit code and the reconnect offer');
+      written = '';
+      terminal.sendText('');
+      await whenTrue(writes.event, () => /# $/.test(written), 'a new prompt after Enter');
       terminal.dispose();
+    } finally {
+      subscription.dispose();
+      writes.dispose();
+    }
+  });
+
+  it('attaches only to a container with a TTY, and its shell answers', async () => {
+    const containers = [
+      { name: 'sidecar', image: 'nginx:1.27' },
+      { name: 'console', image: 'busybox:1.36', stdin: true, tty: true },
+    ];
+    await suite.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'console', namespace: NAMESPACE }, spec: { containers } });
+    await suite.runningPod((each) => each.meta.name === 'console');
+    let written = '';
+    const writes = new vscode.EventEmitter<void>();
+    const subscription = seamOf(suite.api).onDidWriteTerminal((write) => {
+      written += write.data;
+      writes.fire();
+    });
+    try {
+      // Two containers, one with a TTY: no container question.
+      const attached = await answered(suite.api, {}, () => vscode.commands.executeCommand<Outcome<vscode.Terminal>>(Commands.attach, podElement(CONTEXT, NAMESPACE, 'console', 'node')));
+      assert.equal(attached.result.ok, true, attached.result.message);
+      assert.deepEqual(attached.shown, []);
+      assert.equal(attached.result.value!.name, `${CONTEXT}/${NAMESPACE}/console/console (attach)`);
+      attached.result.value!.sendText('echo attached-$HOSTNAME');
+      await whenTrue(writes.event, () => written.includes('attached-console'), 'the attached shell answering');
+      attached.result.value!.dispose();
     } finally {
       subscription.dispose();
       writes.dispose();
