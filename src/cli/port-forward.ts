@@ -10,6 +10,7 @@ import { targetText } from '../cluster/streams/port-forward-target.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { parsePorts, parseTarget } from './port-forward-args.ts';
+import { untilStopSignal } from './stop-signal.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface PortForwardCommandDeps {
@@ -91,10 +92,4 @@ export function createPortForwardCommand(deps: PortForwardCommandDeps): Subcomma
 }
 
 /** The `port-forward` subcommand on the real process, stopped by SIGINT or SIGTERM. */
-export const portForwardCommand = createPortForwardCommand({
-  stopped: () =>
-    new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    }),
-});
+export const portForwardCommand = createPortForwardCommand({ stopped: untilStopSignal });
