@@ -26,14 +26,19 @@ export interface PrometheusHistoryOptions {
 }
 
 const daySeconds = 86_400;
+/**
+ * A whole cluster by workload is asked for six hours at a time: a namespace of thousands of workload
+ * containers answers tens of megabytes a day, and only one answer (and the next in flight) is held.
+ */
+export const WORKLOAD_CHUNK_SECONDS = 6 * 3600;
 /** Prometheus refuses range queries of more points per series (its query resolution limit). */
 const maxPointsPerQuery = 11_000;
 
 /** [start, end] of each request over (now - days, now], on the step grid, so chunks neither overlap nor leave gaps. */
-export function chunkRanges(nowMs: number, days: number, stepSeconds: number): { startSeconds: number; endSeconds: number }[] {
+export function chunkRanges(nowMs: number, days: number, stepSeconds: number, chunkSeconds = daySeconds): { startSeconds: number; endSeconds: number }[] {
   const endSeconds = Math.floor(nowMs / 1000 / stepSeconds) * stepSeconds;
   const points = Math.max(1, Math.floor((days * daySeconds) / stepSeconds));
-  const perChunk = Math.max(1, Math.min(maxPointsPerQuery, Math.floor(daySeconds / stepSeconds)));
+  const perChunk = Math.max(1, Math.min(maxPointsPerQuery, Math.floor(chunkSeconds / stepSeconds)));
   const startSeconds = endSeconds - (points - 1) * stepSeconds;
   const chunks: { startSeconds: number; endSeconds: number }[] = [];
   for (let first = 0; first < points; first += perChunk) {
@@ -49,12 +54,12 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
   return async (sink, signal) => {
     const endpoint = prometheusEndpoint(options.url, options.bearerToken);
     if (!endpoint.ok) return endpoint;
-    const ranges = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds);
+    const ranges = chunkRanges(options.nowMs, options.days ?? 8, stepSeconds, options.byWorkload === true ? WORKLOAD_CHUNK_SECONDS : daySeconds);
     const resources = ['cpu', 'memory', 'oom-events', 'oom-reason'] as const;
     const requests = ranges.flatMap((chunk) => resources.map((resource) => ({ resource, params: { query: queries[resource], stepSeconds, ...chunk } })));
-    // A whole cluster by workload is pushed a day at a time, so only one day of a namespace is held;
-    // per pod (the editor's one context) the days of a container are merged first, then pushed once.
-    const dayByDay = options.byWorkload === true;
+    // A whole cluster by workload is pushed a chunk at a time, so only one chunk of a namespace is
+    // held; per pod (the editor's one context) the days of a container are merged first, then pushed once.
+    const chunkByChunk = options.byWorkload === true;
     const collector = new MatrixCollector((ranges[0]?.startSeconds ?? 0) * 1000, stepSeconds * 1000, options.byWorkload === true ? 'workload' : 'pod');
     const pushed = { series: 0, samples: 0 };
     const drain = (): void => {
@@ -78,7 +83,7 @@ export function prometheusHistoryLoader(options: PrometheusHistoryOptions): Hist
         const added = collector.add(answer.value, requests[index]?.resource ?? 'cpu');
         if (!added.ok) return err({ kind: 'bad-response', message: `Prometheus at ${endpoint.value.name}: ${added.error}` });
         options.onProgress?.(index + 1, requests.length);
-        if (dayByDay && (index + 1) % resources.length === 0) drain();
+        if (chunkByChunk && (index + 1) % resources.length === 0) drain();
       }
     } finally {
       stop.abort();

@@ -169,11 +169,13 @@ describe('UsageService against the simulated cluster', () => {
     const { usage, attach } = service({ storageDir: undefined });
     try {
       await attach();
+      assert.equal(usage.autoscalersNow(CONTEXT), undefined, 'not listed yet');
       const first = usage.autoscalers(CONTEXT);
       assert.equal(usage.autoscalers(CONTEXT), first, 'cached');
       const loaded = await first;
       assert.ok(loaded?.ok, loaded?.ok === false ? loaded.error.message : '');
       assert.equal(loaded.value.vpaInstalled, false);
+      assert.equal(usage.autoscalersNow(CONTEXT), loaded.value);
       assert.equal(usage.autoscalers('elsewhere'), undefined);
     } finally {
       usage.dispose();

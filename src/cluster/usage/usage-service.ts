@@ -42,6 +42,8 @@ interface Attached {
   prometheus: SourceStatus;
   storage: SourceStatus;
   autoscalers?: { readonly atMs: number; readonly loaded: Promise<Result<ClusterAutoscalers, ClusterError>> };
+  /** The last list that succeeded, for readers that cannot wait (a hover). */
+  lastAutoscalers?: ClusterAutoscalers;
 }
 
 export class UsageService implements Disposable {
@@ -120,9 +122,19 @@ export class UsageService implements Disposable {
     const nowMs = this.now();
     if (attached.autoscalers === undefined || nowMs - attached.autoscalers.atMs > AUTOSCALERS_TTL_MS) {
       const { connection } = attached;
-      attached.autoscalers = { atMs: nowMs, loaded: loadAutoscalers(connection.client, connection.narrowedTo('pods'), attached.aborter.signal) };
+      const loaded = loadAutoscalers(connection.client, connection.narrowedTo('pods'), attached.aborter.signal).then((result) => {
+        if (result.ok) attached.lastAutoscalers = result.value;
+        return result;
+      });
+      attached.autoscalers = { atMs: nowMs, loaded };
     }
     return attached.autoscalers.loaded;
+  }
+
+  /** The autoscalers as last listed (undefined before the first list), asking for a fresher list when due. */
+  autoscalersNow(context: string): ClusterAutoscalers | undefined {
+    void this.autoscalers(context);
+    return this.contexts.get(context)?.lastAutoscalers;
   }
 
   status(context: string): UsageStatus {
