@@ -14,7 +14,6 @@ export type TerminalMode = 'exec' | 'attach';
 
 const CRLF = '\r\n';
 
-
 /** Text for the terminal: bare newlines would leave the cursor in its column. */
 const terminalText = (text: string): string => text.replace(/\r?\n/g, CRLF);
 
@@ -31,8 +30,6 @@ export function terminalName(target: ExecTarget, mode: TerminalMode): string {
 export class PodTerminal implements vscode.Pseudoterminal {
   private readonly writes = new vscode.EventEmitter<string>();
   readonly onDidWrite = this.writes.event;
-  private readonly closes = new vscode.EventEmitter<void>();
-  readonly onDidClose = this.closes.event;
   private session: StreamSession | undefined;
   private size = { width: 80, height: 24 };
   /** Waiting for Enter to connect again. */
@@ -83,7 +80,6 @@ export class PodTerminal implements vscode.Pseudoterminal {
     this.session = undefined;
     this.settle(err({ kind: 'invalid', message: 'the terminal closed before it connected' }));
     this.writes.dispose();
-    this.closes.dispose();
   }
 
   private settle(result: Result<void, ClusterError>): void {
