@@ -4,12 +4,14 @@
 // `kubectl apply` would put it in.
 import * as vscode from 'vscode';
 import type { Estimate, UsageStatus, WorkloadContainerUsage } from '../../cluster/usage/usage-types.ts';
-import type { ContainerResourcesAt } from '../../core/editor-core.ts';
+import type { ContainerResourcesAt, RightSizingRow } from '../../core/editor-core.ts';
 import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
+import { autoscalerLookups } from './autoscaler-lookups.ts';
 import { missingUsageText } from './usage-status-text.ts';
+import { workloadRequests } from './workload-lookup.ts';
 
 const SPARKLINE_WIDTH = 48;
 // Each sparkline is scaled to its own peak, so the daily shape shows; the numbers say how far below
@@ -33,13 +35,33 @@ function placement(at: ContainerResourcesAt, contextNamespace: string): Placemen
   return { namespace: 'default', why: 'neither the manifest nor the context sets a namespace, so `kubectl apply` uses `default`' };
 }
 
-function resourcesHoverMarkdown(at: ContainerResourcesAt, where: Placement, usage: WorkloadContainerUsage | undefined, status: UsageStatus, context: string): string {
+/** What the guardrails add: suggested limits, the cluster VPA's target, and why the target is what it is. */
+function guardrailLines(row: RightSizingRow | undefined): { table: string[]; notes: string[] } {
+  if (row === undefined) return { table: [], notes: [] };
+  const table: string[] = [];
+  if (row.limits !== undefined) {
+    const limits = formatted(row.limits);
+    table.push(`| Limit suggested | ${limits.cpu} | ${limits.memory} |`);
+  }
+  if (row.vpa !== undefined) {
+    const core = loadCoreModule();
+    const vpa = core.amountTexts(core.finiteAmounts(row.vpa.target), '—');
+    table.push(`| VPA \`${row.vpa.vpa}\` (cluster) | ${vpa.cpu}${row.vpa.differs.cpu ? ' ≠' : ''} | ${vpa.memory}${row.vpa.differs.memory ? ' ≠' : ''} |`);
+  }
+  const notes = [...(row.explanation?.reasons ?? []), ...row.hpa.map((advice) => advice.message), ...(row.vpa?.reasons ?? []).map((reason) => `VPA differs: ${reason}`)];
+  return { table, notes };
+}
+
+function resourcesHoverMarkdown(at: ContainerResourcesAt, where: Placement, usage: WorkloadContainerUsage | undefined, status: UsageStatus, context: string, row: RightSizingRow | undefined): string {
   const workload = `${at.kind} \`${where.namespace}/${at.name}\``;
   const subject = `container \`${at.container}\` of ${workload}`;
   const title = [`**Right-sizing** ${subject} in context \`${context}\``, ...(where.why === undefined ? [] : ['', `Namespace \`${where.namespace}\`: ${where.why}.`])].join('\n');
   if (usage?.recommendation === undefined) return `${title}\n\n${missingUsageText(status, subject, context, readConfig().allocatorPrometheusUrl)}`;
-  const { target, lowerBound, upperBound } = usage.recommendation;
+  const { lowerBound, upperBound } = usage.recommendation;
+  // An HPA-held resource shows today's request as its target (the row's), the suggestion in the note.
+  const target = row?.target ?? usage.recommendation.target;
   const [t, l, u] = [formatted(target), formatted(lowerBound), formatted(upperBound)];
+  const guardrails = guardrailLines(row);
   const lint = loadCoreModule();
   const chart = usage.chart;
   const cpuPeak = lint.seriesPeak(chart.cpu);
@@ -54,7 +76,10 @@ function resourcesHoverMarkdown(at: ContainerResourcesAt, where: Placement, usag
     `| Upper bound | ${u.cpu} | ${u.memory} |`,
     `| Requested now | ${at.requests['cpu'] ?? '—'} | ${at.requests['memory'] ?? '—'} |`,
     `| Limit now | ${at.limits['cpu'] ?? '—'} | ${at.limits['memory'] ?? '—'} |`,
+    ...guardrails.table,
     '',
+    ...guardrails.notes.flatMap((note) => [`- ${note}`]),
+    ...(guardrails.notes.length === 0 ? [] : ['']),
     `CPU, hourly mean over ${Math.round(chart.cpu.length / 24)} days (peak ${formatted({ cpu: cpuPeak, memory: 0 }).cpu}): \`${lint.sparkline(chart.cpu, SPARKLINE_WIDTH)}\``,
     '',
     `Memory, hourly peak (peak ${formatted({ cpu: 0, memory: memoryPeak }).memory}): \`${lint.sparkline(chart.memory, SPARKLINE_WIDTH)}\``,
@@ -83,6 +108,10 @@ export class ResourcesHover implements vscode.HoverProvider {
     const where = placement(at, config.value.contexts.find((summary) => summary.name === context)?.namespace ?? '');
     const usage = service.usage.find(context, where.namespace, at.name, at.container);
     const range = new vscode.Range(document.positionAt(at.range.start), document.positionAt(at.range.end));
-    return new vscode.Hover(new vscode.MarkdownString(resourcesHoverMarkdown(at, where, usage, service.usage.status(context), context)), range);
+    const connection = service.connection(context);
+    // The HPAs and VPAs as last listed: a hover does not wait for a list (the first one may lack them).
+    const autoscalers = usage === undefined ? undefined : service.usage.autoscalersNow(context);
+    const rows = usage === undefined || connection === undefined ? [] : loadCoreModule().rightSizingRows([usage], (namespace, workload) => workloadRequests(connection, namespace, workload), autoscalerLookups(autoscalers));
+    return new vscode.Hover(new vscode.MarkdownString(resourcesHoverMarkdown(at, where, usage, service.usage.status(context), context, rows[0])), range);
   }
 }

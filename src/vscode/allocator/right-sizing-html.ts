@@ -5,6 +5,7 @@
 import type { RightSizingRow, RightSizingTotals } from '../../core/editor-core.ts';
 import type { UsageChart, UsageStatus } from '../../cluster/usage/usage-types.ts';
 import { loadCoreModule } from '../bundle-loader.ts';
+import { escapeHtml, explanationDetails } from './right-sizing-explanation.ts';
 import { PAGE_SCRIPT, PAGE_STYLE } from './right-sizing-page-assets.ts';
 import { usageSourcesLine } from './usage-status-text.ts';
 
@@ -15,6 +16,8 @@ export interface ReportPage {
   readonly status: UsageStatus | undefined;
   readonly prometheusUrl: string;
   readonly charts: ReadonlyMap<string, UsageChart>;
+  /** Whether the cluster serves VerticalPodAutoscalers (their CRD): the VPA column says so. */
+  readonly vpaInstalled: boolean;
   readonly nonce: string;
 }
 
@@ -22,9 +25,6 @@ export function chartKey(namespace: string, workload: string, container: string)
   return `${namespace}/${workload}/${container}`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 const GIB = 2 ** 30;
 const MIB = 2 ** 20;
@@ -35,7 +35,15 @@ const CHART_PX = 56;
 const whole = (value: number | undefined, unit: number): string => (value === undefined ? '—' : Math.round(value / unit).toLocaleString('en-US'));
 const signed = (value: number): string => (value > 0 ? `+${value.toFixed(2)}` : value < 0 ? `−${(-value).toFixed(2)}` : '0.00');
 
-/** Sort values, data-v0 … data-v8, by the column numbers of the header. */
+/** The cluster VPA's target, as the VPA column shows it: CPU / memory, '—' for none. */
+function vpaText(row: RightSizingRow): string {
+  if (row.vpa === undefined) return '—';
+  const { amountTexts, finiteAmounts } = loadCoreModule();
+  const { cpu, memory } = amountTexts(finiteAmounts(row.vpa.target), '—');
+  return `${cpu} / ${memory}`;
+}
+
+/** Sort values, data-v0 … data-v9, by the column numbers of the header. */
 function sortValues(row: RightSizingRow): (string | number)[] {
   return [
     `${row.workload} ${row.namespace} ${row.container}`,
@@ -47,29 +55,39 @@ function sortValues(row: RightSizingRow): (string | number)[] {
     row.freedCores,
     row.freedBytes / GIB,
     row.confidenceDays,
+    vpaText(row),
   ];
 }
 
 const HEADER = `<thead>
-<tr><th rowspan="2" class="name" data-column="0" data-numeric="false" tabindex="0">Workload</th><th rowspan="2" class="wide" data-column="1" data-numeric="true" tabindex="0">Replicas</th><th colspan="2" class="group">CPU (millicores)</th><th colspan="2" class="group">Memory (MiB)</th><th colspan="2" class="group" title="(request − target) × replicas; negative: the target asks for more">Freed</th><th rowspan="2" class="wide" data-column="8" data-numeric="true" tabindex="0" title="Days of usage history behind the recommendation">History (days)</th></tr>
+<tr><th rowspan="2" class="name" data-column="0" data-numeric="false" tabindex="0">Workload</th><th rowspan="2" class="wide" data-column="1" data-numeric="true" tabindex="0">Replicas</th><th colspan="2" class="group">CPU (millicores)</th><th colspan="2" class="group">Memory (MiB)</th><th colspan="2" class="group" title="(request − target) × replicas; negative: the target asks for more">Freed</th><th rowspan="2" class="wide" data-column="8" data-numeric="true" tabindex="0" title="Days of usage history behind the recommendation">History (days)</th><th rowspan="2" data-column="9" data-numeric="false" tabindex="0" title="The cluster's own VerticalPodAutoscaler: its target, ≠ where it differs from ours beyond the tolerance">VPA</th></tr>
 <tr>${[['request', 2], ['target', 3], ['request', 4], ['target', 5], ['cores', 6], ['GiB', 7]].map(([title, column]) => `<th data-column="${column}" data-numeric="true" tabindex="0">${title}</th>`).join('')}</tr>
 </thead>`;
 
-function numberCells(row: RightSizingRow): string {
+/** A target cell's text: an HPA-held resource says so (its number is today's request). */
+function held(row: RightSizingRow, resource: 'cpu' | 'memory', text: string): string {
+  return row.hpa.some((advice) => advice.resource === resource) ? `${text} (HPA)` : text;
+}
+
+function numberCells(row: RightSizingRow, vpaInstalled: boolean): string {
   const { estimateQuantities } = loadCoreModule();
   const [target, lower, upper] = [estimateQuantities(row.target), estimateQuantities(row.lowerBound), estimateQuantities(row.upperBound)] as const;
   const bounds = (resource: 'cpu' | 'memory'): string => `target ${target[resource]}, bounds ${lower[resource]} – ${upper[resource]}`;
   const freed = `(request − target) × ${row.replicas} replicas`;
   const cell = (text: string, title: string, className = ''): string => `<td${className === '' ? '' : ` class="${className}"`} title="${escapeHtml(title)}">${escapeHtml(text)}</td>`;
+  const hpaTitle = (resource: 'cpu' | 'memory'): string | undefined => row.hpa.find((advice) => advice.resource === resource)?.message;
+  const differs = row.vpa !== undefined && (row.vpa.differs.cpu || row.vpa.differs.memory);
+  const vpaTitle = row.vpa === undefined ? (vpaInstalled ? 'no VerticalPodAutoscaler for this workload' : 'the cluster has no VerticalPodAutoscaler CRD') : [`VPA ${row.vpa.vpa}`, ...row.vpa.reasons].join('; ');
   return [
     cell(String(row.replicas), 'pods the workload runs', 'wide'),
     cell(whole(row.current.cpu, 0.001), row.current.cpu === undefined ? 'no CPU request set' : 'CPU requested today'),
-    cell(whole(row.target.cpu, 0.001), bounds('cpu')),
+    cell(held(row, 'cpu', whole(row.target.cpu, 0.001)), hpaTitle('cpu') ?? bounds('cpu')),
     cell(whole(row.current.memory, MIB), row.current.memory === undefined ? 'no memory request set' : 'memory requested today'),
-    cell(whole(row.target.memory, MIB), bounds('memory')),
+    cell(held(row, 'memory', whole(row.target.memory, MIB)), hpaTitle('memory') ?? bounds('memory')),
     cell(signed(row.freedCores), freed, row.freedCores < 0 ? 'claim' : ''),
     cell(signed(row.freedBytes / GIB), freed, row.freedBytes < 0 ? 'claim' : ''),
     cell(row.confidenceDays.toFixed(1), 'days of usage history', 'wide'),
+    cell(`${vpaText(row)}${differs ? ' ≠' : ''}`, vpaTitle, differs ? 'claim' : ''),
   ].join('');
 }
 
@@ -124,7 +142,7 @@ function chartsLine(row: RightSizingRow, chart: UsageChart | undefined, time: Ti
   return `<div class="charts">${chartFigure('CPU, mean per hour', chart.cpu, chart, row.target.cpu, cpuText, `CPU of ${of} over ${Math.round(chart.cpu.length / 24)} days; dashed: target`, time)}${chartFigure('Memory, peak per hour', chart.memory, chart, row.target.memory, memoryText, `Memory of ${of}; dashed: target`, time)}</div>`;
 }
 
-function entry(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts): string {
+function entry(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts, vpaInstalled: boolean): string {
   const data = sortValues(row).map((value, index) => `data-v${index}="${escapeHtml(String(value))}"`);
   data.push(`data-namespace="${escapeHtml(row.namespace)}"`, `data-kind="${escapeHtml(row.kind)}"`, `data-name="${escapeHtml(row.workload)}"`);
   const label = `${row.kind} ${row.namespace}/${row.workload}`;
@@ -132,8 +150,8 @@ function entry(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTex
   const where = [row.namespace, row.kind === '' ? 'not in the cluster any more' : row.kind, `container ${row.container}`].map(escapeHtml).join(' · ');
   const folded = `<span class="narrow"> · ×${row.replicas} · ${row.confidenceDays.toFixed(1)} days</span>`;
   return `<tbody class="entry${row.kind === '' ? ' gone' : ''}" ${data.join(' ')}>
-<tr class="numbers"><td class="name">${name}<span class="sub">${where}${folded}</span></td>${numberCells(row)}</tr>
-<tr class="charts"><td colspan="9">${chartsLine(row, chart, time)}</td></tr>
+<tr class="numbers"><td class="name">${name}<span class="sub">${where}${folded}</span></td>${numberCells(row, vpaInstalled)}</tr>
+<tr class="charts"><td colspan="10">${explanationDetails(row)}${chartsLine(row, chart, time)}</td></tr>
 </tbody>`;
 }
 
@@ -144,7 +162,7 @@ export function rightSizingHtml(page: ReportPage): string {
       ? '<p>Not enough data yet: no workload container has a recommendation.</p>'
       : `<p>Applying every recommendation would free <strong>${totals.freedCores.toFixed(2)} cores</strong> and <strong>${totals.freedGiB.toFixed(2)} GiB</strong> of requests; under-provisioned containers would claim ${totals.claimedCores.toFixed(2)} cores and ${totals.claimedGiB.toFixed(2)} GiB more.</p>`;
   const time = timeTexts();
-  const body = rows.map((row) => entry(row, page.charts.get(chartKey(row.namespace, row.workload, row.container)), time)).join('\n');
+  const body = rows.map((row) => entry(row, page.charts.get(chartKey(row.namespace, row.workload, row.container)), time, page.vpaInstalled)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RightSizingRow, RightSizingTotals } from '../../core/editor-core.ts';
+import type { ClusterAutoscalers } from '../../cluster/usage/autoscalers.ts';
 import type { UsageChart } from '../../cluster/usage/usage-types.ts';
 import { loadCoreModule, type ClusterService } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
@@ -11,6 +12,7 @@ import { readConfig } from '../config.ts';
 import { currentContext } from '../commands/object-targets.ts';
 import type { Element } from '../explorer/elements.ts';
 import { Commands } from '../ids.ts';
+import { autoscalerLookups } from './autoscaler-lookups.ts';
 import { chartKey, rightSizingHtml } from './right-sizing-html.ts';
 import { workloadRequests } from './workload-lookup.ts';
 
@@ -27,6 +29,8 @@ export interface RightSizingReport {
   /** What the page's messages go to (a row's click sends `{ type: 'reveal', namespace, kind, name }`). */
   receive(message: unknown): Promise<void>;
   readonly panel: vscode.WebviewPanel;
+  /** Settles once the context's HPAs and VPAs are in the rows (or could not be listed). */
+  readonly autoscalersLoaded: Promise<void>;
 }
 
 type PageMessage = { readonly type: 'exportCsv' } | { readonly type: 'reveal'; readonly namespace: string; readonly kind: string; readonly name: string };
@@ -40,21 +44,24 @@ function pageMessage(message: unknown): PageMessage | undefined {
   return undefined;
 }
 
-function reportData(service: ClusterService, context: string): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
+function reportData(service: ClusterService, context: string, autoscalers: ClusterAutoscalers | undefined): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
   const connection = service.connection(context);
   const usage = service.usage?.usage(context) ?? [];
   const lint = loadCoreModule();
-  const rows = connection === undefined ? [] : lint.rightSizingRows(usage, (namespace, workload) => workloadRequests(connection, namespace, workload));
+  const rows = connection === undefined ? [] : lint.rightSizingRows(usage, (namespace, workload) => workloadRequests(connection, namespace, workload), autoscalerLookups(autoscalers));
   return { rows, charts: new Map(usage.map((entry) => [chartKey(entry.namespace, entry.workload, entry.container), entry.chart])) };
 }
 
 function openReport(service: ClusterService, context: string): RightSizingReport {
   const panel = vscode.window.createWebviewPanel('kubeWorkbench.rightSizing', `Right-Sizing: ${context}`, vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true, localResourceRoots: [] });
-  let data = reportData(service, context);
+  // The HPAs and VPAs arrive after the first render (a list each); the page is drawn again with them.
+  let autoscalers: ClusterAutoscalers | undefined;
+  let disposed = false;
+  let data = reportData(service, context, autoscalers);
   let html = '';
   const render = (): void => {
-    data = reportData(service, context);
-    const page = { context, rows: data.rows, totals: loadCoreModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts };
+    data = reportData(service, context, autoscalers);
+    const page = { context, rows: data.rows, totals: loadCoreModule().rightSizingTotals(data.rows), status: service.usage?.status(context), charts: data.charts, vpaInstalled: autoscalers?.vpaInstalled === true };
     html = rightSizingHtml({ ...page, prometheusUrl: readConfig().allocatorPrometheusUrl, nonce: randomBytes(16).toString('base64') });
     panel.webview.html = html;
   };
@@ -85,7 +92,13 @@ function openReport(service: ClusterService, context: string): RightSizingReport
     }),
     panel.webview.onDidReceiveMessage(receive),
   ];
+  const autoscalersLoaded = (service.usage?.autoscalers(context) ?? Promise.resolve(undefined)).then((result) => {
+    if (result?.ok !== true || disposed) return;
+    autoscalers = result.value;
+    render();
+  });
   panel.onDidDispose(() => {
+    disposed = true;
     clearTimeout(timer);
     for (const subscription of subscriptions) subscription?.dispose();
   });
@@ -98,6 +111,7 @@ function openReport(service: ClusterService, context: string): RightSizingReport
     html: () => html,
     exportCsv,
     receive,
+    autoscalersLoaded,
   };
 }
 
