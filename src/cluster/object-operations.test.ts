@@ -139,16 +139,19 @@ describe('ObjectOperations against the simulated cluster', () => {
   });
 
   it("lists an object's events as kubectl describe finds them: its own, not a namesake's", async () => {
-    const ref = await firstDeployment();
-    const read = await operations().get(ref);
-    assert.ok(read.ok);
-    const uid = (read.value as { metadata: { uid: string } }).metadata.uid;
+    const ref = { kind: 'Deployment', namespace: 'default', name: 'evented' };
+    const template = { metadata: { labels: { app: 'evented' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } };
+    const created = await operations().apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: ref.name, namespace: ref.namespace }, spec: { replicas: 2, selector: { matchLabels: { app: 'evented' } }, template } }, { force: true, dryRun: false });
+    assert.ok(created.ok);
+    sim.settle();
     assert.ok((await operations().scale(ref, 0)).ok);
     sim.settle();
+    const uid = (created.value as { metadata: { uid: string } }).metadata.uid;
     const listed = await operations().events(ref, uid);
     assert.ok(listed.ok);
-    const scaledDown = (events: unknown[]): boolean => events.some((event) => /^Scaled down replica set /.test((event as { message: string }).message));
-    assert.ok(scaledDown(listed.value), JSON.stringify(listed.value));
+    const messages = listed.value.map((event) => (event as { message: string }).message);
+    assert.ok(messages.some((message) => /^Scaled up replica set evented-\S+ from 0 to 2$/.test(message)), messages.join('\n'));
+    assert.ok(messages.some((message) => /^Scaled down replica set evented-\S+ from 2 to 0$/.test(message)), messages.join('\n'));
     const other = await operations().events(ref, 'another-uid');
     assert.deepEqual(other.ok && other.value, [], 'a namesake of another uid has no events of this one');
   });
