@@ -8,6 +8,7 @@ import type { ClusterConnection, ClusterService } from '../bundle-loader.ts';
 import { watchConnection } from './connection-changes.ts';
 import { ElementCache, type Element, type ElementOf } from './elements.ts';
 import { NodeStandings } from './node-standings.ts';
+import { subjectWarnings, type EventSubject } from './object-warnings.ts';
 import { RefreshCoalescer } from './refresh-coalescer.ts';
 import { contextElement } from './rows/context-row.ts';
 import { rowOf } from './rows/index.ts';
@@ -29,6 +30,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, Tree,
   private readonly standingsChanged = new vscode.EventEmitter<{ readonly context: string; readonly names: readonly string[] }>();
   /** Nodes whose standing (Unknown, NotReady, ...) changed: their badges. */
   readonly onDidChangeStandings = this.standingsChanged.event;
+  private readonly eventsChanged = new vscode.EventEmitter<void>();
+  /** A watched context's events changed (coalesced by its event cache): the warning badges. */
+  readonly onDidChangeEvents = this.eventsChanged.event;
   private readonly cache = new ElementCache();
   private readonly coalescer = new RefreshCoalescer<Element>((elements) => this.changed.fire(elements));
   private readonly watched = new Map<string, Watched>();
@@ -64,10 +68,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, Tree,
     this.invalidate(more.parentId);
   }
 
-  /** Marks rows for a coalesced redraw; ids never handed out are ignored. */
-  invalidate(id: string): void {
-    const element = this.cache.find(id);
-    if (element !== undefined) this.coalescer.add(element);
+  /** Marks rows for a coalesced redraw (undefined: the whole tree); ids never handed out are ignored. */
+  invalidate(id: string | undefined): void {
+    const element = id === undefined ? undefined : this.cache.find(id);
+    if (id === undefined || element !== undefined) this.coalescer.add(element);
   }
 
   /** The clock heartbeat ages are judged by (the integration tests hand in the simulated cluster's). */
@@ -93,6 +97,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, Tree,
   /** A node's standing when its context is watched; never connects. */
   standingOf(context: string, name: string): NodeStanding | undefined {
     return this.watched.get(context)?.standings.standing(name);
+  }
+
+  /** A row's Warning events of the last hour when its context is watched; never connects. */
+  warningCount(context: string, subject: EventSubject): number {
+    const connection = this.watched.has(context) ? this.clusters().connection(context) : undefined;
+    return connection === undefined ? 0 : subjectWarnings(connection, subject).length;
   }
 
   getParent(): undefined {
@@ -126,7 +136,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, Tree,
         for (const name of names) this.invalidate(nodeId(context, name));
         this.standingsChanged.fire({ context, names });
       });
-      this.watched.set(context, { changes: watchConnection(connection, (id) => this.invalidate(id)), standings });
+      this.watched.set(context, { changes: watchConnection(connection, (id) => this.invalidate(id), () => this.eventsChanged.fire()), standings });
     }
     return connection;
   }
@@ -152,6 +162,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Element>, Tree,
     this.unwatchAll();
     this.changed.dispose();
     this.standingsChanged.dispose();
+    this.eventsChanged.dispose();
   }
 
   private unwatchAll(): void {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { NodeStanding } from '../../core/cluster/node-summary.ts';
 
-const NODE_SCHEME = 'kube-workbench-node';
+export const NODE_SCHEME = 'kube-workbench-node';
 
 /** The URI of a node row: the context and node name as path segments, each encoded (a context name may hold "/"). */
 export function nodeUri(context: string, name: string): vscode.Uri {

@@ -1,5 +1,5 @@
 // A kubeconfig context: the current one opens at once; under it Nodes, Workloads, Access, Cluster,
-// Custom resources, and Port Forwards while it has some.
+// Warnings, Custom resources, and Port Forwards while it has some.
 import * as vscode from 'vscode';
 import type { Element } from '../elements.ts';
 import { accessElement } from './access-row.ts';
@@ -9,6 +9,7 @@ import { customsElement } from './customs-row.ts';
 import { nodesElement } from './nodes-row.ts';
 import { forwardsOf, portForwardsElement } from './port-forwards-row.ts';
 import { statusElement } from './status-row.ts';
+import { warningsElement } from './warnings-row.ts';
 import { workloadsElement } from './workloads-row.ts';
 
 declare module '../elements.ts' {
@@ -25,7 +26,7 @@ export const contextRow: Row<'context'> = {
   children(element, tree) {
     const { context } = element;
     const connection = tree.connection(context);
-    const rows: Element[] = [nodesElement(context), workloadsElement(context), accessElement(context), clusterScopedElement(context)].map((row) => tree.element(row));
+    const rows: Element[] = [nodesElement(context), workloadsElement(context), accessElement(context), clusterScopedElement(context), warningsElement(context)].map((row) => tree.element(row));
     // Shown once the cluster has CRDs: most clusters do, a fresh one may not.
     if (connection.customResources.size > 0) rows.push(tree.element(customsElement(context)));
     if (forwardsOf(tree, context).length > 0) rows.push(tree.element(portForwardsElement(context)));

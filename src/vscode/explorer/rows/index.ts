@@ -10,6 +10,8 @@ import { crdGroupRow } from './crd-group-row.ts';
 import { crdKindRow } from './crd-kind-row.ts';
 import { customRow } from './custom-row.ts';
 import { customsRow } from './customs-row.ts';
+import { eventRow } from './event-row.ts';
+import { eventsRow } from './events-row.ts';
 import { kindRow } from './kind-row.ts';
 import { listedGroupRow } from './listed-group-row.ts';
 import { listedObjectRow } from './listed-object-row.ts';
@@ -22,6 +24,7 @@ import { portForwardRow } from './port-forward-row.ts';
 import { portForwardsRow } from './port-forwards-row.ts';
 import type { Row, RowChange } from './row.ts';
 import { statusRow } from './status-row.ts';
+import { warningsRow } from './warnings-row.ts';
 import { workloadRow } from './workload-row.ts';
 import { workloadsRow } from './workloads-row.ts';
 
@@ -47,6 +50,9 @@ const rows: { readonly [K in ElementType]: Row<K> } = {
   more: moreRow,
   portForwards: portForwardsRow,
   portForward: portForwardRow,
+  events: eventsRow,
+  event: eventRow,
+  warnings: warningsRow,
 };
 
 const rowList: readonly Row<ElementType>[] = Object.values(rows);

@@ -2,6 +2,8 @@
 // Services, a binding's subjects → role, a Secret's type and key count), the rest in the tooltip.
 import * as vscode from 'vscode';
 import { isListedKind, type ListedKind } from '../../../core/cluster/listed-kinds.ts';
+import { objectUri } from '../event-decorations.ts';
+import { subjectWarnings, warningNote } from '../object-warnings.ts';
 import type { Row } from './row.ts';
 
 declare module '../elements.ts' {
@@ -28,7 +30,7 @@ export const listedLooks: Readonly<Record<ListedKind, { readonly title: string; 
   IngressClass: { title: 'IngressClasses', icon: 'globe' },
 };
 
-const listedObjectId = (context: string, kind: ListedKind, namespace: string, name: string): string => `lo:${context}:${kind}:${namespace}/${name}`;
+export const listedObjectId = (context: string, kind: ListedKind, namespace: string, name: string): string => `lo:${context}:${kind}:${namespace}/${name}`;
 
 export const listedObjectElement = (context: string, kind: ListedKind, namespace: string, name: string) =>
   ({ type: 'listedObject', id: listedObjectId(context, kind, namespace, name), context, kind, namespace, name }) as const;
@@ -41,10 +43,13 @@ export const listedObjectRow: Row<'listedObject'> = {
       item.description = 'deleted';
       return item;
     }
-    item.description = object.detail;
+    const warnings = warningNote(subjectWarnings(tree.connection(element.context), element));
+    item.description = [object.detail, ...(warnings === undefined ? [] : [warnings.description])].filter((part) => part !== '').join(' · ');
+    // The warning badge comes from EventDecorations, keyed by this URI.
+    item.resourceUri = objectUri(element.context, element);
     item.iconPath = new vscode.ThemeIcon(listedLooks[element.kind].icon);
     // A plain string: object text never renders as Markdown.
-    item.tooltip = [`${element.kind} ${element.namespace === '' ? '' : `${element.namespace}/`}${element.name}`, ...object.notes].join('\n');
+    item.tooltip = [`${element.kind} ${element.namespace === '' ? '' : `${element.namespace}/`}${element.name}`, ...object.notes, ...(warnings === undefined ? [] : [warnings.tooltip])].join('\n');
     return item;
   },
   contextValue: (element) => `kubeWorkbench.object.${element.kind}`,

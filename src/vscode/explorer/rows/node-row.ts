@@ -6,6 +6,8 @@ import { nodeDescription, nodeStanding, summarizeNode, type NodeStanding, type N
 import { matchesFilter } from '../filter.ts';
 import { nodeUri } from '../node-decorations.ts';
 import { byName, nodeLease } from '../node-standings.ts';
+import { subjectWarnings, warningNote } from '../object-warnings.ts';
+import { eventsChild } from './events-row.ts';
 import { podElement } from './pod-row.ts';
 import type { Row } from './row.ts';
 
@@ -52,14 +54,17 @@ function tooltip(name: string, summary: NodeSummary): vscode.MarkdownString {
   return new vscode.MarkdownString(lines.join('\n\n'));
 }
 
+const nodeSubject = (name: string) => ({ kind: 'Node', namespace: '', name });
+
 export const nodeRow: Row<'node'> = {
   children(element, tree) {
-    const pods = tree
-      .connection(element.context)
-      .pods.byIndex('node', element.name)
+    const connection = tree.connection(element.context);
+    const events = eventsChild(tree, connection, element.id, element.context, nodeSubject(element.name));
+    const pods = connection.pods
+      .byIndex('node', element.name)
       .filter((pod) => matchesFilter(tree.filter, pod.meta))
       .sort((a, b) => byName(a.meta.namespace, b.meta.namespace) || byName(a.meta.name, b.meta.name));
-    return tree.page(element, pods, (pod) => tree.element(podElement(element.context, pod.meta.namespace, pod.meta.name, 'node')));
+    return [...events, ...tree.page(element, pods, (pod) => tree.element(podElement(element.context, pod.meta.namespace, pod.meta.name, 'node')))];
   },
   item(element, tree) {
     const connection = tree.connection(element.context);
@@ -67,11 +72,14 @@ export const nodeRow: Row<'node'> = {
     if (node === undefined) return new vscode.TreeItem(`${element.name} (deleted)`);
     const summary = summarizeNode(node, nodeLease(connection, element.name), connection.pods.byIndex('node', element.name), tree.now());
     const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = nodeDescription(summary);
+    const warnings = warningNote(subjectWarnings(connection, nodeSubject(element.name)));
+    item.description = [nodeDescription(summary), ...(warnings === undefined ? [] : [warnings.description])].join(' · ');
     item.iconPath = standingIcons[nodeStanding(summary.health)];
     // The badge and label colour come from NodeDecorations, keyed by this URI.
     item.resourceUri = nodeUri(element.context, element.name);
     item.tooltip = tooltip(element.name, summary);
+    // Event text is the cluster's: escaped, never rendered as Markdown.
+    if (warnings !== undefined) item.tooltip.appendMarkdown('\n\n').appendText(warnings.tooltip);
     return item;
   },
   contextValue: () => 'kubeWorkbench.node',

@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { podOwnerWorkload, type PodOwnerKind } from '../../../core/cluster/owner-match.ts';
 import type { SlimWorkload, WorkloadKind } from '../../../core/cluster/workload-model.ts';
+import { objectUri } from '../event-decorations.ts';
 import { byName } from '../node-standings.ts';
+import { subjectEvents, subjectWarnings, warningNote } from '../object-warnings.ts';
+import { eventsChild } from './events-row.ts';
 import { podElement } from './pod-row.ts';
 import type { Row } from './row.ts';
 
@@ -64,25 +67,31 @@ const stateColours = {
 
 export const workloadRow: Row<'workload'> = {
   children(element, tree) {
-    if (!POD_OWNERS.has(element.kind)) return [];
+    const connection = tree.connection(element.context);
+    const events = eventsChild(tree, connection, element.id, element.context, element);
+    if (!POD_OWNERS.has(element.kind)) return events;
     // A workload's pods are what it is made of: shown whole, not filtered.
-    const pods = tree.connection(element.context).podsOwnedBy(element.kind, element.namespace, element.name).toSorted((a, b) => byName(a.meta.name, b.meta.name));
-    return tree.page(element, pods, (pod) => tree.element(podElement(element.context, element.namespace, pod.meta.name, 'workload')));
+    const pods = connection.podsOwnedBy(element.kind, element.namespace, element.name).toSorted((a, b) => byName(a.meta.name, b.meta.name));
+    return [...events, ...tree.page(element, pods, (pod) => tree.element(podElement(element.context, element.namespace, pod.meta.name, 'workload')))];
   },
   item(element, tree) {
     const connection = tree.connection(element.context);
     const workload = connection.workloads[element.kind].get(element.namespace, element.name);
     const pods = POD_OWNERS.has(element.kind) ? connection.podsOwnedBy(element.kind, element.namespace, element.name).length : 0;
-    const item = new vscode.TreeItem(element.name, pods > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const opens = pods > 0 || subjectEvents(connection, element).length > 0;
+    const item = new vscode.TreeItem(element.name, opens ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     if (workload === undefined) {
       item.description = 'deleted';
       return item;
     }
+    const warnings = warningNote(subjectWarnings(connection, element));
+    // The warning badge comes from EventDecorations, keyed by this URI.
+    item.resourceUri = objectUri(element.context, element);
     const { text, state } = workloadDescription(workload);
     const scaling = connection.autoscalersOf(element.kind, element.namespace, element.name).map((hpa) => hpa.scales?.words ?? '');
-    item.description = [text, ...scaling].join(' · ');
+    item.description = [text, ...scaling, ...(warnings === undefined ? [] : [warnings.description])].join(' · ');
     item.iconPath = new vscode.ThemeIcon(kindIcons[element.kind], new vscode.ThemeColor(stateColours[state]));
-    item.tooltip = [`${element.kind} ${element.namespace}/${element.name}: ${text}`, ...(pods > 0 ? [`${pods} pods`] : []), ...scaling.map((words) => `scaled by ${words}`)].join('\n');
+    item.tooltip = [`${element.kind} ${element.namespace}/${element.name}: ${text}`, ...(pods > 0 ? [`${pods} pods`] : []), ...scaling.map((words) => `scaled by ${words}`), ...(warnings === undefined ? [] : [warnings.tooltip])].join('\n');
     return item;
   },
   contextValue: (element) => `kubeWorkbench.workload.${element.kind}`,
