@@ -11,6 +11,8 @@ export interface SuggestionSource {
   readonly name: string;
   readonly container: string;
   readonly recommendation: { readonly target: ResourceEstimate; readonly lowerBound: ResourceEstimate; readonly upperBound: ResourceEstimate };
+  /** The P50s of the history, for the HPA's arithmetic. */
+  readonly explanation?: { readonly cpu: { readonly p50: number }; readonly memory: { readonly p50: number } } | undefined;
 }
 
 export function requestSuggestion(source: SuggestionSource): RequestSuggestion {
@@ -23,5 +25,6 @@ export function requestSuggestion(source: SuggestionSource): RequestSuggestion {
     requests: estimateQuantities(recommendation.target),
     lowerBound: estimateQuantities(recommendation.lowerBound),
     upperBound: estimateQuantities(recommendation.upperBound),
+    ...(source.explanation === undefined ? {} : { usage: estimateQuantities({ cpu: source.explanation.cpu.p50, memory: source.explanation.memory.p50 }) }),
   };
 }

@@ -96,6 +96,8 @@ export interface RequestSuggestion {
   /** The recommendation's bounds, when known: the Burstable fix requests the lower and limits the upper. */
   readonly lowerBound?: Readonly<Record<string, string>>;
   readonly upperBound?: Readonly<Record<string, string>>;
+  /** Typical usage per pod (P50), when known: what an HPA on the workload would divide by the request. */
+  readonly usage?: Readonly<Record<string, string>>;
 }
 
 /** Facts a rule may read beyond the file set. */

@@ -11,10 +11,10 @@ import { workloadRequests } from './workload-lookup.ts';
  */
 export function usageSuggestions(connection: ClusterConnection, usage: readonly WorkloadContainerUsage[], contextNamespace: string): RequestSuggestion[] {
   const { requestSuggestion } = loadCoreModule();
-  return usage.flatMap(({ namespace, workload, container, recommendation }) => {
+  return usage.flatMap(({ namespace, workload, container, recommendation, explanation }) => {
     if (recommendation === undefined) return [];
     const kind = workloadRequests(connection, namespace, workload)?.kind ?? '*';
-    const source = { kind, name: workload, container, recommendation };
+    const source = { kind, name: workload, container, recommendation, explanation };
     return [requestSuggestion({ ...source, namespace }), ...(namespace === contextNamespace ? [requestSuggestion({ ...source, namespace: undefined })] : [])];
   });
 }

@@ -1,5 +1,6 @@
 import { parseQuantity, toNumber } from '../../allocator/quantity.ts';
 import { setPathsEdit, type PathValue } from '../edits.ts';
+import { fileSetHpas, hpaHeldText, hpaOf } from '../hpa-held.ts';
 import { quoteValue } from '../quote-value.ts';
 import { containerRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
@@ -84,11 +85,21 @@ export const requestSuggestion: Rule = {
       });
       const [first] = differing;
       if (first === undefined) continue;
-      const parts = differing.map(({ resource, text, current }) => `${resource} ${text} (set: ${setText(current)})`);
-      const fix = resourcesFix(ref, `Apply suggested requests: ${pairText(suggestion.requests)}`, pathValues('requests', suggestion.requests));
-      yield reportOn(object, first.current?.range ?? containerRange(object, container), `Observed usage suggests requests of ${parts.join(', ')}.`, {
+      // A resource an HPA of the file set scales on keeps its request; its suggestion is a fix of its own.
+      const hpa = hpaOf(context.derived(fileSetHpas), object);
+      const isHeld = (resource: string): boolean => hpa?.utilization[resource as 'cpu' | 'memory'] !== undefined;
+      const free = differing.filter(({ resource }) => !isHeld(resource));
+      const held = differing.filter(({ resource }) => isHeld(resource));
+      const parts = free.map(({ resource, text, current }) => `${resource} ${text} (set: ${setText(current)})`);
+      const notes = hpa === undefined ? [] : held.map(({ resource, current }) => hpaHeldText(hpa, object, suggestion, resource as 'cpu' | 'memory', current?.quantity === undefined ? undefined : toNumber(current.quantity)));
+      const suggested = Object.fromEntries(Object.entries(suggestion.requests).filter(([resource]) => !isHeld(resource)));
+      const heldRequests = Object.fromEntries(held.map(({ resource, text }) => [resource, text]));
+      const fix = free.length === 0 ? undefined : resourcesFix(ref, `Apply suggested requests: ${pairText(suggested)}`, pathValues('requests', suggested));
+      const choice = held.length === 0 ? undefined : resourcesFix(ref, `Set ${pairText(heldRequests)} anyway (HPA ${hpa?.name ?? ''} then rescales)`, pathValues('requests', heldRequests));
+      const message = [...(parts.length === 0 ? [] : [`Observed usage suggests requests of ${parts.join(', ')}.`]), ...notes.map((note) => `${note}.`)].join(' ');
+      yield reportOn(object, first.current?.range ?? containerRange(object, container), message, {
         ...(fix === undefined ? {} : { fix }),
-        alternatives: qosFixes(ref, suggestion),
+        alternatives: [...(choice === undefined ? [] : [choice]), ...(held.length === 0 ? qosFixes(ref, suggestion) : [])],
       });
     }
   },
