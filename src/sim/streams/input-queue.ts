@@ -4,6 +4,8 @@
  */
 export class InputTooLarge extends Error {}
 
+const maxLineBytes = 1024 * 1024;
+
 export class InputQueue {
   private readonly chunks: Uint8Array[] = [];
   private size = 0;
@@ -68,7 +70,8 @@ export class InputQueue {
       if (signal?.aborted === true) return undefined;
       const newline = this.chunks.reduce<number>((found, chunk, index) => (found >= 0 ? found : chunk.includes(10) ? this.chunks.slice(0, index).reduce((sum, each) => sum + each.length, 0) + chunk.indexOf(10) : -1), -1);
       if (newline >= 0) return new TextDecoder().decode(this.take(newline + 1)).slice(0, -1);
-      if (this.ended) return this.size === 0 ? undefined : new TextDecoder().decode(this.take(this.size));
+      // A line longer than any command line a user types is cut there, so input without newlines cannot grow without bound.
+      if (this.ended || this.size > maxLineBytes) return this.size === 0 ? undefined : new TextDecoder().decode(this.take(this.size));
       await this.waitForMore();
     }
   }

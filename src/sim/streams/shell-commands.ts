@@ -4,6 +4,7 @@
  * Messages follow busybox's wording. `tar` lives in shell-tar.ts.
  */
 import { FsError, resolvePath, type FsNode } from './container-fs.ts';
+import { InputTooLarge } from './input-queue.ts';
 import { ShellExit, type Command, type ShellContext } from './shell-context.ts';
 import { tar } from './shell-tar.ts';
 
@@ -57,8 +58,13 @@ const ls: Command = guarded('ls', (args, context) => {
 
 const cat: Command = guarded('cat', async (args, context) => {
   if (args.length === 0 || (args.length === 1 && args[0] === '-')) {
-    context.out(await context.stdin.readAll(maxStdinBytes));
-    return 0;
+    try {
+      context.out(await context.stdin.readAll(maxStdinBytes));
+      return 0;
+    } catch (error) {
+      if (error instanceof InputTooLarge) return fail(context, 'cat', `stdin is larger than the simulated container reads (${maxStdinBytes} bytes)`);
+      throw error;
+    }
   }
   let status = 0;
   for (const path of args) {
