@@ -3,6 +3,7 @@ import { registerAllocator } from './vscode/allocator/register.ts';
 import { UsageSuggestionCache } from './vscode/allocator/usage-suggestion-cache.ts';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
 import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
+import { registerLiveEdit } from './vscode/live-edit/live-edit-commands.ts';
 import { registerApplyCommand } from './vscode/commands/apply-command.ts';
 import { registerContextCommands } from './vscode/commands/context-commands.ts';
 import { registerDeployCommand } from './vscode/commands/deploy-command.ts';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
     registerSecretRevealCommand(clusters, ui),
     registerPodAccess(clusters, ui, explorer.provider, context.workspaceState),
+    registerLiveEdit(clusters, diagnostics.controller, ui),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),

@@ -42,6 +42,8 @@ export const Commands = {
   restartSavedPortForwards: 'kubeWorkbench.restartSavedPortForwards',
   copyFromPod: 'kubeWorkbench.copyFromPod',
   copyToPod: 'kubeWorkbench.copyToPod',
+  editObject: 'kubeWorkbench.edit',
+  saveAsManifest: 'kubeWorkbench.saveAsManifest',
 } as const;
 
 /** The scheme of the read-only documents Describe opens. */
@@ -57,6 +59,12 @@ export const PREVIEW_SCHEME = 'kube-workbench-preview';
 
 /** The scheme of the read-only log documents Show Logs opens. */
 export const LOGS_SCHEME = 'kube-workbench-logs';
+
+/** The scheme of live objects opened for editing (Edit): kubernetes:/<context>/<namespace or _>/<kind>/<name>.yaml. */
+export const LIVE_SCHEME = 'kubernetes';
+
+/** The scheme of the read-only sides of a live edit's diffs (live ↔ after save, opened ↔ theirs). */
+export const LIVE_DIFF_SCHEME = 'kube-workbench-live-diff';
 
 /** The scheme of the read-only document that shows one revealed Secret key. */
 export const SECRET_SCHEME = 'kube-workbench-secret';

@@ -15,6 +15,9 @@ export interface Question {
 
 export type Answerer = (question: Question) => string | undefined;
 
+/** Where a save dialog saves, given the place it proposes; undefined: the dialog was closed. */
+export type SaveAnswerer = (proposed: vscode.Uri | undefined) => vscode.Uri | undefined;
+
 /** An input step on screen, as tests see it. */
 export interface ShownStep {
   /** The step's name, as its title ends: "image", "replicas". */
@@ -54,6 +57,8 @@ export type PathAnswerer = (question: PathQuestion) => string | undefined;
 export interface TestSeam {
   /** Answers every modal question instead of the user, until set to undefined. */
   answerQuestions(answerer: Answerer | undefined): void;
+  /** Answers every save dialog instead of the user, until set to undefined. */
+  answerSaveDialogs(answerer: SaveAnswerer | undefined): void;
   readonly onDidShowStep: vscode.Event<ShownStep>;
   readonly onDidStartProgress: vscode.Event<StartedProgress>;
   readonly onDidAppendLine: vscode.Event<AppendedLine>;
@@ -66,6 +71,7 @@ export class CommandUi implements vscode.Disposable {
   private answerer: Answerer | undefined;
   private pathAnswerer: PathAnswerer | undefined;
   private readonly terminalWrites = new vscode.EventEmitter<TerminalWrite>();
+  private saveAnswerer: SaveAnswerer | undefined;
   private readonly steps = new vscode.EventEmitter<ShownStep>();
   private readonly progress = new vscode.EventEmitter<StartedProgress>();
   private readonly lines = new vscode.EventEmitter<AppendedLine>();
@@ -75,6 +81,12 @@ export class CommandUi implements vscode.Disposable {
     if (this.answerer !== undefined) return this.answerer(question);
     const show = question.warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(question.message, { modal: true, ...(question.detail === undefined || question.detail === '' ? {} : { detail: question.detail }) }, ...question.choices);
+  }
+
+  /** A save dialog for a YAML file, proposing `proposed`. */
+  async saveTo(proposed: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    if (this.saveAnswerer !== undefined) return this.saveAnswerer(proposed);
+    return vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] }, ...(proposed === undefined ? {} : { defaultUri: proposed }) });
   }
 
   /** One path from a file or folder dialog; undefined when closed. */
@@ -113,6 +125,9 @@ export class CommandUi implements vscode.Disposable {
     return {
       answerQuestions: (answerer) => {
         this.answerer = answerer;
+      },
+      answerSaveDialogs: (answerer) => {
+        this.saveAnswerer = answerer;
       },
       onDidShowStep: this.steps.event,
       onDidStartProgress: this.progress.event,

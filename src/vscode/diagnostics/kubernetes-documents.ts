@@ -2,12 +2,14 @@
 // kind keys) that the user edits, whatever the file is called; other YAML (CI files, compose, Helm
 // values) is left alone.
 import type * as vscode from 'vscode';
+import { LIVE_SCHEME } from '../ids.ts';
 
 /**
- * The user's own manifests: files and unsaved editors. Describe, log, diff and output documents show
- * live state the user did not write, so their findings would only clutter Problems.
+ * The user's own manifests: files, unsaved editors and live objects opened for editing (Edit), which
+ * the user is about to write back. Describe, log, diff and output documents show live state the user
+ * does not edit, so their findings would only clutter Problems.
  */
-const USER_SCHEMES = new Set(['file', 'untitled']);
+const USER_SCHEMES = new Set(['file', 'untitled', LIVE_SCHEME]);
 const API_VERSION = /^[ \t-]*apiVersion[ \t]*:/m;
 const KIND = /^[ \t-]*kind[ \t]*:/m;
 
