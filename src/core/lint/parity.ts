@@ -87,7 +87,7 @@ export const polarisChecks: readonly ParityEntry[] = [
   { check: 'livenessProbeMissing', rules: ['no-liveness-probe'] },
   { check: 'metadataAndInstanceMismatched', rules: [], note: 'declined: an app.kubernetes.io/instance labelling convention, not a defect' },
   { check: 'pdbDisruptionsIsZero', rules: ['pdb-max-unavailable', 'pdb-min-available'] },
-  { check: 'missingPodDisruptionBudget', rules: ['missing-pod-disruption-budget'] },
+  { check: 'missingPodDisruptionBudget', rules: ['missing-pod-disruption-budget'], note: 'opt-in' },
   { check: 'topologySpreadConstraint', rules: ['no-zone-spread', 'no-anti-affinity'], note: 'zone spread is opt-in' },
   { check: 'hpaMaxAvailability', rules: [], note: 'declined: minReplicas equal to maxReplicas is a deliberate fixed size' },
   { check: 'hpaMinAvailability', rules: [], note: 'declined: as kube-linter\'s hpa-minimum-three-replicas' },

@@ -31,7 +31,12 @@ export const automountServiceAccountToken: Rule = {
 
 function report(object: KubeObject, spec: Readonly<Record<string, unknown>>, account: string) {
   const edit = setPathEdit(object, spec, ['automountServiceAccountToken'], 'false');
-  return reportOn(object, objectRange(object), `The pod mounts the token of the service account ${account}; set automountServiceAccountToken: false unless it calls the API.`, {
+  // A named account usually exists to call the API: the advice says so.
+  const message =
+    account === 'default'
+      ? 'The pod mounts the default service account token; set automountServiceAccountToken: false.'
+      : `The pod mounts the ${account} service account token; set automountServiceAccountToken: false unless it calls the API.`;
+  return reportOn(object, objectRange(object), message, {
     ...(edit === undefined ? {} : { fix: { title: 'Set automountServiceAccountToken: false', edits: [edit] } }),
   });
 }

@@ -9,16 +9,17 @@ const all: LintOptions = { profile: 'all' };
 const pdb = (selector: string) => `---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web-pdb, namespace: shop}\nspec: {maxUnavailable: 1, selector: {matchLabels: {${selector}}}}\n`;
 
 describe('availability and configuration rules', () => {
-  it('missing-pod-disruption-budget: several replicas and no budget; the fix adds one as a new document', () => {
+  it('missing-pod-disruption-budget: opt-in, several replicas and no budget; the fix adds one as a new document', () => {
     const marked = deployment(goodContainer).replace('name: web', 'name: ⟦web⟧');
-    const [finding] = expectRanges('missing-pod-disruption-budget', marked);
+    const [finding] = expectRanges('missing-pod-disruption-budget', marked, all);
     assert.ok(finding?.fix !== undefined);
     const fixed = applyFix(strip(marked).text, finding.fix);
     assert.match(fixed, /\n---\napiVersion: policy\/v1\nkind: PodDisruptionBudget\nmetadata:\n {2}name: "web"\n {2}namespace: "shop"\nspec:\n {2}maxUnavailable: 1\n {2}selector:\n {4}matchLabels:\n {6}"app": "web"\n$/);
-    assert.deepEqual(findingsOf('missing-pod-disruption-budget', fixed), []);
-    expectRanges('missing-pod-disruption-budget', marked + pdb('app: api'));
-    expectNone('missing-pod-disruption-budget', deployment(goodContainer) + pdb('app: web'));
-    expectNone('missing-pod-disruption-budget', deployment(goodContainer, { specFields: '  replicas: 1' }));
+    assert.deepEqual(findingsOf('missing-pod-disruption-budget', fixed, all), []);
+    expectRanges('missing-pod-disruption-budget', marked + pdb('app: api'), all);
+    expectNone('missing-pod-disruption-budget', deployment(goodContainer) + pdb('app: web'), all);
+    expectNone('missing-pod-disruption-budget', deployment(goodContainer, { specFields: '  replicas: 1' }), all);
+    expectNone('missing-pod-disruption-budget', deployment(goodContainer));
   });
 
   it('minimum-replicas: opt-in, below the configured minimum', () => {

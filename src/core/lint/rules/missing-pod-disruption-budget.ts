@@ -41,7 +41,9 @@ export const missingPodDisruptionBudget: Rule = {
   category: 'reliability',
   severity: 'info',
   kinds: ['Deployment', 'StatefulSet'],
-  description: 'A Deployment or StatefulSet with more than one replica (or an HPA) that no PodDisruptionBudget of the file set selects.',
+  // Opt-in: manifests often leave budgets to the cluster's operators (and a one-object preview has none).
+  profile: 'all',
+  description: 'A Deployment or StatefulSet with more than one replica (or an HPA) that no PodDisruptionBudget of the file set selects. Opt-in.',
   why: 'Without a budget a node drain may evict every replica at once: the service is down although it runs several.',
   fix: 'Add a PodDisruptionBudget with maxUnavailable: 1 as a new document.',
   *checkObject(object, context) {

@@ -91,7 +91,7 @@ describe('security rules', () => {
     expectRanges('automount-service-account-token', deployment(goodContainer).replace('name: web', 'name: ⟦web⟧'));
     expectNone('automount-service-account-token', deployment(goodContainer, { podFields: '      automountServiceAccountToken: false' }));
     const [robot] = expectRanges('automount-service-account-token', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }).replace('name: web', 'name: ⟦web⟧'));
-    assert.match(robot?.message ?? '', /service account robot;/);
+    assert.equal(robot?.message, 'The pod mounts the robot service account token; set automountServiceAccountToken: false unless it calls the API.');
     const account = (namespace: string) => `---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot, namespace: ${namespace}}\nautomountServiceAccountToken: false\n`;
     expectNone('automount-service-account-token', deployment(goodContainer, { podFields: '      serviceAccountName: robot' }) + account('shop'));
     // The account of another namespace does not cover this pod.
