@@ -98,6 +98,8 @@ export interface RequestSuggestion {
   readonly upperBound?: Readonly<Record<string, string>>;
   /** Typical usage per pod (P50), when known: what an HPA on the workload would divide by the request. */
   readonly usage?: Readonly<Record<string, string>>;
+  /** The cluster's own VerticalPodAutoscaler's target for this container, offered as a choice of its own. */
+  readonly vpa?: { readonly name: string; readonly requests: Readonly<Record<string, string>> };
 }
 
 /** Facts a rule may read beyond the file set. */

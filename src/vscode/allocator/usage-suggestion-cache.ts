@@ -45,7 +45,7 @@ export class UsageSuggestionCache implements vscode.Disposable {
     const config = service?.config;
     const connection = service?.connection(context);
     const usage = service?.usage?.usage(context) ?? [];
-    const list = connection === undefined || !config?.ok ? [] : usageSuggestions(connection, usage, config.value.contexts.find((summary) => summary.name === context)?.namespace || 'default');
+    const list = connection === undefined || !config?.ok ? [] : usageSuggestions(connection, usage, config.value.contexts.find((summary) => summary.name === context)?.namespace || 'default', service?.usage?.autoscalersNow(context));
     const entry = { list, text: JSON.stringify(list) };
     this.byContext.set(context, entry);
     return entry;

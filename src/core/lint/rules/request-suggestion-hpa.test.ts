@@ -39,6 +39,13 @@ describe('request-suggestion with an HPA in the file set', () => {
     assert.match(applied, /cpu: "1"\n {12}memory: "363Mi"\n/);
   });
 
+  it("offers the cluster VPA's recommendation as a choice of its own", () => {
+    const [finding] = findingsOf('request-suggestion', manifest, { cluster: { suggestions: [{ ...suggestion, vpa: { name: 'web-vpa', requests: { cpu: '300m', memory: '400Mi' } } }] } });
+    const titles = (finding?.alternatives ?? []).map((fix) => fix.title);
+    assert.equal(titles.at(-1), "Use VPA web-vpa's recommendation: 300m / 400Mi");
+    assert.equal(finding?.fix?.title, 'Apply suggested requests: 250m / 363Mi', 'ours stays the main fix');
+  });
+
   it('says the change is a choice even without today\'s usage, and ignores an HPA of another workload', () => {
     const { usage: _usage, ...withoutUsage } = suggestion;
     const [held] = findingsOf('request-suggestion', `${deployment('        image: nginx:1.27\n        resources:\n          requests: {cpu: "1", memory: 363Mi}')}${hpa}`, { cluster: { suggestions: [withoutUsage] } });

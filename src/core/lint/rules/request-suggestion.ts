@@ -96,10 +96,12 @@ export const requestSuggestion: Rule = {
       const heldRequests = Object.fromEntries(held.map(({ resource, text }) => [resource, text]));
       const fix = free.length === 0 ? undefined : resourcesFix(ref, `Apply suggested requests: ${pairText(suggested)}`, pathValues('requests', suggested));
       const choice = held.length === 0 ? undefined : resourcesFix(ref, `Set ${pairText(heldRequests)} anyway (HPA ${hpa?.name ?? ''} then rescales)`, pathValues('requests', heldRequests));
+      const { vpa } = suggestion;
+      const vpaChoice = vpa === undefined ? undefined : resourcesFix(ref, `Use VPA ${vpa.name}'s recommendation: ${pairText(vpa.requests)}`, pathValues('requests', vpa.requests));
       const message = [...(parts.length === 0 ? [] : [`Observed usage suggests requests of ${parts.join(', ')}.`]), ...notes.map((note) => `${note}.`)].join(' ');
       yield reportOn(object, first.current?.range ?? containerRange(object, container), message, {
         ...(fix === undefined ? {} : { fix }),
-        alternatives: [...(choice === undefined ? [] : [choice]), ...(held.length === 0 ? qosFixes(ref, suggestion) : [])],
+        alternatives: [...(choice === undefined ? [] : [choice]), ...(held.length === 0 ? qosFixes(ref, suggestion) : []), ...(vpaChoice === undefined ? [] : [vpaChoice])],
       });
     }
   },
