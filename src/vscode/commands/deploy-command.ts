@@ -1,6 +1,7 @@
 // Deploy image: one multi-step input (deploy-inputs.ts) → the Deployment (+ Service, + Namespace)
 // built in core → a read-only preview the user confirms → server-side apply → the rollout followed
-// from the cluster cache until ready, or until a pod says why not (image pull, scheduling, crash loop).
+// from the cluster cache until ready, or until a pod's events say why not (image pull, scheduling,
+// a missing volume, crash loop).
 import * as vscode from 'vscode';
 import { deploymentManifest, serviceManifest } from '../../core/manifests/deployment.ts';
 import { namespaceManifest } from '../../core/manifests/namespace.ts';
@@ -22,10 +23,9 @@ import { podsOfWorkload } from './object-targets.ts';
 import { dismissed, problem, type Action, type Outcome, type Problem } from './outcome.ts';
 import { ReadOnlyDocuments } from './read-only-documents.ts';
 import { runCommand, type FailureAction } from './run-command.ts';
+import { stuckPod } from './stuck-pods.ts';
 
 const ROLLOUT_TIMEOUT_MS = 120_000;
-/** Pod states that will not fix themselves: report them instead of waiting out the timeout. */
-const STUCK = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CrashLoopBackOff', 'Unschedulable', 'CreateContainerConfigError']);
 const SAVE = 'Save as Manifest…';
 
 export interface Deployed {
@@ -37,16 +37,16 @@ export interface Deployed {
 
 type Rollout = Result<Deployed, Problem<Deployed>>;
 
-/** Ready, stuck (a pod's reason and message), or undefined while the rollout goes on. */
+/** Ready, stuck (a pod's state and the event that says why), or undefined while the rollout goes on. */
 function judgeRollout(connection: ClusterConnection, plan: DeployPlan, report: (message: string) => void): Rollout | undefined {
   const deployment = connection.workloads.Deployment.get(plan.namespace, plan.name);
   const pods = podsOfWorkload(connection, 'Deployment', plan.namespace, plan.name);
   const ready = deployment?.ready ?? 0;
   report(deployment === undefined ? 'applied, waiting for the controller…' : `${pods.length} pods, ready ${ready}/${plan.replicas}`);
   if (deployment !== undefined && ready >= plan.replicas) return ok({ ready });
-  const stuck = pods.find((pod) => STUCK.has(pod.reason));
-  if (stuck === undefined) return undefined;
-  return err(problem('stuck', `${stuck.reason}${stuck.message ? `: ${stuck.message}` : ''} (pod ${stuck.meta.name})`, { ready, pod: stuck.meta.name }));
+  // A stuck pod is reported instead of waiting out the time-out, in its events' words.
+  const stuck = stuckPod(connection, pods);
+  return stuck === undefined ? undefined : err(problem('stuck', stuck.why, { ready, pod: stuck.pod }));
 }
 
 /** Applies the manifests in order (a new namespace first: the API refuses objects in a namespace that does not exist). */
@@ -96,7 +96,7 @@ async function deploy(ui: CommandUi, clusters: ClusterServiceHolder, previews: R
     async (signal, report) => {
       const refused = await applyAll(connection, manifests);
       if (refused !== undefined) return err(refused);
-      return (await followUntil(connection, ['pods', 'Deployment'], () => judgeRollout(connection, plan, report), signal)) ?? err(problem('cancelled', 'stopped'));
+      return (await followUntil(connection, ['pods', 'Deployment', 'events'], () => judgeRollout(connection, plan, report), signal)) ?? err(problem('cancelled', 'stopped'));
     },
     {
       timeoutMs: ROLLOUT_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ConnectionChange } from '../../cluster/index.ts';
+import type { ConnectionChange, EventsChange } from '../../cluster/index.ts';
 import { followUntil } from './follow-until.ts';
 
 /** A connection whose changes the test fires, counting its listeners. */
@@ -51,5 +51,23 @@ describe('followUntil', () => {
     const judged: string[] = [];
     assert.equal(await followUntil(connection, ['Job'], () => judged.push('judged'), AbortSignal.abort()), undefined);
     assert.deepEqual(judged, []);
+  });
+
+  it("judges again on the event cache's changes when 'events' is followed, and stops listening to both", async () => {
+    const connection = fakeConnection();
+    const eventListeners = new Set<(change: EventsChange) => void>();
+    const events = {
+      onDidChange(listener: (change: EventsChange) => void) {
+        eventListeners.add(listener);
+        return { dispose: () => void eventListeners.delete(listener) };
+      },
+    };
+    const held: { why?: string } = {};
+    const answer = followUntil({ ...connection, events }, ['pods', 'events'], () => held.why, new AbortController().signal);
+    held.why = 'FailedScheduling';
+    for (const listener of [...eventListeners]) listener({ all: true });
+    assert.equal(await answer, 'FailedScheduling');
+    assert.equal(eventListeners.size, 0);
+    assert.equal(connection.listeners.size, 0);
   });
 });

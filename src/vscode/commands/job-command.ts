@@ -18,6 +18,7 @@ import { namespaceChoices, resolveTarget, type TargetArgument } from './object-p
 import { describeTarget, podsOfWorkload } from './object-targets.ts';
 import { dismissed, failed, problem, type Action, type Outcome, type Problem } from './outcome.ts';
 import { runCommand } from './run-command.ts';
+import { stuckPod } from './stuck-pods.ts';
 
 /** How long past its own deadline (or an hour, when it sets none) a Job is followed. */
 const FOLLOW_GRACE_MS = 60_000;
@@ -59,7 +60,10 @@ function judgeJob(connection: ClusterConnection, job: JobRef, report: (message: 
   report(`active ${live.active} · succeeded ${live.ready}/${live.desired} · failed ${live.failed}`);
   const run = { job: `${job.namespace}/${job.name}`, succeeded: live.ready, failed: live.failed };
   if (live.done) return ok(run);
-  return live.failure === '' ? undefined : err(problem('failed', `${live.failure} (${live.failed} failed)`, run));
+  if (live.failure !== '') return err(problem('failed', `${live.failure} (${live.failed} failed)`, run));
+  // A pod that cannot start (unschedulable, image pull, missing volume) ends the wait, in its events' words.
+  const stuck = stuckPod(connection, podsOfWorkload(connection, 'Job', job.namespace, job.name));
+  return stuck === undefined ? undefined : err(problem('stuck', stuck.why, run));
 }
 
 /** Builds the Job (`build` may read the cluster), applies it and follows it to its end. */
@@ -76,7 +80,7 @@ function applyAndFollow(ui: CommandUi, connection: ClusterConnection, action: Ac
       const channel = `Task: ${job.namespace}/${job.name}`;
       ui.showChannel(channel);
       const logs = streamLogs(ui, connection, job, channel, signal);
-      const end = await followUntil(connection, ['Job'], () => judgeJob(connection, job, report), signal);
+      const end = await followUntil(connection, ['Job', 'pods', 'events'], () => judgeJob(connection, job, report), signal);
       logs.dispose();
       ui.appendLine(channel, `[kube-workbench] ${end === undefined ? 'stopped following; the Job goes on in the cluster' : end.ok ? `Complete: ${end.value.succeeded} succeeded` : end.error.reason}`);
       return end ?? err(problem('cancelled', 'stopped following'));
