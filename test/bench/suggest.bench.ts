@@ -26,7 +26,9 @@ async function fetchOnly(prometheusUrl: string, namespaces: readonly string[], n
       for (const query of [queries.cpu, queries.memory, queries['oom-events'], queries['oom-reason']]) {
         const body = new URLSearchParams({ query, start: String(chunk.startSeconds), end: String(chunk.endSeconds), step: String(STEP_SECONDS) });
         const response = await fetch(`${prometheusUrl}/api/v1/query_range`, { method: 'POST', body });
-        series += ((await response.json()) as { data: { result: unknown[] } }).data.result.length;
+        const answer = (await response.json()) as { status: string; error?: string; data?: { result: unknown[] } };
+        if (answer.data === undefined) throw new Error(`Prometheus answered HTTP ${response.status}: ${answer.error ?? answer.status}`);
+        series += answer.data.result.length;
       }
     }
   }

@@ -29,6 +29,19 @@ export interface Series {
 
 const one = (): number => 1;
 
+// Stored pods are never mutated (a change stores a new object), so what a pod's series depend on is
+// computed once per pod object: a whole cluster's queries, a namespace and a few hours at a time,
+// select the same 50,000 pods again and again.
+const modelsOf = new WeakMap<Pod, ContainerUsageModel[]>();
+const ownersOf = new WeakMap<Pod, Record<string, string> | undefined>();
+
+function cached<T>(map: WeakMap<Pod, T>, pod: Pod, make: (pod: Pod) => T): T {
+  if (map.has(pod)) return map.get(pod) as T;
+  const value = make(pod);
+  map.set(pod, value);
+  return value;
+}
+
 function valueOf(kind: SeriesKind, model: ContainerUsageModel): (seconds: number) => number {
   switch (kind) {
     case 'cpu':
@@ -50,7 +63,7 @@ function podSeries(pod: Pod, query: UsageQuery, owner: Record<string, string> | 
   // Labels sorted by name, __name__ only on a plain selector: how Prometheus prints them.
   const metricName: Record<string, string> = kind === 'cpu' || query.aggregation !== undefined ? {} : { __name__: query.metric };
   if (kind === 'owner') return owner === undefined ? [] : [{ labels: { ...metricName, namespace, pod: name, ...owner }, at: one, owner }];
-  const models = containerUsageModels(pod);
+  const models = cached(modelsOf, pod, containerUsageModels);
   // kube-state-metrics has a last-terminated series only for containers that were terminated.
   const kept = kind === 'terminated' ? models.filter((model) => model.oomKilled) : models;
   return kept.map((model) => ({
@@ -71,7 +84,7 @@ export async function selectSeries(pods: Iterable<Pod>, query: UsageQuery, deadl
   const needsOwner = query.resource === 'owner' || join !== undefined;
   for (const pod of pods) {
     if (pod.status?.phase !== 'Running') continue;
-    const owner = needsOwner ? workloadLabels(pod) : undefined;
+    const owner = needsOwner ? cached(ownersOf, pod, workloadLabels) : undefined;
     if (join === undefined || (owner !== undefined && join.selects({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', ...owner }))) {
       for (const series of podSeries(pod, query, owner)) if (query.selects(series.labels)) selected.push(series);
     }
