@@ -1,4 +1,4 @@
-// Builds the two shipped bundles (extension, CLI) into dist/ and the extension-host test suites into out/.
+// Builds the shipped bundles (extension, its lazily required cluster, core and schema-data, CLI) into dist/ and the extension-host test suites into out/.
 // `--production` minifies the shipped bundles; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,9 @@ const builds = [
   // The pure core the editor needs (lint engine, rules, js-yaml, the schema snapshot, describe, allocator
   // formatting), required on first use.
   { ...shared, entryPoints: { core: 'src/core/editor-core.ts' }, outdir: 'dist', metafile: true },
+  // The versioned schema with its descriptions (~1 MB of JSON) for completion and hover, required on the
+  // first of them, so that linting (dist/core.js) does not parse it.
+  { ...shared, entryPoints: { 'schema-data': 'src/core/authoring/load-schema-data.ts' }, outdir: 'dist', metafile: true },
   {
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },

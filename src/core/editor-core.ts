@@ -20,7 +20,6 @@ export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cach
 export { requestSuggestion } from './lint/request-suggestions.ts';
 export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
 export { hoverAt } from './authoring/hover.ts';
-export { loadVersionedSchemas } from './authoring/load-schema-data.ts';
 export { folderObjects } from './authoring/references.ts';
 export type { VersionedSchemas } from './authoring/schema-data.ts';
 export { editText, parseEdited, savePlan } from './live-edit/live-save.ts';

@@ -1,6 +1,6 @@
 // `npm run package` ends here: lists what the .vsix really contains (its zip central directory) and
-// fails when it ships sources, tests, source maps or node_modules, misses the icon or an image the
-// README shows (the details page would show it broken), or grows past its size budget.
+// fails when it ships sources, tests, source maps or node_modules, misses the icon, a lazily required
+// bundle or an image the README shows (the details page would show it broken), or grows past its size budget.
 import { readFileSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -34,7 +34,9 @@ const zip = readFileSync(path);
 const entries = zipEntries(zip);
 const bad = entries.filter((entry) => forbidden.some((pattern) => pattern.test(entry)));
 const readmeImages = [...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
-const missing = [packageJson.icon, ...readmeImages].filter((path) => !entries.includes(`extension/${path}`));
+// The bundles bundle-loader.ts requires on first use: one left out fails only when a user reaches it.
+const bundles = ['dist/extension.js', 'dist/cluster.js', 'dist/core.js', 'dist/schema-data.js'];
+const missing = [packageJson.icon, ...readmeImages, ...bundles].filter((path) => !entries.includes(`extension/${path}`));
 console.log(`${path}: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} files`);
 for (const entry of entries) console.log(`  ${entry}`);
 if (bad.length > 0) console.error(`check-vsix: must not ship ${bad.join(', ')}`);

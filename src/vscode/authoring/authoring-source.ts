@@ -2,7 +2,7 @@
 // dist/core.js on first use), the target version, the folder's objects and CRDs, the cluster's names.
 import * as vscode from 'vscode';
 import type { AuthoringInput, VersionedSchemas } from '../../core/editor-core.ts';
-import { loadCoreModule } from '../bundle-loader.ts';
+import { loadCoreModule, loadSchemaDataModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
 import { isKubernetesDocument } from '../diagnostics/kubernetes-documents.ts';
@@ -20,7 +20,7 @@ export class AuthoringSource {
   }
 
   async input(document: vscode.TextDocument, position: vscode.Position): Promise<AuthoringInput> {
-    const schemas = await (this.schemas ??= loadCoreModule().loadVersionedSchemas());
+    const schemas = await (this.schemas ??= loadSchemaDataModule().loadVersionedSchemas());
     const cluster = clusterAuthoring(this.clusters);
     const setting = readConfig().kubernetesVersion.replace(/^v/, '');
     const values = this.folderValues(document);
