@@ -17,7 +17,7 @@ describe('the CronJob controller\'s events', () => {
     sim.settle();
     for (let step = 0; step < 24; step += 1) sim.advance(10_000);
     const events = [...sim.store.scan(sim.controllers.types.event)]
-      .map(({ object }) => object as { involvedObject: { kind: string }; reason: string; message: string })
+      .map(({ object }) => object as unknown as { involvedObject: { kind: string }; reason: string; message: string })
       .filter((event) => event.involvedObject.kind === 'CronJob');
     const created = events.filter((event) => event.reason === 'SuccessfulCreate');
     const deleted = events.filter((event) => event.reason === 'SuccessfulDelete');
