@@ -8,6 +8,7 @@ export { loadBundledSchema, type SchemaSnapshot } from './lint/schema/snapshot.t
 export { suppressionEdit } from './lint/suppression.ts';
 export type { ClusterFacts, Finding, Fix, LintFile, RequestSuggestion, Rule, Severity, TextEdit } from './lint/types.ts';
 export { toYaml } from './yaml/dump.ts';
+export { isProfileName, profileNames } from './lint/profiles.ts';
 export { describeObject } from './cluster/describe.ts';
 export { describeText } from './cluster/describe-text.ts';
 export { slimEvent } from './cluster/events/event-model.ts';

@@ -12,6 +12,8 @@ export interface WorkbenchConfig {
   /** Rule id → off | error | warning | info | hint, unvalidated (the lint adapter checks it). */
   readonly lintRules: Readonly<Record<string, unknown>>;
   readonly lintRun: LintRun;
+  /** A rule profile name, unvalidated (the lint adapter checks it). */
+  readonly lintProfile: string;
   /** Prometheus base URL for 8 days of usage history; '' for none. */
   readonly allocatorPrometheusUrl: string;
   /** How often the metrics API is sampled while connected. */
@@ -28,6 +30,7 @@ export function readConfig(): WorkbenchConfig {
     logLevel: section.get<LogLevel>(Settings.logLevel, 'info'),
     lintRules: section.get<Record<string, unknown>>(Settings.lintRules, {}),
     lintRun: section.get<LintRun>(Settings.lintRun, 'onSave'),
+    lintProfile: section.get<string>(Settings.lintProfile, 'default'),
     allocatorPrometheusUrl: section.get<string>(Settings.allocatorPrometheusUrl, '').trim(),
     allocatorSampleSeconds: Math.max(1, section.get<number>(Settings.allocatorSampleSeconds, 60)),
     allocatorTolerance: Math.max(0, section.get<number>(Settings.allocatorTolerance, 0.3)),

@@ -76,6 +76,7 @@ export const Settings = {
   kubernetesVersion: 'kubernetesVersion',
   logLevel: 'logLevel',
   lintRules: 'lint.rules',
+  lintProfile: 'lint.profile',
   lintRun: 'lint.run',
   allocatorPrometheusUrl: 'allocator.prometheusUrl',
   allocatorSampleSeconds: 'allocator.sampleIntervalSeconds',

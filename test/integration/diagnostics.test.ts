@@ -122,6 +122,16 @@ describe('Manifest diagnostics', function () {
     assert.ok(diagnostics('no-readiness-probe').length > 0);
   });
 
+  it('holds the workloads to the Pod Security level that kubeWorkbench.lint.profile names', async () => {
+    const pss = (): vscode.Diagnostic[] => diagnostics().filter((diagnostic) => (diagnostic.code as { value: string }).value.startsWith('pss-'));
+    assert.deepEqual(pss(), [], 'the default profile runs no Pod Security rule');
+    await linted(document.uri, () => setting.update(Settings.lintProfile, 'pss-restricted', vscode.ConfigurationTarget.Global));
+    const restricted = pss();
+    assert.ok(restricted.some((diagnostic) => /^restricted: /.test(diagnostic.message)), restricted.map((diagnostic) => diagnostic.message).join('\n'));
+    await linted(document.uri, () => setting.update(Settings.lintProfile, undefined, vscode.ConfigurationTarget.Global));
+    assert.deepEqual(pss(), []);
+  });
+
   it('leaves YAML that is not Kubernetes alone', async () => {
     const uri = fixture('ci-pipeline.yaml');
     await linted(uri, async () => {

@@ -1,5 +1,6 @@
-// The rules map in force for a document: the workspace's .kube-workbench.yaml (shared with the CLI,
-// so CI and the editor agree), overridden by the kubeWorkbench.lint.rules setting.
+// The lint config in force for a document: the workspace's .kube-workbench.yaml (shared with the CLI,
+// so CI and the editor agree: its profile and rule options too), its rules overridden by the
+// kubeWorkbench.lint.rules setting, and the kubeWorkbench.lint.profile setting where the file sets none.
 import * as vscode from 'vscode';
 import type { LintConfig } from '../../core/editor-core.ts';
 import { loadCoreModule } from '../bundle-loader.ts';
@@ -30,9 +31,13 @@ async function projectFile(document: vscode.TextDocument): Promise<{ config: Lin
 
 export async function resolveLintConfig(document: vscode.TextDocument): Promise<ResolvedConfig> {
   const project = await projectFile(document);
-  const setting = loadCoreModule().readRules(readConfig().lintRules, ruleIds());
+  const { readRules, isProfileName, profileNames } = loadCoreModule();
+  const settings = readConfig();
+  const setting = readRules(settings.lintRules, ruleIds());
+  const profile = isProfileName(settings.lintProfile) ? settings.lintProfile : undefined;
+  const profileErrors = profile === undefined ? [`setting kubeWorkbench.lint.profile: '${settings.lintProfile}' is not ${profileNames.join(', ')}`] : [];
   return {
-    config: { rules: { ...project.config.rules, ...setting.config.rules } },
-    errors: [...project.errors, ...setting.errors.map((error) => `setting kubeWorkbench.lint.rules: ${error}`)],
+    config: { ...project.config, rules: { ...project.config.rules, ...setting.config.rules }, ...(project.config.profile === undefined && profile !== undefined ? { profile } : {}) },
+    errors: [...project.errors, ...setting.errors.map((error) => `setting kubeWorkbench.lint.rules: ${error}`), ...profileErrors],
   };
 }

@@ -56,7 +56,7 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
     }),
     vscode.workspace.onDidCloseTextDocument((document) => controller.clear(document.uri)),
     vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => controller.clear(uri))),
-    onDidChangeConfig(lintAll, Settings.lintRules, Settings.lintRun, Settings.kubernetesVersion),
+    onDidChangeConfig(lintAll, Settings.lintRules, Settings.lintProfile, Settings.lintRun, Settings.kubernetesVersion),
     vscode.languages.registerCodeActionsProvider(YAML, new LintQuickFixes(controller), LintQuickFixes.metadata),
     vscode.languages.registerHoverProvider(YAML, new RuleHover(controller)),
     vscode.commands.registerCommand(Commands.applyLintFix, applyFixWithInput),
