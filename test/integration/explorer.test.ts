@@ -198,7 +198,8 @@ describe('Explorer on the simulated cluster', function () {
     const deployment = (name: string): Element | undefined => child(child(child(group('workloads'), 'default'), 'Deployments'), name);
     const podsOf = (name: string): Element[] => {
       const row = deployment(name);
-      return row === undefined ? [] : children(row);
+      // Its Events child (ScalingReplicaSet) comes first; the pods follow.
+      return row === undefined ? [] : children(row).filter((element) => element.type === 'pod');
     };
     await until(() => podsOf('web').length === 2 && podsOf('web-api').length === 1, 'two pods under web and one under web-api');
     const cached = [...api.clusters.get().connection(CONTEXT)!.pods.byIndex('namespace', 'default')];

@@ -28,6 +28,11 @@ describe('stuckPod', () => {
     });
   });
 
+  it('calls a pod the scheduler refused Unschedulable before its status says so', () => {
+    const events = [warning('web-1', 'e1', 'FailedScheduling', '0/2 nodes are available: 2 Insufficient cpu.', '2026-01-01T00:00:00Z')];
+    assert.equal(stuckPod(connection(events), [pod('web-1', 'Pending')])?.why, 'Unschedulable: 0/2 nodes are available: 2 Insufficient cpu. (event FailedScheduling, pod web-1)');
+  });
+
   it("prefers the registry's answer to kubelet's repetition of the state", () => {
     const events = [
       warning('web-1', 'e1', 'Failed', 'Failed to pull image "nope:1": not found', '2026-01-01T00:00:00Z'),

@@ -35,7 +35,8 @@ export function stuckPod(connection: { readonly events: Pick<ClusterConnection['
     const event = pod.phase === 'Pending' || STUCK_STATES.has(pod.reason) ? tellingWarning(connection.events.warningsFor('Pod', namespace, name)) : undefined;
     const stuck = STUCK_STATES.has(pod.reason) || (event !== undefined && HOLDING.has(event.reason));
     if (!stuck) continue;
-    const state = pod.reason || event?.reason || pod.phase;
+    // The pod's status may not say Unschedulable yet when the scheduler's event arrives.
+    const state = pod.reason || (event?.reason === 'FailedScheduling' ? 'Unschedulable' : pod.phase);
     if (event !== undefined) return { pod: name, why: `${state}: ${event.message} (event ${event.reason}, pod ${name})` };
     return { pod: name, why: `${state}${pod.message ? `: ${pod.message}` : ''} (pod ${name})` };
   }
