@@ -179,4 +179,23 @@ describe('Into a running pod', function () {
       seam.answerPaths(undefined);
     }
   });
+
+  it('says "reconnecting" in the row while the pod behind a Service forward is replaced, then goes on with the new pod', async () => {
+    const started = await answered(suite.api, { steps: { 'remote port': '80', 'local port': '0' } }, () => vscode.commands.executeCommand<Outcome<ForwardState>>(Commands.portForward, workloadElement(CONTEXT, NAMESPACE, 'Service', 'web')));
+    assert.equal(started.result.ok, true, started.result.message);
+    const state = started.result.value!;
+    const row = { type: 'portForward', id: `forward:${CONTEXT}:${state.id}`, context: CONTEXT, forwardId: state.id } as const;
+    const description = (): string => String(suite.api.explorer.getTreeItem(row).description);
+    const seen: string[] = [];
+    const watching = suite.api.explorer.onDidChangeTreeData(() => seen.push(description()));
+    try {
+      assert.ok((await suite.connection().operations.delete({ kind: 'Pod', namespace: NAMESPACE, name: state.pod! })).ok);
+      await treeUntil(() => /· pod web-/.test(description()) && !description().includes(`pod ${state.pod!}`), 'the row naming the new pod');
+      assert.ok(seen.some((text) => text.includes('reconnecting: ')), seen.join('\n'));
+      assert.match(await get(state.localPort), /container <b>web<\/b>/);
+    } finally {
+      watching.dispose();
+      await vscode.commands.executeCommand(Commands.stopPortForward, row);
+    }
+  });
 });
