@@ -52,10 +52,10 @@ describe('package.json extension manifest', () => {
     assert.deepEqual(declared, Object.values(Settings).map((name) => `${CONFIG_SECTION}.${name}`).sort());
   });
 
-  it('activates on the view and YAML only, never at start-up', () => {
+  it('activates on the view, YAML and a live object restored in an editor only, never at start-up', () => {
     for (const event of packageJson.activationEvents) {
       assert.ok(!['*', 'onStartupFinished'].includes(event), event);
-      assert.match(event, /^(onView:kubeWorkbench\.|onLanguage:yaml$|onCommand:kubeWorkbench\.)/);
+      assert.match(event, /^(onView:kubeWorkbench\.|onLanguage:yaml$|onFileSystem:kubernetes$|onCommand:kubeWorkbench\.)/);
     }
   });
 
