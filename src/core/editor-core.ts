@@ -22,6 +22,8 @@ export { requestSuggestion } from './lint/request-suggestions.ts';
 export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
 export { hoverAt } from './authoring/hover.ts';
 export { folderObjects } from './authoring/references.ts';
+export { documentSymbols, type ObjectSymbol } from './authoring/symbols.ts';
+export { foldingRanges } from './authoring/folding.ts';
 export type { VersionedSchemas } from './authoring/schema-data.ts';
 export { editText, parseEdited, savePlan } from './live-edit/live-save.ts';
 export { manifestOf } from './live-edit/manifest.ts';
