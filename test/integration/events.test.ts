@@ -83,6 +83,34 @@ describe('Events on the simulated cluster', function () {
     assert.deepEqual(seen, seen.toSorted((a, b) => b - a), 'newest first');
   });
 
+  it("shows a node's Warning event on its row and first under it, in an Events child", async () => {
+    const { sim } = suite;
+    const nodes = ofType(contextRow(), 'nodes');
+    await treeUntil(() => ofType(nodes, 'node') !== undefined, 'a node row');
+    const node = ofType(nodes, 'node')!;
+    const now = sim.clock.timestamp();
+    sim.store.create(sim.controllers.types.event, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { namespace: 'default', name: `${node.name}.disk` },
+      involvedObject: { kind: 'Node', name: node.name },
+      type: 'Warning',
+      reason: 'FreeDiskSpaceFailed',
+      message: 'failed to garbage collect required amount of images',
+      count: 3,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      source: { component: 'kubelet', host: node.name },
+    });
+    await treeUntil(() => description(node).endsWith(' · 1 warning'), "the node row's warning count");
+    const events = children(node)[0]!;
+    assert.equal(events.type, 'events', 'the Events child comes before the pods');
+    const rows = children(events);
+    assert.deepEqual(rows.map(label), ['FreeDiskSpaceFailed']);
+    assert.match(description(rows[0]!), /^Warning · \d+s · ×3 · failed to garbage collect required amount of images$/);
+    assert.match(String(item(rows[0]!).tooltip), /from kubelet, /);
+  });
+
   it("names the scheduler's event in Deploy Image's outcome when no node can hold the workload", async () => {
     const steps = { image: 'nginx:1.27.3', name: 'too-big', namespace: 'default', replicas: '1', port: '', 'CPU request': '500', 'memory request': '128Mi' };
     const { result } = await answered(suite.api, { steps, questions: () => 'Deploy' }, () => vscode.commands.executeCommand<Outcome<{ ready: number; pod?: string }>>(Commands.deployImage));
