@@ -45,6 +45,9 @@ const builds = [
   // The versioned schema with its descriptions (~1 MB of JSON) for completion and hover, required on the
   // first of them, so that linting (dist/core.js) does not parse it.
   { ...shared, entryPoints: { 'schema-data': 'src/core/authoring/load-schema-data.ts' }, outdir: 'dist', metafile: true },
+  // The CLI's cluster subcommands (client-node inside), required by dist/cli.js only when one runs, so
+  // that `kube-workbench lint` and `--help` start without compiling the cluster client.
+  { ...shared, entryPoints: { 'cli-cluster': 'src/cli/cluster-commands.ts' }, outdir: 'dist', metafile: true },
   {
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },
