@@ -1,14 +1,6 @@
 // The `kube-workbench` executable (package.json `bin`): wires the process to runCli.
-import { fitCommand } from './cli/fit.ts';
-import { healthCommand } from './cli/health.ts';
-import { lintCommand } from './cli/lint.ts';
 import { internalErrorLine, runCli } from './cli/main.ts';
-import { portForwardCommand } from './cli/port-forward.ts';
-import { rulesCommand } from './cli/rules.ts';
-import { simCommand } from './cli/sim.ts';
-import { suggestCommand } from './cli/suggest.ts';
-
-const subcommands = [lintCommand, rulesCommand, healthCommand, suggestCommand, fitCommand, portForwardCommand, simCommand];
+import { subcommands } from './cli/subcommand-table.ts';
 
 // Subcommands return exit codes and never throw; should a bug throw outside them all the same,
 // the user gets one line and exit 2, as for any other failure.

@@ -9,13 +9,11 @@ import { isProfileName, type ProfileName, profileNames } from '../core/lint/prof
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
-import { requestSuggestion } from '../core/lint/request-suggestions.ts';
 import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
 import { terminalField } from '../core/text/terminal-text.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
-import { readUsageFile } from './usage-file.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface LintCommandDeps {
@@ -164,6 +162,8 @@ function parseOptions(args: readonly string[]): Options {
 
 /** The allocator's suggestions from a usage file; the workload's kind is unknown there ('*'). */
 async function usageFacts(path: string, io: CliIo): Promise<ClusterFacts> {
+  // Imported here: the allocator builds its histogram buckets when loaded, which a plain lint does not need.
+  const [{ readUsageFile }, { requestSuggestion }] = await Promise.all([import('./usage-file.ts'), import('../core/lint/request-suggestions.ts')]);
   const { aggregator } = await readUsageFile(path, undefined, io);
   const suggestions = aggregator.recommendations().flatMap(({ namespace, workload, container, recommendation }) => {
     if (recommendation === undefined) return [];
