@@ -24,6 +24,7 @@ export { hoverAt } from './authoring/hover.ts';
 export { folderObjects } from './authoring/references.ts';
 export { documentSymbols, type ObjectSymbol } from './authoring/symbols.ts';
 export { foldingRanges } from './authoring/folding.ts';
+export { Navigation, type Place } from './authoring/navigation.ts';
 export type { VersionedSchemas } from './authoring/schema-data.ts';
 export { editText, parseEdited, savePlan } from './live-edit/live-save.ts';
 export { manifestOf } from './live-edit/manifest.ts';

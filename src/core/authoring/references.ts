@@ -56,16 +56,27 @@ export function dottedPath(path: readonly PathSegment[], key: string): string {
   return [...path, key].map((step) => (step === 0 ? '[]' : String(step))).join('.').replaceAll('.[]', '[]');
 }
 
+function referenceOf(path: readonly PathSegment[], key: string): Reference | undefined {
+  const field = dottedPath(path, key);
+  return references.find((entry) => entry.field.test(field));
+}
+
+const kindOf = (reference: Reference, siblings: ReadonlyMap<string, string>): string => (typeof reference.kind === 'string' ? reference.kind : reference.kind(siblings));
+
+/** The kind of object a field names by its `metadata.name` (not the keys or ports inside one), if it names one. */
+export function referencedKind(path: readonly PathSegment[], key: string, siblings: ReadonlyMap<string, string>): string | undefined {
+  const reference = referenceOf(path, key);
+  return reference === undefined || reference.inner !== undefined ? undefined : kindOf(reference, siblings);
+}
+
 /**
  * The names a reference field may take: objects of the folder's manifests first, then the cluster's.
  * `scopes` are the mappings from the root down to the field's own, for the sibling that names the owner.
  */
 export function referenceNames(path: readonly PathSegment[], key: string, scopes: readonly ReadonlyMap<string, string>[], folder: readonly FolderObject[], cluster: ClusterNames): ReferenceName[] {
-  const field = dottedPath(path, key);
-  const reference = references.find((entry) => entry.field.test(field));
+  const reference = referenceOf(path, key);
   if (reference === undefined) return [];
-  const siblings = scopes.at(-1) ?? new Map<string, string>();
-  const kind = typeof reference.kind === 'string' ? reference.kind : reference.kind(siblings);
+  const kind = kindOf(reference, scopes.at(-1) ?? new Map<string, string>());
   const ofKind = folder.filter((object) => object.kind === kind);
   const names = new Map<string, ReferenceName>();
   if (reference.inner !== undefined && reference.owner !== undefined) {

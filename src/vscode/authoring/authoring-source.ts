@@ -1,7 +1,7 @@
 // Everything completion and hover read besides the document: the versioned schema (loaded with
 // dist/core.js on first use), the target version, the folder's objects and CRDs, the cluster's names.
 import * as vscode from 'vscode';
-import type { AuthoringInput, VersionedSchemas } from '../../core/editor-core.ts';
+import type { AuthoringInput, LintFile, VersionedSchemas } from '../../core/editor-core.ts';
 import { loadCoreModule, loadSchemaDataModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
@@ -37,12 +37,21 @@ export class AuthoringSource {
     };
   }
 
-  /** The values of every document of the open Kubernetes YAML in the document's folder, parsed once per version. */
-  private folderValues(document: vscode.TextDocument): unknown[] {
+  /** The open Kubernetes YAML of the document's folder (the linter's file set), with the document itself. */
+  folderDocuments(document: vscode.TextDocument): vscode.TextDocument[] {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const members = vscode.workspace.textDocuments.filter(
+    return vscode.workspace.textDocuments.filter(
       (other) => other === document || (isKubernetesDocument(other) && folder !== undefined && vscode.workspace.getWorkspaceFolder(other.uri) === folder),
     );
-    return members.flatMap((member) => this.lint.parse(member).parsed.documents.map((parsed) => parsed.value));
+  }
+
+  /** The folder's files parsed once per version (the linter's cache). */
+  folderFiles(document: vscode.TextDocument): LintFile[] {
+    return this.folderDocuments(document).map((member) => this.lint.parse(member));
+  }
+
+  /** The values of every document of the folder's files. */
+  private folderValues(document: vscode.TextDocument): unknown[] {
+    return this.folderFiles(document).flatMap((file) => file.parsed.documents.map((parsed) => parsed.value));
   }
 }
