@@ -14,6 +14,7 @@ import { objectsOf } from './objects.ts';
 import { type ProfileName, runsUnder } from './profiles.ts';
 import { allRules } from './rules/index.ts';
 import { withCrdSchemas } from './schema/crd-schema.ts';
+import { isHelmTemplate, isKustomization } from './templates.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { type SchemaIssue, schemaIssues } from './schema/validate.ts';
 import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
@@ -47,7 +48,8 @@ export function createLintFile(path: string, text: string): LintFile {
 export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig;
   const profile = options.profile ?? config.profile ?? 'default';
-  const objects = files.flatMap(objectsOf);
+  // Helm templates and kustomizations are not Kubernetes objects: only yaml-syntax speaks of them.
+  const objects = files.filter((file) => !isHelmTemplate(file) && !isKustomization(file)).flatMap(objectsOf);
   let issues: readonly SchemaIssue[] | undefined;
   const derived = new Map<(context: RuleContext) => unknown, unknown>();
   const context: RuleContext = {

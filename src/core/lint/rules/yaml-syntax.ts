@@ -1,4 +1,5 @@
 import { anyKind } from '../kinds.ts';
+import { isHelmTemplate } from '../templates.ts';
 import type { Report, Rule } from '../types.ts';
 
 export const yamlSyntax: Rule = {
@@ -10,6 +11,12 @@ export const yamlSyntax: Rule = {
   why: 'kubectl refuses the whole file; nothing in the broken document is applied. The other documents of the file are still linted.',
   *check(context) {
     for (const file of context.files) {
+      if (isHelmTemplate(file)) {
+        // Not YAML until rendered: one note instead of syntax errors on every `{{ }}`.
+        const message = 'Helm template: left alone, `{{ }}` is rendered by Helm first (lint the output of `helm template`).';
+        yield { file, object: undefined, range: { start: 0, end: 0 }, message, severity: 'info' } satisfies Report;
+        continue;
+      }
       for (const document of file.parsed.documents) {
         if (document.error === undefined) continue;
         const { offset, end, message } = document.error;

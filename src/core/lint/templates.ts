@@ -1,0 +1,46 @@
+// Files the linter leaves alone or reads as fragments: Helm templates (`{{ .Values.x }}` is not YAML
+// until rendered) and the patch files a kustomization names (partial objects by design).
+import type { LintFile, RuleContext } from './types.ts';
+import { asList, asMapping, asText } from './values.ts';
+
+/** Helm's own names inside `{{ }}`: Go templates elsewhere (Prometheus alert text in a ConfigMap) are data. */
+const HELM = /\{\{-?[^}]*?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\binclude\s+"|\btemplate\s+")/;
+
+/** Whether a file is a Helm template: it names Helm's values, or its `{{ }}` broke the YAML. */
+export function isHelmTemplate(file: LintFile): boolean {
+  const { text, documents } = file.parsed;
+  return HELM.test(text) || (text.includes('{{') && documents.some((document) => document.error !== undefined));
+}
+
+const KUSTOMIZATION = /(?:^|[/\\])(?:kustomization\.ya?ml|Kustomization)$/;
+
+/** A kustomization by its file name (kustomize's own rule) or its kind. */
+export function isKustomization(file: LintFile): boolean {
+  return KUSTOMIZATION.test(file.path) || file.parsed.documents.some((document) => asText(asMapping(document.value)?.kind) === 'Kustomization');
+}
+
+/** `dir` + `relative` with `.` and `..` steps resolved; separators as `/` (paths and URIs alike). */
+export function joinPath(dir: string, relative: string): string {
+  const steps: string[] = dir.replaceAll('\\', '/').split('/');
+  for (const step of relative.replaceAll('\\', '/').split('/')) {
+    if (step === '..' && steps.length > 1) steps.pop();
+    else if (step !== '.' && step !== '..') steps.push(step);
+  }
+  return steps.join('/');
+}
+
+/** The files of the set that a kustomization names as patches (`patchesStrategicMerge`, `patches[].path`). */
+export function kustomizePatchFiles(context: RuleContext): ReadonlySet<string> {
+  const named = new Set<string>();
+  for (const file of context.files.filter(isKustomization)) {
+    const dir = file.path.replaceAll('\\', '/').replace(/\/?[^/]*$/, '');
+    for (const document of file.parsed.documents) {
+      const root = asMapping(document.value);
+      const paths = [...asList(root?.patchesStrategicMerge), ...asList(root?.patches).map((patch) => asMapping(patch)?.path)];
+      for (const path of paths) if (typeof path === 'string' && !path.includes('\n')) named.add(joinPath(dir === '' ? '.' : dir, path));
+    }
+  }
+  const normal = (path: string) => joinPath('.', path.replaceAll('\\', '/')).replace(/^\.\//, '');
+  const wanted = new Set([...named].map(normal));
+  return new Set(context.files.map((file) => file.path).filter((path) => wanted.has(normal(path))));
+}
