@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   context.subscriptions.push(
     ui,
     diagnostics.disposable,
-    registerAuthoring(clusters, diagnostics.controller),
+    registerAuthoring(clusters, diagnostics.controller, context.workspaceState),
     log,
     clusters,
     explorer,

@@ -7,10 +7,11 @@ import { KubeCompletionProvider, TRIGGER_CHARACTERS } from './completion-provide
 import { KubeFieldHover } from './hover-provider.ts';
 import { KubeNavigation } from './navigation-providers.ts';
 import { KubeOutline } from './outline-providers.ts';
+import { offerYamlHandOver } from './yaml-hand-over.ts';
 
 const YAML: vscode.DocumentSelector = { language: 'yaml' };
 
-export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintController): vscode.Disposable {
+export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintController, workspaceState: vscode.Memento): vscode.Disposable {
   const source = new AuthoringSource(clusters, lint);
   const outline = new KubeOutline(lint);
   const navigation = new KubeNavigation(source, lint);
@@ -23,5 +24,6 @@ export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintCont
     vscode.languages.registerReferenceProvider(YAML, navigation),
     vscode.languages.registerCodeLensProvider(YAML, navigation),
     navigation,
+    offerYamlHandOver(lint, workspaceState),
   );
 }
