@@ -36,6 +36,13 @@ interface Scalar {
   readonly names: string | undefined;
 }
 
+interface Referrer {
+  readonly place: Place;
+  readonly relation: 'names' | 'selects';
+  /** The referrer's kind, or its selector's short label (PDB). */
+  readonly label: string;
+}
+
 interface SelectorField {
   readonly path: readonly string[];
   readonly matches: (selector: unknown, labels: Readonly<Record<string, string>>) => boolean;
@@ -82,6 +89,7 @@ export class Navigation {
   private readonly objects: readonly KubeObject[];
   private readonly workloads: WorkloadIndex;
   private named: Map<string, { object: KubeObject; range: Range }[]> | undefined;
+  private selecting: Map<KubeObject, Referrer[]> | undefined;
 
   constructor(files: readonly LintFile[]) {
     this.objects = files.flatMap(objectsOf);
@@ -134,18 +142,22 @@ export class Navigation {
   }
 
   /** Who names the object in a reference field, and which selectors select its pods. */
-  private referrers(target: KubeObject): { place: Place; relation: 'names' | 'selects'; label: string }[] {
+  private referrers(target: KubeObject): Referrer[] {
     const names = (this.named ??= this.indexNames()).get(`${target.kind ?? ''}\u0000${target.name ?? ''}`) ?? [];
     const naming = names.filter((entry) => mayShareNamespace(entry.object.namespace, target.namespace)).map((entry) => ({ place: place(entry.object, entry.range), relation: 'names' as const, label: entry.object.kind ?? '' }));
-    return [...naming, ...this.selectorsOf(target)];
+    return [...naming, ...((this.selecting ??= this.indexSelections()).get(target) ?? [])];
   }
 
-  private selectorsOf(target: KubeObject): { place: Place; relation: 'selects'; label: string }[] {
-    return this.objects.flatMap((object) => {
+  /** The selectors selecting each workload, matched once (not per workload: a lens per workload would be quadratic). */
+  private indexSelections(): Map<KubeObject, Referrer[]> {
+    const index = new Map<KubeObject, Referrer[]>();
+    for (const object of this.objects) {
       const field = object.kind === undefined ? undefined : selectorFields[object.kind];
-      if (field === undefined || !this.selectedBy(object, field).includes(target)) return [];
-      return [{ place: place(object, object.positions.at(object.value, field.path, 'key') ?? objectRange(object)), relation: 'selects' as const, label: field.label }];
-    });
+      if (field === undefined) continue;
+      const referrer: Referrer = { place: place(object, object.positions.at(object.value, field.path, 'key') ?? objectRange(object)), relation: 'selects', label: field.label };
+      for (const workload of this.selectedBy(object, field)) index.set(workload, [...(index.get(workload) ?? []), referrer]);
+    }
+    return index;
   }
 
   /** Every reference field of the set by `kind name` of what it names, found once. */
