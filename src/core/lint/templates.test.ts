@@ -28,7 +28,9 @@ describe('kustomize patches and Helm templates', () => {
     assert.deepEqual(ids([createLintFile('templates/d.yaml', quoted)]), ['templates/d.yaml yaml-syntax info']);
     const alerts = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alerts\ndata:\n  rule: "{{ $labels.instance }} is down"\n';
     assert.deepEqual(ids([createLintFile('alerts.yaml', alerts)]), []);
-    assert.deepEqual(ids([createLintFile('broken.yaml', 'kind: A\nkind: [\n')]), ['broken.yaml yaml-syntax error']);
+    assert.deepEqual(ids([createLintFile('broken.yaml', 'kind: A\nname: {{uid}}\n')]), ['broken.yaml yaml-syntax error'], 'placeholders that are not Helm\'s');
+    const [info] = lint([createLintFile('templates/cm.yaml', helm)], { rules: [yamlSyntax] });
+    assert.equal(helm.slice(info?.range.start, info?.range.end), '{{ .Values.name }}');
   });
 
   it('joins relative paths of files and URIs', () => {

@@ -1,16 +1,25 @@
 // Files the linter leaves alone or reads as fragments: Helm templates (`{{ .Values.x }}` is not YAML
 // until rendered) and the patch files a kustomization names (partial objects by design).
+import type { Range } from '../yaml/types.ts';
 import type { LintFile, RuleContext } from './types.ts';
 import { asList, asMapping, asText } from './values.ts';
 
 /** Helm's own names inside `{{ }}`: Go templates elsewhere (Prometheus alert text in a ConfigMap) are data. */
 const HELM = /\{\{-?[^}]*?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\binclude\s+"|\btemplate\s+")/;
 
-/** Whether a file is a Helm template: it names Helm's values, or its `{{ }}` broke the YAML. */
-export function isHelmTemplate(file: LintFile): boolean {
-  const { text, documents } = file.parsed;
-  return HELM.test(text) || (text.includes('{{') && documents.some((document) => document.error !== undefined));
+/**
+ * The first Helm expression of a file, if it is a Helm template: one that names Helm's objects. Other
+ * `{{ }}` placeholders that break the YAML (old example templates) stay syntax errors: kubectl refuses them.
+ */
+export function helmExpression(file: LintFile): Range | undefined {
+  const { text } = file.parsed;
+  const match = HELM.exec(text);
+  if (match === null) return undefined;
+  const close = text.indexOf('}}', match.index);
+  return { start: match.index, end: close < 0 ? match.index + match[0].length : close + 2 };
 }
+
+export const isHelmTemplate = (file: LintFile): boolean => helmExpression(file) !== undefined;
 
 const KUSTOMIZATION = /(?:^|[/\\])(?:kustomization\.ya?ml|Kustomization)$/;
 

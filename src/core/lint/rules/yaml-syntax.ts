@@ -1,5 +1,5 @@
 import { anyKind } from '../kinds.ts';
-import { isHelmTemplate } from '../templates.ts';
+import { helmExpression } from '../templates.ts';
 import type { Report, Rule } from '../types.ts';
 
 export const yamlSyntax: Rule = {
@@ -11,10 +11,11 @@ export const yamlSyntax: Rule = {
   why: 'kubectl refuses the whole file; nothing in the broken document is applied. The other documents of the file are still linted.',
   *check(context) {
     for (const file of context.files) {
-      if (isHelmTemplate(file)) {
-        // Not YAML until rendered: one note instead of syntax errors on every `{{ }}`.
+      const helm = helmExpression(file);
+      if (helm !== undefined) {
+        // Not YAML until rendered: one note on its first expression instead of syntax errors on every `{{ }}`.
         const message = 'Helm template: left alone, `{{ }}` is rendered by Helm first (lint the output of `helm template`).';
-        yield { file, object: undefined, range: { start: 0, end: 0 }, message, severity: 'info' } satisfies Report;
+        yield { file, object: undefined, range: helm, message, severity: 'info' } satisfies Report;
         continue;
       }
       for (const document of file.parsed.documents) {
