@@ -1,125 +1,12 @@
 // A few checks through Chromium that click what a user clicks, saving the README's screenshots. They
 // run the extension as a user gets it: installed from the .vsix into a server without the smoke-test
 // driver (whose mode hides notification toasts), so what they see is what a user sees.
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeOversizedManifest } from './oversized-manifest.ts';
-import type { VscodeServer } from './vscode-server.ts';
+import { podChecks } from './ui-checks-pods.ts';
+import { answer, dragTopEdge, openFile, openKubernetesContainer, pickFiltered, runFromPalette, sortReportBy, toast, webview, widenSidebar, writeWorkspaceSettings, type UiCheck, type UiCheckOptions, type UiCheckResult } from './ui-check-steps.ts';
 
-export interface UiCheckOptions {
-  readonly server: VscodeServer;
-  readonly browser: Browser;
-  readonly workspace: string;
-  readonly screenshotDir: string;
-  /** Where a failed check's screenshot goes. */
-  readonly failureDir: string;
-  /** The kubeconfig of a simulated cluster the harness started for these checks. */
-  readonly simKubeconfig: string;
-  /** That cluster's Prometheus endpoint, the right-sizing report's usage history. */
-  readonly simPrometheusUrl: string | undefined;
-}
-
-export interface UiCheckResult {
-  readonly name: string;
-  readonly passed: boolean;
-  readonly detail?: string;
-}
-
-interface UiCheck {
-  readonly name: string;
-  /** Workspace settings the check needs, written before its page opens. */
-  settings?(options: UiCheckOptions): Record<string, unknown>;
-  /** The page's size when 1280×800 would cut off what the screenshot is for. */
-  readonly viewport?: { readonly width: number; readonly height: number };
-  run(page: Page, options: UiCheckOptions): Promise<void>;
-}
-
-function openKubernetesContainer(page: Page): Promise<void> {
-  return page.locator('.part.activitybar [role="tab"] .action-label[aria-label^="Kubernetes"]').click({ timeout: 30_000 });
-}
-
-/** Drags the sash right of the sidebar so a screenshot shows whole row descriptions. */
-async function widenSidebar(page: Page): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (box === null) return;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 720, y, { steps: 5 });
-  await page.mouse.up();
-}
-
-/** Drags an element's top edge up by `pixels`, as a user resizes a hover. */
-async function dragTopEdge(page: Page, element: Locator, pixels: number): Promise<void> {
-  const box = await element.boundingBox();
-  if (box === null) throw new Error('nothing to resize: the element is not shown');
-  const x = box.x + box.width / 2;
-  await page.mouse.move(x, box.y + 1);
-  await page.mouse.down();
-  await page.mouse.move(x, box.y + 1 - pixels, { steps: 5 });
-  await page.mouse.up();
-}
-
-/** Runs a command from the palette (F1), as a user types its title. */
-async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-}
-
-/** Opens a workspace file with Quick Open (Ctrl+P), as a user types its path. */
-async function openFile(page: Page, path: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(path);
-  // Recently opened editors are listed before the file search answers: wait for the file's own row.
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: path.split('/').pop() }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-}
-
-/** Answers the input box or quick pick titled `title`: types `text` (or keeps its value) and presses Enter. */
-async function answer(page: Page, title: string, text?: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
-  if (text !== undefined) await page.locator('.quick-input-widget input').fill(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Types `text` into the open quick pick and takes the first item it leaves. */
-async function pickFiltered(page: Page, text: string): Promise<void> {
-  await page.locator('.quick-input-widget input').fill(text);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for a notification toast, as it pops up in the corner for a user. */
-async function toast(page: Page, text: RegExp): Promise<void> {
-  await page.locator('.notifications-toasts .notification-toast').getByText(text).waitFor({ timeout: 60_000 });
-}
-
-/** The page inside the open webview: VS Code nests it in a frame within the editor's frame. */
-function webview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/**
- * Clicks a column header of the right-sizing table and checks that the rows now follow `direction`
- * by that column, as the table shows it (`cells` picks the column's texts, `compare` orders two of
- * them ascending).
- */
-async function sortReportBy(frame: FrameLocator, title: string, direction: 'ascending' | 'descending', cells: string, compare: (a: string, b: string) => number): Promise<void> {
-  const header = frame.locator('#report th[data-column]').filter({ hasText: new RegExp(`^${title}$`) });
-  await header.click();
-  await frame.locator(`#report th[aria-sort="${direction}"]`).filter({ hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
-  const texts = await frame.locator(cells).allTextContents();
-  const misplaced = texts.findIndex((text, index) => index > 0 && compare(texts[index - 1]!, text) * (direction === 'ascending' ? 1 : -1) > 0);
-  if (misplaced !== -1) throw new Error(`"${title}" ${direction}: row ${misplaced + 1} (${texts[misplaced]}) follows ${texts[misplaced - 1]}`);
-}
-
-function writeWorkspaceSettings(workspace: string, extra: Record<string, unknown>): void {
-  const path = `${workspace}/.vscode/settings.json`;
-  const settings = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  writeFileSync(path, JSON.stringify({ ...settings, ...extra }, null, 2));
-}
+export type { UiCheckOptions, UiCheckResult } from './ui-check-steps.ts';
 
 const checks: readonly UiCheck[] = [
   {
@@ -168,6 +55,37 @@ const checks: readonly UiCheck[] = [
       }
       await page.screenshot({ path: `${options.screenshotDir}/problems-quickfix.png` });
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'writing a manifest: Ctrl+Space after `ima` in a container offers image and inserts it; replicas: shows its documentation on hover',
+    viewport: { width: 1280, height: 860 },
+    async run(page, options) {
+      // A container with a name and no image yet, the cursor's line indented as its fields are.
+      const lines = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', 'spec:', '  replicas: 2', '  selector:', '    matchLabels:', '      app: api', '  template:', '    metadata:', '      labels:', '        app: api', '    spec:', '      containers:', '        - name: api', '          '];
+      mkdirSync(`${options.workspace}/authoring`, { recursive: true });
+      writeFileSync(`${options.workspace}/authoring/new-api.yaml`, lines.join('\n'));
+      await openFile(page, 'authoring/new-api.yaml');
+      await page.locator('.monaco-editor .view-line').filter({ hasText: 'name: api' }).last().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('ima');
+      await page.keyboard.press('Control+Space');
+      const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: /^image/ }).first();
+      await suggestion.waitFor({ timeout: 30_000 });
+      // Ctrl+Space again opens the item's details: its type and documentation.
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-details').getByText(/Container image name/).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: `${options.screenshotDir}/completion.png` });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line').filter({ hasText: /^\s{10}image:\s$/ }).waitFor({ timeout: 10_000 });
+      // Monaco renders each token as a span: the mouse rests on the key's text, as a user's would.
+      await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^replicas$/ }).hover();
+      await page.locator('.monaco-hover').getByText(/Number of desired pods/).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${options.screenshotDir}/field-hover.png` });
+      // Left unsaved, the file would come back dirty in the next checks' pages (same workspace).
+      await page.keyboard.press('Escape');
+      await runFromPalette(page, 'File: Revert File');
+      await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
     },
   },
   {
@@ -289,7 +207,8 @@ const checks: readonly UiCheck[] = [
 
 export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResult[]> {
   const results: UiCheckResult[] = [];
-  for (const check of checks) {
+  // The pod checks use the Deployment the Deploy Image check creates.
+  for (const check of [...checks, ...podChecks]) {
     if (check.settings) writeWorkspaceSettings(options.workspace, check.settings(options));
     const context = await options.browser.newContext({ viewport: check.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
