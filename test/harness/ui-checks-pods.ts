@@ -1,6 +1,7 @@
 // UI checks of the running-pod loop and live objects, on the Deployment the Deploy Image check made
 // (default/hello-web, port 8080): a terminal in its pod, a port forward in the Explorer, a live edit's
 // diff; and a node's events. Each saves a README screenshot.
+import type { Page } from 'playwright-core';
 import { recordNodeWarning } from './node-warning.ts';
 import { answer, openKubernetesContainer, pickFiltered, runFromPalette, toast, widenSidebar, type UiCheck, type UiCheckOptions } from './ui-check-steps.ts';
 
@@ -10,16 +11,21 @@ const simSettings = (options: UiCheckOptions): Record<string, unknown> => ({
   'terminal.integrated.gpuAcceleration': 'off',
 });
 
+/** Runs a command from the palette once the cluster is connected, answering default/hello-web. */
+async function runOnHelloWeb(page: Page, title: string): Promise<void> {
+  await openKubernetesContainer(page);
+  await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
+  await runFromPalette(page, title);
+  await pickFiltered(page, 'default');
+  await pickFiltered(page, 'hello-web');
+}
+
 export const podChecks: readonly UiCheck[] = [
   {
     name: "Open Terminal from the palette: a shell in hello-web's pod answers echo $HOSTNAME with the pod's name",
     settings: simSettings,
     async run(page, options) {
-      await openKubernetesContainer(page);
-      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
-      await runFromPalette(page, 'Kubernetes: Open Terminal');
-      await pickFiltered(page, 'default');
-      await pickFiltered(page, 'hello-web');
+      await runOnHelloWeb(page, 'Kubernetes: Open Terminal');
       const screen = page.locator('.terminal-wrapper.active .xterm-rows');
       await screen.getByText(/[#$] $/).first().waitFor({ timeout: 30_000 });
       await page.keyboard.type('echo $HOSTNAME; ls /etc\n');
@@ -31,11 +37,7 @@ export const podChecks: readonly UiCheck[] = [
     name: 'Port Forward… from the palette: the Port Forwards group lists the forward and the status bar counts it',
     settings: simSettings,
     async run(page, options) {
-      await openKubernetesContainer(page);
-      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
-      await runFromPalette(page, 'Kubernetes: Port Forward…');
-      await pickFiltered(page, 'default');
-      await pickFiltered(page, 'hello-web');
+      await runOnHelloWeb(page, 'Kubernetes: Port Forward…');
       await answer(page, ': remote port');
       await answer(page, ': local port', '0');
       const rows = page.locator('.part.sidebar .monaco-list-row');
@@ -50,11 +52,7 @@ export const podChecks: readonly UiCheck[] = [
     name: 'Edit Live Object: hello-web opens as YAML, a saved change shows live ↔ after save and asks before it is applied',
     settings: simSettings,
     async run(page, options) {
-      await openKubernetesContainer(page);
-      await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Workloads' }).first().waitFor({ timeout: 30_000 });
-      await runFromPalette(page, 'Kubernetes: Edit Live Object');
-      await pickFiltered(page, 'default');
-      await pickFiltered(page, 'hello-web');
+      await runOnHelloWeb(page, 'Kubernetes: Edit Live Object');
       // The Scale check left 3 replicas: the mouse double-clicks the number, as a user changes it (Monaco
       // shows spaces as no-break spaces, which \s matches).
       const replicas = page.locator('.monaco-editor .view-line').filter({ hasText: /^\s*replicas:\s3$/ });

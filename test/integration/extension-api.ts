@@ -1,6 +1,7 @@
 // How suites reach the extension: through the API object that activate() returns, never its modules.
 import * as vscode from 'vscode';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
+import type { ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { EXTENSION_ID } from '../../src/vscode/ids.ts';
 
 export function workbenchExtension(): vscode.Extension<KubeWorkbenchApi> {
@@ -39,4 +40,21 @@ export function whenTrue(event: vscode.Event<unknown>, check: () => boolean, wha
     const subscription = event(probe);
     probe();
   });
+}
+
+/** The first Deployment row of a context, found by walking the tree as a user would. */
+export async function firstDeploymentRow(api: KubeWorkbenchApi, context: string): Promise<ElementOf<'workload'>> {
+  const rows = (element?: Parameters<KubeWorkbenchApi['explorer']['getChildren']>[0]) => api.explorer.getChildren(element);
+  const find = (): ElementOf<'workload'> | undefined => {
+    const contextRow = rows().find((element) => element.type === 'context' && element.context === context);
+    const workloads = contextRow && rows(contextRow).find((element) => element.type === 'workloads');
+    for (const namespace of workloads ? rows(workloads) : []) {
+      const kind = rows(namespace).find((element) => element.type === 'kind' && element.kind === 'Deployment');
+      const row = kind && rows(kind).find((element) => element.type === 'workload');
+      if (row?.type === 'workload') return row;
+    }
+    return undefined;
+  };
+  await whenTrue(api.explorer.onDidChangeTreeData, () => find() !== undefined, `a Deployment row in ${context}`);
+  return find()!;
 }

@@ -11,7 +11,7 @@ import type { Question } from '../../src/vscode/commands/command-ui.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, LIVE_DIFF_SCHEME, LIVE_SCHEME, Settings } from '../../src/vscode/ids.ts';
 import { answered, seamOf } from './command-answers.ts';
-import { whenTrue } from './extension-api.ts';
+import { firstDeploymentRow, whenTrue } from './extension-api.ts';
 import { CONTEXT, simSuite } from './sim-suite.ts';
 
 type Outcome<T = unknown> = { ok: boolean; kind?: string; message: string; value?: T };
@@ -43,22 +43,8 @@ describe('Edit live objects', function () {
   const suite = simSuite({ nodes: 2, pods: 8, seed: 17 });
   const { connection } = suite;
   const setting = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const rows = (element?: Element): Element[] => suite.api.explorer.getChildren(element);
 
-  async function deploymentRow(): Promise<ElementOf<'workload'>> {
-    const find = (): ElementOf<'workload'> | undefined => {
-      const contextRow = rows().find((element) => element.type === 'context' && element.context === CONTEXT);
-      const workloads = contextRow && rows(contextRow).find((element) => element.type === 'workloads');
-      for (const namespace of workloads ? rows(workloads) : []) {
-        const kind = rows(namespace).find((element) => element.type === 'kind' && element.kind === 'Deployment');
-        const row = kind && rows(kind).find((element) => element.type === 'workload');
-        if (row?.type === 'workload') return row;
-      }
-      return undefined;
-    };
-    await whenTrue(suite.api.explorer.onDidChangeTreeData, () => find() !== undefined, 'a Deployment row');
-    return find()!;
-  }
+  const deploymentRow = (): Promise<ElementOf<'workload'>> => firstDeploymentRow(suite.api, CONTEXT);
 
   const read = async (kind: string, namespace: string, name: string): Promise<Record<string, unknown>> => {
     const result = await connection().operations.get({ kind, namespace, name });

@@ -8,7 +8,7 @@ import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, DESCRIBE_LANGUAGE, Settings } from '../../src/vscode/ids.ts';
 import { answered, seamOf } from './command-answers.ts';
-import { activateWorkbench, whenTrue } from './extension-api.ts';
+import { activateWorkbench, firstDeploymentRow, whenTrue } from './extension-api.ts';
 
 type Outcome<T = unknown> = { ok: boolean; kind?: string; message: string; value?: T };
 
@@ -22,21 +22,7 @@ describe('Workload commands on the simulated cluster', function () {
 
   const rows = (element?: Element): Element[] => api.explorer.getChildren(element);
 
-  /** The first Deployment row of a context, found by walking the tree as a user would. */
-  async function deploymentRow(context: string): Promise<ElementOf<'workload'>> {
-    const find = (): ElementOf<'workload'> | undefined => {
-      const contextRow = rows().find((element) => element.type === 'context' && element.context === context);
-      const workloads = contextRow && rows(contextRow).find((element) => element.type === 'workloads');
-      for (const namespace of workloads ? rows(workloads) : []) {
-        const kind = rows(namespace).find((element) => element.type === 'kind' && element.kind === 'Deployment');
-        const row = kind && rows(kind).find((element) => element.type === 'workload');
-        if (row?.type === 'workload') return row;
-      }
-      return undefined;
-    };
-    await until(() => find() !== undefined, `a Deployment row in ${context}`);
-    return find()!;
-  }
+  const deploymentRow = (context: string): Promise<ElementOf<'workload'>> => firstDeploymentRow(api, context);
 
   const live = (row: ElementOf<'workload'>) => api.clusters.get().connection(row.context)!.workloads.Deployment.get(row.namespace, row.name);
 
