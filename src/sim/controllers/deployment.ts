@@ -8,8 +8,10 @@ import { clone, setCondition } from '../objects.ts';
 import { stableHash } from '../names.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { modify, ownerReference, splitKey, watchOwned } from './environment.ts';
+import { sameTemplate } from './pod-template.ts';
 
 const revisionAnnotation = 'deployment.kubernetes.io/revision';
+const historyAnnotation = 'deployment.kubernetes.io/revision-history';
 const hashLabel = 'pod-template-hash';
 
 /** An int-or-percent of `total`; surge rounds up, unavailability down (intstr.GetScaledValueFromIntOrPercent). */
@@ -33,6 +35,18 @@ function available(replicaSet: ReplicaSet): number {
   return replicaSet.status?.availableReplicas ?? 0;
 }
 
+/**
+ * The annotations of a ReplicaSet taking revision `number`; an older revision it had joins its
+ * revision-history, as SetNewReplicaSetAnnotations keeps a rolled-back-to ReplicaSet's past.
+ */
+function revised(replicaSet: ReplicaSet, number: number): Record<string, string> {
+  const annotations = { ...replicaSet.metadata.annotations, [revisionAnnotation]: String(number) };
+  const old = replicaSet.metadata.annotations?.[revisionAnnotation];
+  if (old === undefined || Number(old) >= number) return annotations;
+  const history = replicaSet.metadata.annotations?.[historyAnnotation];
+  return { ...annotations, [historyAnnotation]: history === undefined || history === '' ? old : `${history},${old}` };
+}
+
 export class DeploymentController {
   private readonly environment: ControllerEnvironment;
   private readonly enqueue: (key: string) => void;
@@ -54,7 +68,8 @@ export class DeploymentController {
     const hash = stableHash(JSON.stringify(deployment.spec.template));
     // reduce, not Math.max(...): a spread of many ReplicaSets would overflow the call stack.
     const latest = all.reduce((highest, each) => Math.max(highest, revision(each)), 0);
-    let current = all.find((each) => each.metadata.labels?.[hashLabel] === hash);
+    // The hash first (cheap); then, as FindNewReplicaSet, any ReplicaSet with an equal template: a rollback's.
+    let current = all.find((each) => each.metadata.labels?.[hashLabel] === hash) ?? all.find((each) => sameTemplate(each.spec.template, deployment.spec.template));
     if (deployment.spec.paused !== true) {
       if (current === undefined) current = this.createReplicaSet(deployment, hash, latest + 1, all);
       else if (revision(current) < latest) current = this.setReplicas(deployment, current, specReplicas(current), latest + 1);
@@ -93,7 +108,7 @@ export class DeploymentController {
     const before = specReplicas(replicaSet);
     const updated = modify(this.environment, this.environment.types.replicaSet, replicaSet, (copy) => {
       copy.spec.replicas = replicas;
-      if (number !== undefined) copy.metadata.annotations = { ...copy.metadata.annotations, [revisionAnnotation]: String(number) };
+      if (number !== undefined) copy.metadata.annotations = revised(copy, number);
     });
     if (before !== replicas) {
       const verb = replicas > before ? 'up' : 'down';

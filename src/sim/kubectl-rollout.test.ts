@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { kubectlBinaries, kubectlSuite } from './test-helpers.ts';
+
+for (const binary of kubectlBinaries()) describe(`rollouts and scaling with the real kubectl (${binary})`, () => {
+  const suite = kubectlSuite(binary, { nodes: 2, log: () => undefined });
+  const { ok } = suite;
+  const replicaSets = async (): Promise<Map<string, { image: string; revision: string; history: string; replicas: number }>> => {
+    const list = JSON.parse(await ok('get', 'rs', '-l', 'app=web', '-o', 'json')) as { items: { metadata: { name: string; annotations: Record<string, string> }; spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } }[] };
+    return new Map(list.items.map((each) => [each.metadata.name, {
+      image: each.spec.template.spec.containers[0]?.image ?? '',
+      revision: each.metadata.annotations['deployment.kubernetes.io/revision'] ?? '',
+      history: each.metadata.annotations['deployment.kubernetes.io/revision-history'] ?? '',
+      replicas: each.spec.replicas,
+    }]));
+  };
+
+  it('rollout undo scales the old ReplicaSet back up under the next revision', async () => {
+    await ok('create', 'deployment', 'web', '--image=nginx:1.26', '--replicas=2');
+    await ok('rollout', 'status', 'deployment/web', '--timeout=30s');
+    await ok('set', 'image', 'deployment/web', 'nginx=nginx:1.27');
+    await ok('rollout', 'status', 'deployment/web', '--timeout=30s');
+    const [first] = [...(await replicaSets())].find(([, each]) => each.image === 'nginx:1.26') ?? [];
+    assert.ok(first !== undefined);
+    assert.match(await ok('rollout', 'undo', 'deployment/web'), /rolled back/);
+    await ok('rollout', 'status', 'deployment/web', '--timeout=30s');
+    const after = await replicaSets();
+    assert.equal(after.size, 2, [...after.keys()].join(', '));
+    assert.deepEqual(after.get(first), { image: 'nginx:1.26', revision: '3', history: '1', replicas: 2 });
+    assert.match(await ok('rollout', 'history', 'deployment/web'), /^2\s[\s\S]*^3\s/m);
+    assert.equal((await ok('get', 'deployment', 'web', '-o', 'jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}')).trim(), '3');
+  });
+});
