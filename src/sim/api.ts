@@ -11,7 +11,7 @@ import type { KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
 import { booleanParam, dryRunParam } from './query-params.ts';
 import type { ResourceRequest } from './request-info.ts';
-import type { ResourceType } from './resources.ts';
+import { apiVersionOf, type ResourceType } from './resources.ts';
 import { fromScale, toScale } from './scale.ts';
 import { fieldValidationOf } from './schema-validation.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
@@ -67,7 +67,8 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
     duplicates: duplicateFields(body),
     manager: {
       name: managerName(request, query),
-      apiVersion: subresource === 'scale' ? 'autoscaling/v1' : (type.group === '' ? type.version : `${type.group}/${type.version}`),
+      // The parent's version even through the scale subresource: the server records Scale writes on the parent (ScaleHandler.ToParent).
+      apiVersion: apiVersionOf(type),
       time: context.clock.timestamp(),
       subresource,
     },

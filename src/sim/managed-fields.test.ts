@@ -45,6 +45,21 @@ describe('managedFields and server-side apply', () => {
     assert.equal((forced['spec'] as { replicas: number }).replicas, 2);
   });
 
+  it('keeps a manager\'s scale-subresource updates apart and names the subresource in a conflict', () => {
+    const live = serverSideApply(undefined, config(2), manager('ci'), false);
+    const scale = { ...manager('kubectl'), subresource: 'scale' };
+    const labelled: KubeObject = { ...live, metadata: { ...live.metadata, labels: { app: 'web', by: 'hand' } } };
+    labelled.metadata.managedFields = recordUpdate(live, labelled, manager('kubectl'));
+    const scaled: KubeObject = { ...labelled, spec: { ...(labelled['spec'] as object), replicas: 4 } };
+    scaled.metadata = { ...scaled.metadata, managedFields: recordUpdate(labelled, scaled, scale) };
+    assert.deepEqual(scaled.metadata.managedFields?.map((entry) => `${entry.manager}/${entry.subresource ?? ''}:${JSON.stringify(entry.fieldsV1)}`), [
+      `ci/:${JSON.stringify(toFieldsV1(new Set([...fieldSet(config(2))].filter((path) => !path.includes('replicas')))))}`,
+      `kubectl/:${JSON.stringify({ 'f:metadata': { 'f:labels': { 'f:by': {} } } })}`,
+      `kubectl/scale:${JSON.stringify({ 'f:spec': { 'f:replicas': {} } })}`,
+    ]);
+    assert.throws(() => serverSideApply(scaled, config(2), manager('ci'), false), { code: 409, message: /conflict with "kubectl" with subresource "scale" using apps\/v1: \.spec\.replicas$/ });
+  });
+
   it('records an update of a 10,000-item keyed list in linear time (a search per path took a minute)', () => {
     const withEnv = (value: string): KubeObject => ({
       ...config(1),

@@ -54,15 +54,22 @@ export function recordUpdate(previous: KubeObject | undefined, next: KubeObject,
   const changed = [...fieldSet(next)].filter((path) => previous === undefined || !same(valueAt(previous, path), valueAt(next, path)));
   if (changed.length === 0) return previous?.metadata.managedFields ?? [];
   for (const each of all) for (const path of changed) each.fields.delete(path);
-  const mine = all.find((each) => each.entry.manager === manager.name && each.entry.operation === 'Update');
+  // A manager's updates through a subresource (kubectl scale's) are an entry apart from its others.
+  const mine = all.find((each) => each.entry.manager === manager.name && each.entry.operation === 'Update' && each.entry.subresource === manager.subresource);
   const fields = new Set([...(mine?.fields ?? []), ...changed]);
   return entries(all, entryOf(manager, 'Update'), fields);
+}
+
+/** A manager as the API server names it in a conflict (fieldmanager's printManager, without the time it drops). */
+function managerText(entry: ManagedFieldsEntry): string {
+  const subresource = entry.subresource === undefined ? '' : ` with subresource ${JSON.stringify(entry.subresource)}`;
+  return `${JSON.stringify(entry.manager)}${subresource}${entry.operation === 'Update' ? ` using ${entry.apiVersion}` : ''}`;
 }
 
 function conflictError(conflicts: { path: string; manager: ManagedFieldsEntry }[]): ApiError {
   const causes = conflicts.map(({ path, manager }) => ({
     reason: 'FieldManagerConflict',
-    message: `conflict with "${manager.manager}"${manager.operation === 'Update' ? ` using ${manager.apiVersion}` : ''}`,
+    message: `conflict with ${managerText(manager)}`,
     field: describePath(path),
   }));
   const summary = causes.map((cause) => `${cause.message}: ${cause.field}`).join('\n- ');
