@@ -9,6 +9,7 @@ import { loadKubeconfig, resolveContext } from '../cluster/kubeconfig-loader.ts'
 import { namespaceNames, namespaceWorkloads, type NamespaceWorkloads } from '../cluster/usage/cluster-workloads.ts';
 import { prometheusHistoryLoader } from '../cluster/usage/prometheus-history.ts';
 import { UsageHistory } from '../cluster/usage/usage-history.ts';
+import type { RecommenderOptions } from '../core/allocator/recommender-options.ts';
 import { cliKubeconfigPaths } from './kubeconfig-flag.ts';
 import { type CliIo, ExitCode } from './main.ts';
 import { formatReport, type ReportFormat } from './suggest-report.ts';
@@ -22,6 +23,8 @@ export interface PrometheusSuggestOptions {
   readonly failOnWasteCores: number | undefined;
   readonly nowMs: number;
   readonly days: number;
+  /** The minimums, margin and start-up window (the editor's settings). */
+  readonly recommender: RecommenderOptions;
 }
 
 // A namespace's workload containers; far above any real one, it only stops a runaway.
@@ -64,7 +67,7 @@ export async function runSuggestPrometheus(options: PrometheusSuggestOptions, io
   for (const [index, namespace] of namespaces.entries()) {
     const workloads = cluster === undefined || namespace === undefined ? undefined : await namespaceWorkloads(cluster.client, namespace);
     if (workloads !== undefined && !workloads.ok) return fail(workloads.error.message);
-    const history = new UsageHistory(MAX_CONTAINERS_PER_NAMESPACE);
+    const history = new UsageHistory(MAX_CONTAINERS_PER_NAMESPACE, options.recommender);
     const loader = prometheusHistoryLoader({ url: options.url, nowMs: options.nowMs, days: options.days, byWorkload: true, ...(namespace === undefined ? {} : { namespace }) });
     const loaded = await loader(history.sink, new AbortController().signal);
     if (!loaded.ok) return fail(loaded.error.message);

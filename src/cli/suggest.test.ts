@@ -99,12 +99,28 @@ describe('kube-workbench suggest', () => {
     assert.ok(Number(entry?.upperBound.memory.replace(/Mi$/, '')) > 400, entry?.upperBound.memory);
   });
 
+  it("takes the editor's minimums and margin as flags: a 1000m pod minimum sets the target, a 0 margin leaves usage bare", async () => {
+    const usage = file('flags.jsonl', `${steadyLines().join('\n')}\n`);
+    const target = async (...flags: string[]) => {
+      const result = await run('--usage', usage, '--format', 'json', ...flags);
+      assert.equal(result.code, ExitCode.ok, result.stderr);
+      return (JSON.parse(result.stdout) as { recommendations: { target: { cpu: string; memory: string } }[] }).recommendations[0]?.target;
+    };
+    const defaults = await target();
+    assert.equal((await target('--pod-min-cpu-millicores', '1000', '--pod-min-memory-mib', '2048'))?.cpu, '1');
+    assert.equal((await target('--pod-min-memory-mib', '2048'))?.memory, '2Gi');
+    const bare = await target('--margin-fraction', '0');
+    assert.ok(Number(bare?.cpu.replace(/m$/, '')) < Number(defaults?.cpu.replace(/m$/, '')), `${bare?.cpu} < ${defaults?.cpu}`);
+  });
+
   it('fails in one line with exit 2 for bad arguments and unreadable files', async () => {
     const cases: [string[], RegExp][] = [
       [[], /--usage FILE or --prometheus URL is required/],
       [['--usage', 'x', '--format', 'xml'], /--format must be table or json, not 'xml'/],
       [['--usage', 'x', '--now', 'later'], /--now is not an ISO timestamp/],
       [['--usage', 'x', '--frobnicate'], /Unknown option '--frobnicate'/],
+      [['--usage', 'x', '--margin-fraction', '11'], /--margin-fraction must be a number from 0 to 10, not '11'/],
+      [['--usage', 'x', '--pod-min-cpu-millicores', '2.5'], /--pod-min-cpu-millicores must be a whole number from 0 to 64000/],
       [['--usage', join(folder, 'missing.jsonl')], /cannot read .*missing\.jsonl: ENOENT/],
       [['--usage', file('ok.jsonl', steadyLines().join('\n')), '--manifest', file('broken.yaml', 'a: [\n')], /broken\.yaml:2: not valid YAML: /],
     ];

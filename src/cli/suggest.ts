@@ -6,6 +6,8 @@ import { estimateQuantities, type Recommendation } from '../core/allocator/recom
 import { textTable } from '../core/allocator/text-table.ts';
 import { CappedReport } from './capped-report.ts';
 import { numberFlag } from './number-flag.ts';
+import type { RecommenderOptions } from '../core/allocator/recommender-options.ts';
+import { RECOMMENDER_FLAG_OPTIONS, RECOMMENDER_FLAGS_HELP, recommenderFlags } from './recommender-flags.ts';
 import { runSuggestPrometheus, type PrometheusSuggestOptions } from './suggest-prometheus.ts';
 import { REPORT_FORMATS, type ReportFormat } from './suggest-report.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
@@ -13,9 +15,10 @@ import { MAX_MANIFEST_BYTES, readManifestObjects, sizeText } from './read-input.
 import { NOT_ENOUGH_DATA, readUsageFile } from './usage-file.ts';
 import { UsageError } from './usage-error.ts';
 
-const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO]
+const help = `Usage: kube-workbench suggest --usage FILE [--manifest FILE] [--format table|json] [--now ISO] [RECOMMENDER FLAGS]
        kube-workbench suggest --prometheus URL [--kubeconfig FILE] [--context NAME] [--namespace NS]
                               [--format table|json|csv|markdown] [--fail-on-waste CORES] [--days N] [--now ISO]
+                              [RECOMMENDER FLAGS]
 
 Recommends CPU and memory requests per workload container from observed usage, the way the
 Vertical Pod Autoscaler does: P90 of 8 days of decaying history plus a 15% margin (target), with
@@ -35,6 +38,9 @@ P50 / P95 bounds widened while the history is short.
   --days N           days of history (default 8, the VPA's window)
   --fail-on-waste CORES  exit 1 when the recommendations would free more than CORES cores (for CI)
 
+Recommender flags (the editor's kubeWorkbench.allocator.* settings):
+${RECOMMENDER_FLAGS_HELP}
+
 Guardrails: memory never under an OOM kill's bump (max(used × 1.2, used + 100Mi)) of the last 8 days
 nor under the start-up peak; a resource an HPA scales on keeps its request (the HPA's target is a
 percentage of it) and the report says what the HPA would do with the suggestion.
@@ -52,6 +58,7 @@ interface SuggestOptions {
   readonly manifest: string | undefined;
   readonly format: 'table' | 'json';
   readonly nowMs: number | undefined;
+  readonly recommender: RecommenderOptions;
 }
 
 const FILE_FORMATS = ['table', 'json'] as const;
@@ -63,6 +70,7 @@ function parseOptions(args: readonly string[]): SuggestOptions | PrometheusSugge
     args: [...args],
     options: {
       usage: text, manifest: text, format: text, now: text, prometheus: text, kubeconfig: text, context: text, namespace: text, 'fail-on-waste': text, days: text,
+      ...RECOMMENDER_FLAG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -71,6 +79,7 @@ function parseOptions(args: readonly string[]): SuggestOptions | PrometheusSugge
   const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
   if (nowMs !== undefined && Number.isNaN(nowMs)) throw new UsageError(`--now is not an ISO timestamp: '${values.now}'`);
   const format = values.format ?? 'table';
+  const recommender = recommenderFlags(values);
   if (values.prometheus !== undefined) {
     if (values.usage !== undefined || values.manifest !== undefined) throw new UsageError('give --prometheus or --usage/--manifest, not both');
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not '${format}'`);
@@ -83,6 +92,7 @@ function parseOptions(args: readonly string[]): SuggestOptions | PrometheusSugge
       failOnWasteCores: values['fail-on-waste'] === undefined ? undefined : numberFlag('fail-on-waste', values['fail-on-waste'], 0, { min: 0, max: 1e9, whole: false }),
       nowMs: nowMs ?? Date.now(),
       days: numberFlag('days', values.days, 8, { min: 1, max: 60, whole: true }),
+      recommender,
     };
   }
   if (values.usage === undefined) throw new UsageError('--usage FILE or --prometheus URL is required');
@@ -90,7 +100,7 @@ function parseOptions(args: readonly string[]): SuggestOptions | PrometheusSugge
     if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --prometheus`);
   }
   if (!(FILE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table or json, not '${format}'`);
-  return { kind: 'usage', usage: values.usage, manifest: values.manifest, format: format as SuggestOptions['format'], nowMs };
+  return { kind: 'usage', usage: values.usage, manifest: values.manifest, format: format as SuggestOptions['format'], nowMs, recommender };
 }
 
 function pair(recommendation: Recommendation | undefined, pick: (value: Recommendation) => Recommendation['target']): string {
@@ -114,7 +124,7 @@ async function readManifest(path: string | undefined, io: CliIo): Promise<Curren
 
 async function runSuggest(options: SuggestOptions, io: CliIo): Promise<ExitCode> {
   const current = await readManifest(options.manifest, io);
-  const { aggregator, used } = await readUsageFile(options.usage, options.nowMs, io);
+  const { aggregator, used } = await readUsageFile(options.usage, options.nowMs, io, options.recommender);
   if (used === 0) return ExitCode.failure;
   const entries = aggregator.recommendations().map((entry) => ({ ...entry, current: current?.get(entry.namespace, entry.workload, entry.container) }));
   if (options.format === 'json') {

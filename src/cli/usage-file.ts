@@ -4,7 +4,7 @@
 // latest sample) left out.
 import { createReadStream } from 'node:fs';
 import { HISTORY_WINDOW_MS } from '../core/allocator/container-usage.ts';
-import { UsageAggregator } from '../core/allocator/usage-aggregator.ts';
+import { UsageAggregator, type AggregatorOptions } from '../core/allocator/usage-aggregator.ts';
 import { parseUsageLine, type UsageSample } from '../core/allocator/usage-line.ts';
 import { LineSplitter } from '../core/text/line-splitter.ts';
 import { CappedReport } from './capped-report.ts';
@@ -45,9 +45,9 @@ async function latestSample(path: string): Promise<number | undefined> {
 }
 
 /** The file's samples in an aggregator; `used` 0 means there is nothing to recommend from. */
-export async function readUsageFile(path: string, now: number | undefined, io: CliIo): Promise<{ aggregator: UsageAggregator; used: number; nowMs: number | undefined }> {
+export async function readUsageFile(path: string, now: number | undefined, io: CliIo, options?: AggregatorOptions): Promise<{ aggregator: UsageAggregator; used: number; nowMs: number | undefined }> {
   const nowMs = now ?? (await latestSample(path));
-  const aggregator = new UsageAggregator();
+  const aggregator = new UsageAggregator(options);
   let used = 0;
   let outside = 0;
   const report = new CappedReport(io.stderr);

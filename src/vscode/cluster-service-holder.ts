@@ -1,10 +1,12 @@
 // Creates the cluster service on first use (the Explorer shown, a command run), never at activation,
-// and re-reads the kubeconfig when its files or the kubeWorkbench.kubeconfig setting change.
+// and re-reads the kubeconfig when its files or the kubeWorkbench.kubeconfig setting change; the usage
+// service follows the recommender's settings.
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { currentKubeconfigPaths } from './commands/kubeconfig-commands.ts';
 import { loadClusterModule, type ClusterService } from './bundle-loader.ts';
-import { readConfig } from './config.ts';
+import { onDidChangeConfig, readConfig } from './config.ts';
+import { Settings } from './ids.ts';
 import type { Log } from './output.ts';
 
 /** Editors save in bursts (write, rename, touch): one reload after they settle. */
@@ -22,6 +24,14 @@ export class ClusterServiceHolder implements vscode.Disposable {
   private readonly log: Log;
   /** The extension's global storage folder, where usage history outlives the window. */
   private readonly storageDir: string;
+  /** New minimums, margin or start-up window redo the recommendations: findings, hover and report follow. */
+  private readonly recommenderSettings = onDidChangeConfig(
+    () => this.instance?.usage?.reconfigure(),
+    Settings.allocatorPodMinCpu,
+    Settings.allocatorPodMinMemory,
+    Settings.allocatorMargin,
+    Settings.allocatorStartupWindow,
+  );
 
   constructor(log: Log, storageDir: string) {
     this.log = log;
@@ -38,6 +48,7 @@ export class ClusterServiceHolder implements vscode.Disposable {
         usage: {
           storageDir: this.storageDir,
           sampleIntervalMs: readConfig().allocatorSampleSeconds * 1000,
+          recommender: () => readConfig().allocatorRecommender,
           // Read when a context connects, so a changed URL applies from the next connection on.
           historyLoader: () => {
             const url = readConfig().allocatorPrometheusUrl;
@@ -75,6 +86,7 @@ export class ClusterServiceHolder implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.reloadTimer);
     for (const watcher of this.watchers) watcher.dispose();
+    this.recommenderSettings.dispose();
     this.instance?.dispose();
     this.created.dispose();
     this.reloaded.dispose();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RecommenderKnobs } from '../core/allocator/recommender-options.ts';
 import { CONFIG_SECTION, Settings } from './ids.ts';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -20,6 +21,8 @@ export interface WorkbenchConfig {
   readonly allocatorSampleSeconds: number;
   /** Relative difference from the set request below which no suggestion is shown. */
   readonly allocatorTolerance: number;
+  /** Minimums, margin and start-up window, unvalidated (the usage service keeps each in its range). */
+  readonly allocatorRecommender: RecommenderKnobs;
 }
 
 export function readConfig(): WorkbenchConfig {
@@ -34,6 +37,12 @@ export function readConfig(): WorkbenchConfig {
     allocatorPrometheusUrl: section.get<string>(Settings.allocatorPrometheusUrl, '').trim(),
     allocatorSampleSeconds: Math.max(1, section.get<number>(Settings.allocatorSampleSeconds, 60)),
     allocatorTolerance: Math.max(0, section.get<number>(Settings.allocatorTolerance, 0.3)),
+    allocatorRecommender: {
+      podMinCpuMillicores: section.get<number>(Settings.allocatorPodMinCpu),
+      podMinMemoryMiB: section.get<number>(Settings.allocatorPodMinMemory),
+      marginFraction: section.get<number>(Settings.allocatorMargin),
+      startupWindowMinutes: section.get<number>(Settings.allocatorStartupWindow),
+    },
   };
 }
 

@@ -81,4 +81,8 @@ export const Settings = {
   allocatorPrometheusUrl: 'allocator.prometheusUrl',
   allocatorSampleSeconds: 'allocator.sampleIntervalSeconds',
   allocatorTolerance: 'allocator.suggestionTolerance',
+  allocatorPodMinCpu: 'allocator.podMinCpuMillicores',
+  allocatorPodMinMemory: 'allocator.podMinMemoryMiB',
+  allocatorMargin: 'allocator.marginFraction',
+  allocatorStartupWindow: 'allocator.startupWindowMinutes',
 } as const;

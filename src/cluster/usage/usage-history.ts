@@ -6,7 +6,8 @@ import { ContainerUsage, HISTORY_WINDOW_MS, MEMORY_AGGREGATION_INTERVAL_MS } fro
 import { HourlyChart, type ChartCheckpoint } from '../../core/allocator/hourly-chart.ts';
 import { MemoryPeaks, type MemoryPeaksCheckpoint } from '../../core/allocator/memory-peaks.ts';
 import { explainRecommendation } from '../../core/allocator/recommendation-explain.ts';
-import { podEstimators, recommend, type PodEstimators, type RecommenderSettings } from '../../core/allocator/recommender.ts';
+import { podEstimators, recommend, type PodEstimators } from '../../core/allocator/recommender.ts';
+import type { RecommenderOptions } from '../../core/allocator/recommender-options.ts';
 import { StartupWindow } from '../../core/allocator/startup-peaks.ts';
 import { restoreUsage, usageCheckpoint, type ContainerUsageCheckpoint } from '../../core/allocator/usage-checkpoint.ts';
 import { workloadFromPodName } from '../../core/allocator/workload-name.ts';
@@ -51,15 +52,11 @@ interface PodSeries {
 const workloadKey = (namespace: string, workload: string): string => `${namespace}\0${workload}`;
 const seriesKey = (namespace: string, pod: string, container: string): string => `${namespace}\0${pod}\0${container}`;
 
-export interface UsageHistoryOptions {
-  readonly settings?: RecommenderSettings;
-  /** How long after a container start its samples count as start-up (default 5 min). */
-  readonly startupWindowMs?: number;
-}
+export type UsageHistoryOptions = RecommenderOptions;
 
 export class UsageHistory {
   private readonly maxContainers: number;
-  private readonly options: UsageHistoryOptions;
+  private options: UsageHistoryOptions;
   private readonly workloads = new Map<string, Map<string, ContainerEntry>>();
   private readonly series = new Map<string, PodSeries>();
   private containerCount = 0;
@@ -72,6 +69,15 @@ export class UsageHistory {
 
   get size(): number {
     return this.containerCount;
+  }
+
+  /**
+   * New minimums and margin apply from the next read; a new start-up window to pod containers first
+   * seen from now on (samples already taken stay where they went).
+   */
+  configure(options: UsageHistoryOptions): void {
+    this.options = options;
+    this.cached = undefined;
   }
 
   /** One metrics-API observation of a pod container: CPU in cores, memory in bytes (NaN when missing). */

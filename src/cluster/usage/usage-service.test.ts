@@ -5,6 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { RecommenderKnobs } from '../../core/allocator/recommender-options.ts';
 import { ok } from '../../core/result.ts';
 import { startSim, type Sim } from '../../sim/sim.ts';
 import { ApiClient } from '../api-client.ts';
@@ -144,6 +145,37 @@ describe('UsageService against the simulated cluster', () => {
     assert.equal(usage.usage(CONTEXT).length, 1);
     assert.equal(usage.find(CONTEXT, 'history', 'old-app', 'c'), undefined);
     usage.dispose();
+  });
+
+  it('recommends with the configured minimums and margin, and again with new ones on reconfigure()', async () => {
+    let knobs: RecommenderKnobs = { podMinCpuMillicores: 500, marginFraction: 0 };
+    const { usage, attach } = service({
+      storageDir: undefined,
+      recommender: () => knobs,
+      historyLoader: () => async (sink) => {
+        const times = Float64Array.from({ length: 12 }, (_, index) => sim.clock.now() - (12 - index) * 5 * MINUTE);
+        const key = { namespace: 'history', pod: 'old-app-0', container: 'c' };
+        sink(key, 'cpu', times, new Float64Array(12).fill(0.01), 5);
+        sink(key, 'memory', times, new Float64Array(12).fill(2 ** 30), 5);
+        return ok({ series: 2, samples: 24 });
+      },
+    });
+    try {
+      await attach();
+      const target = () => usage.find(CONTEXT, 'history', 'old-app', 'c')?.recommendation?.target;
+      assert.equal(target()?.cpu, 0.5);
+      const bare = target()?.memory ?? 0;
+      knobs = { marginFraction: 1 };
+      const changed = when(usage, () => target()?.cpu !== 0.5);
+      usage.reconfigure();
+      await changed;
+      const explanation = usage.find(CONTEXT, 'history', 'old-app', 'c')?.explanation;
+      assert.equal(explanation?.setBy.cpu, 'usage', "25m, the VPA's default minimum, is under usage + 100%");
+      assert.equal(target()?.cpu, (explanation?.cpu.p90 ?? 0) * 2);
+      assert.equal(target()?.memory, bare * 2, 'a 100% margin');
+    } finally {
+      usage.dispose();
+    }
   });
 
   it('is attached by ClusterService.connect once the pods are listed, when the service was given usage options', async () => {

@@ -6,6 +6,7 @@ import { Emitter, type Disposable } from '../disposable.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import type { Result } from '../../core/result.ts';
 import type { ClusterError } from '../cluster-error.ts';
+import { recommenderOptions, type RecommenderKnobs } from '../../core/allocator/recommender-options.ts';
 import { loadAutoscalers, type ClusterAutoscalers } from './autoscalers.ts';
 import { MetricsSampler, realTimers, type Timers } from './metrics-sampler.ts';
 import { DEFAULT_MAX_CONTAINERS, UsageHistory } from './usage-history.ts';
@@ -27,6 +28,8 @@ export interface UsageServiceOptions {
   /** Sampling and flushing timers (tests fire them by hand). */
   readonly timers?: Timers;
   readonly maxContainers?: number;
+  /** The recommender's minimums, margin and start-up window (the VPA's defaults when absent); read on attach and reconfigure(). */
+  readonly recommender?: () => RecommenderKnobs;
 }
 
 type SourceStatus = { phase: UsageSourcePhase; message?: string; lastSampleMs?: number; series?: number; containers?: number };
@@ -83,7 +86,7 @@ export class UsageService implements Disposable {
     const loader = this.options.historyLoader?.(connection.context);
     const attached: Attached = {
       connection,
-      history: new UsageHistory(this.options.maxContainers ?? DEFAULT_MAX_CONTAINERS),
+      history: new UsageHistory(this.options.maxContainers ?? DEFAULT_MAX_CONTAINERS, recommenderOptions(this.options.recommender?.())),
       store,
       aborter: new AbortController(),
       ready: Promise.resolve(),
@@ -135,6 +138,15 @@ export class UsageService implements Disposable {
   autoscalersNow(context: string): ClusterAutoscalers | undefined {
     void this.autoscalers(context);
     return this.contexts.get(context)?.lastAutoscalers;
+  }
+
+  /** The recommender's options were changed: every context's recommendations follow, with a change event each. */
+  reconfigure(): void {
+    const options = recommenderOptions(this.options.recommender?.());
+    for (const [context, attached] of this.contexts) {
+      attached.history.configure(options);
+      this.changes.fire(context);
+    }
   }
 
   status(context: string): UsageStatus {

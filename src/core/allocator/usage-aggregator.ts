@@ -3,7 +3,8 @@
 import { ContainerUsage } from './container-usage.ts';
 import { MemoryPeaks } from './memory-peaks.ts';
 import { explainRecommendation, type RecommendationExplanation } from './recommendation-explain.ts';
-import { podEstimators, recommend, type PodEstimators, type Recommendation, type RecommenderSettings } from './recommender.ts';
+import { podEstimators, recommend, type PodEstimators, type Recommendation } from './recommender.ts';
+import type { RecommenderOptions } from './recommender-options.ts';
 import { StartupWindow } from './startup-peaks.ts';
 import { workloadFromPodName } from './workload-name.ts';
 
@@ -62,11 +63,7 @@ export interface WorkloadContainerRecommendation {
   readonly explanation: RecommendationExplanation | undefined;
 }
 
-export interface AggregatorOptions {
-  readonly settings?: RecommenderSettings;
-  /** How long after a container start its samples count as start-up. */
-  readonly startupWindowMs?: number;
-}
+export type AggregatorOptions = RecommenderOptions;
 
 interface Workload {
   readonly namespace: string;
