@@ -1,4 +1,5 @@
 /** Serves the custom resources of each CustomResourceDefinition: its types enter the catalogue, and leave with it. */
+import { printerColumnsOf } from './crd-table.ts';
 import type { KubeObject } from './objects.ts';
 import { conditionOf, isObject } from './objects.ts';
 import type { Catalog, ResourceType } from './resources.ts';
@@ -8,7 +9,7 @@ interface CrdSpec {
   group: string;
   scope: 'Namespaced' | 'Cluster';
   names: { kind: string; plural: string; singular?: string; shortNames?: string[]; categories?: string[] };
-  versions: { name: string; served: boolean; subresources?: { status?: unknown; scale?: unknown } }[];
+  versions: { name: string; served: boolean; subresources?: { status?: unknown; scale?: unknown }; additionalPrinterColumns?: unknown }[];
 }
 
 function typesOf(crd: KubeObject): ResourceType[] {
@@ -27,6 +28,7 @@ function typesOf(crd: KubeObject): ResourceType[] {
       shortNames: spec.names.shortNames ?? [],
       categories: spec.names.categories ?? [],
       subresources: [...(version.subresources?.status === undefined ? [] : ['status']), ...(version.subresources?.scale === undefined ? [] : ['scale'])],
+      printerColumns: printerColumnsOf(version),
     }));
 }
 

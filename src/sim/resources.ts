@@ -1,4 +1,5 @@
 /** The resource types the sim serves, as discovery lists them; CRDs add to the catalogue at run time. */
+import type { PrinterColumn } from './crd-table.ts';
 
 export interface ResourceType {
   readonly group: string;
@@ -14,6 +15,8 @@ export interface ResourceType {
   readonly subresources: readonly string[];
   /** Computed on read (metrics), never stored. */
   readonly virtual?: boolean;
+  /** A custom resource's additionalPrinterColumns (its CRD version's), for its Tables. */
+  readonly printerColumns?: readonly PrinterColumn[];
 }
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

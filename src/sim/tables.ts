@@ -3,6 +3,7 @@
  * each kind, so `kubectl get` and `-o wide` print what they print against a real cluster.
  */
 import { ageOf } from '../core/text/age.ts';
+import { crdPrinter } from './crd-table.ts';
 import type { KubeObject } from './objects.ts';
 import type { ResourceType } from './resources.ts';
 import { coreCells } from './table-cells-core.ts';
@@ -15,6 +16,8 @@ export interface Column {
   /** Priority 1 columns show only with `-o wide`. */
   readonly priority?: number;
   readonly type?: string;
+  readonly format?: string;
+  readonly description?: string;
 }
 
 export interface Printer {
@@ -30,6 +33,7 @@ const nameAge: Printer = {
 const printers: Record<string, Printer> = { ...coreCells, ...workloadCells, ...networkCells, ...policyCells };
 
 export function printerFor(type: ResourceType): Printer {
+  if (type.printerColumns !== undefined && type.printerColumns.length > 0) return crdPrinter(type.printerColumns);
   return printers[`${type.group}/${type.plural}`] ?? nameAge;
 }
 
@@ -38,8 +42,8 @@ export function tableHeader(printer: Printer, metadata: Readonly<Record<string, 
   const columnDefinitions = printer.columns.map((column) => ({
     name: column.name,
     type: column.type ?? 'string',
-    format: column.name === 'Name' ? 'name' : '',
-    description: column.name,
+    format: column.format ?? (column.name === 'Name' ? 'name' : ''),
+    description: column.description ?? column.name,
     priority: column.priority ?? 0,
   }));
   return `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(metadata)},"columnDefinitions":${JSON.stringify(columnDefinitions)},"rows":[`;

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { kubectlBinaries, kubectlSuite } from './test-helpers.ts';
+
+const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets, singular: widget, shortNames: [wd]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    subresources: {status: {}}
+    additionalPrinterColumns:
+    - {name: Size, type: integer, jsonPath: .spec.size}
+    - {name: Color, type: string, jsonPath: .spec.color, description: The paint}
+    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].status'}
+    - {name: Owner, type: string, jsonPath: .spec.owner, priority: 1}
+    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [size]
+            properties:
+              size: {type: integer}
+              color: {type: string, enum: [red, green, blue]}
+              owner: {type: string}
+              labels: {type: object, additionalProperties: {type: string}}
+              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+          status:
+            type: object
+            properties:
+              conditions:
+                type: array
+                items: {type: object, properties: {type: {type: string}, status: {type: string}}}
+`;
+
+const widget = (name: string, spec: string): string => `apiVersion: example.com/v1
+kind: Widget
+metadata: {name: ${name}, namespace: default}
+spec: ${spec}
+`;
+
+for (const binary of kubectlBinaries()) describe(`custom resources with the real kubectl (${binary})`, () => {
+  const suite = kubectlSuite(binary, { nodes: 1, log: () => undefined });
+  const { ok } = suite;
+  const applyText = async (name: string, text: string): Promise<string> => {
+    const file = join(suite.home, `${name}.yaml`);
+    await writeFile(file, text);
+    return file;
+  };
+
+  it('get prints the CRD\'s additionalPrinterColumns, the wide ones with -o wide', async () => {
+    await ok('apply', '-f', await applyText('crd', crd));
+    await ok('wait', '--for=condition=Established', 'crd/widgets.example.com', '--timeout=20s');
+    await ok('apply', '-f', await applyText('small', widget('small', '{size: 2, color: red, owner: ann}')));
+    await ok('apply', '-f', await applyText('plain', widget('plain', '{size: 5}')));
+    await ok('patch', 'widget', 'small', '--subresource=status', '--type=merge', '-p', '{"status":{"conditions":[{"type":"Synced","status":"False"},{"type":"Ready","status":"True"}]}}');
+    const lines = (await ok('get', 'widgets')).trim().split('\n');
+    assert.match(lines[0] ?? '', /^NAME\s+SIZE\s+COLOR\s+READY\s+AGE$/);
+    // A column without a value is a null cell, which kubectl prints blank.
+    assert.match(lines[1] ?? '', /^plain\s+5\s+\d+s$/);
+    assert.match(lines[2] ?? '', /^small\s+2\s+red\s+True\s+\d+s$/);
+    assert.match(await ok('get', 'wd', 'small', '-o', 'wide'), /^NAME\s+SIZE\s+COLOR\s+READY\s+OWNER\s+AGE\nsmall\s+2\s+red\s+True\s+ann\s+\d+s\n$/);
+  });
+});
