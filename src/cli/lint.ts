@@ -5,6 +5,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../core/lint/config.ts';
 import { createLintFile, lint } from '../core/lint/engine.ts';
 import { hasKubernetesDocument } from '../core/lint/objects.ts';
+import { isKustomization } from '../core/lint/templates.ts';
 import { isProfileName, type ProfileName, profileNames } from '../core/lint/profiles.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
@@ -12,6 +13,7 @@ import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
 import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
 import { terminalField } from '../core/text/terminal-text.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
+import { lintKustomizations } from './kustomize-lint.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
 import { UsageError } from './usage-error.ts';
@@ -22,6 +24,8 @@ export interface LintCommandDeps {
   readonly readStdin: (maxBytes: number) => Promise<string | undefined>;
   /** Whether stdout is a terminal: text output is coloured only then. */
   readonly colour: boolean;
+  /** The kubectl that renders kustomizations (default: kubectl on PATH). */
+  readonly kubectl?: string;
 }
 
 const help = `Usage: kube-workbench lint [options] <path|glob|->...
@@ -93,18 +97,20 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     }
     if (file === undefined) continue;
     // Found by walking a folder and not Kubernetes (Helm values, CI configs): left alone, as in the editor.
-    if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
+    // Kustomizations stay: they name the partial patch files and are rendered below.
+    if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && !isKustomization(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
     files.push(file);
   }
   const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), io);
-  const findings = lint(files, {
+  const kustomize = await lintKustomizations(files, { cwd: deps.cwd, kubectl: deps.kubectl ?? 'kubectl', io });
+  const findings = kustomize.trace(lint(kustomize.files, {
     config,
     kubernetesVersion: options.kubernetesVersion,
     schema: await loadBundledSchema(),
     ...(cluster === undefined ? {} : { cluster }),
     ...(options.profile === undefined ? {} : { profile: options.profile }),
-  });
-  const byPath = new Map(files.map((file) => [file.path, file]));
+  }));
+  const byPath = new Map([...files, ...kustomize.sources].map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
   if (skipped > 0 && !options.allowSkipped) {

@@ -23,9 +23,12 @@ export const isHelmTemplate = (file: LintFile): boolean => helmExpression(file) 
 
 const KUSTOMIZATION = /(?:^|[/\\])(?:kustomization\.ya?ml|Kustomization)$/;
 
-/** A kustomization by its file name (kustomize's own rule) or its kind. */
+/** A file kustomize reads as a folder's kustomization (by name: kustomize's own rule). */
+export const isKustomizationPath = (path: string): boolean => KUSTOMIZATION.test(path);
+
+/** A kustomization by its file name or its kind. */
 export function isKustomization(file: LintFile): boolean {
-  return KUSTOMIZATION.test(file.path) || file.parsed.documents.some((document) => asText(asMapping(document.value)?.kind) === 'Kustomization');
+  return isKustomizationPath(file.path) || file.parsed.documents.some((document) => asText(asMapping(document.value)?.kind) === 'Kustomization');
 }
 
 /** `dir` + `relative` with `.` and `..` steps resolved; separators as `/` (paths and URIs alike). */

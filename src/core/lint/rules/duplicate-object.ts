@@ -1,6 +1,7 @@
 import { anyKind } from '../kinds.ts';
 import { objectRange } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
+import { kustomizePatchFiles } from '../templates.ts';
 import type { KubeObject, Rule, RuleContext } from '../types.ts';
 
 /** What the API server keys an object by; undefined for an object without kind or name. */
@@ -8,11 +9,12 @@ function identity(object: KubeObject): string | undefined {
   return object.name === undefined || object.kind === undefined ? undefined : [object.group, object.kind, object.namespace ?? '', object.name].join('\u0000');
 }
 
-/** The first object of each identity in the file set: any later one is its duplicate. */
+/** The first object of each identity in the file set: any later one is its duplicate. A kustomize patch names the object it changes, so it is none. */
 function firstOfEach(context: RuleContext): Map<string, KubeObject> {
   const first = new Map<string, KubeObject>();
+  const patches = context.derived(kustomizePatchFiles);
   for (const object of context.objects) {
-    const key = identity(object);
+    const key = patches.has(object.file.path) ? undefined : identity(object);
     if (key !== undefined && !first.has(key)) first.set(key, object);
   }
   return first;
@@ -26,7 +28,7 @@ export const duplicateObject: Rule = {
   description: 'Two objects in the file set share API group, kind, namespace and name.',
   why: 'The later one silently overwrites the earlier on apply; usually a copy-paste that forgot to rename.',
   *checkObject(object, context) {
-    const key = identity(object);
+    const key = context.derived(kustomizePatchFiles).has(object.file.path) ? undefined : identity(object);
     const first = key === undefined ? undefined : context.derived(firstOfEach).get(key);
     if (first === undefined || first === object) return;
     yield reportOn(object, objectRange(object), `Duplicate object: ${describe(object)} is defined twice.`, {
