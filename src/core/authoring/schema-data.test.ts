@@ -37,6 +37,14 @@ describe('versioned schema data', () => {
     assert.match(schema.model('V1Container')?.description ?? '', /single application container/);
   });
 
+  it('has no generator boilerplate for a model without a description of its own: the hover shows none', () => {
+    for (const version of schemas.versions) {
+      const model = schemas.schema(version).model('V1alpha1MatchCondition');
+      if (model !== undefined) assert.equal(model.description, undefined, version);
+    }
+    assert.ok(schemas.versions.some((version) => schemas.schema(version).model('V1alpha1MatchCondition') !== undefined));
+  });
+
   it('applies a delta: a model or kind the older version lacks, a field it types otherwise', () => {
     const data: SchemaData = {
       versions: ['1.1', '1.2'],
