@@ -21,6 +21,11 @@ export interface SlimWorkload {
   readonly failure: string;
   /** Job Complete, CronJob suspended: finished or idle on purpose. */
   readonly done: boolean;
+  /**
+   * Deployment, StatefulSet, DaemonSet: the controller has seen the newest spec and every replica runs
+   * it (kubectl rollout status); until then the ready count may still be the old pods'. Others: true.
+   */
+  readonly updated: boolean;
   /** CronJob schedule; Service type and ports; ConfigMap keys: the one-line detail. */
   readonly detail: string;
   readonly lastScheduleMs: number | undefined;
@@ -50,6 +55,14 @@ function condition(status: Json, type: string): Json | undefined {
   return array(status['conditions']).map(record).find((entry) => entry['type'] === type && entry['status'] === 'True');
 }
 
+/** Whether the controller observed the object's generation and `updatedReplicas` of the new template reach `desired`. */
+function rolledOut(source: Json, status: Json, desired: number, updatedReplicas: number): boolean {
+  const observed = integer(status['observedGeneration']) >= integer(record(source['metadata'])['generation']);
+  // A Deployment's old ReplicaSets still count in status.replicas until their pods are gone.
+  const oldGone = status['replicas'] === undefined || integer(status['replicas']) <= updatedReplicas;
+  return observed && updatedReplicas >= desired && oldGone;
+}
+
 function servicePorts(spec: Json): string {
   return array(spec['ports'])
     .map(record)
@@ -70,17 +83,22 @@ export function slimWorkload(kind: WorkloadKind, object: unknown): SlimWorkload 
     failed: 0,
     failure: '',
     done: false,
+    updated: true,
     detail: '',
     lastScheduleMs: undefined,
     containers: containerRequests(kind, source),
   };
   switch (kind) {
     case 'Deployment':
-    case 'StatefulSet':
+    case 'StatefulSet': {
       // spec.replicas defaults to 1 when omitted.
-      return { ...base, desired: spec['replicas'] === undefined ? 1 : integer(spec['replicas']), ready: integer(status['readyReplicas']) };
-    case 'DaemonSet':
-      return { ...base, desired: integer(status['desiredNumberScheduled']), ready: integer(status['numberReady']) };
+      const desired = spec['replicas'] === undefined ? 1 : integer(spec['replicas']);
+      return { ...base, desired, ready: integer(status['readyReplicas']), updated: rolledOut(source, status, desired, integer(status['updatedReplicas'])) };
+    }
+    case 'DaemonSet': {
+      const desired = integer(status['desiredNumberScheduled']);
+      return { ...base, desired, ready: integer(status['numberReady']), updated: rolledOut(source, status, desired, integer(status['updatedNumberScheduled'])) };
+    }
     case 'Job': {
       const failedCondition = condition(status, 'Failed');
       return {

@@ -1,7 +1,8 @@
 // Apply current manifest: lint first (errors stop it unless the user goes on), a server-side dry run
 // of every object, a diff of live against what the cluster would store, then the apply itself as
 // field manager kube-workbench, both under runCommand's progress. A conflict with another manager is
-// shown with its fields and an explicit "Force" choice.
+// shown with its fields and an explicit "Force" choice. The applied workloads' rollouts are followed
+// briefly (apply-follow.ts): the message says they are ready, or why they are stuck, in their events' words.
 import * as vscode from 'vscode';
 import { formatObjectName, objectNameOf } from '../../core/cluster/object-ref.ts';
 import { ok, type Result } from '../../core/result.ts';
@@ -10,18 +11,21 @@ import { loadCoreModule, type ClusterConnection, type ClusterError } from '../bu
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { APPLY_SCHEME, Commands } from '../ids.ts';
+import { appliedWorkloads, followRollouts, rolloutSentences, type RolloutEnd } from './apply-follow.ts';
 import { QUICK_TIMEOUT_MS } from './cancellable-progress.ts';
 import type { CommandUi } from './command-ui.ts';
 import { connectCurrent } from './current-connection.ts';
 import { dismissed, failed, passOn, type Action, type Outcome } from './outcome.ts';
 import { ReadOnlyDocuments } from './read-only-documents.ts';
-import { perform, report, runCommand } from './run-command.ts';
+import { perform, report } from './run-command.ts';
 
 export interface Applied {
   /** "Kind namespace/name" of each object applied. */
   readonly applied: readonly string[];
   /** How each workload's replicas fit the nodes' free capacity, as the confirmation said. */
   readonly fit: readonly string[];
+  /** How each applied workload's rollout stood at the end of the follow-up; absent when none was applied. */
+  readonly rollout?: readonly RolloutEnd[];
 }
 
 type Manifest = Record<string, unknown>;
@@ -98,10 +102,18 @@ async function apply(ui: CommandUi, clusters: ClusterServiceHolder, lint: LintCo
   const fit = manifestFit(connection, objects, current.namespace || 'default');
   if ((await ui.ask(fitQuestion(`Apply ${objects.length} objects to context "${context}"?`, fit, 'Apply'))) !== 'Apply') return dismissed(action);
   const applied = objects.map(label);
-  return runCommand(ui, action, async () => {
+  const outcome = await perform(ui, action, async (signal, progress) => {
     const result = await applyAll(connection, objects, force, false);
-    return result.ok ? ok({ applied, fit: fit.map((summary) => summary.text) }) : result;
-  }, { timeoutMs: QUICK_TIMEOUT_MS, success: () => `Applied ${applied.join(', ')} to context "${context}".` });
+    if (!result.ok) return result;
+    const rollout = await followRollouts(connection, appliedWorkloads(result.value), signal, progress);
+    return ok({ applied, fit: fit.map((summary) => summary.text), ...(rollout.length === 0 ? {} : { rollout }) });
+  }, { timeoutMs: QUICK_TIMEOUT_MS, success: ({ rollout }) => `Applied ${applied.join(', ')} to context "${context}".${rolloutSentences(rollout ?? [])}` });
+  // The apply went through, but a workload that will not run is worth a warning, not an information.
+  if (outcome.ok && outcome.value.rollout?.some(({ state }) => state === 'stuck' || state === 'failed') === true) {
+    void vscode.window.showWarningMessage(outcome.message);
+    return outcome;
+  }
+  return report(outcome);
 }
 
 export function registerApplyCommand(clusters: ClusterServiceHolder, lint: LintController, ui: CommandUi): vscode.Disposable {
