@@ -1,8 +1,10 @@
 /** Serves the custom resources of each CustomResourceDefinition: its types enter the catalogue, and leave with it. */
+import { customSchema } from './crd-schema.ts';
 import { printerColumnsOf } from './crd-table.ts';
 import type { KubeObject } from './objects.ts';
 import { conditionOf, isObject } from './objects.ts';
 import type { Catalog, ResourceType } from './resources.ts';
+import { bundledSchema } from './schema-validation.ts';
 import type { Store } from './store.ts';
 
 interface CrdSpec {
@@ -29,6 +31,7 @@ function typesOf(crd: KubeObject): ResourceType[] {
       categories: spec.names.categories ?? [],
       subresources: [...(version.subresources?.status === undefined ? [] : ['status']), ...(version.subresources?.scale === undefined ? [] : ['scale'])],
       printerColumns: printerColumnsOf(version),
+      schema: customSchema(crd, bundledSchema, `${spec.group}/${version.name}`, spec.names.kind, version),
     }));
 }
 

@@ -51,7 +51,7 @@ spec: ${spec}
 
 for (const binary of kubectlBinaries()) describe(`custom resources with the real kubectl (${binary})`, () => {
   const suite = kubectlSuite(binary, { nodes: 1, log: () => undefined });
-  const { ok } = suite;
+  const { ok, run } = suite;
   const applyText = async (name: string, text: string): Promise<string> => {
     const file = join(suite.home, `${name}.yaml`);
     await writeFile(file, text);
@@ -70,5 +70,24 @@ for (const binary of kubectlBinaries()) describe(`custom resources with the real
     assert.match(lines[1] ?? '', /^plain\s+5\s+\d+s$/);
     assert.match(lines[2] ?? '', /^small\s+2\s+red\s+True\s+\d+s$/);
     assert.match(await ok('get', 'wd', 'small', '-o', 'wide'), /^NAME\s+SIZE\s+COLOR\s+READY\s+OWNER\s+AGE\nsmall\s+2\s+red\s+True\s+ann\s+\d+s\n$/);
+  });
+
+  it('a custom resource is held to its CRD\'s schema: types, required fields, enums, unknown fields', async () => {
+    const refused = async (name: string, spec: string): Promise<string> => {
+      const result = await run('apply', '-f', await applyText(name, widget(name, spec)));
+      assert.notEqual(result.code, 0, `${name} was accepted`);
+      assert.equal((await run('get', 'widget', name)).code, 1, `${name} was stored`);
+      return result.stderr;
+    };
+    assert.match(await refused('typed', '{size: big}'), /The Widget "typed" is invalid: spec\.size: Invalid value: .*spec\.size in body must be of type integer: "string"/);
+    assert.match(await refused('sizeless', '{color: red}'), /spec\.size: Required value/);
+    assert.match(await refused('pink', '{size: 1, color: pink}'), /spec\.color: Unsupported value: "pink": supported values: "red", "green", "blue"/);
+    assert.match(await refused('strict', '{size: 1, colour: red}'), /strict decoding error: unknown field "spec\.colour"/);
+    // Without strict validation the server prunes what the schema does not know, and keeps what it preserves.
+    await ok('apply', '--validate=false', '-f', await applyText('loose', widget('loose', '{size: 1, colour: red, labels: {a: b}, extra: {any: {deep: [1]}}}')));
+    const stored = JSON.parse(await ok('get', 'widget', 'loose', '-o', 'json')) as { spec: Record<string, unknown> };
+    assert.deepEqual(stored.spec, { size: 1, labels: { a: 'b' }, extra: { any: { deep: [1] } } });
+    const typedLabel = await run('patch', 'widget', 'loose', '--type=merge', '-p', '{"spec":{"labels":{"a":1}}}');
+    assert.match(typedLabel.stderr, /spec\.labels\.a: Invalid value: .*spec\.labels\.a in body must be of type string: "integer"/);
   });
 });

@@ -1,4 +1,5 @@
 /** The resource types the sim serves, as discovery lists them; CRDs add to the catalogue at run time. */
+import type { CustomSchema } from './crd-schema.ts';
 import type { PrinterColumn } from './crd-table.ts';
 
 export interface ResourceType {
@@ -17,6 +18,8 @@ export interface ResourceType {
   readonly virtual?: boolean;
   /** A custom resource's additionalPrinterColumns (its CRD version's), for its Tables. */
   readonly printerColumns?: readonly PrinterColumn[];
+  /** A custom resource's schema (its CRD version's), checked on every write instead of the bundled one. */
+  readonly schema?: CustomSchema;
 }
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

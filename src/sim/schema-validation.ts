@@ -3,11 +3,12 @@
  * (objectSchemaIssues in src/core), the way kube-apiserver does it: unknown fields by the request's
  * `fieldValidation` (Strict: 400; Warn: a Warning header; Ignore: dropped silently, and dropped in
  * Warn too, as the server's decoder drops them), then wrong types, missing required fields and
- * unsupported enum values as 422 Invalid naming each field. Kinds the bundled schema does not know
- * (custom resources, metrics) pass unchecked.
+ * unsupported enum values as 422 Invalid naming each field. A custom resource is held to its CRD's
+ * schema (crd-schema.ts); kinds no schema describes (metrics, CRDs without one) pass unchecked.
  */
 import schemaJson from '../core/lint/schema/kubernetes-schema.json' with { type: 'json' };
 import { objectSchemaIssues } from '../core/lint/schema/object-issues.ts';
+import { enumCauses } from './crd-schema.ts';
 import type { SchemaSnapshot } from '../core/lint/schema/snapshot.ts';
 import type { KubeObject } from './objects.ts';
 import type { ResourceType } from './resources.ts';
@@ -32,8 +33,9 @@ const reasons = { type: 'FieldValueInvalid', required: 'FieldValueRequired', enu
  * `warn` receives one text per unknown or duplicate field in Warn.
  */
 export function validateSchema(type: ResourceType, object: KubeObject, mode: FieldValidation, warn: (text: string) => void, duplicates: readonly string[] = []): void {
-  const issues = objectSchemaIssues(object, bundledSchema);
-  if (issues.length === 0 && duplicates.length === 0) return;
+  const issues = objectSchemaIssues(object, type.schema?.snapshot ?? bundledSchema);
+  const enums = type.schema === undefined ? [] : enumCauses(type.schema.openApi, object);
+  if (issues.length === 0 && enums.length === 0 && duplicates.length === 0) return;
   const unknown = issues.filter((issue) => issue.kind === 'unknown');
   const decoding = [...unknown.map((issue) => issue.message), ...duplicates.map((path) => `duplicate field "${path}"`)];
   if (decoding.length > 0 && mode === 'Strict') {
@@ -42,9 +44,6 @@ export function validateSchema(type: ResourceType, object: KubeObject, mode: Fie
   }
   if (mode === 'Warn') for (const text of decoding) warn(text);
   for (const issue of unknown) delete (issue.holder as Record<string, unknown>)[issue.key as string];
-  const causes: StatusCause[] = [];
-  for (const issue of issues) {
-    if (issue.kind !== 'unknown') causes.push({ reason: reasons[issue.kind], field: issue.path, message: issue.message });
-  }
-  if (causes.length > 0) throw invalid(type, object.metadata.name ?? '', causes);
+  const causes: StatusCause[] = issues.flatMap((issue) => (issue.kind === 'unknown' ? [] : [{ reason: reasons[issue.kind], field: issue.path, message: issue.message }]));
+  if (causes.length + enums.length > 0) throw invalid(type, object.metadata.name ?? '', causes.concat(enums));
 }
