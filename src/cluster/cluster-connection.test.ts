@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { jobFromCronJob } from '../core/manifests/job-from-cronjob.ts';
 import { crdManifest } from '../sim/crd-manifest.ts';
 import { startSim, type Sim } from '../sim/sim.ts';
 import { ApiClient } from './api-client.ts';
@@ -122,6 +123,27 @@ describe('ClusterConnection against the simulated cluster', () => {
       await until(() => names('web').length === 2 && names('web-api').length === 1, 'two pods of web and one of web-api');
       assert.ok(names('web').every((pod) => pod.startsWith('web-') && !pod.startsWith('web-api-')), names('web').join(', '));
       assert.match(names('web-api')[0]!, /^web-api-/);
+    } finally {
+      connection.dispose();
+    }
+  });
+
+  it("finds a CronJob's pods through its Jobs, and none of a Job another CronJob made", async () => {
+    const { connection, until } = connect();
+    try {
+      const template = { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 30'] }] } } } };
+      for (const name of ['nightly', 'nightly-extra']) {
+        const cronJob = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name, namespace: 'default' }, spec: { schedule: '0 0 1 1 *', jobTemplate: template } };
+        const created = await client().request('/apis/batch/v1/namespaces/default/cronjobs', { method: 'POST', verb: 'create', resource: 'cronjobs', body: cronJob });
+        assert.ok(created.ok, created.ok ? '' : created.error.message);
+        const job = await client().request('/apis/batch/v1/namespaces/default/jobs', { method: 'POST', verb: 'create', resource: 'jobs', body: jobFromCronJob(created.value as Record<string, unknown>, Date.parse('2026-01-01T00:00:00Z')) });
+        assert.ok(job.ok, job.ok ? '' : job.error.message);
+      }
+      const names = (cronJob: string): string[] => connection.podsOwnedBy('CronJob', 'default', cronJob).map((pod) => pod.meta.name);
+      await until(() => names('nightly').length === 1 && names('nightly-extra').length === 1, "each CronJob's pod");
+      assert.deepEqual(connection.jobsOf('default', 'nightly').map((job) => job.meta.name), ['nightly-manual-t85s00']);
+      assert.match(names('nightly')[0]!, /^nightly-manual-t85s00-/);
+      assert.match(names('nightly-extra')[0]!, /^nightly-extra-manual-/);
     } finally {
       connection.dispose();
     }

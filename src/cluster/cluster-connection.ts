@@ -6,7 +6,7 @@ import type { SlimCrd, SlimCustomResource } from '../core/cluster/custom-resourc
 import { LISTED_KINDS, type ListedKind } from '../core/cluster/listed-kinds.ts';
 import type { SlimListed } from '../core/cluster/listed-model.ts';
 import type { SlimNode } from '../core/cluster/node-model.ts';
-import { ownerKey, podOwnerKey } from '../core/cluster/owner-match.ts';
+import { controllerKey, ownerKey, podOwnerKey } from '../core/cluster/owner-match.ts';
 import { parseKubeVersion, versionSkew } from '../core/cluster/version-skew.ts';
 import type { SlimPod } from '../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../core/cluster/workload-model.ts';
@@ -115,6 +115,8 @@ export class ClusterConnection implements Disposable {
       store.addIndex('namespace', (workload) => workload.meta.namespace);
       workloads[kind] = store;
     }
+    // A CronJob's Jobs, for its pods and events.
+    workloads.Job.addIndex('owner', (job) => controllerKey(job.meta));
     this.workloads = workloads;
     const listed = {} as Record<ListedKind, SlimStore<SlimListed>>;
     for (const kind of LISTED_KINDS) {
@@ -230,9 +232,15 @@ export class ClusterConnection implements Disposable {
     return this.listed.HorizontalPodAutoscaler.byIndex('target', ownerKey(kind, namespace, name));
   }
 
-  /** The cached pods of a Deployment, StatefulSet, DaemonSet or Job, from the owner index. */
+  /** The cached pods of a Deployment, StatefulSet, DaemonSet or Job, from the owner index; a CronJob's through its Jobs. */
   podsOwnedBy(kind: string, namespace: string, name: string): readonly SlimPod[] {
-    return this.pods.byIndex('owner', ownerKey(kind, namespace, name));
+    if (kind !== 'CronJob') return this.pods.byIndex('owner', ownerKey(kind, namespace, name));
+    return this.jobsOf(namespace, name).flatMap((job) => this.pods.byIndex('owner', ownerKey('Job', namespace, job.meta.name)));
+  }
+
+  /** The cached Jobs a CronJob made (their controller owner reference names it). */
+  jobsOf(namespace: string, cronJob: string): readonly SlimWorkload[] {
+    return this.workloads.Job.byIndex('owner', ownerKey('CronJob', namespace, cronJob));
   }
 
   state(resource: WatchedResource): ResourceState {

@@ -63,6 +63,11 @@ export class EventCache implements ReflectorStore<SlimEvent>, Disposable {
     return this.store.warningsFor(eventObjectKey(kind, namespace, name), this.now());
   }
 
+  /** The names of a Deployment's ReplicaSets that have cached events (those without pods too). */
+  replicaSetsOf(namespace: string, deployment: string): readonly string[] {
+    return this.store.replicaSetsOf(namespace, deployment);
+  }
+
   /** The cluster's Warning events in the last hour, newest first. */
   recentWarnings(limit?: number): readonly SlimEvent[] {
     return this.store.recentWarnings(this.now(), limit);

@@ -23,9 +23,27 @@ export function podOwnerWorkload(pod: Pick<SlimPod, 'meta'>): { readonly kind: P
   return { kind: 'Deployment', name: owner.name.slice(0, cut) };
 }
 
+/** The alphabet of the Deployment controller's pod-template-hash (rand.SafeEncodeString of a 32-bit hash). */
+const TEMPLATE_HASH = /^[bcdfghjklmnpqrstvwxz2456789]{1,10}$/;
+
+/**
+ * The Deployment a ReplicaSet belongs to by its name, `<deployment>-<pod-template-hash>`, for what
+ * knows the ReplicaSet by name alone (its events); undefined when the last part cannot be the hash
+ * (a ReplicaSet made by hand, "web-frontend").
+ */
+export function replicaSetDeployment(replicaSet: string): string | undefined {
+  const cut = replicaSet.lastIndexOf('-');
+  return cut > 0 && TEMPLATE_HASH.test(replicaSet.slice(cut + 1)) ? replicaSet.slice(0, cut) : undefined;
+}
+
 /** The key of a workload in the pod cache's owner index. */
 export function ownerKey(kind: string, namespace: string, name: string): string {
   return `${kind}/${namespace}/${name}`;
+}
+
+/** An object's owner-index key by its controller (a Job's CronJob), '' when it has none. */
+export function controllerKey(meta: { readonly namespace: string; readonly owner: { readonly kind: string; readonly name: string } | undefined }): string {
+  return meta.owner === undefined ? '' : ownerKey(meta.owner.kind, meta.namespace, meta.owner.name);
 }
 
 /** The pod's owner-index key: its workload's ownerKey, '' when it has none. */

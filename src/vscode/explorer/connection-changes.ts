@@ -10,7 +10,7 @@ import type { RowChange } from './rows/row.ts';
 /** `invalidate(undefined)`: the whole tree (after an events relist or a burst); `eventsChanged`: badges to redraw. */
 export function watchConnection(connection: ClusterConnection, invalidate: (id: string | undefined) => void, eventsChanged: () => void): { dispose(): void } {
   const redraw = (change: RowChange): void => {
-    for (const id of idsToRefresh(change, connection.context)) invalidate(id);
+    for (const id of idsToRefresh(change, connection)) invalidate(id);
   };
   const changes = connection.onDidChange(redraw);
   const states = connection.onDidChangeState((resource) => redraw({ type: 'state', resource }));

@@ -2,10 +2,12 @@
 // (never a scan of all events). A workload's row stands for its pods too: a Deployment stuck on
 // FailedScheduling shows nothing on the Deployment itself, the warning is on its pods, and a quota
 // refusal (FailedCreate) is on its ReplicaSet; so a pod owner counts its own, its ReplicaSets' and its
-// pods' events (the ReplicaSets known through the pods they own), which is what a user looking for
+// pods' events (the ReplicaSets known through the pods they own and, for one that could create none,
+// through its own events), and a CronJob its Jobs' and their pods'. That is what a user looking for
 // "why is this not running" expects. Pods, nodes and listed objects count their own.
 import type { SlimEvent } from '../../core/cluster/events/event-model.ts';
 import { warningCountText } from '../../core/cluster/events/event-text.ts';
+import type { SlimPod } from '../../core/cluster/pod-model.ts';
 import type { ClusterConnection } from '../bundle-loader.ts';
 
 export interface EventSubject {
@@ -15,14 +17,23 @@ export interface EventSubject {
   readonly name: string;
 }
 
-const POD_OWNERS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+const POD_OWNERS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
-/** The objects whose events stand for `subject`'s row: itself, and a pod owner's ReplicaSets and pods. */
+/** The objects between a workload and its pods: a Deployment's ReplicaSets, a CronJob's Jobs. */
+function middleSubjects(connection: ClusterConnection, subject: EventSubject, pods: readonly SlimPod[]): EventSubject[] {
+  const { namespace, name } = subject;
+  if (subject.kind === 'CronJob') return connection.jobsOf(namespace, name).map(({ meta }) => ({ kind: 'Job', namespace, name: meta.name }));
+  if (subject.kind !== 'Deployment') return [];
+  const replicaSets = new Set(pods.flatMap(({ meta }) => (meta.owner?.kind === 'ReplicaSet' ? [meta.owner.name] : [])));
+  for (const replicaSet of connection.events.replicaSetsOf(namespace, name)) replicaSets.add(replicaSet);
+  return [...replicaSets].map((replicaSet) => ({ kind: 'ReplicaSet', namespace, name: replicaSet }));
+}
+
+/** The objects whose events stand for `subject`'s row: itself, and a pod owner's ReplicaSets or Jobs and pods. */
 export function eventSubjects(connection: ClusterConnection, subject: EventSubject): EventSubject[] {
   if (!POD_OWNERS.has(subject.kind)) return [subject];
   const pods = connection.podsOwnedBy(subject.kind, subject.namespace, subject.name);
-  const replicaSets = new Set(pods.flatMap(({ meta }) => (meta.owner?.kind === 'ReplicaSet' ? [meta.owner.name] : [])));
-  return [subject, ...[...replicaSets].map((name) => ({ kind: 'ReplicaSet', namespace: subject.namespace, name })), ...pods.map(({ meta }) => ({ kind: 'Pod', namespace: meta.namespace, name: meta.name }))];
+  return [subject, ...middleSubjects(connection, subject, pods), ...pods.map(({ meta }) => ({ kind: 'Pod', namespace: meta.namespace, name: meta.name }))];
 }
 
 const newestFirst = (events: SlimEvent[]): SlimEvent[] => events.sort((a, b) => b.lastSeen - a.lastSeen);

@@ -6,11 +6,11 @@ import { EventStore } from './event-store.ts';
 const hour = 60 * 60_000;
 const now = Date.parse('2026-12-04T04:00:00Z');
 
-function event(name: string, object: string, lastSeen: number, type = 'Normal'): SlimEvent {
+function event(name: string, object: string, lastSeen: number, type = 'Normal', kind = 'Pod'): SlimEvent {
   return {
     meta: { namespace: 'default', name },
-    regarding: { kind: 'Pod', namespace: 'default', name: object, uid: '' },
-    objectKey: `Pod/default/${object}`,
+    regarding: { kind, namespace: 'default', name: object, uid: '' },
+    objectKey: `${kind}/default/${object}`,
     type,
     reason: type === 'Warning' ? 'BackOff' : 'Pulled',
     message: name,
@@ -74,5 +74,22 @@ describe('EventStore', () => {
     const store = new EventStore({ total: 3 });
     store.replace([5, 1, 4, 2, 3].map((index) => event(`e${index}`, 'web', now - 10_000 + index)), now);
     assert.deepEqual(store.recent().map((each) => each.meta.name), ['e5', 'e4', 'e3']);
+  });
+
+  it("knows a Deployment's ReplicaSets by their events while they have some, a hand-made one by none", () => {
+    const store = new EventStore({ perObject: 2 });
+    const replicaSetEvent = (name: string, replicaSet: string, lastSeen: number) => event(name, replicaSet, lastSeen, 'Warning', 'ReplicaSet');
+    store.replace([replicaSetEvent('q1', 'web-7c9f8', now - 3000), replicaSetEvent('q2', 'web-api-5d4b6', now - 2000), replicaSetEvent('h1', 'web-frontend', now - 1000)], now);
+    store.upsert(replicaSetEvent('q3', 'web-6b8d4', now), now);
+    store.upsert(replicaSetEvent('q4', 'web-7c9f8', now), now);
+    assert.deepEqual(store.replicaSetsOf('default', 'web'), ['web-7c9f8', 'web-6b8d4']);
+    assert.deepEqual(store.replicaSetsOf('default', 'web-api'), ['web-api-5d4b6']);
+    assert.deepEqual(store.replicaSetsOf('other', 'web'), []);
+    store.delete('default', 'q1');
+    assert.deepEqual(store.replicaSetsOf('default', 'web'), ['web-7c9f8', 'web-6b8d4'], 'web-7c9f8 still has q4');
+    store.delete('default', 'q4');
+    store.expire(now + hour - 1000);
+    assert.deepEqual(store.replicaSetsOf('default', 'web'), ['web-6b8d4']);
+    assert.deepEqual(store.replicaSetsOf('default', 'web-api'), []);
   });
 });

@@ -1,6 +1,7 @@
 // A bounded cache of events: the newest `perObject` per object, none older than the server's
 // --event-ttl (1 h), at most `total` in all. A 10,000-event burst costs at most `total` entries;
 // what goes first is what arrived first (the oldest, as the API serves them in order).
+import { ownerKey, replicaSetDeployment } from '../owner-match.ts';
 import { isWarning, type SlimEvent } from './event-model.ts';
 
 export interface EventLimits {
@@ -33,6 +34,11 @@ export class EventStore {
   private head = 0;
   /** The same events by the object they are about, in arrival order. */
   private readonly byObject = new Map<string, Map<string, SlimEvent>>();
+  /**
+   * The ReplicaSets with events, by their Deployment's ownerKey: a ReplicaSet the quota or an admission
+   * webhook keeps from creating pods (FailedCreate) is known by no pod, only by its events.
+   */
+  private readonly replicaSets = new Map<string, Set<string>>();
   /** Events dropped to stay within the limits (not those the server deleted or that expired). */
   dropped = 0;
 
@@ -53,7 +59,10 @@ export class EventStore {
     this.all.set(key, event);
     this.order.push(event);
     let bucket = this.byObject.get(event.objectKey);
-    if (bucket === undefined) this.byObject.set(event.objectKey, (bucket = new Map()));
+    if (bucket === undefined) {
+      this.byObject.set(event.objectKey, (bucket = new Map()));
+      this.indexReplicaSet(event, true);
+    }
     bucket.set(key, event);
     if (bucket.size > this.limits.perObject) this.dropOldestOf(bucket);
     while (this.all.size > this.limits.total && this.head < this.order.length) {
@@ -77,6 +86,7 @@ export class EventStore {
   replace(events: Iterable<SlimEvent>, now: number): void {
     this.all.clear();
     this.byObject.clear();
+    this.replicaSets.clear();
     this.order = [];
     this.head = 0;
     for (const event of [...events].sort((a, b) => a.lastSeen - b.lastSeen)) this.upsert(event, now);
@@ -99,6 +109,11 @@ export class EventStore {
   warningsFor(objectKey: string, now: number): SlimEvent[] {
     const cutoff = now - this.limits.ttlMs;
     return this.forObject(objectKey).filter((event) => isWarning(event) && event.lastSeen >= cutoff);
+  }
+
+  /** The names of the Deployment's ReplicaSets that have cached events. */
+  replicaSetsOf(namespace: string, deployment: string): string[] {
+    return [...(this.replicaSets.get(ownerKey('Deployment', namespace, deployment)) ?? [])];
   }
 
   /** The cluster's Warning events within the TTL, newest first, at most `limit`. */
@@ -133,7 +148,23 @@ export class EventStore {
     this.all.delete(key);
     const bucket = this.byObject.get(event.objectKey);
     bucket?.delete(key);
-    if (bucket?.size === 0) this.byObject.delete(event.objectKey);
+    if (bucket?.size === 0) {
+      this.byObject.delete(event.objectKey);
+      this.indexReplicaSet(event, false);
+    }
     return [event.objectKey];
+  }
+
+  /** Adds or removes the event's object in `replicaSets` as its first event comes or its last goes. */
+  private indexReplicaSet(event: SlimEvent, add: boolean): void {
+    const { kind, namespace, name } = event.regarding;
+    const deployment = kind === 'ReplicaSet' ? replicaSetDeployment(name) : undefined;
+    if (deployment === undefined) return;
+    const key = ownerKey('Deployment', namespace, deployment);
+    const names = this.replicaSets.get(key) ?? new Set<string>();
+    if (add) names.add(name);
+    else names.delete(name);
+    if (names.size === 0) this.replicaSets.delete(key);
+    else this.replicaSets.set(key, names);
   }
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { isWarning, type SlimEvent } from '../../../core/cluster/events/event-model.ts';
 import { eventAge, regardingText } from '../../../core/cluster/events/event-text.ts';
 import { isListedKind } from '../../../core/cluster/listed-kinds.ts';
+import { replicaSetDeployment } from '../../../core/cluster/owner-match.ts';
 import { Commands } from '../../ids.ts';
 import type { ClusterConnection } from '../../bundle-loader.ts';
 import type { Element } from '../elements.ts';
@@ -39,13 +40,11 @@ function findEvent(connection: ClusterConnection, element: { kind: string; names
   return connection.events.forObject(element.kind, element.namespace, element.name).find(({ meta }) => meta.name === element.eventName && meta.namespace === element.eventNamespace);
 }
 
-/** A ReplicaSet's Deployment by name (<deployment>-<pod-template-hash>). */
-export const deploymentOf = (replicaSet: string): string => replicaSet.slice(0, Math.max(0, replicaSet.lastIndexOf('-')));
-
 /** Reveal a workload's row (a ReplicaSet's: its Deployment's), else Describe the object (a pod's Describe ends with its events). */
 function clickCommand(context: string, event: SlimEvent): vscode.Command | undefined {
   const { kind, namespace, name } = event.regarding;
-  const workload = kind === 'ReplicaSet' ? { kind: 'Deployment', name: deploymentOf(name) } : { kind, name };
+  const deployment = kind === 'ReplicaSet' ? replicaSetDeployment(name) : undefined;
+  const workload = deployment === undefined ? { kind, name } : { kind: 'Deployment', name: deployment };
   if (isWorkloadKind(workload.kind)) return { title: 'Reveal', command: Commands.revealWorkload, arguments: [{ context, namespace, ...workload }] };
   const target: Element | undefined =
     kind === 'Pod' ? podElement(context, namespace, name, 'workload') : kind === 'Node' ? nodeElement(context, name) : isListedKind(kind) ? listedObjectElement(context, kind, namespace, name) : undefined;

@@ -1,6 +1,7 @@
 // Every row type of the Explorer, by element type: the provider answers VS Code through this table
 // and asks each row which cache changes redraw it. A new row type: one file in this folder (its
 // element fields, its element constructor, its Row) and its line here.
+import type { ClusterConnection } from '../../bundle-loader.ts';
 import type { Element, ElementType } from '../elements.ts';
 import { accessNamespaceRow } from './access-namespace-row.ts';
 import { accessRow } from './access-row.ts';
@@ -58,8 +59,8 @@ const rows: { readonly [K in ElementType]: Row<K> } = {
 const rowList: readonly Row<ElementType>[] = Object.values(rows);
 
 /** The ids of the rows a change redraws, each row type asked. */
-export function idsToRefresh(change: RowChange, context: string): string[] {
-  return rowList.flatMap((row) => row.refreshOn?.(change, context) ?? []);
+export function idsToRefresh(change: RowChange, connection: ClusterConnection): string[] {
+  return rowList.flatMap((row) => row.refreshOn?.(change, connection.context, connection) ?? []);
 }
 
 /** The row that draws `element` (each row is only ever handed elements of its own type). */

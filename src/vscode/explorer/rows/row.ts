@@ -33,8 +33,8 @@ export interface Row<K extends ElementType> {
   item(element: ElementOf<K>, tree: Tree): vscode.TreeItem;
   /** What `viewItem` matches in package.json's menus. */
   contextValue(element: ElementOf<K>, tree: Tree): string;
-  /** Ids of the rows of this type that `change` redraws (ids never handed out are ignored). */
-  refreshOn?(change: RowChange, context: string): readonly string[];
+  /** Ids of the rows of this type that `change` of `connection`'s context redraws (ids never handed out are ignored). */
+  refreshOn?(change: RowChange, context: string, connection: ClusterConnection): readonly string[];
   /** The element carries text that changes (a status message): the cache replaces it rather than keep the first. */
   readonly replaceable?: boolean;
 }

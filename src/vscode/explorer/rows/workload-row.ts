@@ -1,9 +1,13 @@
 // One workload: its state in a few words ("2/3 ready", "1/3 succeeded · 2 failed: ..."); a
 // Deployment, StatefulSet, DaemonSet or Job opens to its pods, found through the pod cache's owner
-// index (a Deployment's through its ReplicaSets' pod-template-hash), never by scanning every pod.
+// index (a Deployment's through its ReplicaSets' pod-template-hash), never by scanning every pod; a
+// CronJob to the pods of its Jobs (CronJob → Job → Pod by owner references).
 import * as vscode from 'vscode';
-import { podOwnerWorkload, type PodOwnerKind } from '../../../core/cluster/owner-match.ts';
+import { podOwnerWorkload } from '../../../core/cluster/owner-match.ts';
+import { podTopWorkload } from '../../../core/cluster/pod-owner.ts';
+import type { SlimPod } from '../../../core/cluster/pod-model.ts';
 import type { SlimWorkload, WorkloadKind } from '../../../core/cluster/workload-model.ts';
+import type { ClusterConnection } from '../../bundle-loader.ts';
 import { objectUri } from '../event-decorations.ts';
 import { byName } from '../node-standings.ts';
 import { subjectEvents, subjectWarnings, warningNote } from '../object-warnings.ts';
@@ -34,7 +38,7 @@ export const kindIcons: Readonly<Record<WorkloadKind, string>> = {
 
 const isShownKind = (kind: string): kind is WorkloadKind => Object.hasOwn(kindIcons, kind);
 
-const POD_OWNERS: ReadonlySet<WorkloadKind> = new Set<PodOwnerKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+const POD_OWNERS: ReadonlySet<WorkloadKind> = new Set<WorkloadKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 // "2/3 ready", "1/3 succeeded · 2 failed: BackoffLimitExceeded", a CronJob's schedule, ...
 function workloadDescription(workload: SlimWorkload): { text: string; state: 'ok' | 'busy' | 'failed' | 'idle' } {
@@ -64,6 +68,13 @@ const stateColours = {
   failed: 'testing.iconFailed',
   idle: 'foreground',
 } as const;
+
+/** The rows of the workloads a pod belongs to: its owner's, and its Job's CronJob's. */
+export function podWorkloadIds(connection: ClusterConnection, context: string, pod: SlimPod): string[] {
+  const { namespace } = pod.meta;
+  const owners = [podOwnerWorkload(pod), podTopWorkload(pod, (job) => connection.workloads.Job.get(namespace, job)?.meta.owner)];
+  return [...new Set(owners.flatMap((owner) => (owner !== undefined && isShownKind(owner.kind) ? [workloadId(context, namespace, owner.kind, owner.name)] : [])))];
+}
 
 export const workloadRow: Row<'workload'> = {
   children(element, tree) {
@@ -95,15 +106,15 @@ export const workloadRow: Row<'workload'> = {
     return item;
   },
   contextValue: (element) => `kubeWorkbench.workload.${element.kind}`,
-  refreshOn(change, context) {
-    // A pod redraws the workload it belongs to (its pod list and its expander), an HPA the workload it
-    // scales (before and after); a workload's own change redraws its kind row, and so this row.
+  refreshOn(change, context, connection) {
+    // A pod redraws the workload it belongs to (its pod list and its expander) and a Job's pod its
+    // CronJob, an HPA the workload it scales (before and after); a workload's own change redraws its
+    // kind row, and so this row.
     if (change.resource === 'HorizontalPodAutoscaler' && change.type !== 'state' && change.type !== 'relisted') {
       const targets = [change.item, ...(change.type === 'modified' ? [change.previous] : [])].flatMap(({ meta, scales }) => (scales !== undefined && isShownKind(scales.kind) ? [workloadId(context, meta.namespace, scales.kind, scales.name)] : []));
       return [...new Set(targets)];
     }
     if (change.resource !== 'pods' || change.type === 'state' || change.type === 'relisted') return [];
-    const owner = podOwnerWorkload(change.item);
-    return owner === undefined ? [] : [workloadId(context, change.item.meta.namespace, owner.kind, owner.name)];
+    return podWorkloadIds(connection, context, change.item);
   },
 };
