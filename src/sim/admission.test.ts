@@ -60,3 +60,47 @@ describe('LimitRange and ResourceQuota admission of pods', () => {
     assert.equal(quotaQuantity('pods', 4), '4');
   });
 });
+
+describe('ResourceQuota admission of the pods controllers create', () => {
+  let sim: Sim;
+  const post = (path: string, body: unknown): Promise<Reply> => call(sim, path, { method: 'POST', body: JSON.stringify(body) });
+  before(async () => {
+    sim = await startSim({ nodes: 2, frozenClock: true, log: () => undefined });
+    assert.equal((await post('/api/v1/namespaces', { metadata: { name: 'small' } })).status, 201);
+    assert.equal((await post('/api/v1/namespaces/small/resourcequotas', { metadata: { name: 'two' }, spec: { hard: { pods: '2' } } })).status, 201);
+  });
+  after(() => sim.close());
+
+  const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+  const pods = (label: string): Pod[] =>
+    [...sim.store.scan(sim.controllers.types.pod, { namespace: 'small' })].map(({ object }) => object as Pod).filter((each) => each.metadata.labels?.['app'] === label);
+  const warnings = (kind: string): { message: string; component: string }[] =>
+    [...sim.store.scan(sim.controllers.types.event, { namespace: 'small' })]
+      .map(({ object }) => object as KubeObject & { involvedObject: { kind: string }; type: string; reason: string; message: string; source: { component: string } })
+      .filter((event) => event.involvedObject.kind === kind && event.type === 'Warning' && event.reason === 'FailedCreate')
+      .map((event) => ({ message: event.message, component: event.source.component }));
+
+  it('a ReplicaSet creates what the quota allows, records FailedCreate for the rest and retries once there is room', async () => {
+    const replicaSet = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template } };
+    assert.equal((await post('/apis/apps/v1/namespaces/small/replicasets', replicaSet)).status, 201);
+    sim.settle();
+    assert.equal(pods('web').length, 2);
+    const [failed] = warnings('ReplicaSet');
+    assert.match(failed?.message ?? '', /^Error creating: pods "web-\w{5}" is forbidden: exceeded quota: two, requested: pods=1, used: pods=2, limited: pods=2$/);
+    assert.equal(failed?.component, 'replicaset-controller');
+    const patch = JSON.stringify({ spec: { hard: { pods: '3' } } });
+    assert.equal((await call(sim, '/api/v1/namespaces/small/resourcequotas/two', { method: 'PATCH', contentType: 'application/merge-patch+json', body: patch })).status, 200);
+    sim.advance(60_000);
+    assert.equal(pods('web').length, 3);
+  });
+
+  it('a Job records FailedCreate for the pods the quota refuses, and runs none of them', async () => {
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'batch' }, spec: { parallelism: 2, completions: 2, template: { ...template, metadata: { labels: { app: 'batch' } }, spec: { ...template.spec, restartPolicy: 'Never' } } } };
+    assert.equal((await post('/apis/batch/v1/namespaces/small/jobs', job)).status, 201);
+    sim.advance(10_000);
+    assert.equal(pods('batch').length, 0);
+    assert.ok(warnings('Job').length >= 2, 'retried after a back-off');
+    assert.ok(warnings('Job').every((event) => /^Error creating: pods "batch-\w{5}" is forbidden: exceeded quota: two, .*limited: pods=3$/.test(event.message) && event.component === 'job-controller'));
+    assert.equal((sim.store.get(sim.controllers.types.job, 'small', 'batch')?.['status'] as { active?: number }).active, undefined);
+  });
+});

@@ -8,6 +8,7 @@ import type { KubeObject, Pod, PodTemplate } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { createOwnedPod, keyOf, modify, splitKey, watchOwned } from './environment.ts';
 import { isActive, isReady } from './replicaset.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 
 interface DaemonSet extends KubeObject {
   spec: { template: PodTemplate; [field: string]: unknown };
@@ -16,10 +17,12 @@ interface DaemonSet extends KubeObject {
 
 export class DaemonSetController {
   private readonly environment: ControllerEnvironment;
+  private readonly retries: RetryBackoff;
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     const enqueue = environment.queues.create('daemonset', (key) => this.sync(key));
+    this.retries = new RetryBackoff(environment.clock, enqueue);
     watchOwned(environment, environment.types.daemonSet, environment.types.pod, enqueue);
     // A node that joins or leaves changes where daemons belong (status updates do not).
     environment.store.subscribe((event) => {
@@ -41,16 +44,19 @@ export class DaemonSetController {
     }
     const pods = (owners.dependents(set.metadata.uid ?? '', types.pod) as Pod[]).filter(isActive);
     const placed = new Set(pods.map((pod) => pod.spec.nodeName ?? ''));
+    let refused = false;
     for (const node of eligible) {
       if (placed.has(node)) continue;
       const pod = createOwnedPod(this.environment, set, set.spec.template, { nodeName: node });
-      pods.push(pod);
-      events.record(set, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
+      if (pod === undefined) refused = true;
+      else pods.push(pod);
     }
     for (const pod of pods.filter((each) => !eligible.has(each.spec.nodeName ?? ''))) {
       store.delete(types.pod, pod.metadata.namespace, pod.metadata.name ?? '');
       events.record(set, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name ?? ''}`, 'daemonset-controller');
     }
+    if (refused) this.retries.retry(key);
+    else this.retries.forget(key);
     const kept = pods.filter((pod) => eligible.has(pod.spec.nodeName ?? ''));
     const ready = kept.filter(isReady).length;
     modify(this.environment, types.daemonSet, store.get(types.daemonSet, namespace, name) as DaemonSet, (copy) => {

@@ -5,6 +5,7 @@ import type { KubeObject, Pod, PodTemplate } from '../objects.ts';
 import { clone } from '../objects.ts';
 import type { OwnerIndex } from '../owner-index.ts';
 import type { ResourceType } from '../resources.ts';
+import { ApiError } from '../status.ts';
 import type { Store } from '../store.ts';
 import type { EventRecorder } from './events.ts';
 import type { PodIndex } from './pod-index.ts';
@@ -19,7 +20,7 @@ export interface ControllerEnvironment {
   readonly pods: PodIndex;
   readonly events: EventRecorder;
   readonly queues: WorkQueues;
-  /** Creates through the API's defaulting, as a controller's client would. */
+  /** Creates through the API's defaulting and admission, as a controller's client would; admission refusals throw ApiError. */
   readonly createObject: (type: ResourceType, object: KubeObject) => KubeObject;
 }
 
@@ -51,26 +52,46 @@ export function ownerReference(owner: KubeObject): NonNullable<KubeObject['metad
   return { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
 }
 
-/** A pod from an owner's template, named `<owner>-<suffix>` and owned by it, as ReplicaSets and Jobs make them. */
+/** A controller's words for a pod it created or could not create; StatefulSets word theirs apart (stateful_pod_control.go). */
+function creationMessage(owner: KubeObject, pod: string, error?: string): string {
+  if (owner.kind === 'StatefulSet') return `create Pod ${pod} in StatefulSet ${owner.metadata.name ?? ''} ${error === undefined ? 'successful' : `failed error: ${error}`}`;
+  return error === undefined ? `Created pod: ${pod}` : `Error creating: ${error}`;
+}
+
+/**
+ * A pod from an owner's template, named `<owner>-<suffix>` and owned by it, as ReplicaSets and Jobs
+ * make them, with the owner's SuccessfulCreate event; undefined, with a FailedCreate Warning, when
+ * admission refuses it (a ResourceQuota).
+ */
 export function createOwnedPod(
   environment: ControllerEnvironment,
   owner: KubeObject,
   template: PodTemplate,
   identity: { name?: string; labels?: Record<string, string>; nodeName?: string } = {},
-): Pod {
+): Pod | undefined {
   const copy = clone(template);
-  return environment.createObject(environment.types.pod, {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: identity.name ?? `${owner.metadata.name ?? ''}-${randomSuffix()}`,
-      namespace: owner.metadata.namespace,
-      labels: { ...copy.metadata?.labels, ...identity.labels },
-      ...(copy.metadata?.annotations === undefined ? {} : { annotations: copy.metadata.annotations }),
-      ownerReferences: [ownerReference(owner)],
-    },
-    spec: { ...copy.spec, ...(identity.nodeName === undefined ? {} : { nodeName: identity.nodeName }) },
-  }) as Pod;
+  const name = identity.name ?? `${owner.metadata.name ?? ''}-${randomSuffix()}`;
+  const component = `${(owner.kind ?? '').toLowerCase()}-controller`;
+  try {
+    const pod = environment.createObject(environment.types.pod, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: owner.metadata.namespace,
+        labels: { ...copy.metadata?.labels, ...identity.labels },
+        ...(copy.metadata?.annotations === undefined ? {} : { annotations: copy.metadata.annotations }),
+        ownerReferences: [ownerReference(owner)],
+      },
+      spec: { ...copy.spec, ...(identity.nodeName === undefined ? {} : { nodeName: identity.nodeName }) },
+    }) as Pod;
+    environment.events.record(owner, 'Normal', 'SuccessfulCreate', creationMessage(owner, name), component);
+    return pod;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    environment.events.record(owner, 'Warning', 'FailedCreate', creationMessage(owner, name, error.message), component);
+    return undefined;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { conditionOf, setCondition } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { createOwnedPod, keyOf, modify, splitKey, watchOwned } from './environment.ts';
 import { isActive, isReady } from './replicaset.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 
 function finished(job: Job): boolean {
   return ['Complete', 'Failed'].some((type) => conditionOf(job.status?.conditions, type)?.status === 'True');
@@ -18,10 +19,12 @@ export class JobController {
   private readonly enqueue: (key: string) => void;
   /** Jobs with a deadline or TTL timer pending, so each sync does not add another. */
   private readonly timers = new Set<string>();
+  private readonly retries: RetryBackoff;
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     this.enqueue = environment.queues.create('job', (key) => this.sync(key));
+    this.retries = new RetryBackoff(environment.clock, this.enqueue);
     watchOwned(environment, environment.types.job, environment.types.pod, this.enqueue);
   }
 
@@ -53,7 +56,13 @@ export class JobController {
     if (outcome === undefined && job.spec.suspend !== true) {
       const remaining = completions === null ? (succeeded > 0 ? 0 : job.spec.parallelism ?? 1) : completions - succeeded;
       const wanted = Math.min(job.spec.parallelism ?? 1, remaining);
-      for (let count = active.length; count < wanted; count += 1) active.push(this.createPod(job));
+      while (active.length < wanted) {
+        const pod = createOwnedPod(this.environment, job, job.spec.template);
+        if (pod === undefined) break;
+        active.push(pod);
+      }
+      if (active.length < wanted) this.retries.retry(key);
+      else this.retries.forget(key);
       if (deadline !== undefined) this.after(`deadline|${key}`, deadline - now, key);
     }
     if (outcome?.type === 'Failed') {
@@ -114,11 +123,5 @@ export class JobController {
       this.timers.delete(timer);
       this.enqueue(key);
     }, Math.max(0, delay));
-  }
-
-  private createPod(job: Job): Pod {
-    const pod = createOwnedPod(this.environment, job, job.spec.template);
-    this.environment.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'job-controller');
-    return pod;
   }
 }

@@ -3,6 +3,7 @@ import type { Pod, ReplicaSet } from '../objects.ts';
 import { conditionOf } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { createOwnedPod, modify, splitKey, watchOwned } from './environment.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 
 /** The controller's burst per sync (kube-controller-manager's slow-start batches top out at 500). */
 const burst = 500;
@@ -30,10 +31,12 @@ function compareRanks(left: number[], right: number[]): number {
 
 export class ReplicaSetController {
   private readonly environment: ControllerEnvironment;
+  private readonly retries: RetryBackoff;
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     const enqueue = environment.queues.create('replicaset', (key) => this.sync(key));
+    this.retries = new RetryBackoff(environment.clock, enqueue);
     watchOwned(environment, environment.types.replicaSet, environment.types.pod, enqueue);
   }
 
@@ -45,9 +48,14 @@ export class ReplicaSetController {
     const pods = (owners.dependents(replicaSet.metadata.uid ?? '', types.pod) as Pod[]).filter(isActive);
     const wanted = replicaSet.spec.replicas ?? 1;
     if (pods.length < wanted) {
-      for (let count = 0; count < Math.min(wanted - pods.length, burst); count += 1) {
-        const pod = this.createPod(replicaSet);
-        events.record(replicaSet, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, 'replicaset-controller');
+      const missing = Math.min(wanted - pods.length, burst);
+      for (let count = 0; count < missing; count += 1) {
+        const pod = createOwnedPod(this.environment, replicaSet, replicaSet.spec.template);
+        // A refused pod ends the burst (slowStartBatch stops at an error); the key comes back after a back-off.
+        if (pod === undefined) {
+          this.retries.retry(key);
+          break;
+        }
         pods.push(pod);
       }
     } else if (pods.length > wanted) {
@@ -62,6 +70,7 @@ export class ReplicaSetController {
       for (const pod of pods) if (!gone.has(pod)) pods[kept++] = pod;
       pods.length = kept;
     }
+    if (pods.length >= wanted) this.retries.forget(key);
     const ready = pods.filter(isReady).length;
     modify(this.environment, types.replicaSet, store.get(types.replicaSet, namespace, name) as ReplicaSet, (copy) => {
       copy.status = {
@@ -72,9 +81,5 @@ export class ReplicaSetController {
         observedGeneration: copy.metadata.generation ?? 1,
       };
     });
-  }
-
-  private createPod(replicaSet: ReplicaSet): Pod {
-    return createOwnedPod(this.environment, replicaSet, replicaSet.spec.template);
   }
 }

@@ -1,6 +1,7 @@
 /** Builds the controllers over one store and clock, in the order their events must flow. */
 import { randomUUID } from 'node:crypto';
 import type { SimClock } from '../clock.ts';
+import { admit } from '../admission.ts';
 import { applyDefaults } from '../defaults.ts';
 import type { KubeObject } from '../objects.ts';
 import type { OwnerIndex } from '../owner-index.ts';
@@ -64,6 +65,7 @@ export function startControllers(inputs: ControllerInputs): Controllers {
       // Job defaulting derives its selector from the uid, so the uid comes first, as on the API path.
       object.metadata.uid = randomUUID();
       applyDefaults(type, object, { allocateIp });
+      admit(store, catalog, type, object);
       return store.create(type, object);
     },
   };

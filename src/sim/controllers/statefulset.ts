@@ -6,6 +6,7 @@ import type { Pod, ReplicaSet } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { createOwnedPod, modify, splitKey, watchOwned } from './environment.ts';
 import { isActive, isReady } from './replicaset.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 
 /** A StatefulSet has the ReplicaSet's spec shape (replicas, selector, template) for what this controller reads. */
 type StatefulSet = ReplicaSet;
@@ -16,10 +17,12 @@ function ordinal(pod: Pod, set: StatefulSet): number {
 
 export class StatefulSetController {
   private readonly environment: ControllerEnvironment;
+  private readonly retries: RetryBackoff;
 
   constructor(environment: ControllerEnvironment) {
     this.environment = environment;
     const enqueue = environment.queues.create('statefulset', (key) => this.sync(key));
+    this.retries = new RetryBackoff(environment.clock, enqueue);
     watchOwned(environment, environment.types.statefulSet, environment.types.pod, enqueue);
   }
 
@@ -41,8 +44,9 @@ export class StatefulSetController {
       const previous = pods.find((pod) => missing !== undefined && ordinal(pod, set) === missing - 1);
       if (missing !== undefined && (missing === 0 || (previous !== undefined && isReady(previous)))) {
         const podName = `${name}-${missing}`;
-        createOwnedPod(this.environment, set, set.spec.template, { name: podName, labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(missing) } });
-        events.record(set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, 'statefulset-controller');
+        const pod = createOwnedPod(this.environment, set, set.spec.template, { name: podName, labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(missing) } });
+        if (pod === undefined) this.retries.retry(key);
+        else this.retries.forget(key);
       }
     }
     const current = pods.filter((pod) => ordinal(pod, set) < wanted);
