@@ -5,7 +5,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createLintFile } from '../core/lint/engine.ts';
-import { kustomizationEntries } from '../core/lint/kustomize-entries.ts';
+import { isRemotePath, kustomizationEntries } from '../core/lint/kustomize-entries.ts';
 import { type KustomizeNode, type RenderedKustomization, traceRenderedFindings } from '../core/lint/kustomize-map.ts';
 import { isKustomizationPath } from '../core/lint/templates.ts';
 import type { Finding, LintFile } from '../core/lint/types.ts';
@@ -33,7 +33,6 @@ const renderTimeoutMs = 60_000;
 /** Nested bases deeper than this are not followed (kustomize itself stops at cycles only). */
 const maxDepth = 20;
 const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const remote = /^[a-z][a-z0-9+.-]*:\/\/|^(?:github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=/i;
 
 export async function lintKustomizations(files: readonly LintFile[], options: KustomizeOptions): Promise<KustomizeLint> {
   const reader = new TreeReader(options.cwd, files);
@@ -118,7 +117,7 @@ class TreeReader {
     const resources: (LintFile | KustomizeNode)[] = [];
     const patchFiles = new Map<string, LintFile>();
     for (const { path } of entries.resources) {
-      if (remote.test(path)) continue;
+      if (isRemotePath(path)) continue;
       const target = join(dir, path);
       if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === true) {
         const inner = kustomizationNames.map((name) => join(target, name)).find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile() === true);

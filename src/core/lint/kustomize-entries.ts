@@ -89,3 +89,6 @@ export function kustomizationEntries(file: LintFile): KustomizationEntries {
 }
 
 const zero: Range = { start: 0, end: 0 };
+
+/** Whether an entry names a remote base (a URL, a git host path, a ref): not a file to read or link. */
+export const isRemotePath = (path: string): boolean => /^[a-z][a-z0-9+.-]*:\/\/|^(?:github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=/i.test(path);

@@ -21,6 +21,16 @@ describe('kustomize patches and Helm templates', () => {
     assert.equal(ids([patches, createLintFile('file:///w/other/web.yaml', patch)]).length, alone.length, 'a file it does not name');
   });
 
+  it('a patch whose name has a space (a quoted YAML string) is found under its percent-encoded URI', () => {
+    const alone = ids([createLintFile('file:///w/my%20app/web-patch.yaml', patch)]);
+    const spaced = createLintFile('file:///w/my%20app/kustomization.yaml', 'resources: [app.yaml]\npatches:\n  - path: "web patch.yaml"\npatchesStrategicMerge:\n  - \'../shared/x%y patch.yaml\'\n');
+    assert.deepEqual(ids([spaced, createLintFile('file:///w/my%20app/web%20patch.yaml', patch), createLintFile('file:///w/shared/x%25y%20patch.yaml', patch)]), []);
+    assert.equal(ids([spaced, createLintFile('file:///w/my%20app/web-patch.yaml', patch)]).length, alone.length, 'another file');
+    const plain = createLintFile('k/kustomization.yaml', 'patches:\n  - path: 100%20.yaml\n');
+    assert.equal(ids([plain, createLintFile('k/100 .yaml', patch)]).length, alone.length, 'a plain path is not decoded');
+    assert.deepEqual(ids([plain, createLintFile('k/100%20.yaml', patch)]), []);
+  });
+
   it('a Helm template gets one info and nothing else; Go templates in a ConfigMap\'s data are data', () => {
     const helm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.extra }}\ndata: {}\n{{- end }}\n';
     assert.deepEqual(ids([createLintFile('templates/cm.yaml', helm)]), ['templates/cm.yaml yaml-syntax info']);

@@ -2,7 +2,8 @@
 // until rendered) and the patch files a kustomization names (partial objects by design).
 import type { Range } from '../yaml/types.ts';
 import type { LintFile, RuleContext } from './types.ts';
-import { asList, asMapping, asText } from './values.ts';
+import { kustomizationEntries } from './kustomize-entries.ts';
+import { asMapping, asText } from './values.ts';
 
 /** Helm's own names inside `{{ }}`: Go templates elsewhere (Prometheus alert text in a ConfigMap) are data. */
 const HELM = /\{\{-?[^}]*?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\binclude\s+"|\btemplate\s+")/;
@@ -13,6 +14,8 @@ const HELM = /\{\{-?[^}]*?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\
  */
 export function helmExpression(file: LintFile): Range | undefined {
   const { text } = file.parsed;
+  // Most files have no `{{` at all: a plain search finds that far faster than the pattern can.
+  if (!text.includes('{{')) return undefined;
   const match = HELM.exec(text);
   if (match === null) return undefined;
   const close = text.indexOf('}}', match.index);
@@ -45,14 +48,23 @@ export function joinPath(dir: string, relative: string): string {
 export function kustomizePatchFiles(context: RuleContext): ReadonlySet<string> {
   const named = new Set<string>();
   for (const file of context.files.filter(isKustomization)) {
-    const dir = file.path.replaceAll('\\', '/').replace(/\/?[^/]*$/, '');
-    for (const document of file.parsed.documents) {
-      const root = asMapping(document.value);
-      const paths = [...asList(root?.patchesStrategicMerge), ...asList(root?.patches).map((patch) => asMapping(patch)?.path)];
-      for (const path of paths) if (typeof path === 'string' && !path.includes('\n')) named.add(joinPath(dir === '' ? '.' : dir, path));
-    }
+    const dir = decodedUri(file.path).replaceAll('\\', '/').replace(/\/?[^/]*$/, '');
+    for (const { path } of kustomizationEntries(file).patches) if (path !== undefined) named.add(joinPath(dir === '' ? '.' : dir, path));
   }
   const normal = (path: string) => joinPath('.', path.replaceAll('\\', '/')).replace(/^\.\//, '');
   const wanted = new Set([...named].map(normal));
-  return new Set(context.files.map((file) => file.path).filter((path) => wanted.has(normal(path))));
+  return new Set(context.files.map((file) => file.path).filter((path) => wanted.has(normal(decodedUri(path)))));
+}
+
+/**
+ * The editor names files by URI, percent-encoded (`web%20patch.yaml`), while a kustomization writes the
+ * plain name (`"web patch.yaml"`): a URI is compared decoded. A plain path is left as it is (`100%.yaml`).
+ */
+function decodedUri(path: string): string {
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return path;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -1,10 +1,11 @@
-// Completion, field hovers, Outline, folding and navigation for the manifests the linter handles (and YAML where one is being started).
+// Completion, field hovers, Outline, folding and navigation for the manifests the linter handles (and YAML where one is being started); links on a kustomization's paths.
 import * as vscode from 'vscode';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { AuthoringSource } from './authoring-source.ts';
 import { KubeCompletionProvider, TRIGGER_CHARACTERS } from './completion-provider.ts';
 import { KubeFieldHover } from './hover-provider.ts';
+import { KUSTOMIZATION_FILES, KustomizeLinks } from './kustomize-links.ts';
 import { KubeNavigation } from './navigation-providers.ts';
 import { KubeOutline } from './outline-providers.ts';
 import { offerYamlHandOver } from './yaml-hand-over.ts';
@@ -23,6 +24,7 @@ export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintCont
     vscode.languages.registerDefinitionProvider(YAML, navigation),
     vscode.languages.registerReferenceProvider(YAML, navigation),
     vscode.languages.registerCodeLensProvider(YAML, navigation),
+    vscode.languages.registerDocumentLinkProvider(KUSTOMIZATION_FILES, new KustomizeLinks()),
     navigation,
     offerYamlHandOver(lint, workspaceState),
   );
