@@ -94,7 +94,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
     top.size += size;
     if (top.kind === 'sequence') {
       top.value.push(value);
-      top.items.push(spans.push(start, end) - 2);
+      top.items.push(spans.push2(start, end));
       return;
     }
     if (!top.pending) {
@@ -108,8 +108,8 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
     top.pending = false;
     if (top.merge) (top.merges ??= []).push(value);
     else if (top.key !== undefined) {
-      spans[top.keySpan + 2] = start;
-      spans[top.keySpan + 3] = end;
+      spans.set(top.keySpan + 2, start);
+      spans.set(top.keySpan + 3, end);
       setEntry(top.value, top.entries, top.key, top.keySpan, value);
     }
   };
@@ -142,7 +142,7 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
           top.pending = true;
           top.key = key;
           top.merge = merge;
-          top.keySpan = empty ? spans.push(top.start, top.start, 0, 0) - 4 : spans.push(start, end, 0, 0) - 4;
+          top.keySpan = spans.push4(empty ? top.start : start, empty ? top.start : end);
           if (end > top.end) top.end = end;
           break;
         }
@@ -156,8 +156,8 @@ export function buildDocuments(input: BuildInput): YamlDocument[] {
         if (empty) {
           // An empty value (`key:`) points at its key; an empty sequence item at where it stands.
           const at = top?.kind === 'mapping' ? top.keySpan : -1;
-          start = at === -1 ? (top === undefined || top.kind === 'document' ? 0 : top.end) : (spans[at] ?? 0);
-          end = at === -1 ? start : (spans[at + 1] ?? 0);
+          start = at === -1 ? (top === undefined || top.kind === 'document' ? 0 : top.end) : spans.get(at);
+          end = at === -1 ? start : spans.get(at + 1);
         }
         const name = anchorName(event.anchorStart, event.anchorEnd);
         if (name !== undefined) anchors.set(name, { value, size: 1 });

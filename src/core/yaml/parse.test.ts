@@ -28,6 +28,17 @@ describe('parseYaml', () => {
     assert.deepEqual(new LineIndex('a\rb\r\nc').position(5), { line: 2, column: 0 });
   });
 
+  it('keeps every range of a large document (the span store grows) and reuses repeated keys as equal text', () => {
+    const keys = Array.from({ length: 3000 }, (_, index) => `key${index}`);
+    const text = `${keys.map((key) => `- {${key}: v, name: x}`).join('\n')}\n`;
+    const { documents, positions } = parseYaml(text);
+    const items = documents[0]?.value as Record<string, string>[];
+    assert.equal(items.length, 3000);
+    assert.equal(slice(text, positions.at(items, [2999, 'key2999'], 'key')), 'key2999');
+    assert.equal(slice(text, positions.at(items, [2999, 'name'])), 'x');
+    assert.deepEqual(items[1234], { key1234: 'v', name: 'x' });
+  });
+
   it('handles flow style, anchors, aliases and merge keys (explicit keys win)', () => {
     const text = 'base: &b {cpu: 1, mem: 2}\nuse:\n  <<: *b\n  cpu: 3\nref: *b\n';
     const { documents, positions } = parseYaml(text);

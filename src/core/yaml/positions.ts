@@ -21,14 +21,14 @@ type Info = CollectionInfo;
 export class Positions {
   private readonly infos = new Map<object, Info>();
   /** Offsets, appended by the builder: see `Info`. */
-  readonly spans: number[] = [];
+  readonly spans = new Spans();
 
   record(value: object, info: Info): void {
     this.infos.set(value, info);
   }
 
   private span(index: number): Range {
-    return { start: this.spans[index] ?? 0, end: this.spans[index + 1] ?? 0 };
+    return { start: this.spans.get(index), end: this.spans.get(index + 1) };
   }
 
   private info(value: unknown): Info | undefined {
@@ -59,7 +59,7 @@ export class Positions {
     let first: number | undefined;
     for (let slot = 1; slot < info.entries.length; slot += 2) {
       const index = info.entries[slot] as number;
-      if (first === undefined || (this.spans[index] ?? 0) < (this.spans[first] ?? 0)) first = index;
+      if (first === undefined || this.spans.get(index) < this.spans.get(first)) first = index;
     }
     return first === undefined ? undefined : this.span(first);
   }
@@ -96,4 +96,48 @@ export class Positions {
 export function spanOf(entries: readonly (string | number)[], key: string): number | undefined {
   for (let slot = entries.length - 2; slot >= 0; slot -= 2) if (entries[slot] === key) return entries[slot + 1] as number;
   return undefined;
+}
+
+/**
+ * A growable list of offsets in a typed array: the builder appends four per mapping key and two per
+ * sequence item, for every node of every file, so plain arrays' growth and GC scanning would dominate.
+ */
+export class Spans {
+  private data = new Int32Array(256);
+  length = 0;
+
+  get(index: number): number {
+    return index < this.length ? (this.data[index] as number) : 0;
+  }
+
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
+  /** Appends two slots; returns the first one's index. */
+  push2(first: number, second: number): number {
+    const index = this.reserve(2);
+    this.data[index] = first;
+    this.data[index + 1] = second;
+    return index;
+  }
+
+  /** Appends four slots, the last two zero (a mapping entry's value, set when it is read). */
+  push4(first: number, second: number): number {
+    const index = this.reserve(4);
+    this.data[index] = first;
+    this.data[index + 1] = second;
+    return index;
+  }
+
+  private reserve(count: number): number {
+    const index = this.length;
+    if (index + count > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.length = index + count;
+    return index;
+  }
 }

@@ -7,9 +7,27 @@ const plainStyle = 1;
 
 export type ScalarResult = { readonly value: unknown; readonly error?: string };
 
-/** The text of a scalar used as a mapping key: never resolved, as sigs.k8s.io/yaml turns keys into strings. */
+/** Keys seen before, by a hash of their length and first and last characters (see keyText). */
+const keyCache: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+const maxCachedKey = 64;
+
+/**
+ * The text of a scalar used as a mapping key: never resolved, as sigs.k8s.io/yaml turns keys into
+ * strings. Manifests repeat a few hundred keys (name, image, ports): a key met before is returned as
+ * the same string, which the builder's own-key check and property store use without hashing it again
+ * (a fresh slice must be looked up in V8's string table each time). A slot holds the last key of its
+ * hash; a compare of the characters tells a hit from a collision, so the result is always the text.
+ */
 export function keyText(source: string, event: ScalarEvent): string {
-  return getScalarValue(source, event);
+  const { valueStart: start, valueEnd: end } = event;
+  const length = end - start;
+  if (!event.fast || length <= 0 || length > maxCachedKey) return getScalarValue(source, event);
+  const slot = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(end - 1) * 131 + source.charCodeAt(start + (length >> 1))) & 4095;
+  const cached = keyCache[slot];
+  if (cached !== undefined && cached.length === length && source.startsWith(cached, start)) return cached;
+  const text = source.slice(start, end);
+  keyCache[slot] = text;
+  return text;
 }
 
 export function isMergeKey(source: string, event: ScalarEvent): boolean {
