@@ -5,7 +5,7 @@ import { getObject, serveGet, serveList, serveWatchRequest } from './api-reads.t
 import { apply, create, patch, patched, patchTypes, remove, update, type WriteOptions } from './api-writes.ts';
 import { parseJson, parseKubeObject, parseObject } from './body-parse.ts';
 import { duplicateFields } from './duplicate-fields.ts';
-import { admitEviction } from './eviction.ts';
+import { admitEviction, markDisruptionTarget } from './eviction.ts';
 import { mediaType, readBody, sendJson } from './http-io.ts';
 import type { KubeObject, Pod } from './objects.ts';
 import { isObject } from './objects.ts';
@@ -77,8 +77,11 @@ async function handleWrite(request: IncomingMessage, response: ServerResponse, c
     case 'create':
       if (subresource === 'eviction') {
         // The Eviction API (kubectl drain): a delete, once the pod's disruption budget allows it.
-        const pod = getObject(context, type, namespace, name);
-        if (!options.dryRun) admitEviction(context.store, context.catalog, pod as Pod);
+        const pod = getObject(context, type, namespace, name) as Pod;
+        if (!options.dryRun) {
+          admitEviction(context.store, context.catalog, pod);
+          markDisruptionTarget(context.store, type, pod, { reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' }, context.clock.timestamp());
+        }
         remove(context, type, pod, undefined, options);
         return sendJson(response, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
       }

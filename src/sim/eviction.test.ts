@@ -33,4 +33,20 @@ describe('evictions honour PodDisruptionBudgets', () => {
     assert.equal((budget['status'] as { disruptionsAllowed: number }).disruptionsAllowed, 1);
     assert.equal((await evict(second ?? '')).status, 201);
   });
+
+  it('marks the evicted pod a DisruptionTarget before it goes, and its kubelet stops its containers', async () => {
+    sim.advance(60_000);
+    const [victim] = pods();
+    let last: KubeObject | undefined;
+    const stop = sim.store.subscribe((event) => {
+      if (event.resource === sim.controllers.types.pod && event.object.metadata.name === victim) last = event.object;
+    });
+    assert.equal((await evict(victim ?? '')).status, 201);
+    stop();
+    sim.settle();
+    const condition = (last?.['status'] as { conditions: Record<string, unknown>[] }).conditions.find((each) => each['type'] === 'DisruptionTarget');
+    assert.deepEqual({ ...condition, lastTransitionTime: undefined }, { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: undefined });
+    const reasons = [...sim.store.scan(sim.controllers.types.event, { namespace: 'default' })].map(({ object }) => object).filter((event) => (event['involvedObject'] as { name: string }).name === victim).map((event) => event['reason']);
+    assert.ok(reasons.includes('Killing'), reasons.join(', '));
+  });
 });

@@ -4,8 +4,8 @@
  * controller recounts), else 429 as kube-apiserver answers; an unready pod goes while the budget is healthy.
  */
 import type { KubeObject, LabelSelector, Pod } from './objects.ts';
-import { conditionOf } from './objects.ts';
-import type { Catalog } from './resources.ts';
+import { conditionOf, setCondition } from './objects.ts';
+import type { Catalog, ResourceType } from './resources.ts';
 import { selectorMatches } from './selectors.ts';
 import { ApiError } from './status.ts';
 import type { Store } from './store.ts';
@@ -19,6 +19,15 @@ interface BudgetStatus {
 
 function refused(message: string, cause?: string): ApiError {
   return new ApiError(429, 'TooManyRequests', message, cause === undefined ? undefined : { causes: [{ reason: 'DisruptionBudget', message: cause }] });
+}
+
+/**
+ * The DisruptionTarget condition the Eviction API and the taint manager set before they delete a pod
+ * (PodDisruptionConditions, GA in 1.31), so its last state says why it went.
+ */
+export function markDisruptionTarget(store: Store, podType: ResourceType, pod: Pod, why: { reason: string; message: string }, now: string): Pod {
+  const conditions = setCondition(pod.status?.conditions ?? [], { type: 'DisruptionTarget', status: 'True', ...why }, now);
+  return store.update(podType, { ...pod, status: { ...pod.status, conditions } }) as Pod;
 }
 
 /** Checks the budgets covering `pod`, taking one disruption from the budget that allows it. */

@@ -98,4 +98,14 @@ describe('the events the sim\'s kubelets, scheduler and node controller record',
     assert.match(seeded, /^node-/);
     assert.deepEqual(eventsOf('Node', seeded), [], 'nodes there at start have no events');
   });
+
+  it('a cordon and an uncordon (kubectl drain\'s first and last step): NodeNotSchedulable, then NodeSchedulable from the kubelet', async () => {
+    const cordon = (unschedulable: boolean): Promise<unknown> =>
+      call(sim, '/api/v1/nodes/late', { method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body: JSON.stringify({ spec: { unschedulable } }) });
+    await cordon(true);
+    await cordon(true);
+    await cordon(false);
+    sim.settle();
+    assert.deepEqual(eventsOf('Node', 'late').filter((event) => /Schedulable/.test(event)), ['NodeNotSchedulable: Node late status is now: NodeNotSchedulable', 'NodeSchedulable: Node late status is now: NodeSchedulable']);
+  });
 });

@@ -42,6 +42,7 @@ export class Kubelets {
     const { types } = environment;
     environment.store.subscribe((event) => {
       if ((event.resource === types.configMap || event.resource === types.secret) && event.type === 'ADDED') this.volumeAdded(event.object.metadata.namespace ?? '');
+      if (event.resource === types.node && event.previous !== undefined) this.schedulableChanged(event.previous, event.object as Node);
       if (event.resource !== types.pod) return;
       const pod = event.object as Pod;
       if (event.type === 'DELETED') {
@@ -64,6 +65,16 @@ export class Kubelets {
     } else {
       this.stopped.add(node);
     }
+  }
+
+  /** A cordon or uncordon, as the node's kubelet reports it (recordNodeSchedulableEvent). */
+  private schedulableChanged(before: Partial<Node>, after: Node): void {
+    const name = after.metadata.name ?? '';
+    // A node posted without a spec has none stored either.
+    const unschedulable = (node: Partial<Node>): boolean => node.spec?.unschedulable === true;
+    if (unschedulable(before) === unschedulable(after) || this.stopped.has(name)) return;
+    const reason = unschedulable(after) ? 'NodeNotSchedulable' : 'NodeSchedulable';
+    this.environment.events.record(after, 'Normal', reason, `Node ${name} status is now: ${reason}`, 'kubelet', { host: name });
   }
 
   heartbeatStopped(node: string): boolean {

@@ -5,6 +5,7 @@
  * when their toleration of that taint runs out (300 s, what DefaultTolerationSeconds adds to every pod).
  */
 import type { Condition, Lease, Node, Pod, Taint } from '../objects.ts';
+import { markDisruptionTarget } from '../eviction.ts';
 import { conditionOf, setCondition } from '../objects.ts';
 import type { ControllerEnvironment } from './environment.ts';
 import { modify, splitKey } from './environment.ts';
@@ -108,6 +109,7 @@ export class NodeLifecycle {
       const pod = store.get(types.pod, namespace, name) as Pod | undefined;
       if (pod === undefined || now < taintedAt + toleratedSeconds(pod) * 1000) continue;
       events.record(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`, 'taint-eviction-controller');
+      markDisruptionTarget(store, types.pod, pod, { reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' }, this.environment.clock.timestamp());
       store.delete(types.pod, namespace, name);
     }
   }
