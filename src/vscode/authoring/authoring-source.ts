@@ -1,5 +1,6 @@
 // Everything completion and hover read besides the document: the versioned schema (loaded with
-// dist/core.js on first use), the target version, the folder's objects and CRDs, the cluster's names.
+// dist/core.js on first use), the target version, the folder's objects and CRDs, the cluster's names and
+// the schemas of its CRDs the workspace does not define.
 import * as vscode from 'vscode';
 import type { AuthoringInput, LintFile, VersionedSchemas } from '../../core/editor-core.ts';
 import { loadCoreModule, loadSchemaDataModule } from '../bundle-loader.ts';
@@ -8,15 +9,18 @@ import { readConfig } from '../config.ts';
 import { isKubernetesDocument } from '../diagnostics/kubernetes-documents.ts';
 import type { LintController } from '../diagnostics/lint-controller.ts';
 import { clusterAuthoring } from './cluster-authoring.ts';
+import { ClusterCrdSchemas } from './cluster-crd-schemas.ts';
 
 export class AuthoringSource {
   private schemas: Promise<VersionedSchemas> | undefined;
   private readonly clusters: ClusterServiceHolder;
   private readonly lint: LintController;
+  private readonly clusterCrds: ClusterCrdSchemas;
 
   constructor(clusters: ClusterServiceHolder, lint: LintController) {
     this.clusters = clusters;
     this.lint = lint;
+    this.clusterCrds = new ClusterCrdSchemas(clusters);
   }
 
   async input(document: vscode.TextDocument, position: vscode.Position): Promise<AuthoringInput> {
@@ -25,12 +29,15 @@ export class AuthoringSource {
     const setting = readConfig().kubernetesVersion.replace(/^v/, '');
     const values = this.folderValues(document);
     const { folderObjects } = loadCoreModule();
+    const crds = values.filter((value) => (value as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition');
+    // The cluster's CRD for a custom kind of this document that no workspace CRD defines.
+    const own = this.lint.parse(document).parsed.documents.map((parsed) => parsed.value);
     return {
       text: document.getText(),
       offset: document.offsetAt(position),
       schemas,
       version: setting !== '' ? setting : cluster.version,
-      crds: values.filter((value) => (value as { kind?: unknown } | null)?.kind === 'CustomResourceDefinition'),
+      crds: [...crds, ...(await this.clusterCrds.schemas(own, crds))],
       folder: folderObjects(values),
       cluster: cluster.names,
       clusterKinds: cluster.kinds,

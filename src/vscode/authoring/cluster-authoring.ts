@@ -11,7 +11,8 @@ export interface ClusterAuthoring {
   readonly kinds: readonly string[];
 }
 
-function connected(clusters: ClusterServiceHolder): ClusterConnection | undefined {
+/** The current context's connection, if something opened it (authoring never connects). */
+export function connected(clusters: ClusterServiceHolder): ClusterConnection | undefined {
   const service = clusters.peek();
   const config = service?.config;
   if (service === undefined || config === undefined || !config.ok) return undefined;
