@@ -52,6 +52,10 @@ Options:
                                it did not check
 
 Folders are walked following symbolic links, each file and folder once (by real path).
+A kustomization (kustomization.yaml) no other one lists is rendered with \`kubectl kustomize\` and its
+output linted in place of its files; each finding is reported on the resource's field, or on the
+kustomization's line naming the patch or generator that wrote it. Without kubectl, or when the render
+fails, one line says so and the files are linted as they are.
 stdin and each file may hold at most ${sizeText(MAX_MANIFEST_BYTES)}.
 
 Exit codes: 0 no finding at or above the level, 1 findings, 2 usage or I/O error, or a file
