@@ -16,7 +16,7 @@ export { applyTextEdit, contextNamespaceEdit } from './cluster/context-namespace
 export { containerResourcesAt, type ContainerResourcesAt } from './lint/container-at.ts';
 export { estimateQuantities } from './allocator/recommender.ts';
 export { chartSvg, seriesPeak, sparkline } from './allocator/sparkline.ts';
-export { amountTexts, finiteAmounts, rightSizingCsv, rightSizingRows, rightSizingTotals, setByText, type Autoscalers, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
+export { amountTexts, finiteAmounts, requestsYaml, requestTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, setByText, type Autoscalers, type RightSizingRow, type RightSizingTotals } from './allocator/right-sizing.ts';
 export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cache-fit.ts';
 export { requestSuggestion } from './lint/request-suggestions.ts';
 export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';

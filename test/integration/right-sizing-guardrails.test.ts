@@ -1,7 +1,7 @@
 // Right-sizing guardrails in a real VS Code against the sim's right-sizing demo: the OOM-killed
 // workload's memory floor, the HPA-scaled one left at its request with the HPA's arithmetic, and the
-// cluster VPA's recommendation in the report's VPA column, each row explained on demand, and the
-// guardrails in the hover over `resources:`.
+// cluster VPA's recommendation in the report's VPA column (Use VPA's copies it), each row explained on
+// demand, the guardrails in the hover over `resources:`, and the minimums as settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
@@ -13,6 +13,7 @@ import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const CONTEXT = 'kube-workbench-sim';
 const DEMO = ['oom-demo', 'hpa-demo', 'vpa-demo'];
+const MIB = 2 ** 20;
 
 /** Resolves once every pod of the demo runs (the kubelet starts them a second after they are made). */
 function demoRunning(sim: Sim): Promise<void> {
@@ -67,13 +68,45 @@ describe('Right-sizing guardrails in the editor', function () {
     assert.equal(row('vpa-demo').vpa?.vpa, 'vpa-demo');
     const html = report.html();
     assert.match(html, /data-column="9"[^>]*>VPA<\/th>/);
-    assert.match(html, /<td[^>]*>350m \/ 300Mi( ≠)?<\/td>/);
+    assert.match(html, /<td[^>]*>350m \/ 300Mi( ≠ <button class="use-vpa"[^>]*>Use VPA's<\/button>)?<\/td>/);
     assert.match(html, /<td title="HPA hpa-demo scales[^"]*">200 \(HPA\)<\/td>/);
     assert.match(html, /<details class="why"><summary>Why this target<\/summary><ul><li>History: [\d,]+ samples over \d+\.\d days<\/li>/);
     assert.match(html, /<li>OOM kills: \d+ in 8 days, the largest bumped to \d+Mi/);
     assert.match(html, /<li>Set by: CPU the HPA \(request kept\), memory (usage|the minimum)<\/li>/);
     assert.match(html, /<li>VPA vpa-demo: 350m \/ 300Mi/);
+    // A target the minimum set says so in its cell; an HPA-held one says HPA instead.
+    const minimums = report.rows().flatMap((candidate) => (['cpu', 'memory'] as const).filter((resource) => candidate.explanation?.setBy[resource] === 'minimum' && !candidate.hpa.some((advice) => advice.resource === resource)));
+    assert.equal(html.match(/ \(min\)<\/td>/g)?.length ?? 0, minimums.length);
     report.panel.dispose();
+  });
+
+  it("offers Use VPA's where the VPA differs from ours, and copies its requests as YAML", async () => {
+    const report = await vscode.commands.executeCommand<RightSizingReport>(Commands.showRightSizingReport);
+    await report.autoscalersLoaded;
+    const differing = report.rows().filter((row) => row.vpa !== undefined && (row.vpa.differs.cpu || row.vpa.differs.memory));
+    assert.equal(report.html().match(/<button class="use-vpa"/g)?.length ?? 0, differing.length);
+    await vscode.env.clipboard.writeText('');
+    await report.receive({ type: 'useVpa', namespace: 'default', workload: 'vpa-demo', container: 'app' });
+    assert.equal(await vscode.env.clipboard.readText(), 'resources:\n  requests:\n    cpu: 350m\n    memory: 300Mi\n');
+    await vscode.env.clipboard.writeText('');
+    await report.receive({ type: 'useVpa', namespace: 'default', workload: 'oom-demo', container: 'app' });
+    assert.equal(await vscode.env.clipboard.readText(), '', 'no VPA, nothing copied');
+    report.panel.dispose();
+  });
+
+  it('follows the minimum settings: a 4096 MiB pod minimum sets the memory target, and the default comes back', async () => {
+    const usage = api.clusters.get().usage!;
+    const memoryOf = () => usageOf('vpa-demo')?.recommendation?.target.memory ?? 0;
+    const before = memoryOf();
+    assert.ok(before < 4096 * MIB, String(before));
+    try {
+      await setting.update(Settings.allocatorPodMinMemory, 4096, vscode.ConfigurationTarget.Global);
+      await whenTrue((listener) => usage.onDidChange(listener), () => memoryOf() === 4096 * MIB, 'the 4096 MiB minimum', 10_000);
+      assert.equal(usageOf('vpa-demo')?.explanation?.setBy.memory, 'minimum');
+    } finally {
+      await setting.update(Settings.allocatorPodMinMemory, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await whenTrue((listener) => usage.onDidChange(listener), () => memoryOf() < 4096 * MIB, 'the default minimum again', 10_000);
   });
 
   it('shows the VPA row, the suggested limits and the reasons in the hover over resources:', async () => {

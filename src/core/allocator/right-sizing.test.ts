@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rightSizingCsv, rightSizingRows, rightSizingTotals, type RecommendedContainer, type WorkloadRequests } from './right-sizing.ts';
+import { requestsYaml, requestTexts, rightSizingCsv, rightSizingRows, rightSizingTotals, type RecommendedContainer, type WorkloadRequests } from './right-sizing.ts';
 
 const MIB = 2 ** 20;
 const estimate = (cpu: number, memoryMi: number) => ({ cpu, memory: memoryMi * MIB });
@@ -44,5 +44,13 @@ describe('right-sizing', () => {
     assert.equal(lines[2], 'shop,db,StatefulSet,pg,2,100m,,500m,512Mi,250m,256Mi,1,1Gi,-0.800,-1.000,8.0,/,,,');
     assert.match(lines[4] ?? '', /^shop,"a,""b""",Deployment/);
     assert.equal(lines.at(-1), '');
+  });
+
+  it("gives a VPA's requests as Kubernetes strings and a YAML block, leaving out a resource it does not recommend", () => {
+    assert.deepEqual(requestTexts(estimate(0.35, 300)), { cpu: '350m', memory: '300Mi' });
+    const cpuOnly = requestTexts({ cpu: 1.5, memory: Number.NaN });
+    assert.deepEqual(cpuOnly, { cpu: '1500m' });
+    assert.equal(requestsYaml(requestTexts(estimate(0.35, 300))), 'resources:\n  requests:\n    cpu: 350m\n    memory: 300Mi\n');
+    assert.equal(requestsYaml(cpuOnly), 'resources:\n  requests:\n    cpu: 1500m\n');
   });
 });

@@ -168,6 +168,17 @@ export function finiteAmounts(estimate: ResourceEstimate): { cpu: number | undef
   return { cpu: finite(estimate.cpu), memory: finite(estimate.memory) };
 }
 
+/** The requests an estimate sets, as Kubernetes strings: only its finite resources (a VPA may leave one out). */
+export function requestTexts(estimate: ResourceEstimate): Partial<Record<'cpu' | 'memory', string>> {
+  const texts = amountTexts(finiteAmounts(estimate), '');
+  return Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== ''));
+}
+
+/** The requests as a YAML block to paste under a container: `resources:` / `requests:` / one line each. */
+export function requestsYaml(requests: Partial<Record<'cpu' | 'memory', string>>): string {
+  return ['resources:', '  requests:', ...Object.entries(requests).map(([resource, text]) => `    ${resource}: ${text}`)].map((line) => `${line}\n`).join('');
+}
+
 /** What set the targets (cpu/memory), for the CSV and the tables. */
 export function setByText(row: RightSizingRow): string {
   const setBy = row.explanation?.setBy;

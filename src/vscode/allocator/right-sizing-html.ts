@@ -64,9 +64,19 @@ const HEADER = `<thead>
 <tr>${[['request', 2], ['target', 3], ['request', 4], ['target', 5], ['cores', 6], ['GiB', 7]].map(([title, column]) => `<th data-column="${column}" data-numeric="true" tabindex="0">${title}</th>`).join('')}</tr>
 </thead>`;
 
-/** A target cell's text: an HPA-held resource says so (its number is today's request). */
-function held(row: RightSizingRow, resource: 'cpu' | 'memory', text: string): string {
-  return row.hpa.some((advice) => advice.resource === resource) ? `${text} (HPA)` : text;
+/** A target cell's text: an HPA-held resource says so (its number is today's request), as does a target the minimum set. */
+function targetText(row: RightSizingRow, resource: 'cpu' | 'memory', text: string): string {
+  if (row.hpa.some((advice) => advice.resource === resource)) return `${text} (HPA)`;
+  return row.explanation?.setBy[resource] === 'minimum' ? `${text} (min)` : text;
+}
+
+/** The VPA cell: its target, and where it differs from ours the choice to use it instead. */
+function vpaCell(row: RightSizingRow, vpaInstalled: boolean): string {
+  const differs = row.vpa !== undefined && (row.vpa.differs.cpu || row.vpa.differs.memory);
+  const title = row.vpa === undefined ? (vpaInstalled ? 'no VerticalPodAutoscaler for this workload' : 'the cluster has no VerticalPodAutoscaler CRD') : [`VPA ${row.vpa.vpa}`, ...row.vpa.reasons].join('; ');
+  const text = escapeHtml(`${vpaText(row)}${differs ? ' ≠' : ''}`);
+  const choice = differs ? ` <button class="use-vpa" title="${escapeHtml(`Copy VPA ${row.vpa?.vpa ?? ''}'s requests as YAML, to paste into the manifest instead of ours`)}">Use VPA's</button>` : '';
+  return `<td${differs ? ' class="claim"' : ''} title="${escapeHtml(title)}">${text}${choice}</td>`;
 }
 
 function numberCells(row: RightSizingRow, vpaInstalled: boolean): string {
@@ -76,18 +86,16 @@ function numberCells(row: RightSizingRow, vpaInstalled: boolean): string {
   const freed = `(request − target) × ${row.replicas} replicas`;
   const cell = (text: string, title: string, className = ''): string => `<td${className === '' ? '' : ` class="${className}"`} title="${escapeHtml(title)}">${escapeHtml(text)}</td>`;
   const hpaTitle = (resource: 'cpu' | 'memory'): string | undefined => row.hpa.find((advice) => advice.resource === resource)?.message;
-  const differs = row.vpa !== undefined && (row.vpa.differs.cpu || row.vpa.differs.memory);
-  const vpaTitle = row.vpa === undefined ? (vpaInstalled ? 'no VerticalPodAutoscaler for this workload' : 'the cluster has no VerticalPodAutoscaler CRD') : [`VPA ${row.vpa.vpa}`, ...row.vpa.reasons].join('; ');
   return [
     cell(String(row.replicas), 'pods the workload runs', 'wide'),
     cell(whole(row.current.cpu, 0.001), row.current.cpu === undefined ? 'no CPU request set' : 'CPU requested today'),
-    cell(held(row, 'cpu', whole(row.target.cpu, 0.001)), hpaTitle('cpu') ?? bounds('cpu')),
+    cell(targetText(row, 'cpu', whole(row.target.cpu, 0.001)), hpaTitle('cpu') ?? bounds('cpu')),
     cell(whole(row.current.memory, MIB), row.current.memory === undefined ? 'no memory request set' : 'memory requested today'),
-    cell(held(row, 'memory', whole(row.target.memory, MIB)), hpaTitle('memory') ?? bounds('memory')),
+    cell(targetText(row, 'memory', whole(row.target.memory, MIB)), hpaTitle('memory') ?? bounds('memory')),
     cell(signed(row.freedCores), freed, row.freedCores < 0 ? 'claim' : ''),
     cell(signed(row.freedBytes / GIB), freed, row.freedBytes < 0 ? 'claim' : ''),
     cell(row.confidenceDays.toFixed(1), 'days of usage history', 'wide'),
-    cell(`${vpaText(row)}${differs ? ' ≠' : ''}`, vpaTitle, differs ? 'claim' : ''),
+    vpaCell(row, vpaInstalled),
   ].join('');
 }
 
@@ -144,7 +152,7 @@ function chartsLine(row: RightSizingRow, chart: UsageChart | undefined, time: Ti
 
 function entry(row: RightSizingRow, chart: UsageChart | undefined, time: TimeTexts, vpaInstalled: boolean): string {
   const data = sortValues(row).map((value, index) => `data-v${index}="${escapeHtml(String(value))}"`);
-  data.push(`data-namespace="${escapeHtml(row.namespace)}"`, `data-kind="${escapeHtml(row.kind)}"`, `data-name="${escapeHtml(row.workload)}"`);
+  data.push(`data-namespace="${escapeHtml(row.namespace)}"`, `data-kind="${escapeHtml(row.kind)}"`, `data-name="${escapeHtml(row.workload)}"`, `data-container="${escapeHtml(row.container)}"`);
   const label = `${row.kind} ${row.namespace}/${row.workload}`;
   const name = row.kind === '' ? `<strong>${escapeHtml(row.workload)}</strong>` : `<button class="reveal" title="${escapeHtml(`Reveal ${label} in the Explorer`)}">${escapeHtml(row.workload)}</button>`;
   const where = [row.namespace, row.kind === '' ? 'not in the cluster any more' : row.kind, `container ${row.container}`].map(escapeHtml).join(' · ');
@@ -173,7 +181,7 @@ export function rightSizingHtml(page: ReportPage): string {
 <h2>Right-sizing for context ${escapeHtml(page.context)}</h2>
 ${summary}
 <p class="status">${escapeHtml(usageSourcesLine(page.status, page.prometheusUrl))}</p>
-<p class="actions"><button id="export">Export CSV…</button><span class="hint">Click a row to reveal its workload in the Explorer; hover a chart for its values.</span></p>
+<p class="actions"><button id="export">Export CSV…</button><span class="hint">Click a row to reveal its workload in the Explorer; hover a chart for its values; (min): the per-container minimum, not usage, set the target.</span></p>
 <table id="report">${HEADER}
 ${body}
 </table>

@@ -2,7 +2,8 @@
 // ~700 px (an editor beside the open sidebar): under the breakpoint the Replicas and History columns
 // fold into each row's second line; the charts always sit on a line of their own below the numbers,
 // as wide as the page allows. The script sorts (state kept across redraws, as is the scroll
-// position), and a click on a row asks the extension to reveal its workload in the Explorer.
+// position), a click on a row asks the extension to reveal its workload in the Explorer, and "Use
+// VPA's" asks it for the cluster VPA's requests of that row.
 
 export const PAGE_STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 12px 24px; }
@@ -28,6 +29,7 @@ tbody.entry.revealed { background: var(--vscode-list-inactiveSelectionBackground
 tbody.entry tr.charts td { border-bottom: 1px solid var(--vscode-panel-border); padding-top: 0; }
 button.reveal { background: none; color: var(--vscode-textLink-foreground); padding: 0; font-weight: 600; text-align: left; }
 button.reveal:hover { background: none; text-decoration: underline; }
+button.use-vpa { padding: 1px 6px; margin-left: 4px; font-size: 0.9em; }
 .sub { display: block; font-size: 0.9em; }
 .narrow { display: none; }
 .claim { color: var(--vscode-charts-orange); }
@@ -82,6 +84,10 @@ table.querySelectorAll('th[data-column]').forEach((th) => {
 table.addEventListener('click', (event) => {
   const row = event.target.closest('tr.numbers');
   const entry = row === null ? null : row.parentElement;
+  if (entry !== null && event.target.closest('button.use-vpa') !== null) {
+    vscode.postMessage({ type: 'useVpa', namespace: entry.dataset.namespace, workload: entry.dataset.name, container: entry.dataset.container });
+    return;
+  }
   if (entry === null || !entry.dataset.kind) return;
   table.querySelectorAll('tbody.revealed').forEach((other) => other.classList.remove('revealed'));
   entry.classList.add('revealed');

@@ -1,6 +1,7 @@
 // "Kubernetes: Show Right-Sizing Report": a webview for the current context with every workload
 // container's requests beside the allocator's recommendation, kept current as usage arrives,
-// exportable as CSV; a click on a row reveals its workload in the Explorer.
+// exportable as CSV; a click on a row reveals its workload in the Explorer, and where the cluster's
+// VPA differs from ours, "Use VPA's" copies the VPA's requests.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RightSizingRow, RightSizingTotals } from '../../core/editor-core.ts';
@@ -26,22 +27,45 @@ export interface RightSizingReport {
   totals(): RightSizingTotals;
   html(): string;
   exportCsv(target: vscode.Uri): Promise<void>;
-  /** What the page's messages go to (a row's click sends `{ type: 'reveal', namespace, kind, name }`). */
+  /**
+   * What the page's messages go to: a row's click sends `{ type: 'reveal', namespace, kind, name }`,
+   * its "Use VPA's" `{ type: 'useVpa', namespace, workload, container }`.
+   */
   receive(message: unknown): Promise<void>;
   readonly panel: vscode.WebviewPanel;
   /** Settles once the context's HPAs and VPAs are in the rows (or could not be listed). */
   readonly autoscalersLoaded: Promise<void>;
 }
 
-type PageMessage = { readonly type: 'exportCsv' } | { readonly type: 'reveal'; readonly namespace: string; readonly kind: string; readonly name: string };
+type PageMessage =
+  | { readonly type: 'exportCsv' }
+  | { readonly type: 'reveal'; readonly namespace: string; readonly kind: string; readonly name: string }
+  | { readonly type: 'useVpa'; readonly namespace: string; readonly workload: string; readonly container: string };
 
 /** The page is not trusted to send well-formed messages: anything else is ignored. */
 function pageMessage(message: unknown): PageMessage | undefined {
   const fields = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
   if (fields['type'] === 'exportCsv') return { type: 'exportCsv' };
-  const { namespace, kind, name } = fields;
-  if (fields['type'] === 'reveal' && typeof namespace === 'string' && typeof kind === 'string' && typeof name === 'string') return { type: 'reveal', namespace, kind, name };
+  const { namespace, kind, name, workload, container } = fields;
+  if (typeof namespace !== 'string') return undefined;
+  if (fields['type'] === 'reveal' && typeof kind === 'string' && typeof name === 'string') return { type: 'reveal', namespace, kind, name };
+  if (fields['type'] === 'useVpa' && typeof workload === 'string' && typeof container === 'string') return { type: 'useVpa', namespace, workload, container };
   return undefined;
+}
+
+/**
+ * "Use VPA's": the report has no manifest to edit, so the cluster VPA's requests of the row go to
+ * the clipboard as YAML (request-suggestion offers the same choice as a fix in the manifest itself).
+ */
+async function copyVpaRequests(rows: readonly RightSizingRow[], wanted: { namespace: string; workload: string; container: string }): Promise<void> {
+  const row = rows.find((candidate) => candidate.namespace === wanted.namespace && candidate.workload === wanted.workload && candidate.container === wanted.container);
+  if (row?.vpa === undefined) return;
+  const { requestsYaml, requestTexts } = loadCoreModule();
+  const requests = requestTexts(row.vpa.target);
+  if (Object.keys(requests).length === 0) return;
+  await vscode.env.clipboard.writeText(requestsYaml(requests));
+  const pairs = Object.entries(requests).map(([resource, text]) => `${resource} ${text}`).join(', ');
+  void vscode.window.showInformationMessage(`VPA ${row.vpa.vpa}'s requests for ${row.namespace}/${row.workload}, container ${row.container} (${pairs}), copied as YAML: paste them over the container's resources in its manifest.`);
 }
 
 function reportData(service: ClusterService, context: string, autoscalers: ClusterAutoscalers | undefined): { rows: RightSizingRow[]; charts: Map<string, UsageChart> } {
@@ -80,6 +104,7 @@ function openReport(service: ClusterService, context: string): RightSizingReport
     const parsed = pageMessage(message);
     if (parsed?.type === 'exportCsv') await saveCsv();
     else if (parsed?.type === 'reveal') await vscode.commands.executeCommand(Commands.revealWorkload, { context, namespace: parsed.namespace, kind: parsed.kind, name: parsed.name });
+    else if (parsed?.type === 'useVpa') await copyVpaRequests(data.rows, parsed);
   };
   let timer: NodeJS.Timeout | undefined;
   const subscriptions = [

@@ -11,7 +11,7 @@ import { workloadRequests } from './workload-lookup.ts';
  * Containers without enough data give no suggestion (never a zero request).
  */
 export function usageSuggestions(connection: ClusterConnection, usage: readonly WorkloadContainerUsage[], contextNamespace: string, autoscalers?: ClusterAutoscalers): RequestSuggestion[] {
-  const { amountTexts, finiteAmounts, requestSuggestion } = loadCoreModule();
+  const { requestSuggestion, requestTexts } = loadCoreModule();
   return usage.flatMap(({ namespace, workload, container, recommendation, explanation }) => {
     if (recommendation === undefined) return [];
     const kind = workloadRequests(connection, namespace, workload)?.kind ?? '*';
@@ -19,7 +19,7 @@ export function usageSuggestions(connection: ClusterConnection, usage: readonly 
     const vpa = autoscalers?.vpas.find(namespace, workload, kind === '*' ? '' : kind);
     const target = vpa?.containers.get(container)?.target;
     // Only the resources the VPA recommends: it may leave one out.
-    const requests = target === undefined ? {} : Object.fromEntries(Object.entries(amountTexts(finiteAmounts(target), '')).filter(([, text]) => text !== ''));
+    const requests = target === undefined ? {} : requestTexts(target);
     const withVpa = (suggestion: RequestSuggestion): RequestSuggestion => (vpa === undefined || Object.keys(requests).length === 0 ? suggestion : { ...suggestion, vpa: { name: vpa.name, requests } });
     return [withVpa(requestSuggestion({ ...source, namespace })), ...(namespace === contextNamespace ? [withVpa(requestSuggestion({ ...source, namespace: undefined }))] : [])];
   });
