@@ -1,0 +1,32 @@
+// A kustomization in a real VS Code: its paths are links (a quoted name with a space opens that file, a
+// folder opens its kustomization), and the patch it names is a partial object without missing-field errors.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateWorkbench, whenTrue } from './extension-api.ts';
+
+describe('Kustomization links and patches', function () {
+  this.timeout(60_000);
+  const fixture = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'kustomize', ...path);
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('links each path to its file, a folder to its kustomization, names with spaces included', async () => {
+    await activateWorkbench();
+    const kustomization = await vscode.workspace.openTextDocument(fixture('overlay', 'kustomization.yaml'));
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', kustomization.uri);
+    const shown = links.map((link) => `${kustomization.getText(link.range)} → ${vscode.workspace.asRelativePath(link.target!)}`);
+    assert.deepEqual(shown, ['../base dir → kustomize/base dir/kustomization.yaml', 'web patch.yaml → kustomize/overlay/web patch.yaml']);
+    const opened = await vscode.workspace.openTextDocument(links[1]!.target!);
+    assert.match(opened.getText(), /replicas: 3/);
+  });
+
+  it('the patch named with a space has no missing required field while its kustomization is open', async () => {
+    const api = await activateWorkbench();
+    await vscode.workspace.openTextDocument(fixture('overlay', 'kustomization.yaml'));
+    const patch = await vscode.workspace.openTextDocument(fixture('overlay', 'web patch.yaml'));
+    await vscode.window.showTextDocument(patch);
+    const ours = () => vscode.languages.getDiagnostics(patch.uri).filter((diagnostic) => diagnostic.source === 'kube-workbench');
+    await whenTrue(api.lint.onDidLint, () => ours().length > 0 && !ours().some((diagnostic) => (diagnostic.code as { value: string }).value === 'schema-required-field'), 'the patch linted as a partial object');
+    assert.ok(ours().every((diagnostic) => (diagnostic.code as { value: string }).value !== 'schema-required-field'));
+  });
+});
