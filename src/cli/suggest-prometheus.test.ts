@@ -2,6 +2,7 @@
 // its JSON against what the editor computes from the same history read per pod.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { estimateQuantities } from '../core/allocator/recommender.ts';
 import { rightSizingRows } from '../core/allocator/right-sizing.ts';
 import { kubeconfigClient } from '../cluster/kubeconfig-client.ts';
 import { namespaceWorkloads } from '../cluster/usage/cluster-workloads.ts';
@@ -114,6 +115,31 @@ describe('kube-workbench suggest --prometheus', () => {
       assert.equal(result.code, ExitCode.usage, result.stderr);
       assert.match(result.stderr, message);
       assert.equal(result.stderr.split('\n').length, 2, result.stderr);
+    }
+  });
+});
+
+describe('kube-workbench suggest --prometheus without the owner recording rule', () => {
+  it("reads a namespace per pod, says so, and gives the editor's recommendations exactly", async () => {
+    const bare = await startSim({ nodes: 2, pods: 0, frozenClock: true, rightSizing: true, prometheusOwnerRule: false, log: () => undefined });
+    try {
+      bare.clock.advance(5_000);
+      const now = new Date(bare.clock.now()).toISOString();
+      const result = await run('--prometheus', bare.prometheusUrl ?? '', '--kubeconfig', bare.kubeconfigPath, '--now', now, '--days', '1', '--namespace', 'default', '--format', 'json');
+      assert.equal(result.code, ExitCode.ok, result.stderr);
+      assert.match(result.stderr, /^kube-workbench suggest: no usage of namespace default by workload \(is kube-prometheus' namespace_workload_pod:kube_pod_owner:relabel rule missing\?\): reading its \d+ pod containers one by one\n/);
+      const cli = (JSON.parse(result.stdout) as { recommendations: JsonRow[] }).recommendations;
+      assert.deepEqual(cli.map((entry) => [entry.workload, entry.kind]), [['hpa-demo', 'Deployment'], ['oom-demo', 'Deployment'], ['vpa-demo', 'Deployment']]);
+      const history = new UsageHistory();
+      const loaded = await prometheusHistoryLoader({ url: bare.prometheusUrl ?? '', nowMs: Date.parse(now), days: 1, namespace: 'default' })(history.sink, new AbortController().signal);
+      assert.ok(loaded.ok);
+      const editor = history.usage(Date.parse(now));
+      assert.deepEqual(
+        cli.map((entry) => [entry.workload, entry.explanation.setBy.memory, quantity(entry.target.memory)]),
+        editor.map((entry) => [entry.workload, entry.explanation?.setBy.memory, quantity(estimateQuantities(entry.recommendation?.target ?? { cpu: 0, memory: 0 }).memory)]),
+      );
+    } finally {
+      await bare.close();
     }
   });
 });

@@ -68,7 +68,8 @@ export async function runSuggestPrometheus(options: PrometheusSuggestOptions, io
     const workloads = cluster === undefined || namespace === undefined ? undefined : await namespaceWorkloads(cluster.client, namespace);
     if (workloads !== undefined && !workloads.ok) return fail(workloads.error.message);
     const history = new UsageHistory(MAX_CONTAINERS_PER_NAMESPACE, options.recommender);
-    const loader = prometheusHistoryLoader({ url: options.url, nowMs: options.nowMs, days: options.days, byWorkload: true, ...(namespace === undefined ? {} : { namespace }) });
+    const onPerPod = (note: string): void => io.stderr(`kube-workbench suggest: ${note}\n`);
+    const loader = prometheusHistoryLoader({ url: options.url, nowMs: options.nowMs, days: options.days, byWorkload: true, onPerPod, ...(namespace === undefined ? {} : { namespace }) });
     const loaded = await loader(history.sink, new AbortController().signal);
     if (!loaded.ok) return fail(loaded.error.message);
     const found = rowsOf(history, options.nowMs, workloads?.value);

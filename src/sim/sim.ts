@@ -55,6 +55,11 @@ export interface SimOptions {
   readonly watchBufferBudget?: number;
   /** The Prometheus API's port (prometheus/server.ts): 0 (the default) picks a free one, false serves none. */
   readonly prometheusPort?: number | false;
+  /**
+   * Which namespaces kube-prometheus' owner recording rule (namespace_workload_pod:kube_pod_owner:relabel)
+   * covers: every one (true, the default), none (false, a Prometheus without the rule) or those listed.
+   */
+  readonly prometheusOwnerRule?: boolean | readonly string[];
   /** Also the right-sizing demo (right-sizing-demo.ts): an OOM-killed, an HPA-scaled and a VPA-watched Deployment. */
   readonly rightSizing?: boolean;
   /** Where controller errors go; stderr by default. */
@@ -200,7 +205,12 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     setTimeout(() => void listen().catch((error: unknown) => log(`could not listen again: ${String(error)}`)), ms).unref();
   };
   await listen();
-  const prometheusSource = { pods: () => [...store.scan(controllers.types.pod)].map(({ object }) => object as Pod), now: () => clock.now() };
+  const ownerRule = options.prometheusOwnerRule ?? true;
+  const prometheusSource = {
+    pods: () => [...store.scan(controllers.types.pod)].map(({ object }) => object as Pod),
+    now: () => clock.now(),
+    ownerRule: (namespace: string) => (typeof ownerRule === 'boolean' ? ownerRule : ownerRule.includes(namespace)),
+  };
   const prometheus =
     options.prometheusPort === false
       ? undefined

@@ -107,6 +107,64 @@ describe('the Prometheus history loader against the sim', () => {
   });
 });
 
+describe('the Prometheus history loader by workload, without the owner recording rule', () => {
+  let sim: Sim;
+  let covered: string;
+  let uncovered: string;
+
+  before(async () => {
+    const probe = await startSim({ nodes: 3, pods: 20, seed: 7, frozenClock: true, prometheusPort: false, log: () => undefined });
+    const namespaces = [...new Set([...probe.store.scan(probe.controllers.types.pod)].map(({ object }) => (object as Pod).metadata.namespace ?? ''))].sort();
+    await probe.close();
+    [covered = '', uncovered = ''] = namespaces;
+    assert.ok(covered !== '' && uncovered !== '', `two namespaces with pods: ${namespaces.join(', ')}`);
+    // The rule covers one namespace only: the other is read per pod, the first stays aggregated.
+    sim = await startSim({ nodes: 3, pods: 20, seed: 7, frozenClock: true, prometheusOwnerRule: [covered], log: () => undefined });
+  });
+  after(() => sim.close());
+
+  const byWorkload = (namespace: string, extra: Partial<Parameters<typeof prometheusHistoryLoader>[0]> = {}) => {
+    const notes: string[] = [];
+    return { notes, loaded: load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now(), days: 1, byWorkload: true, namespace, onPerPod: (note) => notes.push(note), ...extra }) };
+  };
+
+  it("reads that namespace's pods one by one, as the editor's per-pod loader does, and says why", async () => {
+    const { notes, loaded } = byWorkload(uncovered);
+    const { result, pushed } = await loaded;
+    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    const perPod = await load({ url: sim.prometheusUrl ?? '', nowMs: sim.clock.now(), days: 1, namespace: uncovered });
+    // Points per pod series: pushed six hours at a time here, a day's merged series there.
+    const points = (series: Pushed[]) => {
+      const counts = new Map<string, number>();
+      for (const entry of series) {
+        const key = `${entry.key.pod}/${entry.key.container}/${entry.resource}/${entry.key.workload ?? '-'}`;
+        counts.set(key, (counts.get(key) ?? 0) + entry.timesMs.length);
+      }
+      return [...counts].sort();
+    };
+    assert.ok(pushed.length > 0);
+    assert.deepEqual(points(pushed), points(perPod.pushed), 'the same pod series, the workload left to the pod name');
+    const containers = new Set(pushed.map((entry) => `${entry.key.pod}/${entry.key.container}`)).size;
+    assert.deepEqual(notes, [`no usage of namespace ${uncovered} by workload (is kube-prometheus' namespace_workload_pod:kube_pod_owner:relabel rule missing?): reading its ${containers} pod containers one by one`]);
+  });
+
+  it('keeps a namespace the rule covers aggregated', async () => {
+    const { notes, loaded } = byWorkload(covered);
+    const { result, pushed } = await loaded;
+    assert.ok(result.ok && pushed.length > 0, result.ok ? '' : result.error.message);
+    assert.deepEqual(notes, []);
+    assert.ok(pushed.every((entry) => entry.key.workload === entry.key.pod), 'one series per workload container');
+  });
+
+  it('refuses a namespace of more pod containers than the bound, pushing nothing', async () => {
+    const { notes, loaded } = byWorkload(uncovered, { maxPodContainers: 1 });
+    const { result, pushed } = await loaded;
+    assert.match(failure(result).message, new RegExp(`no usage of namespace ${uncovered} by workload .* and \\d+ pod containers, more than the 1 read one by one$`));
+    assert.equal(failure(result).kind, 'query');
+    assert.deepEqual([pushed.length, notes.length], [0, 0]);
+  });
+});
+
 describe('the Prometheus history loader and OOM kills', () => {
   it("reads kills from the sim's container_oom_events_total, with the working set before each as the memory at the kill", async () => {
     const sim = await startSim({ nodes: 2, pods: 0, frozenClock: true, rightSizing: true, log: () => undefined });

@@ -34,7 +34,7 @@ export function usageQueries(namespace: string | undefined): UsageQueries {
 
 // kube-prometheus' recording rule naming each pod's workload (a ReplicaSet's pods under their
 // Deployment): what its dashboards join on to aggregate by workload.
-const OWNER_RULE = 'namespace_workload_pod:kube_pod_owner:relabel';
+export const OWNER_RULE = 'namespace_workload_pod:kube_pod_owner:relabel';
 
 /**
  * The same four, aggregated by Prometheus per namespace/workload/container (a whole cluster's

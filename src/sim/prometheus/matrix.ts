@@ -75,16 +75,18 @@ function podSeries(pod: Pod, query: UsageQuery, owner: Record<string, string> | 
 
 /**
  * The series a query selects, or undefined once `deadline` (performance.now()) has passed. Paced:
- * label matchers over every container of a big cluster must not hold the event loop.
+ * label matchers over every container of a big cluster must not hold the event loop. `ownerRule`
+ * says which namespaces the owner recording rule covers.
  */
-export async function selectSeries(pods: Iterable<Pod>, query: UsageQuery, deadline: number): Promise<Series[] | undefined> {
+export async function selectSeries(pods: Iterable<Pod>, query: UsageQuery, deadline: number, ownerRule: (namespace: string) => boolean = () => true): Promise<Series[] | undefined> {
   const pause = pacer();
   const selected: Series[] = [];
   const join = query.aggregation?.join;
   const needsOwner = query.resource === 'owner' || join !== undefined;
   for (const pod of pods) {
     if (pod.status?.phase !== 'Running') continue;
-    const owner = needsOwner ? cached(ownersOf, pod, workloadLabels) : undefined;
+    // Without the recording rule's series a pod has no owner: a join leaves it out, as Prometheus' would.
+    const owner = needsOwner && ownerRule(pod.metadata.namespace ?? '') ? cached(ownersOf, pod, workloadLabels) : undefined;
     if (join === undefined || (owner !== undefined && join.selects({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', ...owner }))) {
       for (const series of podSeries(pod, query, owner)) if (query.selects(series.labels)) selected.push(series);
     }

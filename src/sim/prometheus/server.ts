@@ -24,6 +24,8 @@ export interface PrometheusSource {
   readonly pods: () => Iterable<Pod>;
   /** The sim's clock, in milliseconds. */
   readonly now: () => number;
+  /** Whether the owner recording rule has the pods of a namespace (every namespace when absent). */
+  readonly ownerRule?: (namespace: string) => boolean;
 }
 
 /** The release whose API responses this subset copies. */
@@ -65,7 +67,7 @@ async function parameters(request: IncomingMessage, url: URL): Promise<URLSearch
 async function evaluate(response: ServerResponse, { query, range: asked }: RangeQuery, source: PrometheusSource): Promise<void> {
   if (response.destroyed) return;
   const range = { ...asked, nowMs: source.now() };
-  const selected = await selectSeries(source.pods(), query, performance.now() + queryTimeoutMs);
+  const selected = await selectSeries(source.pods(), query, performance.now() + queryTimeoutMs, source.ownerRule);
   if (selected === undefined) return failure(response, 503, 'timeout', 'query timed out in expression evaluation');
   if (selected.length * pointsPerSeries(range) > maxSamples) {
     return failure(response, 422, 'execution', 'query processing would load too many samples into memory in query execution');
