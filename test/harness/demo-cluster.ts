@@ -2,7 +2,8 @@
 // steady, diurnal, spiky and leaking usage), two Jobs (one succeeds, one keeps failing), and one node
 // whose kubelet stops its heartbeat after a minute, so the Explorer shows it turn Unknown; the first
 // Deployment of team-a has an Ingress, an HPA, a PDB, RBAC, storage, ... (showcase.ts), so every group
-// of the Explorer has something to show.
+// of the Explorer has something to show; `default` holds the right-sizing demo (right-sizing-demo.ts),
+// so the report shows an OOM floor, an HPA-held request and the cluster VPA's column.
 import { behaviourAnnotations } from '../../src/sim/controllers/pod-behaviour.ts';
 import { builtinTypes } from '../../src/sim/resources.ts';
 import { seedShowcase } from '../../src/sim/showcase.ts';
@@ -32,7 +33,7 @@ function job(name: string, exitCode: number, completions: number): Parameters<Si
 }
 
 export async function startDemoCluster(log: (line: string) => void): Promise<{ sim: Sim; stop(): Promise<void> }> {
-  const sim = await startSim({ nodes: 50, pods: 1500, seed: 1, log });
+  const sim = await startSim({ nodes: 50, pods: 1500, seed: 1, rightSizing: true, log });
   if (jobType !== undefined) {
     sim.store.create(jobType, job('nightly-report', 0, 4));
     sim.store.create(jobType, job('flaky-import', 1, 1));
