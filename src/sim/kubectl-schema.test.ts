@@ -45,6 +45,9 @@ describe('kubectl 1.32 and the schema: strict validation, explain, client-side a
     const result = await kubectl(sim, home, ['explain', 'deployment.spec.replicas']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /KIND:\s+Deployment[\s\S]*FIELD: replicas <integer>/);
+    assert.match(result.stdout, /DESCRIPTION:\n\s+Number of desired pods\./);
+    const containers = await kubectl(sim, home, ['explain', 'pod.spec.containers']);
+    assert.match(containers.stdout, /FIELD: containers <\[\]Container>[\s\S]*List of containers belonging to the pod\.[\s\S]*FIELDS:\n\s+args\s+<\[\]string>\n\s+Arguments to the entrypoint\./);
   });
 
   it('applies client-side, then applies an edited file as a patch', async () => {
@@ -53,5 +56,15 @@ describe('kubectl 1.32 and the schema: strict validation, explain, client-side a
     assert.match(again.stdout, /deployment\.apps\/web configured/, again.stderr);
     const got = await kubectl(sim, home, ['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}']);
     assert.equal(got.stdout, '3 nginx:1.28');
+  });
+
+  it('client-side apply merges lists by key: what the file drops is deleted, what someone else added survives', async () => {
+    await applyText('merged', manifest('merged', '  replicas: 1\n', '        image: nginx:1.27\n        env: [{name: A, value: "1"}, {name: C, value: "1"}]\n'));
+    const sidecar = JSON.stringify({ spec: { template: { spec: { containers: [{ name: 'sidecar', image: 'busybox:1.36' }, { name: 'web', env: [{ name: 'B', value: '2' }] }] } } } });
+    assert.equal((await kubectl(sim, home, ['patch', 'deployment', 'merged', '--type=strategic', '-p', sidecar])).code, 0);
+    const again = await applyText('merged', manifest('merged', '  replicas: 1\n', '        image: nginx:1.28\n        env: [{name: A, value: "3"}]\n'));
+    assert.equal(again.code, 0, again.stderr);
+    const got = await kubectl(sim, home, ['get', 'deployment', 'merged', '-o', 'jsonpath={range .spec.template.spec.containers[*]}{.name}={.image} {range .env[*]}{.name}:{.value} {end}{end}']);
+    assert.equal(got.stdout.trim(), 'web=nginx:1.28 A:3 B:2 sidecar=busybox:1.36');
   });
 });

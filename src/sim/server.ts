@@ -118,7 +118,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   }
   if (user === undefined || faults.tokenExpired) throw unauthorized();
   const identity = requestIdentity(request, user);
-  if (serveDiscovery(response, options, path) || serveOpenApi(request, response, options.context.catalog, path)) return;
+  if (serveDiscovery(response, options, path) || (await serveOpenApi(request, response, options.context.catalog, path))) return;
   const info = parseRequest(request.method ?? 'GET', path, url.searchParams);
   if (info === undefined) throw pathNotFound();
   if (!isResourceRequest(info)) {
