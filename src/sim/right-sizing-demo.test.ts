@@ -44,5 +44,10 @@ describe('right-sizing demo', () => {
     assert.equal(vpas.status, 200);
     const items = vpas.json['items'] as { metadata: { name: string }; status: { recommendation: { containerRecommendations: { containerName: string }[] } } }[];
     assert.deepEqual(items.map((item) => [item.metadata.name, item.status.recommendation.containerRecommendations[0]?.containerName]), [['vpa-demo', 'app']]);
+    const table = await call(sim, '/apis/autoscaling.k8s.io/v1/namespaces/default/verticalpodautoscalers', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    const columns = (table.json['columnDefinitions'] as { name: string }[]).map((column) => column.name);
+    const [row] = table.json['rows'] as { cells: unknown[] }[];
+    assert.deepEqual(columns, ['Name', 'Mode', 'CPU', 'Mem', 'Provided', 'Age']);
+    assert.deepEqual(row?.cells.slice(0, 5), ['vpa-demo', 'Off', '350m', '300Mi', 'True']);
   });
 });

@@ -24,7 +24,21 @@ const vpaCrd = {
     group: 'autoscaling.k8s.io',
     scope: 'Namespaced',
     names: { kind: 'VerticalPodAutoscaler', plural: 'verticalpodautoscalers', singular: 'verticalpodautoscaler', shortNames: ['vpa'], listKind: 'VerticalPodAutoscalerList' },
-    versions: [{ name: 'v1', served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+    versions: [{
+      name: 'v1',
+      served: true,
+      storage: true,
+      subresources: { status: {} },
+      schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+      // The columns of the autoscaler project's own CRD, so `kubectl get vpa` prints what it prints on a real cluster.
+      additionalPrinterColumns: [
+        { name: 'Mode', type: 'string', jsonPath: '.spec.updatePolicy.updateMode' },
+        { name: 'CPU', type: 'string', jsonPath: '.status.recommendation.containerRecommendations[0].target.cpu' },
+        { name: 'Mem', type: 'string', jsonPath: '.status.recommendation.containerRecommendations[0].target.memory' },
+        { name: 'Provided', type: 'string', jsonPath: ".status.conditions[?(@.type=='RecommendationProvided')].status" },
+        { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+      ],
+    }],
   },
 };
 
