@@ -51,6 +51,10 @@ describe('the horizontal pod autoscaler', () => {
     sim.advance(15_000);
     assert.equal(replicas(), 5);
     assert.equal(status()['desiredReplicas'], 5);
+    const entries = (sim.store.get(sim.controllers.types.deployment, 'default', 'api') as KubeObject).metadata.managedFields ?? [];
+    assert.deepEqual(entries.filter((entry) => entry.subresource === 'scale').map(({ manager, operation, apiVersion, fieldsV1 }) => ({ manager, operation, apiVersion, fieldsV1 })), [
+      { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'apps/v1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
+    ]);
   });
 
   it('scales down only once five minutes have passed since the last scale', async () => {

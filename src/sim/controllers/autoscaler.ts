@@ -8,7 +8,8 @@
 import { amount, podRequests, usageList, type Amounts } from '../amounts.ts';
 import type { KubeObject, LabelSelector, Pod } from '../objects.ts';
 import { setCondition } from '../objects.ts';
-import type { ResourceType } from '../resources.ts';
+import { recordUpdate } from '../managed-fields.ts';
+import { apiVersionOf, type ResourceType } from '../resources.ts';
 import { selectorMatches } from '../selectors.ts';
 import { containerUsageModels } from './container-usage.ts';
 import type { ControllerEnvironment } from './environment.ts';
@@ -84,6 +85,9 @@ export class Autoscaler {
     if (replicas !== current) {
       modify(this.environment, targetType, target, (copy) => {
         (copy['spec'] as { replicas: number }).replicas = replicas;
+        // Written through the scale subresource as kube-controller-manager, so an apply that sets replicas then conflicts with the HPA, as on a real cluster.
+        const manager = { name: 'kube-controller-manager', apiVersion: apiVersionOf(targetType), time: this.environment.clock.timestamp(), subresource: 'scale' };
+        copy.metadata.managedFields = recordUpdate(target, copy, manager);
       });
       const above = measured.find((each) => each.replicas > current);
       const reason = above === undefined ? 'All metrics below target' : `${above.name} resource utilization (percentage of request) above target`;
