@@ -1,23 +1,30 @@
-// The `kube-workbench` executable (package.json `bin`): wires the process to runCli.
+// The `kube-workbench` executable (package.json `bin`): wires the process to runCli. The same bundle
+// is the script of `lint`'s worker threads (lint-pool.ts), which serve the pool instead.
+import { isMainThread } from 'node:worker_threads';
 import { internalErrorLine, runCli } from './cli/main.ts';
 import { subcommands } from './cli/subcommand-table.ts';
 
-// Subcommands return exit codes and never throw; should a bug throw outside them all the same,
-// the user gets one line and exit 2, as for any other failure.
-const fail = (error: unknown): void => {
-  process.stderr.write(internalErrorLine(error));
-  process.exit(2);
-};
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
+if (isMainThread) main();
+else void import('./cli/lint-worker.ts');
 
-void runCli(
-  process.argv.slice(2),
-  {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  },
-  subcommands,
-).then((code) => {
-  process.exitCode = code;
-});
+function main(): void {
+  // Subcommands return exit codes and never throw; should a bug throw outside them all the same,
+  // the user gets one line and exit 2, as for any other failure.
+  const fail = (error: unknown): void => {
+    process.stderr.write(internalErrorLine(error));
+    process.exit(2);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+
+  void runCli(
+    process.argv.slice(2),
+    {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    },
+    subcommands,
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}

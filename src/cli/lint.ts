@@ -4,16 +4,16 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type LintConfig, parseProjectConfig, projectConfigFileName } from '../core/lint/config.ts';
 import { createLintFile, lint } from '../core/lint/engine.ts';
-import { hasKubernetesDocument } from '../core/lint/objects.ts';
-import { isKustomization } from '../core/lint/templates.ts';
 import { isProfileName, type ProfileName, profileNames } from '../core/lint/profiles.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
-import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
+import { type ClusterFacts, type Finding, type LintFile, type Rule, type Severity, severities } from '../core/lint/types.ts';
 import { terminalField } from '../core/text/terminal-text.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { lintKustomizations } from './kustomize-lint.ts';
+import { leftAlone } from './left-alone.ts';
+import { poolInputs } from './lint-pool.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
 import { UsageError } from './usage-error.ts';
@@ -90,10 +90,13 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   const files: LintFile[] = [];
   let skipped = 0;
   const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
-  for (const input of paths) {
+  // A large tree is read, parsed and linted file by file on every core (lint-pool.ts). The CLI's cluster
+  // facts (usage suggestions) stay here: request-suggestion, which reads them, is a whole-set rule.
+  const pool = await poolInputs(paths, discovered, deps.cwd, { config, kubernetesVersion: options.kubernetesVersion, profile: options.profile });
+  for (const [index, input] of paths.entries()) {
     const name = input === '-' ? '<stdin>' : input;
-    const text = input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
-    const file = text === undefined ? undefined : createLintFile(name, text);
+    const text = pool !== undefined ? undefined : input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
+    const file = pool !== undefined ? pool.file(index) : text === undefined ? undefined : createLintFile(name, text);
     const reason = file === undefined ? `skipped: larger than ${sizeText(MAX_MANIFEST_BYTES)}` : file.parsed.skipped;
     if (reason !== undefined) {
       io.stderr(`${name}: ${reason}\n`);
@@ -102,18 +105,22 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     if (file === undefined) continue;
     // Found by walking a folder and not Kubernetes (Helm values, CI configs): left alone, as in the editor.
     // Kustomizations stay: they name the partial patch files and are rendered below.
-    if (discovered.has(input) && file.parsed.skipped === undefined && !hasKubernetesDocument(file) && !isKustomization(file) && file.parsed.documents.every((document) => document.error === undefined)) continue;
+    if (leftAlone(file, discovered.has(input))) continue;
     files.push(file);
   }
   const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), io);
   const kustomize = await lintKustomizations(files, { cwd: deps.cwd, kubectl: deps.kubectl ?? 'kubectl', io });
-  const findings = kustomize.trace(lint(kustomize.files, {
-    config,
-    kubernetesVersion: options.kubernetesVersion,
-    schema: await loadBundledSchema(),
-    ...(cluster === undefined ? {} : { cluster }),
-    ...(options.profile === undefined ? {} : { profile: options.profile }),
-  }));
+  const schema = await loadBundledSchema();
+  const lintSet = (rules?: readonly Rule[]): Finding[] =>
+    lint(kustomize.files, {
+      config,
+      kubernetesVersion: options.kubernetesVersion,
+      schema,
+      ...(cluster === undefined ? {} : { cluster }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(rules === undefined ? {} : { rules }),
+    });
+  const findings = kustomize.trace(pool === undefined ? lintSet() : pool.findings(files, lintSet));
   const byPath = new Map([...files, ...kustomize.sources].map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));

@@ -7,7 +7,7 @@
 //      line/column, CRLF and BOM aware), related locations and fix edits; allRules gives each rule's
 //      description and why for hovers and docs.
 import { LineIndex } from '../yaml/line-index.ts';
-import { parseYaml } from '../yaml/parse.ts';
+import { type ParsedYaml, parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
 import { isAnyKind } from './kinds.ts';
 import { objectsOf } from './objects.ts';
@@ -39,9 +39,13 @@ export interface LintOptions {
 
 /** Parses a file once; the result can be kept and linted again with other files of its set. */
 export function createLintFile(path: string, text: string): LintFile {
-  const parsed = parseYaml(text);
+  return lintFileOf(path, parseYaml(text));
+}
+
+/** A file parsed elsewhere (the CLI's worker threads). */
+export function lintFileOf(path: string, parsed: ParsedYaml): LintFile {
   let lines: LineIndex | undefined;
-  return { path, parsed, lines: () => (lines ??= new LineIndex(text)) };
+  return { path, parsed, lines: () => (lines ??= new LineIndex(parsed.text)) };
 }
 
 /** Lints a file set: every rule over the objects of its kinds, suppressions applied, findings sorted by place. */
@@ -72,6 +76,11 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
     if (!('checkObject' in rule)) collect(findings, rule, setting, rule.check(context));
     else for (const object of ofKinds(rule.kinds)) collect(findings, rule, setting, rule.checkObject(object, context));
   }
+  return sortFindings(findings);
+}
+
+/** Findings in the order lint() returns them: by file, place, rule (stable: a rule's own order stays). */
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => compareText(a.path, b.path) || a.range.start - b.range.start || compareText(a.ruleId, b.ruleId));
 }
 
