@@ -1,9 +1,10 @@
 // Events in the Explorer and in the commands' outcomes, against the simulated cluster: a pod that no
 // node can hold gets a warning (row text, badge URI, Events child, the Warnings group), Deploy Image
-// names the scheduler's event, and a 10,000-event burst stays within the tree's refresh budget and the
-// event cache's bound.
+// and Apply name the scheduler's event, a CronJob's row opens to its Jobs' pods and counts their
+// warnings, and a 10,000-event burst stays within the tree's refresh budget and the event cache's bound.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { jobFromCronJob } from '../../src/core/manifests/job-from-cronjob.ts';
 import type { Element, ElementOf } from '../../src/vscode/explorer/elements.ts';
 import { Commands } from '../../src/vscode/ids.ts';
 import { answered } from './command-answers.ts';
@@ -38,12 +39,13 @@ describe('Events on the simulated cluster', function () {
   const contextRow = (): Element | undefined => children().find((element) => element.type === 'context' && element.context === CONTEXT);
   const ofType = <K extends Element['type']>(parent: Element | undefined, type: K): ElementOf<K> | undefined => (parent === undefined ? undefined : (children(parent).find((element) => element.type === type) as ElementOf<K> | undefined));
 
-  /** The hungry Deployment's row: context → Workloads → default → Deployments → hungry. */
-  function hungryRow(): ElementOf<'workload'> | undefined {
+  /** A workload's row: context → Workloads → default → its kind → its name. */
+  function workloadRow(kindName: string, name: string): ElementOf<'workload'> | undefined {
     const namespace = children(ofType(contextRow(), 'workloads')).find((element) => element.type === 'namespace' && element.namespace === 'default');
-    const kind = namespace && children(namespace).find((element) => element.type === 'kind' && element.kind === 'Deployment');
-    return (kind && children(kind).find((element) => element.type === 'workload' && element.name === HUNGRY)) as ElementOf<'workload'> | undefined;
+    const kind = namespace && children(namespace).find((element) => element.type === 'kind' && element.kind === kindName);
+    return (kind && children(kind).find((element) => element.type === 'workload' && element.name === name)) as ElementOf<'workload'> | undefined;
   }
+  const hungryRow = (): ElementOf<'workload'> | undefined => workloadRow('Deployment', HUNGRY);
   const hungryPod = (): ElementOf<'pod'> | undefined => ofType(hungryRow(), 'pod');
 
   before(async () => {
@@ -111,11 +113,57 @@ describe('Events on the simulated cluster', function () {
     assert.match(String(item(rows[0]!).tooltip), /from kubelet, /);
   });
 
+  it("opens a CronJob's row to the pods of its Jobs and counts their warnings", async () => {
+    const { sim } = suite;
+    const connection = suite.connection();
+    const task = { restartPolicy: 'Never', containers: [{ name: 'task', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 600'] }] };
+    const cronJob = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { namespace: 'default', name: 'nightly' }, spec: { schedule: '0 0 1 1 *', jobTemplate: { spec: { template: { spec: task } } } } };
+    const created = await connection.operations.apply(cronJob, { fieldManager: 'test', force: true, dryRun: false });
+    assert.ok(created.ok);
+    await suite.apply(jobFromCronJob(created.value as Record<string, unknown>, Date.now()));
+    await suite.until(() => connection.podsOwnedBy('CronJob', 'default', 'nightly').length === 1, "the CronJob's pod");
+    const pod = connection.podsOwnedBy('CronJob', 'default', 'nightly')[0]!;
+    const now = sim.clock.timestamp();
+    sim.store.create(sim.controllers.types.event, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { namespace: 'default', name: `${pod.meta.name}.probe` },
+      involvedObject: { kind: 'Pod', namespace: 'default', name: pod.meta.name },
+      type: 'Warning',
+      reason: 'Unhealthy',
+      message: 'Readiness probe failed',
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      source: { component: 'kubelet' },
+    });
+    await treeUntil(() => description(workloadRow('CronJob', 'nightly') ?? contextRow()!).endsWith(' · 1 warning'), "the CronJob row's warning count");
+    const row = workloadRow('CronJob', 'nightly')!;
+    assert.match(String(item(row).tooltip), /\n1 pods\n/);
+    assert.deepEqual(children(row).map((child) => `${child.type} ${label(child)}`), ['events Events', `pod ${pod.meta.name}`]);
+  });
+
   it("names the scheduler's event in Deploy Image's outcome when no node can hold the workload", async () => {
     const steps = { image: 'nginx:1.27.3', name: 'too-big', namespace: 'default', replicas: '1', port: '', 'CPU request': '500', 'memory request': '128Mi' };
     const { result } = await answered(suite.api, { steps, questions: () => 'Deploy' }, () => vscode.commands.executeCommand<Outcome<{ ready: number; pod?: string }>>(Commands.deployImage));
     assert.equal(result.kind, 'stuck');
     assert.match(result.message, /: Unschedulable: 0\/2 nodes are available: .*Insufficient cpu.* \(event FailedScheduling, pod too-big-[a-z0-9-]+\)/);
+  });
+
+  it("says in Apply's outcome which workload is ready and why the other is stuck, in the scheduler's words", async () => {
+    const deployment = (name: string, cpu: string): string =>
+      [`apiVersion: apps/v1`, 'kind: Deployment', `metadata: {name: ${name}, namespace: default}`, 'spec:', '  replicas: 1', `  selector: {matchLabels: {app: ${name}}}`, '  template:', `    metadata: {labels: {app: ${name}}}`, '    spec:', '      containers:', '      - name: app', '        image: nginx:1.27.3', `        resources: {requests: {cpu: "${cpu}", memory: 64Mi}, limits: {memory: 64Mi}}`, ''].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: [deployment('applied-small', '10m'), deployment('applied-hungry', '500')].join('---\n') });
+    await vscode.window.showTextDocument(document);
+    type Applied = Outcome<{ rollout?: { workload: string; state: string; text: string }[] }>;
+    const { result } = await answered(suite.api, { questions: (question) => question.choices.find((choice) => choice === 'Apply' || choice === 'Apply anyway') }, () => vscode.commands.executeCommand<Applied>(Commands.apply));
+    assert.equal(result.ok, true, result.message);
+    assert.deepEqual(result.value?.rollout?.map(({ workload, state }) => `${workload} ${state}`), ['Deployment default/applied-small done', 'Deployment default/applied-hungry stuck']);
+    assert.match(result.message, /^Applied Deployment default\/applied-small, Deployment default\/applied-hungry to context "kube-workbench-sim"\. Deployment default\/applied-small: 1\/1 ready\. /);
+    assert.match(result.message, /Deployment default\/applied-hungry: 0\/1 ready, stuck: Unschedulable: 0\/2 nodes are available: .*Insufficient cpu.* \(event FailedScheduling, pod applied-hungry-[a-z0-9-]+\)\.$/);
+    // Apply's diff took the front: the manifest comes back to be reverted and closed.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('keeps a 10,000-event burst within 4 tree refreshes a second and the event cache within its bound', async () => {

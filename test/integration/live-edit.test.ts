@@ -1,7 +1,8 @@
 // Edit live objects: a kubernetes: document per object, saved back through lint, a dry run, the diff
 // and the update with the opened resourceVersion as precondition; conflicts offer a choice and
 // overwrite nothing; read-only users get read-only documents; Secrets round-trip without their
-// values reaching the log; Save as Manifest writes a file the linter accepts.
+// values reaching the log; completion and lint findings work in live documents; Save as Manifest
+// writes a file the linter accepts.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,37 @@ describe('Edit live objects', function () {
     assert.ok(diffTabs().some((diff) => diff.modified.path.includes('.after-save-')), 'the live ↔ after save diff was shown');
     await whenTrue(suite.api.explorer.onDidChangeTreeData, () => new RegExp(`^\\d+/${replicas + 1} ready`).test(String(suite.api.explorer.getTreeItem(row).description)), 'the row to show the new replicas');
     assert.equal(((await read('Deployment', row.namespace, row.name))['spec'] as { replicas: number }).replicas, replicas + 1);
+  });
+
+  it('completes and lints a live document as it does a manifest file', async () => {
+    const row = await deploymentRow();
+    const opened = await vscode.commands.executeCommand<Outcome<vscode.TextEditor>>(Commands.editObject, row);
+    assert.ok(opened.ok, opened.message);
+    const document = opened.value!.document;
+    // containers[0]: from its "- " line to the next line indented no deeper than that dash.
+    const lines = document.getText().split('\n');
+    const start = lines.findIndex((line) => /^ *containers:$/.test(line)) + 1;
+    const dash = /^( *)- /.exec(lines[start] ?? '');
+    assert.ok(start > 0 && dash, document.getText());
+    const keys = ' '.repeat(dash[1]!.length + 2);
+    const end = lines.findIndex((line, index) => index > start && !line.startsWith(keys));
+    // A key the container has already is not offered again: the server's default pull policy goes first.
+    const policy = lines.slice(start, end).findIndex((line) => /^ *(?:- )?imagePullPolicy: /.test(line));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    if (policy > 0) assert.ok(await editor.edit((builder) => builder.delete(document.lineAt(start + policy).rangeIncludingLineBreak)));
+    const typed = document.lineAt(start).range.end;
+    assert.ok(await editor.edit((builder) => builder.insert(typed, `\n${keys}imagePu`)));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.lineAt(start + 1).range.end);
+    const offered = list.items.filter((item) => item.detail !== undefined).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(offered.includes('imagePullPolicy'), offered.join(', '));
+    await editor.edit((builder) => builder.delete(document.lineAt(start + 1).rangeIncludingLineBreak));
+    // A finding of the linter appears on the live document when the edit earns one.
+    const latest = (): boolean => vscode.languages.getDiagnostics(document.uri).some((diagnostic) => typeof diagnostic.code === 'object' && diagnostic.code.value === 'latest-tag');
+    assert.equal(latest(), false, 'the seeded image has a pinned tag');
+    await replaceText(document, /(?<=^ *(?:- )?image: ).*$/m, 'nginx:latest');
+    await whenTrue(vscode.languages.onDidChangeDiagnostics, latest, 'the latest-tag finding on the live document');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('offers a choice on a concurrent change instead of overwriting: re-apply where it merges, look at theirs, or overwrite', async () => {
