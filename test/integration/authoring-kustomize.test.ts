@@ -1,5 +1,6 @@
 // A kustomization in a real VS Code: its paths are links (a quoted name with a space opens that file, a
-// folder opens its kustomization), and the patch it names is a partial object without missing-field errors.
+// folder opens its kustomization), and the patch it names is a partial object without missing-field
+// errors, whether the kustomization is open or only on disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
@@ -28,5 +29,14 @@ describe('Kustomization links and patches', function () {
     const ours = () => vscode.languages.getDiagnostics(patch.uri).filter((diagnostic) => diagnostic.source === 'kube-workbench');
     await whenTrue(api.lint.onDidLint, () => ours().length > 0 && !ours().some((diagnostic) => (diagnostic.code as { value: string }).value === 'schema-required-field'), 'the patch linted as a partial object');
     assert.ok(ours().every((diagnostic) => (diagnostic.code as { value: string }).value !== 'schema-required-field'));
+  });
+
+  it('a patch is a partial object when its kustomization, without apiVersion or kind, is not even open', async () => {
+    const api = await activateWorkbench();
+    const patch = await vscode.workspace.openTextDocument(fixture('plain', 'patches', 'replica patch.yaml'));
+    await vscode.window.showTextDocument(patch);
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.path.endsWith('/plain/kustomization.yaml')));
+    const rules = () => vscode.languages.getDiagnostics(patch.uri).filter((diagnostic) => diagnostic.source === 'kube-workbench').map((diagnostic) => (diagnostic.code as { value: string }).value);
+    await whenTrue(api.lint.onDidLint, () => rules().length > 0 && !rules().includes('schema-required-field'), 'the patch linted as a partial object');
   });
 });

@@ -9,6 +9,7 @@ import type { Log } from '../output.ts';
 import { DIAGNOSTIC_SOURCE, findingDiagnostic } from './finding-diagnostic.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
 import { resolveLintConfig } from './lint-config.ts';
+import { NearbyKustomizations } from './nearby-kustomizations.ts';
 import { RuleDocLinks } from './rule-doc-links.ts';
 
 export class LintController implements vscode.Disposable {
@@ -18,6 +19,7 @@ export class LintController implements vscode.Disposable {
   private readonly reported = new Set<string>();
   private schema: Promise<SchemaSnapshot> | undefined;
   private readonly ruleLinks: RuleDocLinks;
+  private readonly kustomizations = new NearbyKustomizations();
   private readonly log: Log;
   private readonly clusterFacts: () => ClusterFacts | undefined;
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
@@ -46,7 +48,7 @@ export class LintController implements vscode.Disposable {
       (other) => other === document || (isKubernetesDocument(other) && folder !== undefined && vscode.workspace.getWorkspaceFolder(other.uri) === folder),
     );
     const { lint, loadBundledSchema } = loadCoreModule();
-    const [{ config, errors }, schema] = await Promise.all([resolveLintConfig(document), (this.schema ??= loadBundledSchema())]);
+    const [{ config, errors }, schema, kustomizations] = await Promise.all([resolveLintConfig(document), (this.schema ??= loadBundledSchema()), this.kustomizations.around(set)]);
     for (const error of errors) this.reportOnce(error);
     const files = set.map((member) => this.parse(member));
     for (const file of files) {
@@ -54,7 +56,8 @@ export class LintController implements vscode.Disposable {
     }
     const version = readConfig().kubernetesVersion.replace(/^v/, '');
     const cluster = this.clusterFacts();
-    const findings = lint(files, { config, schema, ...(cluster === undefined ? {} : { cluster }), ...(version === '' ? {} : { kubernetesVersion: version }) });
+    // The kustomizations beside the set only say which files are patches: their own findings are not shown.
+    const findings = lint([...files, ...kustomizations], { config, schema, ...(cluster === undefined ? {} : { cluster }), ...(version === '' ? {} : { kubernetesVersion: version }) });
     const byDocument = new Map<string, Finding[]>(set.map((member) => [member.uri.toString(), []]));
     for (const finding of findings) byDocument.get(finding.path)?.push(finding);
     const documentFor = (path: string): vscode.TextDocument | undefined => set.find((member) => member.uri.toString() === path);
@@ -75,6 +78,7 @@ export class LintController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.kustomizations.dispose();
     this.collection.dispose();
     this.linted.dispose();
   }
