@@ -205,6 +205,32 @@ describe('the Prometheus history loader and OOM kills', () => {
 });
 
 describe('the Prometheus history loader against odd servers', () => {
+  it('reads per pod when Prometheus refuses the join (duplicate owner series), and not when it fails otherwise', async () => {
+    const labels = { namespace: 'shop', pod: 'web-7d9f8c6b5d-x2k4p', container: 'app' };
+    let joinStatus = 422;
+    const server = await fakePrometheus((_request, body) => {
+      const start = Number(body.get('start'));
+      const query = body.get('query') ?? '';
+      if (query.includes('group_left')) return { status: joinStatus, text: JSON.stringify({ status: 'error', errorType: 'execution', error: 'found duplicate series for the match group' }) };
+      if (query.startsWith('count by (namespace)')) return { status: 200, text: matrix([{ metric: { namespace: 'shop' }, values: [[start, '1'], [start + 21_600, '2']] }]) };
+      return { status: 200, text: matrix(query.startsWith('container_') || query.startsWith('rate(') ? [{ metric: labels, values: [[start, '0.5']] }] : []) };
+    });
+    try {
+      const notes: string[] = [];
+      const options = { url: `http://127.0.0.1:${server.port}`, nowMs: Date.now(), days: 1, byWorkload: true, namespace: 'shop', onPerPod: (note: string) => notes.push(note) };
+      const { result, pushed } = await load(options);
+      assert.ok(result.ok, result.ok ? '' : result.error.message);
+      assert.deepEqual(notes, ["no usage of namespace shop by workload (is kube-prometheus' namespace_workload_pod:kube_pod_owner:relabel rule missing?): reading its 2 pod containers one by one"]);
+      assert.ok(pushed.length > 0 && pushed.every((series) => series.key.pod === labels.pod && series.key.workload === undefined));
+      joinStatus = 503;
+      const unavailable = await load(options);
+      assert.equal(failure(unavailable.result).kind, 'http');
+      assert.deepEqual([unavailable.pushed.length, notes.length], [0, 1]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('names an unreachable server by host:port, without credentials', async () => {
     const closed = await fakePrometheus(() => ({ status: 200, text: matrix([]) }));
     await closed.close();
