@@ -1,11 +1,13 @@
 // The `kube-workbench` executable (package.json `bin`): wires the process to runCli. The same bundle
-// is the script of `lint`'s worker threads (lint-pool.ts), which serve the pool instead.
-import { isMainThread } from 'node:worker_threads';
+// is the script of `lint`'s worker threads (lint-pool.ts), started with lintWorkerArgument: they serve
+// the pool instead (an argument, not node:worker_threads' isMainThread, which would load for every run).
+import { lintWorkerArgument } from './cli/lint-worker-argument.ts';
 import { internalErrorLine, runCli } from './cli/main.ts';
+import { stdoutWriter } from './cli/stdout.ts';
 import { subcommands } from './cli/subcommand-table.ts';
 
-if (isMainThread) main();
-else void import('./cli/lint-worker.ts');
+if (process.argv[2] === lintWorkerArgument) void import('./cli/lint-worker.ts');
+else main();
 
 function main(): void {
   // Subcommands return exit codes and never throw; should a bug throw outside them all the same,
@@ -20,7 +22,7 @@ function main(): void {
   void runCli(
     process.argv.slice(2),
     {
-      stdout: (text) => process.stdout.write(text),
+      stdout: stdoutWriter(),
       stderr: (text) => process.stderr.write(text),
     },
     subcommands,

@@ -1,6 +1,6 @@
 // `kubectl kustomize DIR`: run without a shell (the folder is an argument, never parsed), with its
 // output, its time and its life bounded, so a huge or hanging render cannot hold `lint` up.
-import { type ExecFileException, execFile } from 'node:child_process';
+import type { ExecFileException } from 'node:child_process';
 
 export interface RenderOptions {
   /** The kubectl executable, found on PATH when it has no slash. */
@@ -13,7 +13,9 @@ export interface RenderOptions {
 /** The rendered YAML, or why there is none in one line; `missing` when kubectl itself is absent. */
 export type Rendered = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string; readonly missing: boolean };
 
-export function renderKustomization(dir: string, options: RenderOptions): Promise<Rendered> {
+export async function renderKustomization(dir: string, options: RenderOptions): Promise<Rendered> {
+  // Loaded on the first render: node:child_process costs every `lint FILE` a few ms of its start.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       options.command,

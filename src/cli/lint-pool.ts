@@ -1,15 +1,15 @@
 // `kube-workbench lint` over a large tree on every core: worker threads (lint-worker.ts) read, parse
 // and run the per-file rules; the main thread turns their parses back into files for the rules that
 // read the whole set, and merges the findings in lint()'s order.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { lintFileOf, sortFindings } from '../core/lint/engine.ts';
 import { fileSetTraits, isPerFileRule } from '../core/lint/locality.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import type { Finding, LintFile, Rule } from '../core/lint/types.ts';
 import { fromTransfer } from '../core/yaml/transfer.ts';
 import type { FileJob, FileResult, WorkerData, WorkerOptions } from './lint-worker.ts';
+import { lintWorkerArgument } from './lint-worker-argument.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -33,7 +33,9 @@ export interface PoolRun {
 }
 
 /** Each job's result, in job order. */
-export function runPool(jobs: readonly FileJob[], run: PoolRun): Promise<FileResult[]> {
+export async function runPool(jobs: readonly FileJob[], run: PoolRun): Promise<FileResult[]> {
+  // Loaded here: every `lint FILE` would otherwise pay for them at start.
+  const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
   const count = Math.max(1, Math.min(run.workers ?? availableParallelism(), Math.ceil(jobs.length / (minPoolFiles / 4))));
   const data: WorkerData = { kubeWorkbenchLintWorker: true, options: run.options };
   const results: FileResult[] = new Array<FileResult>(jobs.length);
@@ -60,7 +62,7 @@ export function runPool(jobs: readonly FileJob[], run: PoolRun): Promise<FileRes
     if (run.signal?.aborted === true) return onAbort();
     run.signal?.addEventListener('abort', onAbort, { once: true });
     for (let index = 0; index < count; index += 1) {
-      const worker = new Worker(run.script, { workerData: data });
+      const worker = new Worker(run.script, { workerData: data, argv: [lintWorkerArgument] });
       workers.push(worker);
       worker.on('message', (batch: readonly FileResult[]) => {
         for (const result of batch) results[result.index] = result;
@@ -101,7 +103,7 @@ export interface PooledInputs {
  */
 export async function poolInputs(paths: readonly string[], discovered: ReadonlySet<string>, cwd: string, options: WorkerOptions): Promise<PooledInputs | undefined> {
   const script = typeof __filename === 'string' ? __filename : undefined;
-  if (script === undefined || paths.length < minPoolFiles || paths.includes('-') || availableParallelism() < 2) return undefined;
+  if (script === undefined || paths.length < minPoolFiles || paths.includes('-') || (await import('node:os')).availableParallelism() < 2) return undefined;
   const jobs = paths.map((path, index) => ({ index, path, absolute: resolve(cwd, path), discovered: discovered.has(path) }));
   const controller = new AbortController();
   const abort = (): void => controller.abort();

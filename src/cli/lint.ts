@@ -16,6 +16,7 @@ import { leftAlone } from './left-alone.ts';
 import { poolInputs } from './lint-pool.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
+import { stdoutIsTerminal } from './stdout.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface LintCommandDeps {
@@ -77,7 +78,7 @@ export function createLintCommand(deps: LintCommandDeps): Subcommand {
 export const lintCommand = createLintCommand({
   cwd: process.cwd(),
   readStdin: (maxBytes) => readCapped(process.stdin, maxBytes),
-  colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  colour: stdoutIsTerminal() && process.env.NO_COLOR === undefined,
 });
 
 async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps): Promise<ExitCode> {
