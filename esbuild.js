@@ -48,9 +48,12 @@ const builds = [
   // The CLI's cluster subcommands (client-node inside), required by dist/cli.js only when one runs, so
   // that `kube-workbench lint` and `--help` start without compiling the cluster client.
   { ...shared, entryPoints: { 'cli-cluster': 'src/cli/cluster-commands.ts' }, outdir: 'dist', metafile: true },
+  // The CLI (its lint pool's worker threads load it too), required by dist/cli.js once that has turned
+  // on Node's compile cache, which a bundle cannot do for itself.
+  { ...shared, entryPoints: { 'cli-main': 'src/cli.ts' }, outdir: 'dist', metafile: true },
   {
     ...shared,
-    entryPoints: { cli: 'src/cli.ts' },
+    entryPoints: { cli: 'src/cli-start.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
     metafile: true,
