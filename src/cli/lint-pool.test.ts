@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { lint, lintFileOf } from '../core/lint/engine.ts';
-import { fromTransfer } from '../core/yaml/transfer.ts';
-import { mergeFindings, runPool } from './lint-pool.ts';
+import { createLintFile, lint } from '../core/lint/engine.ts';
+import { mergeFindings, poolWorkers, startPool } from './lint-pool.ts';
 import type { FileJob } from './lint-worker.ts';
 
 // The pool over the real-world corpus (findings equal to one thread's) is in test/unit/lint-locality.test.ts.
@@ -22,7 +21,7 @@ const manifests: Readonly<Record<string, string>> = {
 
 function jobs(names: readonly string[], discovered = false): FileJob[] {
   return names.map((name, index) => {
-    writeFileSync(join(folder, name), manifests[name] ?? '');
+    if (manifests[name] !== undefined) writeFileSync(join(folder, name), manifests[name]);
     return { index, path: name, absolute: join(folder, name), discovered };
   });
 }
@@ -30,24 +29,24 @@ function jobs(names: readonly string[], discovered = false): FileJob[] {
 describe('lint pool', () => {
   it('finds across files what one thread finds: Pod Security from the Namespace, the missing ConfigMap', async () => {
     const names = ['app.yaml', 'ns.yaml', 'settings.yaml'];
-    const results = await runPool(jobs(names), { script, options: {}, workers: 2 });
-    const parsed = results.map((result) => (result.kind === 'parsed' ? result : assert.fail(result.kind)));
-    const files = parsed.map((result, index) => lintFileOf(names[index] as string, fromTransfer(result.parsed)));
-    const pooled = mergeFindings(files, parsed.map((result) => result.findings), (rules) => lint(files, { rules }));
+    const pool = await startPool(jobs(names), { script, options: {}, workers: 2 });
+    const files = names.map((name) => createLintFile(name, manifests[name] ?? ''));
+    const merge = mergeFindings(files, (rules) => lint(files, { rules }));
+    const results = await pool.results();
     const whole = lint(files);
     assert.ok(whole.some((finding) => finding.ruleId === 'missing-config-map') && whole.some((finding) => finding.ruleId === 'pss-seccomp-restricted' && finding.severity === 'error'));
-    assert.ok(parsed[0]?.findings.some((finding) => finding.ruleId === 'latest-tag'));
-    assert.deepEqual(pooled, whole);
+    assert.ok(results[0]?.findings.some((finding) => finding.ruleId === 'latest-tag'));
+    assert.deepEqual(merge(results), whole);
   });
 
-  it('leaves a found file that is not Kubernetes alone, reports an unreadable one in its place, and stops on abort', async () => {
-    const [values] = await runPool(jobs(['values.yaml'], true), { script, options: {}, workers: 1 });
-    assert.deepEqual(values?.kind === 'parsed' && { leftAlone: values.leftAlone, findings: values.findings }, { leftAlone: true, findings: [] });
-    const missing = await runPool([{ index: 0, path: 'missing.yaml', absolute: join(folder, 'missing.yaml'), discovered: false }], { script, options: {}, workers: 1 });
-    assert.deepEqual(missing, [{ index: 0, kind: 'error', message: 'cannot read missing.yaml: ENOENT' }]);
-    const controller = new AbortController();
-    const running = runPool(jobs(['app.yaml', 'ns.yaml']), { script, options: {}, workers: 1, signal: controller.signal });
-    controller.abort();
-    await assert.rejects(running, /interrupted/);
+  it('answers nothing for a found file that is not Kubernetes or one it cannot read (the main thread reports those)', async () => {
+    const results = await (await startPool([...jobs(['values.yaml'], true), { index: 1, path: 'missing.yaml', absolute: join(folder, 'missing.yaml'), discovered: false }], { script, options: {}, workers: 1 })).results();
+    assert.deepEqual(results, [{ index: 0, findings: [] }, { index: 1, findings: [] }]);
+  });
+
+  it('starts from 600 files and four cores, one worker per core but the main thread', () => {
+    assert.equal(poolWorkers(599, 8), 0);
+    assert.equal(poolWorkers(20000, 2), 0);
+    assert.equal(poolWorkers(600, 4), 3);
   });
 });

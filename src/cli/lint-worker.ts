@@ -1,14 +1,12 @@
-// A worker thread of `kube-workbench lint`'s pool (lint-pool.ts): reads and parses its share of the
-// files and runs the per-file rules (locality.ts) on each one alone; the main thread gets each file's
-// parse back, for the rules that read the whole set, with the findings.
+// A worker thread of `kube-workbench lint`'s pool (lint-pool.ts): claims batches of the files, reads and
+// parses them and runs the per-file rules (locality.ts) on each one alone; only the findings go back (a
+// parse tree costs as much to send as to parse again, and the main thread parses every file anyway).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { lint, type LintOptions, lintFileOf } from '../core/lint/engine.ts';
+import { createLintFile, lint, type LintOptions } from '../core/lint/engine.ts';
 import { isPerFileRule } from '../core/lint/locality.ts';
 import { allRules } from '../core/lint/rules/index.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
 import type { Finding } from '../core/lint/types.ts';
-import { parseYaml } from '../core/yaml/parse.ts';
-import { type ParsedTransfer, toTransfer } from '../core/yaml/transfer.ts';
 import { leftAlone } from './left-alone.ts';
 import { MAX_MANIFEST_BYTES, readFileCapped } from './read-input.ts';
 
@@ -18,6 +16,10 @@ export type WorkerOptions = Pick<LintOptions, 'config' | 'kubernetesVersion' | '
 export interface WorkerData {
   readonly kubeWorkbenchLintWorker: true;
   readonly options: WorkerOptions;
+  readonly jobs: readonly FileJob[];
+  /** One Int32: the next job to claim, shared by the workers, so none waits for the main thread to hand out work. */
+  readonly next: SharedArrayBuffer;
+  readonly batchSize: number;
 }
 
 export interface FileJob {
@@ -29,35 +31,29 @@ export interface FileJob {
   readonly discovered: boolean;
 }
 
-export type FileResult =
-  | { readonly index: number; readonly kind: 'parsed'; readonly parsed: ParsedTransfer; readonly findings: readonly Finding[]; readonly leftAlone: boolean }
-  | { readonly index: number; readonly kind: 'too-large' }
-  | { readonly index: number; readonly kind: 'error'; readonly message: string };
+export interface FileResult {
+  readonly index: number;
+  /** None for a file left alone, too large or unreadable: the main thread reads it too and says why. */
+  readonly findings: readonly Finding[];
+}
 
 /** Reads, parses and lints one file with the per-file rules. */
 export async function lintJob(job: FileJob, options: LintOptions): Promise<FileResult> {
-  let text: string | undefined;
-  try {
-    text = await readFileCapped(job.absolute, MAX_MANIFEST_BYTES, job.path);
-  } catch (error) {
-    return { index: job.index, kind: 'error', message: (error as Error).message };
-  }
-  if (text === undefined) return { index: job.index, kind: 'too-large' };
-  const file = lintFileOf(job.path, parseYaml(text));
-  const alone = leftAlone(file, job.discovered);
-  const findings = alone ? [] : lint([file], options);
-  return { index: job.index, kind: 'parsed', parsed: toTransfer(file.parsed), findings, leftAlone: alone };
+  const text = await readFileCapped(job.absolute, MAX_MANIFEST_BYTES, job.path).catch(() => undefined);
+  const file = text === undefined ? undefined : createLintFile(job.path, text);
+  return { index: job.index, findings: file === undefined || leftAlone(file, job.discovered) ? [] : lint([file], options) };
 }
 
-/** Answers each batch of jobs with its results, in order, until the pool terminates the thread. */
+/** Claims batches of jobs until none is left, posting each batch's results. */
 async function serve(data: WorkerData): Promise<void> {
   const port = parentPort;
   if (port === null) return;
   // Rules that may be per-file for some set: the main thread drops those the whole set rules out.
   const options: LintOptions = { ...data.options, schema: await loadBundledSchema(), rules: allRules.filter((rule) => isPerFileRule(rule)) };
-  port.on('message', (jobs: readonly FileJob[]) => {
-    void Promise.all(jobs.map((job) => lintJob(job, options))).then((results) => port.postMessage(results));
-  });
+  const next = new Int32Array(data.next);
+  for (let start = Atomics.add(next, 0, data.batchSize); start < data.jobs.length; start = Atomics.add(next, 0, data.batchSize)) {
+    port.postMessage(await Promise.all(data.jobs.slice(start, start + data.batchSize).map((job) => lintJob(job, options))));
+  }
 }
 
 if (!isMainThread && (workerData as Partial<WorkerData> | null)?.kubeWorkbenchLintWorker === true) void serve(workerData as WorkerData);

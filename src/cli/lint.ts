@@ -13,7 +13,7 @@ import { terminalField } from '../core/text/terminal-text.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { lintKustomizations } from './kustomize-lint.ts';
 import { leftAlone } from './left-alone.ts';
-import { poolInputs } from './lint-pool.ts';
+import { perFilePool } from './lint-pool.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
 import { stdoutIsTerminal } from './stdout.ts';
@@ -91,13 +91,13 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   const files: LintFile[] = [];
   let skipped = 0;
   const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
-  // A large tree is read, parsed and linted file by file on every core (lint-pool.ts). The CLI's cluster
-  // facts (usage suggestions) stay here: request-suggestion, which reads them, is a whole-set rule.
-  const pool = await poolInputs(paths, discovered, deps.cwd, { config, kubernetesVersion: options.kubernetesVersion, profile: options.profile });
-  for (const [index, input] of paths.entries()) {
+  // A large tree is also linted file by file on the other cores (lint-pool.ts). The CLI's cluster facts
+  // (usage suggestions) stay here: request-suggestion, which reads them, is a whole-set rule.
+  const pool = await perFilePool(paths, discovered, deps.cwd, { config, kubernetesVersion: options.kubernetesVersion, profile: options.profile });
+  for (const input of paths) {
     const name = input === '-' ? '<stdin>' : input;
-    const text = pool !== undefined ? undefined : input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
-    const file = pool !== undefined ? pool.file(index) : text === undefined ? undefined : createLintFile(name, text);
+    const text = input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
+    const file = text === undefined ? undefined : createLintFile(name, text);
     const reason = file === undefined ? `skipped: larger than ${sizeText(MAX_MANIFEST_BYTES)}` : file.parsed.skipped;
     if (reason !== undefined) {
       io.stderr(`${name}: ${reason}\n`);
@@ -121,7 +121,7 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
       ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(rules === undefined ? {} : { rules }),
     });
-  const findings = kustomize.trace(pool === undefined ? lintSet() : pool.findings(files, lintSet));
+  const findings = kustomize.trace(pool === undefined ? lintSet() : await pool.findings(files, lintSet));
   const byPath = new Map([...files, ...kustomize.sources].map((file) => [file.path, file]));
   const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
   io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));

@@ -5,13 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { mergeFindings, runPool } from '../../src/cli/lint-pool.ts';
-import { createLintFile, lint, lintFileOf } from '../../src/core/lint/engine.ts';
+import { mergeFindings, startPool } from '../../src/cli/lint-pool.ts';
+import { createLintFile, lint } from '../../src/core/lint/engine.ts';
 import { fileSetTraits, isPerFileRule } from '../../src/core/lint/locality.ts';
 import type { ProfileName } from '../../src/core/lint/profiles.ts';
 import { allRules } from '../../src/core/lint/rules/index.ts';
 import { loadBundledSchema } from '../../src/core/lint/schema/snapshot.ts';
-import { fromTransfer } from '../../src/core/yaml/transfer.ts';
 import { corpusUrl, readCorpus } from './corpus.ts';
 
 const schema = await loadBundledSchema();
@@ -38,11 +37,10 @@ function imports(url: URL, seen = new Set<string>()): URL[] {
 /** The pool's findings over corpus files next to lint()'s over the same set in one thread. */
 async function pooledAndWhole(names: readonly string[], profile: ProfileName) {
   const jobs = names.map((name, index) => ({ index, path: name, absolute: fileURLToPath(new URL(name, corpusUrl)), discovered: false }));
-  const results = await runPool(jobs, { script: new URL('../../src/cli/lint-worker.ts', import.meta.url), options: { profile }, workers: 2 });
-  const parsed = results.map((result) => (result.kind === 'parsed' ? result : assert.fail(`${result.kind} for file ${result.index}`)));
-  const files = parsed.map((result, index) => lintFileOf(names[index] as string, fromTransfer(result.parsed)));
-  const pooled = mergeFindings(files, parsed.map((result) => result.findings), (rules) => lint(files, { schema, profile, rules }));
-  return { pooled, whole: lint(files, { schema, profile }), traits: fileSetTraits(files) };
+  const pool = await startPool(jobs, { script: new URL('../../src/cli/lint-worker.ts', import.meta.url), options: { profile }, workers: 2 });
+  const files = names.map((name) => createLintFile(name, readFileSync(new URL(name, corpusUrl), 'utf8')));
+  const merge = mergeFindings(files, (rules) => lint(files, { schema, profile, rules }));
+  return { pooled: merge(await pool.results()), whole: lint(files, { schema, profile }), traits: fileSetTraits(files) };
 }
 
 describe('per-file rules and the lint pool', () => {

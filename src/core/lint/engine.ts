@@ -7,7 +7,7 @@
 //      line/column, CRLF and BOM aware), related locations and fix edits; allRules gives each rule's
 //      description and why for hovers and docs.
 import { LineIndex } from '../yaml/line-index.ts';
-import { type ParsedYaml, parseYaml } from '../yaml/parse.ts';
+import { parseYaml } from '../yaml/parse.ts';
 import { emptyConfig, type LintConfig } from './config.ts';
 import { isAnyKind } from './kinds.ts';
 import { objectsOf } from './objects.ts';
@@ -39,13 +39,9 @@ export interface LintOptions {
 
 /** Parses a file once; the result can be kept and linted again with other files of its set. */
 export function createLintFile(path: string, text: string): LintFile {
-  return lintFileOf(path, parseYaml(text));
-}
-
-/** A file parsed elsewhere (the CLI's worker threads). */
-export function lintFileOf(path: string, parsed: ParsedYaml): LintFile {
+  const parsed = parseYaml(text);
   let lines: LineIndex | undefined;
-  return { path, parsed, lines: () => (lines ??= new LineIndex(parsed.text)) };
+  return { path, parsed, lines: () => (lines ??= new LineIndex(text)) };
 }
 
 /** Lints a file set: every rule over the objects of its kinds, suppressions applied, findings sorted by place. */

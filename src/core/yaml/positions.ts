@@ -13,43 +13,15 @@ export type CollectionInfo =
   | { readonly kind: 'sequence'; readonly start: number; readonly end: number; readonly items: readonly number[] };
 type Info = CollectionInfo;
 
-/** Positions as plain data (see Positions.toTransfer). */
-export interface PositionsTransfer {
-  readonly infos: Map<object, CollectionInfo>;
-  readonly spans: Int32Array;
-}
-
 /**
  * Where the constructed values came from. Keyed by the mapping/sequence objects themselves (scalars
  * are found through their parent), so a rule holding a container object asks for its `image` range
  * without building path strings. An alias shares its anchor's object, so it reports the anchor's place.
  */
 export class Positions {
-  private readonly infos: Map<object, Info>;
+  private readonly infos = new Map<object, Info>();
   /** Offsets, appended by the builder: see `Info`. */
-  readonly spans: Spans;
-
-  constructor(infos = new Map<object, Info>(), spans = new Spans()) {
-    this.infos = infos;
-    this.spans = spans;
-  }
-
-  /**
-   * The positions as plain data for another thread: posted in one message with the documents'
-   * values, the structured clone keeps the keys the same objects as the values they describe.
-   */
-  toTransfer(): PositionsTransfer {
-    const infos = new Map<object, Info>();
-    for (const [value, info] of this.infos) {
-      // The builder's frames carry parse state too; only the position record goes.
-      infos.set(value, info.kind === 'mapping' ? { kind: 'mapping', start: info.start, end: info.end, entries: info.entries } : { kind: 'sequence', start: info.start, end: info.end, items: info.items });
-    }
-    return { infos, spans: this.spans.toArray() };
-  }
-
-  static fromTransfer(transfer: PositionsTransfer): Positions {
-    return new Positions(transfer.infos, Spans.of(transfer.spans));
-  }
+  readonly spans = new Spans();
 
   record(value: object, info: Info): void {
     this.infos.set(value, info);
@@ -133,18 +105,6 @@ export function spanOf(entries: readonly (string | number)[], key: string): numb
 export class Spans {
   private data: Int32Array = new Int32Array(256);
   length = 0;
-
-  static of(values: Int32Array): Spans {
-    const spans = new Spans();
-    spans.data = values;
-    spans.length = values.length;
-    return spans;
-  }
-
-  /** A copy of the offsets (their exact length). */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 
   get(index: number): number {
     return index < this.length ? (this.data[index] as number) : 0;
