@@ -1,14 +1,15 @@
 // What the connected cluster tells the linter: the largest node's allocatable (request-exceeds-node),
-// the kinds its CRDs serve (unknown-kind) and the allocator's suggestions from observed usage
-// (request-suggestion). Read from the current context's cache if the Explorer has connected it;
-// never a reason to connect.
+// the kinds its CRDs serve (unknown-kind), its namespaces' Pod Security labels (the pss-* rules) and
+// the allocator's suggestions from observed usage (request-suggestion). Read from the current
+// context's cache if the Explorer has connected it; never a reason to connect.
 import type { ClusterFacts } from '../../core/editor-core.ts';
 import { largestAllocatable } from '../../core/cluster/resource-text.ts';
 import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { readConfig } from '../config.ts';
+import type { NamespaceLabels } from './namespace-labels.ts';
 
-export function clusterFactsFrom(clusters: ClusterServiceHolder, suggestionCache: UsageSuggestionCache): ClusterFacts | undefined {
+export function clusterFactsFrom(clusters: ClusterServiceHolder, suggestionCache: UsageSuggestionCache, namespaces: NamespaceLabels): ClusterFacts | undefined {
   const service = clusters.peek();
   const config = service?.config;
   if (service === undefined || config === undefined || !config.ok) return undefined;
@@ -20,9 +21,11 @@ export function clusterFactsFrom(clusters: ClusterServiceHolder, suggestionCache
     .filter((crd) => crd.version !== '')
     .map((crd) => ({ apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, namespaced: crd.namespaced }));
   const suggestions = suggestionCache.suggestions(context);
+  const namespaceLabels = namespaces.labels(connection);
   return {
     ...(largest === undefined ? {} : { largestNodeAllocatable: largest }),
     knownKinds,
+    ...(namespaceLabels === undefined ? {} : { namespaceLabels }),
     ...(suggestions.length === 0 ? {} : { suggestions, suggestionTolerance: readConfig().allocatorTolerance }),
   };
 }

@@ -9,6 +9,7 @@ import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.t
 import { clusterFactsFrom } from './cluster-facts.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
 import { LintController } from './lint-controller.ts';
+import { NamespaceLabels } from './namespace-labels.ts';
 import { applyFixWithInput, LintQuickFixes } from './quick-fixes.ts';
 import { RuleHover } from './rule-hover.ts';
 
@@ -23,7 +24,9 @@ export interface Diagnostics {
 }
 
 export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder, suggestions: UsageSuggestionCache): Diagnostics {
-  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters, suggestions));
+  // New Pod Security labels on the cluster's namespaces can change findings: lint again.
+  const namespaces = new NamespaceLabels(() => lintAll());
+  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters, suggestions, namespaces));
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
     controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
