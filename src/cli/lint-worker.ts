@@ -38,7 +38,7 @@ export interface FileResult {
 }
 
 /** Reads, parses and lints one file with the per-file rules. */
-export async function lintJob(job: FileJob, options: LintOptions): Promise<FileResult> {
+async function lintJob(job: FileJob, options: LintOptions): Promise<FileResult> {
   const text = await readFileCapped(job.absolute, MAX_MANIFEST_BYTES, job.path).catch(() => undefined);
   const file = text === undefined ? undefined : createLintFile(job.path, text);
   return { index: job.index, findings: file === undefined || leftAlone(file, job.discovered) ? [] : lint([file], options) };
