@@ -50,7 +50,9 @@ for (const binary of kubectlBinaries()) describe(`rollouts and scaling with the 
     await writeFile(file, manifest);
     await ok('apply', '--server-side', '--field-manager=ci', '-f', file);
     assert.match(await ok('scale', 'deployment/api', '--replicas=3'), /scaled/);
-    const entries = (JSON.parse(await ok('get', 'deployment', 'api', '-o', 'json', '--show-managed-fields')) as { metadata: { managedFields: Record<string, unknown>[] } }).metadata.managedFields;
+    // kubectl hides managedFields from 1.21 unless asked.
+    const showManaged = suite.minor >= 21 ? ['--show-managed-fields'] : [];
+    const entries = (JSON.parse(await ok('get', 'deployment', 'api', '-o', 'json', ...showManaged)) as { metadata: { managedFields: Record<string, unknown>[] } }).metadata.managedFields;
     const scaler = entries.find((entry) => entry['subresource'] === 'scale');
     assert.deepEqual({ ...scaler, time: undefined }, { manager: 'kubectl', operation: 'Update', subresource: 'scale', apiVersion: 'apps/v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } }, time: undefined });
     const conflict = await run('apply', '--server-side', '--field-manager=ci', '-f', file);

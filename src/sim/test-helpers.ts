@@ -95,6 +95,8 @@ export interface KubectlSuite {
   readonly sim: Sim;
   /** Its private kubectl HOME. */
   readonly home: string;
+  /** The binary's minor version (20 for Debian's 1.20), for flags and defaults older kubectls lack. */
+  readonly minor: number;
   run(...args: string[]): Promise<KubectlResult>;
   /** Runs kubectl, failing the test unless it exits 0; its stdout. */
   ok(...args: string[]): Promise<string>;
@@ -104,9 +106,12 @@ export interface KubectlSuite {
 export function kubectlSuite(binary: string, options: SimOptions): KubectlSuite {
   let started: Sim | undefined;
   let home = '';
+  let minor = 0;
   before(async () => {
     started = await startSim(options);
     home = await kubectlHome();
+    const version = await kubectl(started, home, ['version', '--client', '-o', 'json'], binary);
+    minor = Number.parseInt((JSON.parse(version.stdout) as { clientVersion: { minor: string } }).clientVersion.minor, 10);
   });
   after(async () => {
     await started?.close();
@@ -119,6 +124,9 @@ export function kubectlSuite(binary: string, options: SimOptions): KubectlSuite 
     },
     get home(): string {
       return home;
+    },
+    get minor(): number {
+      return minor;
     },
     run: (...args) => kubectl(suite.sim, home, args, binary),
     ok: async (...args) => {
