@@ -1,31 +1,23 @@
 import type * as vscode from 'vscode';
 import { registerAllocator } from './vscode/allocator/register.ts';
 import { UsageSuggestionCache } from './vscode/allocator/usage-suggestion-cache.ts';
+import { loadCommandsModule } from './vscode/bundle-loader.ts';
 import { ClusterServiceHolder } from './vscode/cluster-service-holder.ts';
-import { registerExplorerCommands } from './vscode/commands/explorer-commands.ts';
-import { registerLiveEdit } from './vscode/live-edit/live-edit-commands.ts';
-import { registerApplyCommand } from './vscode/commands/apply-command.ts';
-import { registerContextCommands } from './vscode/commands/context-commands.ts';
-import { registerDeployCommand } from './vscode/commands/deploy-command.ts';
-import { registerDescribeCommand } from './vscode/commands/describe-command.ts';
-import { registerJobCommand } from './vscode/commands/job-command.ts';
-import { registerKubeconfigCommands } from './vscode/commands/kubeconfig-commands.ts';
-import { registerLogsCommands } from './vscode/commands/logs-commands.ts';
-import { registerNamespaceCommand } from './vscode/commands/namespace-command.ts';
-import { registerSecretRevealCommand } from './vscode/commands/secret-reveal-command.ts';
-import { registerWorkloadCommands } from './vscode/commands/workload-commands.ts';
+import { registerLiveFiles } from './vscode/live-edit/live-files.ts';
 import { CommandUi, testSeamFor, type TestSeam } from './vscode/commands/command-ui.ts';
+import { registerDescribeDocuments } from './vscode/commands/describe-documents.ts';
+import { registerLogDocuments } from './vscode/commands/log-documents.ts';
 import { onDidChangeConfig, readConfig, type WorkbenchConfig } from './vscode/config.ts';
-import { Settings } from './vscode/ids.ts';
+import { Commands, Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
 import { registerDiagnostics } from './vscode/diagnostics/register.ts';
 import { registerAuthoring } from './vscode/authoring/register.ts';
 import type { Element } from './vscode/explorer/elements.ts';
 import type { ExplorerProvider } from './vscode/explorer/explorer-provider.ts';
 import { registerExplorer } from './vscode/explorer/register.ts';
-import { registerRevealWorkload } from './vscode/explorer/reveal-workload.ts';
+import { registerLazyCommands } from './vscode/lazy-commands.ts';
 import { Log } from './vscode/output.ts';
-import { registerPodAccess } from './vscode/pod-access/register.ts';
+import { redrawForwardRows } from './vscode/pod-access/forward-rows.ts';
 import { registerStatusBar, type StatusBar } from './vscode/status-bar.ts';
 
 /** What `activate()` returns: handles that integration tests read state through. */
@@ -44,7 +36,11 @@ export interface KubeWorkbenchApi {
   readonly testing?: TestSeam;
 }
 
-// Only wiring here: the cluster service (and its Kubernetes client) is created on first use.
+/** Every command but the quick fix's (registered with the diagnostics) has its handler in dist/commands.js. */
+const LAZY_COMMANDS = Object.values(Commands).filter((id) => id !== Commands.applyLintFix);
+
+// Only wiring here: the cluster service (and its Kubernetes client) is created on first use, the
+// commands' handlers are loaded when the first one runs.
 export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const log = new Log(readConfig().logLevel);
   const clusters = new ClusterServiceHolder(log, context.globalStorageUri.fsPath);
@@ -53,30 +49,27 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const suggestions = new UsageSuggestionCache(clusters);
   const diagnostics = registerDiagnostics(context.extensionUri, log, clusters, suggestions);
   const ui = new CommandUi();
+  const describe = registerDescribeDocuments(clusters);
+  const live = registerLiveFiles(clusters, diagnostics.controller, ui);
+  const { workspaceState } = context;
   context.subscriptions.push(
     ui,
     diagnostics.disposable,
-    registerAuthoring(clusters, diagnostics.controller, context.workspaceState),
+    registerAuthoring(clusters, diagnostics.controller, workspaceState),
     log,
     clusters,
     explorer,
     statusBar,
-    registerExplorerCommands(explorer, clusters, log),
-    registerRevealWorkload(explorer),
-    registerKubeconfigCommands(),
-    registerWorkloadCommands(clusters, ui),
-    registerDescribeCommand(clusters),
-    registerLogsCommands(clusters, ui),
-    registerDeployCommand(clusters, ui),
-    registerJobCommand(clusters, ui),
-    registerApplyCommand(clusters, diagnostics.controller, ui),
-    registerContextCommands(clusters),
-    registerNamespaceCommand(clusters),
+    describe.disposable,
+    registerLogDocuments(clusters),
+    live.disposable,
+    redrawForwardRows(clusters, explorer.provider),
     suggestions,
     registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
-    registerSecretRevealCommand(clusters, ui),
-    registerPodAccess(clusters, ui, explorer.provider, context.workspaceState),
-    registerLiveEdit(clusters, diagnostics.controller, ui),
+    registerLazyCommands(LAZY_COMMANDS, () => {
+      const { registerCommands } = loadCommandsModule();
+      return () => registerCommands({ clusters, ui, explorer, log, lint: diagnostics.controller, describe: describe.provider, liveFiles: live.files, workspaceState });
+    }),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.
     onDidChangeConfig(() => clusters.reload(), Settings.kubeconfig),

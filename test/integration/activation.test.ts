@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, VIEW_CONTAINER, Views } from '../../src/vscode/ids.ts';
 import { activateWorkbench, nextEvent, workbenchExtension } from './extension-api.ts';
@@ -15,6 +16,17 @@ describe('activation', () => {
   });
 
   it('registers every command it contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of Object.values(Commands)) assert.ok(registered.has(command), command);
+  });
+
+  it("loads the commands' handlers when the first command runs, and keeps every command", async () => {
+    await activateWorkbench();
+    const handlers = join(workbenchExtension().extensionPath, 'dist', 'commands.js');
+    assert.equal(require.cache[handlers], undefined, 'dist/commands.js is loaded at activation');
+    const output = await vscode.commands.executeCommand(Commands.showOutput);
+    assert.equal(output, undefined);
+    assert.notEqual(require.cache[handlers], undefined, 'dist/commands.js is not loaded after a command ran');
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const command of Object.values(Commands)) assert.ok(registered.has(command), command);
   });

@@ -155,7 +155,7 @@ describe('Allocator in the editor', function () {
     assert.match(html, /<line class="target"/);
     assert.match(html, /<rect x="\d+" width="\d+" height="100"><title>[^<]+: (\d+m( – \d+m)?|no samples)<\/title><\/rect>/);
     assert.match(html, /<span class="axis high">\d+m<\/span><span class="axis low">\d+m<\/span>/);
-    assert.match(html, new RegExp(`<tbody class="entry" [^>]*data-namespace="${workload.namespace}" data-kind="Deployment" data-name="${workload.name}">`));
+    assert.match(html, new RegExp(`<tbody class="entry" [^>]*data-namespace="${workload.namespace}" data-kind="Deployment" data-name="${workload.name}" data-container="${workload.container}">`));
     const csvPath = join(mkdtempSync(join(tmpdir(), 'kwb-report-')), 'report.csv');
     await report.exportCsv(vscode.Uri.file(csvPath));
     const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');

@@ -8,7 +8,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import { Commands, DESCRIBE_SCHEME, SECRET_SCHEME } from '../ids.ts';
 import { QUICK_TIMEOUT_MS } from './cancellable-progress.ts';
 import type { CommandUi } from './command-ui.ts';
-import { describedTarget } from './describe-command.ts';
+import { describedTarget } from './describe-documents.ts';
 import { runSteps } from './multi-step-input.ts';
 import { describeTarget } from './object-targets.ts';
 import { dismissed, failed, passOn, type Action, type Outcome } from './outcome.ts';

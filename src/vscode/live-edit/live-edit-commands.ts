@@ -1,22 +1,20 @@
-// Edit: a live object opened as YAML in a kubernetes: document (live-file-system.ts), saved back
+// Edit: a live object opened as YAML in a kubernetes: document (live-files.ts), saved back
 // through save-flow.ts; read-only, with the reason naming the verb, for a user who may not update
 // it; a Secret decoded only after a modal confirmation. Save as Manifest: the object as a
 // hand-written manifest reads (server defaults dropped), written where the user chooses.
 import * as vscode from 'vscode';
 import { loadCoreModule } from '../bundle-loader.ts';
 import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
-import type { LintController } from '../diagnostics/lint-controller.ts';
-import { Commands, LIVE_DIFF_SCHEME, LIVE_SCHEME } from '../ids.ts';
+import { Commands, LIVE_SCHEME } from '../ids.ts';
 import { QUICK_TIMEOUT_MS } from '../commands/cancellable-progress.ts';
 import type { CommandUi } from '../commands/command-ui.ts';
 import { ALL_KINDS, resolveTarget, type TargetArgument } from '../commands/object-picks.ts';
 import { describeTarget, type Target } from '../commands/object-targets.ts';
 import { dismissed, failed, passOn, type Action, type Outcome } from '../commands/outcome.ts';
-import { ReadOnlyDocuments } from '../commands/read-only-documents.ts';
 import { runCommand } from '../commands/run-command.ts';
-import { LiveFileSystem, type LiveEntry } from './live-file-system.ts';
+import type { LiveFileSystem } from './live-file-system.ts';
+import { readOnlyReason } from './live-files.ts';
 import { liveTarget, liveUri } from './live-uri.ts';
-import { saveLive, type SaveDeps } from './save-flow.ts';
 
 type Json = Record<string, unknown>;
 
@@ -35,12 +33,6 @@ async function read(ui: CommandUi, clusters: ClusterServiceHolder, target: Targe
   if (connection === undefined) return failed(action, 'kubeconfig', 'the context is not in the kubeconfig');
   const outcome = await runCommand(ui, { ...action, verb: 'Read' }, (signal) => connection.operations.get(target.ref, signal), { timeoutMs: QUICK_TIMEOUT_MS, success: () => 'read', quiet: ['done'] });
   return outcome.ok ? { ...outcome, value: outcome.value as Json } : passOn(outcome);
-}
-
-/** Why the user may not update the object (the review's answer names the verb), or undefined. */
-async function readOnlyReason(clusters: ClusterServiceHolder, target: Target): Promise<string | undefined> {
-  const allowed = await clusters.get().connect(target.context)?.operations.access(target.ref, 'update');
-  return allowed === undefined || allowed.ok ? undefined : allowed.error.message;
 }
 
 async function edit(ui: CommandUi, clusters: ClusterServiceHolder, files: LiveFileSystem, argument: TargetArgument | vscode.Uri): Promise<Outcome<vscode.TextEditor>> {
@@ -89,30 +81,8 @@ async function saveAsManifest(ui: CommandUi, clusters: ClusterServiceHolder, arg
   return { ok: true, value: file, message: `Saved ${action.object} of context "${target.context}" as ${vscode.workspace.asRelativePath(file)}.` };
 }
 
-/** Reads an object whose document VS Code reopened without the Edit command (a Secret stays encoded). */
-async function loadEntry(clusters: ClusterServiceHolder, uri: vscode.Uri): Promise<Omit<LiveEntry, 'mtime'>> {
-  const target = liveTarget(uri);
-  const read = target === undefined ? undefined : await clusters.get().connect(target.context)?.operations.get(target.ref);
-  if (target === undefined || read === undefined || !read.ok) throw vscode.FileSystemError.FileNotFound(uri);
-  return { opened: read.value as Json, decoded: false, readOnly: await readOnlyReason(clusters, target) };
-}
-
-export function registerLiveEdit(clusters: ClusterServiceHolder, lint: LintController, ui: CommandUi): vscode.Disposable {
-  const diffs = new ReadOnlyDocuments(LIVE_DIFF_SCHEME);
-  const deps: SaveDeps = { ui, lint, diffs };
-  const files = new LiveFileSystem({
-    load: async (uri) => ({ ...(await loadEntry(clusters, uri)), mtime: Date.now() }),
-    save: async (uri, entry, text) => {
-      const target = liveTarget(uri);
-      const connection = target === undefined ? undefined : clusters.get().connect(target.context);
-      if (target === undefined || connection === undefined) throw vscode.FileSystemError.Unavailable(uri);
-      return saveLive(deps, connection, target, entry, text, uri);
-    },
-  });
+export function registerLiveEditCommands(clusters: ClusterServiceHolder, ui: CommandUi, files: LiveFileSystem): vscode.Disposable {
   return vscode.Disposable.from(
-    diffs,
-    files,
-    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, files, { isCaseSensitive: true }),
     vscode.commands.registerCommand(Commands.editObject, (argument?: TargetArgument | vscode.Uri) => edit(ui, clusters, files, argument)),
     vscode.commands.registerCommand(Commands.saveAsManifest, (argument?: TargetArgument | vscode.Uri) => saveAsManifest(ui, clusters, argument)),
   );
