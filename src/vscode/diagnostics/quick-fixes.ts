@@ -18,9 +18,11 @@ export function withInput(fix: Fix, input: string): TextEdit[] {
   return fix.edits.map((edit) => ({ ...edit, newText: edit.newText.replaceAll('${input}', input) }));
 }
 
+// Rule and range, not the message: a re-lint (new cluster facts) may reword a finding while the
+// editor still holds the diagnostic it showed, and its fix is the same.
 function sameFinding(finding: Finding, diagnostic: vscode.Diagnostic, document: vscode.TextDocument): boolean {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return code === finding.ruleId && toRange(document, finding.range).isEqual(diagnostic.range) && finding.message === diagnostic.message;
+  return code === finding.ruleId && toRange(document, finding.range).isEqual(diagnostic.range);
 }
 
 /** Every fix of one rule in a file that needs no answer, without overlaps: one edit for "fix all". */
