@@ -7,6 +7,7 @@ import { registerLiveFiles } from './vscode/live-edit/live-files.ts';
 import { CommandUi, testSeamFor, type TestSeam } from './vscode/commands/command-ui.ts';
 import { registerDescribeDocuments } from './vscode/commands/describe-documents.ts';
 import { registerLogDocuments } from './vscode/commands/log-documents.ts';
+import { registerSecretRevealDocuments } from './vscode/commands/secret-reveal-documents.ts';
 import { onDidChangeConfig, readConfig, type WorkbenchConfig } from './vscode/config.ts';
 import { Commands, Settings } from './vscode/ids.ts';
 import type { LintController } from './vscode/diagnostics/lint-controller.ts';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   const diagnostics = registerDiagnostics(context.extensionUri, log, clusters, suggestions);
   const ui = new CommandUi();
   const describe = registerDescribeDocuments(clusters);
+  const secrets = registerSecretRevealDocuments();
   const live = registerLiveFiles(clusters, diagnostics.controller, ui);
   const { workspaceState } = context;
   context.subscriptions.push(
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     explorer,
     statusBar,
     describe.disposable,
+    secrets.disposable,
     registerLogDocuments(clusters),
     live.disposable,
     redrawForwardRows(clusters, explorer.provider),
@@ -68,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
     registerAllocator(clusters, diagnostics.controller, suggestions, diagnostics.relint),
     registerLazyCommands(LAZY_COMMANDS, () => {
       const { registerCommands } = loadCommandsModule();
-      return () => registerCommands({ clusters, ui, explorer, log, lint: diagnostics.controller, describe: describe.provider, liveFiles: live.files, workspaceState });
+      return () => registerCommands({ clusters, ui, explorer, log, lint: diagnostics.controller, describe: describe.provider, revealed: secrets.revealed, liveFiles: live.files, workspaceState });
     }),
     onDidChangeConfig((config) => log.setLevel(config.logLevel), Settings.logLevel),
     // Only a different kubeconfig reconnects: a lint setting must not relist a 150,000-pod cluster.

@@ -24,6 +24,7 @@ import { registerKubeconfigCommands } from './kubeconfig-commands.ts';
 import { registerLogsCommands } from './logs-commands.ts';
 import { registerNamespaceCommand } from './namespace-command.ts';
 import { registerSecretRevealCommand } from './secret-reveal-command.ts';
+import type { RevealedValues } from './secret-reveal-documents.ts';
 import { registerWorkloadCommands } from './workload-commands.ts';
 
 /** What the commands share with the parts registered at activation. */
@@ -34,11 +35,12 @@ export interface CommandDeps {
   readonly log: Log;
   readonly lint: LintController;
   readonly describe: DescribeProvider;
+  readonly revealed: RevealedValues;
   readonly liveFiles: LiveFileSystem;
   readonly workspaceState: vscode.Memento;
 }
 
-export function registerCommands({ clusters, ui, explorer, log, lint, describe, liveFiles, workspaceState }: CommandDeps): vscode.Disposable {
+export function registerCommands({ clusters, ui, explorer, log, lint, describe, revealed, liveFiles, workspaceState }: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerExplorerCommands(explorer, clusters, log),
     registerRevealWorkload(explorer),
@@ -52,7 +54,7 @@ export function registerCommands({ clusters, ui, explorer, log, lint, describe, 
     registerContextCommands(clusters),
     registerNamespaceCommand(clusters),
     registerRightSizingReport(clusters),
-    registerSecretRevealCommand(clusters, ui),
+    registerSecretRevealCommand(clusters, ui, revealed),
     registerPodAccessCommands(clusters, ui, workspaceState),
     registerLiveEditCommands(clusters, ui, liveFiles),
   );

@@ -13,15 +13,9 @@ import { runSteps } from './multi-step-input.ts';
 import { describeTarget } from './object-targets.ts';
 import { dismissed, failed, passOn, type Action, type Outcome } from './outcome.ts';
 import { runCommand } from './run-command.ts';
+import type { RevealedValues } from './secret-reveal-documents.ts';
 import { blocking, type PickStep } from './step-flow.ts';
 
-/** Revealed values by document URI, until their document closes. */
-class RevealedValues implements vscode.TextDocumentContentProvider {
-  readonly values = new Map<string, string>();
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.values.get(uri.toString()) ?? '# Closed: reveal the key again from the Secret\'s Describe document.\n';
-  }
-}
 
 async function reveal(ui: CommandUi, clusters: ClusterServiceHolder, revealed: RevealedValues, uri: vscode.Uri | undefined): Promise<Outcome<vscode.TextEditor>> {
   const source = uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -57,13 +51,7 @@ async function reveal(ui: CommandUi, clusters: ClusterServiceHolder, revealed: R
   return { ok: true, value: editor, message: `Revealed "${key}" of ${describeTarget(target)} in context "${target.context}".` };
 }
 
-export function registerSecretRevealCommand(clusters: ClusterServiceHolder, ui: CommandUi): vscode.Disposable {
-  const revealed = new RevealedValues();
-  return vscode.Disposable.from(
-    vscode.workspace.registerTextDocumentContentProvider(SECRET_SCHEME, revealed),
-    vscode.workspace.onDidCloseTextDocument((document) => revealed.values.delete(document.uri.toString())),
-    // From the editor's title bar the document's URI comes first; from the palette, nothing.
-    vscode.commands.registerCommand(Commands.revealSecretKey, (uri?: vscode.Uri) => reveal(ui, clusters, revealed, uri instanceof vscode.Uri ? uri : undefined)),
-    { dispose: () => revealed.values.clear() },
-  );
+export function registerSecretRevealCommand(clusters: ClusterServiceHolder, ui: CommandUi, revealed: RevealedValues): vscode.Disposable {
+  // From the editor's title bar the document's URI comes first; from the palette, nothing.
+  return vscode.commands.registerCommand(Commands.revealSecretKey, (uri?: vscode.Uri) => reveal(ui, clusters, revealed, uri instanceof vscode.Uri ? uri : undefined));
 }
