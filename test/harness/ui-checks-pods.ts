@@ -68,6 +68,8 @@ export const podChecks: readonly UiCheck[] = [
       // Saved and clean: the next check's page, on the same workspace, restores no unsaved live edit.
       await page.locator('.tabs-container .tab.dirty').filter({ hasText: 'hello-web.yaml' }).waitFor({ state: 'detached', timeout: 30_000 });
       await runFromPalette(page, 'View: Close All Editors');
+      // Closed before the page goes: a live diff still open could be restored by the next check's page.
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 30_000 });
     },
   },
   {
