@@ -1,6 +1,7 @@
 // The whole-cluster report of `suggest --prometheus` in its four formats: a table for people,
 // Markdown for a pull request comment, CSV for a spreadsheet, JSON (with each row's explanation) for CI.
 import { amountTexts, finiteAmounts, rightSizingCsv, rightSizingTotals, setByText, type RightSizingRow } from '../core/allocator/right-sizing.ts';
+import type { RecommendationExplanation } from '../core/allocator/recommendation-explain.ts';
 import { estimateQuantities } from '../core/allocator/recommender.ts';
 import { textTable } from '../core/allocator/text-table.ts';
 
@@ -35,8 +36,14 @@ function markdownCell(text: string): string {
   return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
 }
 
+/** A row's explanation in JSON output (null without a recommendation), for both sources of usage. */
+export function explanationJson(explanation: RecommendationExplanation | undefined): unknown {
+  if (explanation === undefined) return null;
+  const { samples, days, cpu, memory, oomKills, startup, setBy, reasons } = explanation;
+  return { samples, days: Number(days.toFixed(2)), cpu, memory, oomKills, startup, setBy, reasons };
+}
+
 function rowJson(row: RightSizingRow): unknown {
-  const { explanation } = row;
   return {
     namespace: row.namespace,
     workload: row.workload,
@@ -52,19 +59,7 @@ function rowJson(row: RightSizingRow): unknown {
     freedCores: Number(row.freedCores.toFixed(3)),
     freedBytes: Math.round(row.freedBytes),
     setBy: setByText(row),
-    explanation:
-      explanation === undefined
-        ? null
-        : {
-            samples: explanation.samples,
-            days: Number(explanation.days.toFixed(2)),
-            cpu: explanation.cpu,
-            memory: explanation.memory,
-            oomKills: explanation.oomKills,
-            startup: explanation.startup,
-            setBy: explanation.setBy,
-            reasons: explanation.reasons,
-          },
+    explanation: explanationJson(row.explanation),
     hpa: row.hpa.map((advice) => ({ hpa: advice.hpa, resource: advice.resource, targetPercent: advice.targetPercent, replicasNow: advice.replicasNow, replicasAtSuggested: advice.replicasAtSuggested, suggested: advice.suggested, message: advice.message })),
     vpa: row.vpa === undefined ? null : { name: row.vpa.vpa, target: amountTexts(finiteAmounts(row.vpa.target), ''), differs: row.vpa.differs, reasons: row.vpa.reasons },
   };

@@ -79,7 +79,7 @@ describe('kube-workbench suggest', () => {
     const cpuOnly = file('cpu-only.jsonl', JSON.stringify({ ts: '2026-11-20T10:00:00Z', pod: 'job-x7k2p', container: 'run', cpu: '1' }));
     const result = await run('--usage', cpuOnly, '--format', 'json');
     const [entry] = (JSON.parse(result.stdout) as { recommendations: Record<string, unknown>[] }).recommendations;
-    assert.deepEqual(entry, { namespace: 'default', workload: 'job', container: 'run', status: 'not enough data', target: null, lowerBound: null, upperBound: null, current: null });
+    assert.deepEqual(entry, { namespace: 'default', workload: 'job', container: 'run', status: 'not enough data', target: null, lowerBound: null, upperBound: null, current: null, explanation: null });
     const table = await run('--usage', cpuOnly);
     assert.match(table.stdout, /default\s+job\s+run\s+not enough data/);
   });
@@ -94,9 +94,11 @@ describe('kube-workbench suggest', () => {
     const lines = steadyLines();
     lines.push(JSON.stringify({ ts: '2026-11-20T00:05:00Z', namespace: 'shop', pod: 'web-7d9f8c6b5d-x2k4p', container: 'web', memory: '300Mi', oom: true }));
     const result = await run('--usage', file('oom.jsonl', lines.join('\n')), '--format', 'json');
-    const [entry] = (JSON.parse(result.stdout) as { recommendations: { upperBound: { memory: string } }[] }).recommendations;
+    const [entry] = (JSON.parse(result.stdout) as { recommendations: { upperBound: { memory: string }; explanation: { oomKills: { count: number }; reasons: string[] } }[] }).recommendations;
     // 300Mi + 100Mi bump, plus the margin, lands above 400Mi at the upper bound.
     assert.ok(Number(entry?.upperBound.memory.replace(/Mi$/, '')) > 400, entry?.upperBound.memory);
+    assert.equal(entry?.explanation.oomKills.count, 1, 'the explanation names the kill');
+    assert.equal(entry?.explanation.reasons.length, 2);
   });
 
   it("takes the editor's minimums and margin as flags: a 1000m pod minimum sets the target, a 0 margin leaves usage bare", async () => {

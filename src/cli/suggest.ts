@@ -9,7 +9,7 @@ import { numberFlag } from './number-flag.ts';
 import type { RecommenderOptions } from '../core/allocator/recommender-options.ts';
 import { RECOMMENDER_FLAG_OPTIONS, RECOMMENDER_FLAGS_HELP, recommenderFlags } from './recommender-flags.ts';
 import { runSuggestPrometheus, type PrometheusSuggestOptions } from './suggest-prometheus.ts';
-import { REPORT_FORMATS, type ReportFormat } from './suggest-report.ts';
+import { explanationJson, REPORT_FORMATS, type ReportFormat } from './suggest-report.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { MAX_MANIFEST_BYTES, readManifestObjects, sizeText } from './read-input.ts';
 import { NOT_ENOUGH_DATA, readUsageFile } from './usage-file.ts';
@@ -140,6 +140,7 @@ async function runSuggest(options: SuggestOptions, io: CliIo): Promise<ExitCode>
             upperBound: estimateQuantities(entry.recommendation.upperBound),
           }),
       current: entry.current ?? null,
+      explanation: explanationJson(aggregator.explain(entry.namespace, entry.workload, entry.container)),
     }));
     io.stdout(`${JSON.stringify({ recommendations }, null, 2)}\n`);
     return ExitCode.ok;

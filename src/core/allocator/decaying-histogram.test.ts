@@ -94,7 +94,31 @@ describe('DecayingHistogram', () => {
     assert.throws(() => new DecayClock(0), RangeError);
   });
 
-  it('holds under 2 KB of bucket weights', () => {
-    assert.ok(histogram().byteLength <= 176 * 8);
+  it('holds weights only for the buckets its samples span, whatever order they come in', () => {
+    const empty = histogram();
+    assert.equal(empty.byteLength, 0);
+    const values = [0.5, 0.05, 40, 0.2, 3, 900, 0.01];
+    const forward = histogram();
+    const backward = histogram();
+    values.forEach((value, index) => forward.addSample(value, 1 + index, START + index * HOUR));
+    [...values].reverse().forEach((value, index) => backward.addSample(value, values.length - index, START + (values.length - 1 - index) * HOUR));
+    for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9, 1]) assert.equal(backward.percentile(fraction), forward.percentile(fraction), String(fraction));
+    const narrow = histogram();
+    for (let minute = 0; minute < 1440; minute += 1) narrow.addSample(0.2 + (minute % 10) * 0.01, 1, START + minute * 60_000);
+    const spanned = CPU_BUCKETS.findBucket(0.29) - CPU_BUCKETS.findBucket(0.2) + 1;
+    assert.ok(narrow.byteLength <= (spanned + 8) * 8, `${narrow.byteLength} bytes for ${spanned} buckets`);
+    assert.ok(forward.byteLength <= CPU_BUCKETS.bucketCount * 8);
+  });
+
+  it('restores a checkpoint into the same range and answers as the original', () => {
+    const original = histogram();
+    for (const [index, value] of [2, 0.3, 7, 0.3].entries()) original.addSample(value, 1, START + index * HOUR);
+    const copy = histogram();
+    assert.equal(copy.restore(original.checkpoint()), true);
+    for (const fraction of [0.2, 0.5, 0.8, 1]) assert.equal(copy.percentile(fraction), original.percentile(fraction));
+    copy.addSample(0.02, 1, START + 5 * HOUR);
+    original.addSample(0.02, 1, START + 5 * HOUR);
+    assert.equal(copy.percentile(0.1), original.percentile(0.1));
+    assert.equal(copy.restore({ referenceMs: 0, totalWeight: 1, buckets: [CPU_BUCKETS.bucketCount, 1] }), false, 'a bucket outside the scheme');
   });
 });

@@ -64,10 +64,21 @@ function isWeight(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+// Buckets added on either side when the held range grows, so a slowly drifting usage does not
+// reallocate at every new bucket.
+const GROWTH_SLACK = 4;
+const NO_WEIGHTS = new Float64Array(0);
+
 export class DecayingHistogram {
   readonly scheme: BucketScheme;
   readonly clock: DecayClock;
-  private readonly weights: Float64Array;
+  /**
+   * The weights of buckets firstHeld .. firstHeld + weights.length − 1 only: a container's usage
+   * spans a few dozen of the 176 buckets, and most start-up histograms stay empty, so a full array
+   * per histogram would be most of a container's memory.
+   */
+  private weights: Float64Array = NO_WEIGHTS;
+  private firstHeld = 0;
   private totalWeight = 0;
   private minBucket: number;
   private maxBucket = 0;
@@ -79,7 +90,6 @@ export class DecayingHistogram {
   constructor(scheme: BucketScheme, clock: DecayClock) {
     this.scheme = scheme;
     this.clock = clock;
-    this.weights = new Float64Array(scheme.bucketCount);
     this.minBucket = scheme.bucketCount - 1;
     this.renormaliseAfterMs = clock.halfLifeMs * MAX_DECAY_EXPONENT;
   }
@@ -118,8 +128,10 @@ export class DecayingHistogram {
   }
 
   private record(bucket: number, added: number): void {
-    const bucketWeight = (this.weights[bucket] as number) + added;
-    this.weights[bucket] = bucketWeight;
+    let index = bucket - this.firstHeld;
+    if (index < 0 || index >= this.weights.length) index = this.hold(bucket);
+    const bucketWeight = (this.weights[index] as number) + added;
+    this.weights[index] = bucketWeight;
     this.totalWeight += added;
     if (bucketWeight >= this.scheme.epsilon) {
       if (bucket < this.minBucket) this.minBucket = bucket;
@@ -131,16 +143,17 @@ export class DecayingHistogram {
   subtractSample(value: number, weight: number, timeMs: number): void {
     if (!(weight >= 0)) throw new RangeError('sample weight must be non-negative');
     const bucket = this.scheme.findBucket(value);
-    const current = this.weights[bucket] as number;
+    const current = this.weightOf(bucket);
+    if (current === 0) return;
     let removed = weight * this.decayFactor(timeMs);
     if (removed > current - this.scheme.epsilon) removed = current;
-    this.weights[bucket] = current - removed;
+    this.weights[bucket - this.firstHeld] = current - removed;
     this.totalWeight -= removed;
     this.updateMinAndMax();
   }
 
   isEmpty(): boolean {
-    return (this.weights[this.minBucket] as number) < this.scheme.epsilon;
+    return this.weightOf(this.minBucket) < this.scheme.epsilon;
   }
 
   /**
@@ -153,7 +166,7 @@ export class DecayingHistogram {
     let partialSum = 0;
     let bucket = this.minBucket;
     for (; bucket < this.maxBucket; bucket += 1) {
-      partialSum += this.weights[bucket] as number;
+      partialSum += this.weights[bucket - this.firstHeld] as number;
       if (partialSum >= threshold) break;
     }
     const last = this.scheme.bucketCount - 1;
@@ -167,9 +180,9 @@ export class DecayingHistogram {
 
   checkpoint(): HistogramCheckpoint {
     const buckets: number[] = [];
-    for (let bucket = 0; bucket < this.weights.length; bucket += 1) {
-      const weight = this.weights[bucket] as number;
-      if (weight !== 0) buckets.push(bucket, weight);
+    for (let index = 0; index < this.weights.length; index += 1) {
+      const weight = this.weights[index] as number;
+      if (weight !== 0) buckets.push(this.firstHeld + index, weight);
     }
     return { referenceMs: this.referencePeriods * this.clock.halfLifeMs, totalWeight: this.totalWeight, buckets };
   }
@@ -180,17 +193,22 @@ export class DecayingHistogram {
     const periods = checkpoint.referenceMs / halfLifeMs;
     const { buckets } = checkpoint;
     if (!Number.isSafeInteger(periods) || !isWeight(checkpoint.totalWeight) || buckets.length % 2 !== 0) return false;
+    let low = this.scheme.bucketCount;
+    let high = -1;
     for (let index = 0; index < buckets.length; index += 2) {
       const bucket = buckets[index] as number;
-      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= this.weights.length || !isWeight(buckets[index + 1])) return false;
+      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= this.scheme.bucketCount || !isWeight(buckets[index + 1])) return false;
+      low = Math.min(low, bucket);
+      high = Math.max(high, bucket);
     }
-    this.weights.fill(0);
-    for (let index = 0; index < buckets.length; index += 2) this.weights[buckets[index] as number] = buckets[index + 1] as number;
+    this.firstHeld = high < low ? 0 : low;
+    this.weights = high < low ? NO_WEIGHTS : new Float64Array(high - low + 1);
+    for (let index = 0; index < buckets.length; index += 2) this.weights[(buckets[index] as number) - low] = buckets[index + 1] as number;
     this.totalWeight = checkpoint.totalWeight;
     this.referencePeriods = periods;
     this.renormaliseAfterMs = (periods + MAX_DECAY_EXPONENT) * halfLifeMs;
-    this.minBucket = 0;
-    this.maxBucket = this.weights.length - 1;
+    this.minBucket = this.firstHeld;
+    this.maxBucket = this.firstHeld + Math.max(0, this.weights.length - 1);
     this.updateMinAndMax();
     return true;
   }
@@ -204,9 +222,7 @@ export class DecayingHistogram {
     const { halfLifeMs } = this.clock;
     const next = Math.round(timeMs / halfLifeMs);
     const factor = 2 ** (this.referencePeriods - next);
-    for (let bucket = this.minBucket; bucket <= this.maxBucket; bucket += 1) {
-      this.weights[bucket] = (this.weights[bucket] as number) * factor;
-    }
+    for (let index = 0; index < this.weights.length; index += 1) this.weights[index] = (this.weights[index] as number) * factor;
     this.totalWeight *= factor;
     this.referencePeriods = next;
     this.renormaliseAfterMs = (next + MAX_DECAY_EXPONENT) * halfLifeMs;
@@ -216,7 +232,25 @@ export class DecayingHistogram {
   private updateMinAndMax(): void {
     const { epsilon } = this.scheme;
     const last = this.scheme.bucketCount - 1;
-    while ((this.weights[this.minBucket] as number) < epsilon && this.minBucket < last) this.minBucket += 1;
-    while ((this.weights[this.maxBucket] as number) < epsilon && this.maxBucket > 0) this.maxBucket -= 1;
+    while (this.weightOf(this.minBucket) < epsilon && this.minBucket < last) this.minBucket += 1;
+    while (this.weightOf(this.maxBucket) < epsilon && this.maxBucket > 0) this.maxBucket -= 1;
+  }
+
+  private weightOf(bucket: number): number {
+    const index = bucket - this.firstHeld;
+    return index >= 0 && index < this.weights.length ? (this.weights[index] as number) : 0;
+  }
+
+  /** Widens the held range to include `bucket` (with some slack); returns the bucket's index in it. */
+  private hold(bucket: number): number {
+    const held = this.weights;
+    const empty = held.length === 0;
+    const first = Math.max(0, Math.min(bucket - GROWTH_SLACK, empty ? bucket : this.firstHeld));
+    const end = Math.min(this.scheme.bucketCount, Math.max(bucket + 1 + GROWTH_SLACK, empty ? 0 : this.firstHeld + held.length));
+    const grown = new Float64Array(end - first);
+    if (!empty) grown.set(held, this.firstHeld - first);
+    this.weights = grown;
+    this.firstHeld = first;
+    return bucket - first;
   }
 }

@@ -15,8 +15,10 @@ function recommendationWith(knobs: Parameters<typeof recommenderOptions>[0]) {
   const series = aggregator.seriesFor('team', 'web-5d8f9c7b6d-x2x9z', 'app');
   for (let minute = 0; minute < 120; minute += 1) series.add(START + minute * MINUTE, 0.01, minute < 3 ? 900 * MIB : 100 * MIB, START);
   const [entry] = aggregator.recommendations();
-  assert.ok(entry?.recommendation !== undefined && entry.explanation !== undefined);
-  return { target: entry.recommendation.target, explanation: entry.explanation };
+  const explanation = aggregator.explain('team', 'web', 'app');
+  assert.ok(entry?.recommendation !== undefined && explanation !== undefined);
+  assert.equal(aggregator.explain('team', 'web', 'sidecar'), undefined, 'no such container');
+  return { target: entry.recommendation.target, explanation };
 }
 
 describe('recommenderOptions', () => {

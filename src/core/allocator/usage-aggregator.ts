@@ -60,7 +60,6 @@ export interface WorkloadContainerRecommendation {
   /** Undefined: not enough data. */
   readonly recommendation: Recommendation | undefined;
   readonly confidenceDays: number;
-  readonly explanation: RecommendationExplanation | undefined;
 }
 
 export type AggregatorOptions = RecommenderOptions;
@@ -69,12 +68,16 @@ interface Workload {
   readonly namespace: string;
   readonly name: string;
   readonly containers: Map<string, ContainerUsage>;
+  /** The container names in order, kept as they are added: recommendations() runs far more often. */
+  readonly sortedContainers: string[];
 }
 
 export class UsageAggregator {
   private readonly workloads = new Map<string, Workload>();
   private readonly series = new Map<string, UsageSeries>();
   private readonly options: AggregatorOptions;
+  /** The workloads by namespace and name; undefined again when one is added. */
+  private sortedWorkloads: Workload[] | undefined;
 
   constructor(options: AggregatorOptions = {}) {
     this.options = options;
@@ -96,37 +99,52 @@ export class UsageAggregator {
     // Workloads mostly share a container count: one estimator stack per count, for this call.
     const estimatorsByCount = new Map<number, PodEstimators>();
     const result: WorkloadContainerRecommendation[] = [];
-    // "\0" sorts before every character a name may hold, so the native string sort orders by
-    // namespace, then workload, without a comparator call per pair.
-    const sortKeys = [...this.workloads.values()].map((workload) => `${workload.namespace}\0${workload.name}`).sort();
-    for (const sortKey of sortKeys) {
-      const workload = this.workloads.get(sortKey) as Workload;
+    for (const workload of this.workloadsInOrder()) {
       let estimators = estimatorsByCount.get(workload.containers.size);
       if (estimators === undefined) {
         estimators = podEstimators(workload.containers.size, this.options.settings);
         estimatorsByCount.set(workload.containers.size, estimators);
       }
-      for (const container of [...workload.containers.keys()].sort()) {
+      for (const container of workload.sortedContainers) {
         const usage = workload.containers.get(container) as ContainerUsage;
-        const recommendation = recommend(usage, estimators);
-        const explanation = recommendation === undefined ? undefined : explainRecommendation(usage, estimators);
-        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation, confidenceDays: usage.confidenceDays(), explanation });
+        result.push({ namespace: workload.namespace, workload: workload.name, container, recommendation: recommend(usage, estimators), confidenceDays: usage.confidenceDays() });
       }
     }
     return result;
+  }
+
+  /**
+   * Why one container's recommendation is what it is, asked for the rows a user looks at: building
+   * it for every row would cost more than the recommendations themselves. Undefined without one.
+   */
+  explain(namespace: string, workload: string, container: string): RecommendationExplanation | undefined {
+    const found = this.workloads.get(`${namespace}\0${workload}`);
+    const usage = found?.containers.get(container);
+    if (found === undefined || usage === undefined || !usage.hasData()) return undefined;
+    return explainRecommendation(usage, podEstimators(found.containers.size, this.options.settings));
+  }
+
+  private workloadsInOrder(): Workload[] {
+    // The keys are "namespace\0name" and "\0" sorts before every character a name may hold, so the
+    // native string sort orders by namespace, then workload, without a comparator call per pair.
+    this.sortedWorkloads ??= [...this.workloads.keys()].sort().map((key) => this.workloads.get(key) as Workload);
+    return this.sortedWorkloads;
   }
 
   private containerUsage(namespace: string, name: string, container: string): ContainerUsage {
     const workloadKey = `${namespace}\0${name}`;
     let workload = this.workloads.get(workloadKey);
     if (workload === undefined) {
-      workload = { namespace, name, containers: new Map() };
+      workload = { namespace, name, containers: new Map(), sortedContainers: [] };
       this.workloads.set(workloadKey, workload);
+      this.sortedWorkloads = undefined;
     }
     let usage = workload.containers.get(container);
     if (usage === undefined) {
       usage = new ContainerUsage();
       workload.containers.set(container, usage);
+      workload.sortedContainers.push(container);
+      workload.sortedContainers.sort();
     }
     return usage;
   }
