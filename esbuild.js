@@ -2,12 +2,26 @@
 // `--production` minifies the shipped bundles; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 // Desktop VS Code's extension host runs Node 22; the bundles must not use anything newer.
 const nodeTarget = 'node22';
+
+// A JSON import as a JS object literal is compiled as code at every start; the same data in a string
+// given to JSON.parse is only scanned (V8's advice for literals over 10 KB). The schemas are 65 KB to 1 MB.
+/** @type {import('esbuild').Plugin} */
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/].*\.json$/ }, async (args) => {
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
@@ -20,6 +34,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: [jsonAsString],
 };
 
 // Every source file that imports 'vscode' would get its own esbuild interop copy of the API object's
@@ -36,9 +51,9 @@ const vscodeOnce = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce] },
+  { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce, jsonAsString] },
   // Every command's handler, required by the extension when the first command runs.
-  { ...shared, entryPoints: { commands: 'src/vscode/commands/register-commands.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce] },
+  { ...shared, entryPoints: { commands: 'src/vscode/commands/register-commands.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce, jsonAsString] },
   // The cluster service (client-node inside) is its own bundle, required by the extension on first use.
   { ...shared, entryPoints: { cluster: 'src/cluster/index.ts' }, outdir: 'dist', metafile: true },
   // The pure core the editor needs (lint engine, rules, js-yaml, the schema snapshot, describe, allocator
