@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,6 +24,20 @@ const jsonAsString = {
   },
 };
 
+// The CLI reads only the version of package.json, whose contributions make it 16 KB.
+const rootPackage = resolve('package.json');
+/** @type {import('esbuild').Plugin} */
+const packageVersionOnly = {
+  name: 'package-version-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]package\.json$/ }, async (args) => {
+      if (args.path !== rootPackage) return undefined;
+      const { version } = JSON.parse(await readFile(args.path, 'utf8'));
+      return { contents: `module.exports = ${JSON.stringify({ version })};`, loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
   bundle: true,
@@ -34,7 +49,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
-  plugins: [jsonAsString],
+  plugins: [jsonAsString, packageVersionOnly],
 };
 
 // Every source file that imports 'vscode' would get its own esbuild interop copy of the API object's
