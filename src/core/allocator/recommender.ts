@@ -3,6 +3,7 @@
 // margin, the confidence multiplier on the bounds, then the per-pod minimums split over containers.
 import type { ContainerUsage } from './container-usage.ts';
 import {
+  estimate,
   percentileEstimator,
   withConfidenceMultiplier,
   withMargin,
@@ -66,10 +67,10 @@ export function podEstimators(containerCount: number, settings: RecommenderSetti
   const minimums = { cpu: settings.podMinCpuCores * fraction, memory: settings.podMinMemoryBytes * fraction };
   const margin = settings.marginFraction;
   // The margin comes before the confidence multiplier, as in recommender.go.
-  const lower = withMargin(margin, percentileEstimator(LOWER_BOUND_PERCENTILE, LOWER_BOUND_PERCENTILE));
-  const upper = withMargin(margin, percentileEstimator(UPPER_BOUND_PERCENTILE, UPPER_BOUND_PERCENTILE));
+  const lower = withMargin(margin, percentileEstimator(LOWER_BOUND_PERCENTILE));
+  const upper = withMargin(margin, percentileEstimator(UPPER_BOUND_PERCENTILE));
   return {
-    target: withMinimums(minimums, withMargin(margin, percentileEstimator(TARGET_PERCENTILE, TARGET_PERCENTILE))),
+    target: withMinimums(minimums, withMargin(margin, percentileEstimator(TARGET_PERCENTILE))),
     // Lower bound × (1 + 0.001 / confidence)^-2: barely moves after a day of history.
     lowerBound: withMinimums(minimums, withConfidenceMultiplier(0.001, -2, lower)),
     // Upper bound × (1 + 1 / confidence): twice the estimate after one day, +14% after a week.
@@ -95,9 +96,8 @@ export function recommend(usage: ContainerUsage, estimators: PodEstimators): Rec
   if (!usage.hasData()) return undefined;
   const floors = memoryFloors(usage);
   const floor = Math.max(floors.oomBytes, floors.startupBytes);
-  const estimate = estimators.target(usage);
-  const target = capped({ cpu: estimate.cpu, memory: Math.max(estimate.memory, floor) });
-  const upperBound = capped(estimators.upperBound(usage));
+  const target = capped({ cpu: estimators.target(usage, 'cpu'), memory: Math.max(estimators.target(usage, 'memory'), floor) });
+  const upperBound = capped(estimate(estimators.upperBound, usage));
   const grown = 1 + estimators.marginFraction;
   const startupCpu = usage.startup.cpu.percentile(UPPER_BOUND_PERCENTILE) * grown;
   const limits = {
@@ -106,7 +106,7 @@ export function recommend(usage: ContainerUsage, estimators: PodEstimators): Rec
   };
   return {
     target,
-    lowerBound: capped(estimators.lowerBound(usage)),
+    lowerBound: capped(estimate(estimators.lowerBound, usage)),
     // Never under the target a floor raised.
     upperBound: { cpu: Math.max(upperBound.cpu, target.cpu), memory: Math.max(upperBound.memory, target.memory) },
     limits: capped(limits),
