@@ -208,5 +208,12 @@ describe('kube-workbench lint', () => {
       assert.match(result.stderr, /usage\.jsonl:1: skipped: /);
     }
     assert.equal((await run(['web.yaml', '--format', 'json'])).stdout.includes('request-suggestion'), false);
+    // The editor's and suggest's knobs: a 1000m pod minimum sets the CPU target.
+    const tuned = await run(['web.yaml', '--usage', 'usage.jsonl', '--pod-min-cpu-millicores', '1000', '--format', 'json']);
+    const [suggestion] = (JSON.parse(tuned.stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((finding) => finding.ruleId === 'request-suggestion');
+    assert.match(suggestion?.message ?? '', /^Observed usage suggests requests of cpu 1 \(set: 2\), memory 3\d\dMi/);
+    const alone = await run(['web.yaml', '--margin-fraction', '0']);
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /--margin-fraction goes with --usage/);
   });
 });

@@ -16,6 +16,7 @@ import { leftAlone } from './left-alone.ts';
 import { perFilePool } from './lint-pool.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
+import { RECOMMENDER_FLAG_OPTIONS, RECOMMENDER_FLAGS_HELP, recommenderFlagValues } from './recommender-flag-names.ts';
 import { stdoutIsTerminal } from './stdout.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -47,7 +48,9 @@ Options:
                                the bundled schema's)
   --usage FILE                 observed usage (JSON lines, as for \`suggest\`): request-suggestion
                                reports containers whose requests are far from the allocator's
-                               target; a manifest without a namespace matches any namespace
+                               target; a manifest without a namespace matches any namespace.
+                               With --usage, the recommender's knobs (as for \`suggest\`):
+${RECOMMENDER_FLAGS_HELP}
   --allow-skipped              files that are not linted (larger than ${sizeText(MAX_MANIFEST_BYTES)}, binary) do not
                                fail the run; without it they exit 2, so CI never passes what
                                it did not check
@@ -109,7 +112,7 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     if (leftAlone(file, discovered.has(input))) continue;
     files.push(file);
   }
-  const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), io);
+  const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), options.recommender, io);
   const kustomize = await lintKustomizations(files, { cwd: deps.cwd, kubectl: deps.kubectl ?? 'kubectl', io });
   const schema = await loadBundledSchema();
   const lintSet = (rules?: readonly Rule[]): Finding[] =>
@@ -139,6 +142,8 @@ interface Options {
   readonly failOn: Severity;
   readonly kubernetesVersion: string | undefined;
   readonly usage: string | undefined;
+  /** The recommender flags as given; converted when the usage file is read. */
+  readonly recommender: Readonly<Record<string, string>>;
   readonly profile: ProfileName | undefined;
   readonly allowSkipped: boolean;
   readonly help: boolean;
@@ -157,6 +162,7 @@ function parseOptions(args: readonly string[]): Options {
         'max-severity': { type: 'string' },
         'kubernetes-version': { type: 'string' },
         usage: { type: 'string' },
+        ...RECOMMENDER_FLAG_OPTIONS,
         profile: { type: 'string' },
         'allow-skipped': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -175,14 +181,16 @@ function parseOptions(args: readonly string[]): Options {
   const profile = values.profile;
   if (profile !== undefined && !isProfileName(profile)) throw new UsageError(`unknown profile '${profile}' (${profileNames.join(', ')})`);
   if (positionals.length === 0 && !values.help) throw new UsageError('no input: give paths, globs or - for stdin (see --help)');
-  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, profile, allowSkipped: values['allow-skipped'], help: values.help };
+  const recommender = recommenderFlagValues(values);
+  if (values.usage === undefined && Object.keys(recommender).length > 0) throw new UsageError(`--${Object.keys(recommender)[0]} goes with --usage`);
+  return { inputs: positionals, format, config: values.config, failOn: failOn as Severity, kubernetesVersion: version?.replace(/^v/, ''), usage: values.usage, recommender, profile, allowSkipped: values['allow-skipped'], help: values.help };
 }
 
 /** The allocator's suggestions from a usage file; the workload's kind is unknown there ('*'). */
-async function usageFacts(path: string, io: CliIo): Promise<ClusterFacts> {
+async function usageFacts(path: string, flags: Readonly<Record<string, string>>, io: CliIo): Promise<ClusterFacts> {
   // Imported here: the allocator builds its histogram buckets when loaded, which a plain lint does not need.
-  const [{ readUsageFile }, { requestSuggestion }] = await Promise.all([import('./usage-file.ts'), import('../core/lint/request-suggestions.ts')]);
-  const { aggregator } = await readUsageFile(path, undefined, io);
+  const [{ readUsageFile }, { requestSuggestion }, { recommenderFlags }] = await Promise.all([import('./usage-file.ts'), import('../core/lint/request-suggestions.ts'), import('./recommender-flags.ts')]);
+  const { aggregator } = await readUsageFile(path, undefined, io, recommenderFlags(flags));
   const suggestions = aggregator.recommendations().flatMap(({ namespace, workload, container, recommendation }) => {
     if (recommendation === undefined) return [];
     const source = { kind: '*', name: workload, container, recommendation };
