@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   context.subscriptions.push(
     ui,
     diagnostics.disposable,
-    registerAuthoring(clusters, diagnostics.controller, workspaceState),
+    registerAuthoring(clusters, diagnostics.controller, workspaceState, (question) => ui.ask(question)),
     log,
     clusters,
     explorer,

@@ -8,11 +8,11 @@ import { KubeFieldHover } from './hover-provider.ts';
 import { KUSTOMIZATION_FILES, KustomizeLinks } from './kustomize-links.ts';
 import { KubeNavigation } from './navigation-providers.ts';
 import { KubeOutline } from './outline-providers.ts';
-import { offerYamlHandOver } from './yaml-hand-over.ts';
+import { offerYamlHandOver, type Ask } from './yaml-hand-over.ts';
 
 const YAML: vscode.DocumentSelector = { language: 'yaml' };
 
-export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintController, workspaceState: vscode.Memento): vscode.Disposable {
+export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintController, workspaceState: vscode.Memento, ask: Ask): vscode.Disposable {
   const source = new AuthoringSource(clusters, lint);
   const outline = new KubeOutline(lint);
   const navigation = new KubeNavigation(source, lint);
@@ -26,6 +26,6 @@ export function registerAuthoring(clusters: ClusterServiceHolder, lint: LintCont
     vscode.languages.registerCodeLensProvider(YAML, navigation),
     vscode.languages.registerDocumentLinkProvider(KUSTOMIZATION_FILES, new KustomizeLinks()),
     navigation,
-    offerYamlHandOver(lint, workspaceState),
+    offerYamlHandOver(lint, workspaceState, ask),
   );
 }

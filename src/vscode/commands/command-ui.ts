@@ -4,13 +4,15 @@
 // (ExtensionMode.Test): no command argument, link or other extension can answer for the user.
 import * as vscode from 'vscode';
 
-/** A modal question: the message, its detail, and the buttons (closing the dialog answers undefined). */
+/** A question: the message, its detail, and the buttons (closing the dialog answers undefined). */
 export interface Question {
   readonly message: string;
   readonly detail?: string;
   readonly choices: readonly string[];
   /** Asked with a warning icon: the answer changes or risks something. */
   readonly warning: boolean;
+  /** Asked in a notification that waits in the corner instead of a modal dialog: nothing waits on it. */
+  readonly notification?: boolean;
 }
 
 export type Answerer = (question: Question) => string | undefined;
@@ -55,7 +57,7 @@ export type PathAnswerer = (question: PathQuestion) => string | undefined;
 
 /** The handles the integration tests drive the commands through. */
 export interface TestSeam {
-  /** Answers every modal question instead of the user, until set to undefined. */
+  /** Answers every question (modal or notification) instead of the user, until set to undefined. */
   answerQuestions(answerer: Answerer | undefined): void;
   /** Answers every save dialog instead of the user, until set to undefined. */
   answerSaveDialogs(answerer: SaveAnswerer | undefined): void;
@@ -80,7 +82,7 @@ export class CommandUi implements vscode.Disposable {
   async ask(question: Question): Promise<string | undefined> {
     if (this.answerer !== undefined) return this.answerer(question);
     const show = question.warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(question.message, { modal: true, ...(question.detail === undefined || question.detail === '' ? {} : { detail: question.detail }) }, ...question.choices);
+    return show(question.message, { modal: question.notification !== true, ...(question.detail === undefined || question.detail === '' ? {} : { detail: question.detail }) }, ...question.choices);
   }
 
   /** A save dialog for a YAML file, proposing `proposed`. */
