@@ -5,14 +5,14 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runTests } from '@vscode/test-electron';
 import packageJson from '../../package.json' with { type: 'json' };
-import { repoRoot } from './tools.ts';
+import { companionExtensions, repoRoot } from './tools.ts';
 
 const workspace = mkdtempSync(`${tmpdir()}/kwb-workspace-`);
 cpSync(`${repoRoot}/test/fixtures/workspace`, workspace, { recursive: true });
 const version = packageJson.engines.vscode.replace(/^\^/, '');
 process.exitCode = await runTests({
   version,
-  extensionDevelopmentPath: repoRoot,
+  extensionDevelopmentPath: [repoRoot, ...companionExtensions],
   extensionTestsPath: `${repoRoot}/out/test/integration/index.cjs`,
   launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--disable-workspace-trust'],
 }).catch((error: unknown) => {

