@@ -21,6 +21,7 @@ export { fitSummary, nodeStatesFromCache, type FitSummary } from './cluster/cach
 export { requestSuggestion } from './lint/request-suggestions.ts';
 export { completions, type AuthoringInput, type CompletionEntry } from './authoring/completion.ts';
 export { hoverAt } from './authoring/hover.ts';
+export { kustomizePathCompletions, kustomizePathRequest, type DirectoryEntry } from './authoring/kustomize-path-completion.ts';
 export { folderObjects } from './authoring/references.ts';
 export { documentSymbols, type ObjectSymbol } from './authoring/symbols.ts';
 export { foldingRanges } from './authoring/folding.ts';

@@ -1,5 +1,5 @@
 // A kustomization in a real VS Code: its paths are links (a quoted name with a space opens that file, a
-// folder opens its kustomization), and the patch it names is a partial object without missing-field
+// folder opens its kustomization) and complete from the files there, and the patch it names is a partial object without missing-field
 // errors, whether the kustomization is open or only on disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -19,6 +19,19 @@ describe('Kustomization links and patches', function () {
     assert.deepEqual(shown, ['../base dir → kustomize/base dir/kustomization.yaml', 'web patch.yaml → kustomize/overlay/web patch.yaml']);
     const opened = await vscode.workspace.openTextDocument(links[1]!.target!);
     assert.match(opened.getText(), /replicas: 3/);
+  });
+
+  it('completes the paths it names from the files and folders there, a folder with its slash', async () => {
+    await activateWorkbench();
+    const kustomization = await vscode.workspace.openTextDocument(fixture('overlay', 'kustomization.yaml'));
+    const completed = async (after: string): Promise<vscode.CompletionItem[]> => {
+      const position = kustomization.positionAt(kustomization.getText().indexOf(after) + after.length);
+      return (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', kustomization.uri, position)).items;
+    };
+    const shown = (items: vscode.CompletionItem[]): string[] => items.filter((item) => item.kind === vscode.CompletionItemKind.Folder || item.kind === vscode.CompletionItemKind.File).map((item) => String(item.label)).sort();
+    assert.deepEqual(shown(await completed('"../')), ['base dir/', 'overlay/', 'plain/']);
+    // The patch's own folder: the patch file, not the kustomization itself.
+    assert.deepEqual(shown(await completed('path: "')), ['web patch.yaml']);
   });
 
   it('the patch named with a space has no missing required field while its kustomization is open', async () => {

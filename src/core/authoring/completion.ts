@@ -24,7 +24,7 @@ export interface AuthoringInput {
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'property' | 'value' | 'enum' | 'reference' | 'snippet';
+  readonly kind: 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'file' | 'folder';
   readonly detail: string;
   readonly documentation: string | undefined;
   readonly insertText: string;

@@ -13,10 +13,17 @@ const kinds: Readonly<Record<CompletionEntry['kind'], vscode.CompletionItemKind>
   enum: vscode.CompletionItemKind.EnumMember,
   reference: vscode.CompletionItemKind.Reference,
   snippet: vscode.CompletionItemKind.Snippet,
+  file: vscode.CompletionItemKind.File,
+  folder: vscode.CompletionItemKind.Folder,
 };
 
 /** A space asks for values after `key: ` and keys after `- `; other spaces are left to typing. */
 export const TRIGGER_CHARACTERS = [' ', ':'];
+
+/** A space typed anywhere but after `key: ` or `- `: no completion to show. */
+export function typedSpace(document: vscode.TextDocument, position: vscode.Position, context: vscode.CompletionContext): boolean {
+  return context.triggerCharacter === ' ' && !/(?:^|[:-]) $/.test(document.lineAt(position.line).text.slice(0, position.character));
+}
 
 export class KubeCompletionProvider implements vscode.CompletionItemProvider {
   private readonly source: AuthoringSource;
@@ -27,13 +34,14 @@ export class KubeCompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionItem[] | undefined> {
     if (!isAuthoringDocument(document, position)) return undefined;
-    if (context.triggerCharacter === ' ' && !/(?:^|[:-]) $/.test(document.lineAt(position.line).text.slice(0, position.character))) return undefined;
+    if (typedSpace(document, position, context)) return undefined;
     const input = await this.source.input(document, position);
     return loadCoreModule().completions(input).map((entry) => completionItem(entry, document));
   }
 }
 
-function completionItem(entry: CompletionEntry, document: vscode.TextDocument): vscode.CompletionItem {
+/** A core completion entry as VS Code shows it; a retrigger asks for the next completion once inserted. */
+export function completionItem(entry: CompletionEntry, document: vscode.TextDocument): vscode.CompletionItem {
   const item = new vscode.CompletionItem(entry.label, kinds[entry.kind]);
   item.detail = entry.detail;
   if (entry.documentation !== undefined) item.documentation = new vscode.MarkdownString(entry.documentation);
