@@ -5,8 +5,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createLintFile } from '../core/lint/engine.ts';
-import { isRemotePath, kustomizationEntries } from '../core/lint/kustomize-entries.ts';
 import { type KustomizeNode, type RenderedKustomization, traceRenderedFindings } from '../core/lint/kustomize-map.ts';
+import { KustomizeTrees, nestedKustomizations, treeFiles, type TreeIo } from '../core/lint/kustomize-tree.ts';
 import { isKustomizationPath } from '../core/lint/templates.ts';
 import type { Finding, LintFile } from '../core/lint/types.ts';
 import type { CliIo } from './main.ts';
@@ -30,18 +30,16 @@ export interface KustomizeOptions {
 }
 
 const renderTimeoutMs = 60_000;
-/** Nested bases deeper than this are not followed (kustomize itself stops at cycles only). */
-const maxDepth = 20;
-const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export async function lintKustomizations(files: readonly LintFile[], options: KustomizeOptions): Promise<KustomizeLint> {
   const reader = new TreeReader(options.cwd, files);
+  const builder = new KustomizeTrees(reader);
   const trees = new Map<string, KustomizeNode>();
   for (const file of files) {
-    const tree = file.path !== '<stdin>' && isKustomizationPath(file.path) ? await reader.node(file, 0) : undefined;
+    const tree = file.path !== '<stdin>' && isKustomizationPath(file.path) ? await builder.node(file) : undefined;
     if (tree !== undefined) trees.set(reader.real(file.path), tree);
   }
-  const nested = new Set([...trees.values()].flatMap((tree) => [...nestedPaths(tree, reader)]));
+  const nested = new Set([...trees.values()].flatMap((tree) => [...nestedKustomizations(tree)].map((file) => reader.real(file.path))));
   const rendered: RenderedKustomization[] = [];
   const covered = new Set<LintFile>();
   for (const [real, root] of trees) {
@@ -62,29 +60,9 @@ export async function lintKustomizations(files: readonly LintFile[], options: Ku
   };
 }
 
-/** The resource and patch files of a tree, kustomizations left out (they stay in the file set). */
-function* treeFiles(node: KustomizeNode): Generator<LintFile> {
-  yield* node.patchFiles.values();
-  for (const resource of node.resources) {
-    if ('entries' in resource) yield* treeFiles(resource);
-    else yield resource;
-  }
-}
-
-function* nestedPaths(node: KustomizeNode, reader: TreeReader): Generator<string> {
-  for (const resource of node.resources) {
-    if (!('entries' in resource)) continue;
-    yield reader.real(resource.file.path);
-    yield* nestedPaths(resource, reader);
-  }
-}
-
 /** Reads the files a kustomization names, each once (the inputs' own parse reused), paths shown as the CLI shows them. */
-class TreeReader {
+class TreeReader implements TreeIo {
   private readonly byReal = new Map<string, LintFile>();
-  private readonly nodes = new Map<string, KustomizeNode>();
-  private readonly building = new Set<string>();
-
   private readonly cwd: string;
 
   constructor(cwd: string, inputs: readonly LintFile[]) {
@@ -105,42 +83,25 @@ class TreeReader {
     return [...this.byReal.values()];
   }
 
-  /** The kustomization's tree; undefined for one that lists itself through its resources (kubectl reports the cycle). */
-  async node(file: LintFile, depth: number): Promise<KustomizeNode | undefined> {
-    const real = this.real(file.path);
-    if (this.building.has(real)) return undefined;
-    const known = this.nodes.get(real);
-    if (known !== undefined) return known;
-    this.building.add(real);
-    const entries = kustomizationEntries(file);
-    const dir = dirname(resolve(this.cwd, file.path));
-    const resources: (LintFile | KustomizeNode)[] = [];
-    const patchFiles = new Map<string, LintFile>();
-    for (const { path } of entries.resources) {
-      if (isRemotePath(path)) continue;
-      const target = join(dir, path);
-      if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === true) {
-        const inner = kustomizationNames.map((name) => join(target, name)).find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile() === true);
-        const innerFile = inner === undefined || depth >= maxDepth ? undefined : await this.file(inner);
-        const innerNode = innerFile === undefined ? undefined : await this.node(innerFile, depth + 1);
-        if (innerNode !== undefined) resources.push(innerNode);
-      } else {
-        const resource = await this.file(target);
-        if (resource !== undefined) resources.push(resource);
-      }
-    }
-    for (const { path } of entries.patches) {
-      const patch = path === undefined ? undefined : await this.file(join(dir, path));
-      if (path !== undefined && patch !== undefined) patchFiles.set(path, patch);
-    }
-    this.building.delete(real);
-    const node: KustomizeNode = { file, entries, resources, patchFiles };
-    this.nodes.set(real, node);
-    return node;
+  folderOf(file: LintFile): string {
+    return dirname(resolve(this.cwd, file.path));
+  }
+
+  join(folder: string, path: string): string {
+    return join(folder, path);
+  }
+
+  async kind(path: string): Promise<'file' | 'folder' | undefined> {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isDirectory() === true ? 'folder' : info?.isFile() === true ? 'file' : undefined;
+  }
+
+  identity(file: LintFile): string {
+    return this.real(file.path);
   }
 
   /** The file at an absolute path, parsed once; undefined when unreadable or too large (kubectl says why). */
-  private async file(absolute: string): Promise<LintFile | undefined> {
+  async file(absolute: string): Promise<LintFile | undefined> {
     const real = this.real(absolute);
     const known = this.byReal.get(real);
     if (known !== undefined) return known;
