@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { renderKustomization } from './kustomize-render.ts';
 import { createLintCommand } from './lint.ts';
 import { runCaptured } from './run-captured.ts';
 
@@ -47,25 +46,5 @@ describe('lint DIR with kustomizations', () => {
     const result = await lint(['broken']);
     assert.match(result.stderr, /^broken\/kustomization\.yaml: not rendered \(.*missing\.yaml.*\): its files are linted as they are\n$/);
     assert.deepEqual(lines(result.stdout, 'latest-tag'), ['broken/pod.yaml:7:12']);
-  });
-});
-
-describe('kubectl kustomize', () => {
-  const script = (name: string, body: string): string => {
-    write(name, `#!/bin/sh\n${body}\n`);
-    chmodSync(join(folder, name), 0o755);
-    return join(folder, name);
-  };
-
-  it('is bounded in time and output, and can be cancelled', async () => {
-    const options = { timeoutMs: 60_000, maxBytes: 1024 };
-    const slow = await renderKustomization(folder, { ...options, timeoutMs: 200, command: script('slow.sh', 'exec sleep 30') });
-    assert.deepEqual(slow, { ok: false, reason: 'kubectl kustomize took longer than 0.2 s', missing: false });
-    const big = await renderKustomization(folder, { ...options, command: script('big.sh', 'head -c 100000 /dev/zero | tr "\\0" a') });
-    assert.equal(big.ok ? 'rendered' : big.reason, 'its output is larger than 0.0009765625 MB');
-    const controller = new AbortController();
-    const cancelled = renderKustomization(folder, { ...options, command: script('hang.sh', 'exec sleep 30'), signal: controller.signal });
-    controller.abort();
-    assert.deepEqual(await cancelled, { ok: false, reason: 'cancelled', missing: false });
   });
 });

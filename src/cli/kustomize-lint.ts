@@ -10,7 +10,7 @@ import { KustomizeTrees, nestedKustomizations, treeFiles, type TreeIo } from '..
 import { isKustomizationPath } from '../core/lint/templates.ts';
 import type { Finding, LintFile } from '../core/lint/types.ts';
 import type { CliIo } from './main.ts';
-import { renderKustomization } from './kustomize-render.ts';
+import { renderKustomization } from '../cluster/kustomize-render.ts';
 import { MAX_MANIFEST_BYTES, readFileCapped } from './read-input.ts';
 
 export interface KustomizeLint {

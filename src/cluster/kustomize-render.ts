@@ -1,5 +1,6 @@
 // `kubectl kustomize DIR`: run without a shell (the folder is an argument, never parsed), with its
-// output, its time and its life bounded, so a huge or hanging render cannot hold `lint` up.
+// output, its time and its life bounded, so a huge or hanging render cannot hold `lint` or the editor up.
+// Here, beside the cluster service, because both the CLI and the editor run it.
 import type { ExecFileException } from 'node:child_process';
 
 export interface RenderOptions {
@@ -14,7 +15,7 @@ export interface RenderOptions {
 export type Rendered = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string; readonly missing: boolean };
 
 export async function renderKustomization(dir: string, options: RenderOptions): Promise<Rendered> {
-  // Loaded on the first render: node:child_process costs every `lint FILE` a few ms of its start.
+  // Loaded on the first render: node:child_process costs every `lint FILE` (and activation) a few ms.
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
