@@ -26,4 +26,13 @@ describe('kubectl kustomize', () => {
     controller.abort();
     assert.deepEqual(await cancelled, { ok: false, reason: 'cancelled', missing: false });
   });
+
+  it("names what went wrong in kubectl's words, without klog's prefix", async () => {
+    const line = String.raw`E1204 13:44:06.349306   17916 run.go:72] "command failed" err="accumulating resources: 'missing.yaml': lstat \"missing.yaml\": no such file or directory"`;
+    writeFileSync(join(folder, 'klog.txt'), `${line}\n`);
+    const failed = await renderKustomization(folder, { timeoutMs: 60_000, maxBytes: 1024, command: script('klog.sh', `cat '${join(folder, 'klog.txt')}' >&2; exit 1`) });
+    assert.deepEqual(failed, { ok: false, reason: `accumulating resources: 'missing.yaml': lstat "missing.yaml": no such file or directory`, missing: false });
+    const plain = await renderKustomization(folder, { timeoutMs: 60_000, maxBytes: 1024, command: script('plain.sh', 'echo "error: no kustomization here" >&2; exit 1') });
+    assert.equal(plain.ok ? 'rendered' : plain.reason, 'error: no kustomization here');
+  });
 });

@@ -38,6 +38,9 @@ function reasonOf(error: ExecFileException, stderr: string, options: RenderOptio
   if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `its output is larger than ${options.maxBytes / 1024 / 1024} MB`;
   if (error.killed === true) return `kubectl kustomize took longer than ${options.timeoutMs / 1000} s`;
   // kubectl's own message is its first line ("error: accumulating resources: ..."); a stack never reaches the user.
-  const line = stderr.split('\n').find((text) => text.trim() !== '')?.trim() ?? `kubectl kustomize failed (exit ${String(error.code)})`;
+  const first = stderr.split('\n').find((text) => text.trim() !== '')?.trim() ?? `kubectl kustomize failed (exit ${String(error.code)})`;
+  // Since 1.30 that line is klog's: `E1204 13:44:06.349306 17916 run.go:72] "command failed" err="…"`; the message is err's value.
+  const klog = /^[EFWI]\d{4} [\d:.]+\s+\d+ [^\]]*\] "command failed" err="((?:[^"\\]|\\.)*)"/.exec(first);
+  const line = klog === null ? first : klog[1]!.replace(/\\(.)/g, '$1');
   return line.length > maxReason ? `${line.slice(0, maxReason)}…` : line;
 }

@@ -1,7 +1,12 @@
 // Entry of the dist/core.js bundle: the pure core the editor loads on first use rather than at activation: the
 // lint engine and rules with js-yaml and the schema snapshot (~190 KB minified), YAML dumping, Describe's
 // redaction, the kubeconfig edits, and the allocator's formatting for hovers, the report and the fit check.
-export { createLintFile, lint } from './lint/engine.ts';
+export { createLintFile, lint, type LintOptions } from './lint/engine.ts';
+export { maxFileChars } from './yaml/parse.ts';
+export { KustomizeTrees, type TreeIo } from './lint/kustomize-tree.ts';
+export { kustomizationEntries } from './lint/kustomize-entries.ts';
+export { traceRenderedFindings } from './lint/kustomize-map.ts';
+export { fileSetTraits, isPerFileRule } from './lint/locality.ts';
 export { parseProjectConfig, projectConfigFileName, readRules, type LintConfig } from './lint/config.ts';
 export { allRules } from './lint/rules/index.ts';
 export { loadBundledSchema, type SchemaSnapshot } from './lint/schema/snapshot.ts';

@@ -29,7 +29,7 @@ describe('Kustomization links and patches', function () {
       return (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', kustomization.uri, position)).items;
     };
     const shown = (items: vscode.CompletionItem[]): string[] => items.filter((item) => item.kind === vscode.CompletionItemKind.Folder || item.kind === vscode.CompletionItemKind.File).map((item) => String(item.label)).sort();
-    assert.deepEqual(shown(await completed('"../')), ['base dir/', 'overlay/', 'plain/']);
+    assert.deepEqual(shown(await completed('"../')), ['base dir/', 'broken/', 'overlay/', 'plain/', 'render/']);
     // The patch's own folder: the patch file, not the kustomization itself.
     assert.deepEqual(shown(await completed('path: "')), ['web patch.yaml']);
   });

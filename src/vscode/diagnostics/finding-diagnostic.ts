@@ -14,14 +14,17 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toRange(document: vscode.TextDocument, range: OffsetRange): vscode.Range {
+/** Where offsets of a text are in the editor: an open document, or a file's text read from disk. */
+export type OffsetPositions = Pick<vscode.TextDocument, 'uri' | 'positionAt'>;
+
+export function toRange(document: OffsetPositions, range: OffsetRange): vscode.Range {
   return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
 }
 
 export function findingDiagnostic(
   finding: Finding,
-  document: vscode.TextDocument,
-  documentFor: (path: string) => vscode.TextDocument | undefined,
+  document: OffsetPositions,
+  documentFor: (path: string) => OffsetPositions | undefined,
   ruleLinks: RuleDocLinks,
 ): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);

@@ -2,7 +2,7 @@
 // folder form the file set (so cross-object rules see Services and the Deployments they select), each
 // parsed once per version. Findings are kept per document for the quick fixes and hovers.
 import * as vscode from 'vscode';
-import type { ClusterFacts, Finding, LintFile, SchemaSnapshot } from '../../core/editor-core.ts';
+import type { ClusterFacts, Finding, LintFile, LintOptions, SchemaSnapshot } from '../../core/editor-core.ts';
 import { loadCoreModule } from '../bundle-loader.ts';
 import { readConfig } from '../config.ts';
 import type { Log } from '../output.ts';
@@ -47,17 +47,13 @@ export class LintController implements vscode.Disposable {
     const set = vscode.workspace.textDocuments.filter(
       (other) => other === document || (isKubernetesDocument(other) && folder !== undefined && vscode.workspace.getWorkspaceFolder(other.uri) === folder),
     );
-    const { lint, loadBundledSchema } = loadCoreModule();
-    const [{ config, errors }, schema, kustomizations] = await Promise.all([resolveLintConfig(document), (this.schema ??= loadBundledSchema()), this.kustomizations.around(set)]);
-    for (const error of errors) this.reportOnce(error);
+    const [options, kustomizations] = await Promise.all([this.lintOptions(document), this.kustomizations.around(set)]);
     const files = set.map((member) => this.parse(member));
     for (const file of files) {
       if (file.parsed.skipped !== undefined) this.reportOnce(`Kubernetes Workbench did not lint ${vscode.Uri.parse(file.path).fsPath}: ${file.parsed.skipped}`, true);
     }
-    const version = readConfig().kubernetesVersion.replace(/^v/, '');
-    const cluster = this.clusterFacts();
     // The kustomizations beside the set only say which files are patches: their own findings are not shown.
-    const findings = lint([...files, ...kustomizations], { config, schema, ...(cluster === undefined ? {} : { cluster }), ...(version === '' ? {} : { kubernetesVersion: version }) });
+    const findings = loadCoreModule().lint([...files, ...kustomizations], options);
     const byDocument = new Map<string, Finding[]>(set.map((member) => [member.uri.toString(), []]));
     for (const finding of findings) byDocument.get(finding.path)?.push(finding);
     const documentFor = (path: string): vscode.TextDocument | undefined => set.find((member) => member.uri.toString() === path);
@@ -68,6 +64,15 @@ export class LintController implements vscode.Disposable {
       this.collection.set(member.uri, own.map((finding) => findingDiagnostic(finding, member, documentFor, this.ruleLinks)));
       this.linted.fire(member.uri);
     }
+  }
+
+  /** What a lint of `document`'s folder runs with: its config (problems with it logged once), the schema, the target version, the cluster's facts. */
+  async lintOptions(document: vscode.TextDocument): Promise<LintOptions> {
+    const [{ config, errors }, schema] = await Promise.all([resolveLintConfig(document), (this.schema ??= loadCoreModule().loadBundledSchema())]);
+    for (const error of errors) this.reportOnce(error);
+    const version = readConfig().kubernetesVersion.replace(/^v/, '');
+    const cluster = this.clusterFacts();
+    return { config, schema, ...(cluster === undefined ? {} : { cluster }), ...(version === '' ? {} : { kubernetesVersion: version }) };
   }
 
   /** Forgets a document that closed or was deleted. */

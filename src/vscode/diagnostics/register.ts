@@ -1,5 +1,6 @@
 // Hooks the lint controller to the editor: lint on open and save (or as you type, debounced, or
-// never, per kubeWorkbench.lint.run), clear on close and delete, re-lint when settings change.
+// never, per kubeWorkbench.lint.run), clear on close and delete, re-lint when settings change; and the
+// kustomizations' renders, on open and save of a kustomization or of a file one was built from.
 import * as vscode from 'vscode';
 import { onDidChangeConfig, readConfig } from '../config.ts';
 import { Commands, Settings } from '../ids.ts';
@@ -8,9 +9,11 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import { clusterFactsFrom } from './cluster-facts.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
+import { KustomizeRenders } from './kustomize-renders.ts';
 import { LintController } from './lint-controller.ts';
 import { NamespaceLabels } from './namespace-labels.ts';
 import { applyFixWithInput, LintQuickFixes } from './quick-fixes.ts';
+import { RuleDocLinks } from './rule-doc-links.ts';
 import { RuleHover } from './rule-hover.ts';
 
 const TYPING_DELAY_MS = 300;
@@ -26,7 +29,14 @@ export interface Diagnostics {
 export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters: ClusterServiceHolder, suggestions: UsageSuggestionCache): Diagnostics {
   // New Pod Security labels on the cluster's namespaces can change findings: lint again.
   const namespaces = new NamespaceLabels(() => lintAll());
-  const controller = new LintController(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'), log, () => clusterFactsFrom(clusters, suggestions, namespaces));
+  const rulesDoc = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
+  const controller = new LintController(rulesDoc, log, () => clusterFactsFrom(clusters, suggestions, namespaces));
+  const renders = new KustomizeRenders(controller, new RuleDocLinks(rulesDoc), log);
+  const renderAll = (): void => vscode.workspace.textDocuments.forEach((document) => renders.render(document));
+  const forget = (uri: vscode.Uri): void => {
+    controller.clear(uri);
+    renders.forget(uri);
+  };
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
     controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
@@ -49,22 +59,33 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
   };
   const disposable = vscode.Disposable.from(
     controller,
-    vscode.workspace.onDidOpenTextDocument((document) => readConfig().lintRun !== 'off' && run(document)),
-    vscode.workspace.onDidSaveTextDocument((document) => readConfig().lintRun !== 'off' && run(document)),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (readConfig().lintRun !== 'off') run(document);
+      renders.render(document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (readConfig().lintRun !== 'off') run(document);
+      renders.saved(document);
+    }),
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
       if (readConfig().lintRun !== 'onType' || document.languageId !== 'yaml') return;
       const key = document.uri.toString();
       clearTimeout(pending.get(key));
       pending.set(key, setTimeout(() => run(document), TYPING_DELAY_MS));
     }),
-    vscode.workspace.onDidCloseTextDocument((document) => controller.clear(document.uri)),
-    vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => controller.clear(uri))),
+    vscode.workspace.onDidCloseTextDocument((document) => forget(document.uri)),
+    vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach(forget)),
     onDidChangeConfig(lintAll, Settings.lintRules, Settings.lintProfile, Settings.lintRun, Settings.kubernetesVersion),
+    // Not on every re-lint (cluster facts change often): a render runs kubectl.
+    onDidChangeConfig(renderAll, Settings.lintRules, Settings.lintProfile, Settings.lintRun, Settings.kubernetesVersion),
+    vscode.workspace.onDidGrantWorkspaceTrust(renderAll),
+    renders,
     vscode.languages.registerCodeActionsProvider(YAML, new LintQuickFixes(controller), LintQuickFixes.metadata),
     vscode.languages.registerHoverProvider(YAML, new RuleHover(controller)),
     vscode.commands.registerCommand(Commands.applyLintFix, applyFixWithInput),
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
   );
   lintAll();
+  renderAll();
   return { controller, relint: lintAll, disposable };
 }
