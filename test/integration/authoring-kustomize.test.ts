@@ -3,11 +3,11 @@
 // errors, whether the kustomization is open or only on disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWorkbench, whenTrue } from './extension-api.ts';
+import { activateWorkbench, whenTrue, workspaceFile } from './extension-api.ts';
 
 describe('Kustomization links and patches', function () {
   this.timeout(60_000);
-  const fixture = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'kustomize', ...path);
+  const fixture = (...path: string[]): vscode.Uri => workspaceFile('kustomize', ...path);
 
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

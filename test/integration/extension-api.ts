@@ -14,6 +14,11 @@ export function activateWorkbench(): Promise<KubeWorkbenchApi> {
   return Promise.resolve(workbenchExtension().activate());
 }
 
+/** A file or folder of the workspace the suites run in (a copy of test/fixtures/workspace). */
+export function workspaceFile(...path: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...path);
+}
+
 /** Resolves with the next value `event` fires. */
 export function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
   return new Promise((resolve) => {

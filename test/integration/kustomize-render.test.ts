@@ -3,7 +3,7 @@
 // one of those files renders again; a render that fails is one diagnostic on the kustomization.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWorkbench, whenTrue } from './extension-api.ts';
+import { activateWorkbench, whenTrue, workspaceFile } from './extension-api.ts';
 
 const SOURCE = 'kube-workbench (kustomize)';
 const rendered = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
@@ -11,14 +11,12 @@ const code = (diagnostic: vscode.Diagnostic): string => (diagnostic.code as { va
 
 describe('Kustomizations rendered in the editor', function () {
   this.timeout(60_000);
-  const fixture = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'kustomize', ...path);
-
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('traces a whole-set finding of the rendered objects to the line of the closed file it came from', async () => {
     await activateWorkbench();
-    const service = fixture('render', 'web-service.yaml');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('render', 'kustomization.yaml')));
+    const service = workspaceFile('kustomize', 'render', 'web-service.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('kustomize', 'render', 'kustomization.yaml')));
     await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(service).length > 0, 'the render traced to web-service.yaml');
     const dangling = rendered(service).find((diagnostic) => code(diagnostic) === 'dangling-service');
     assert.ok(dangling, rendered(service).map(code).join(', '));
@@ -27,25 +25,25 @@ describe('Kustomizations rendered in the editor', function () {
     assert.equal(dangling.range.start.line, 5);
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === service.toString()), 'the Service file was never opened');
     // Rules that see one object at a time stay with the file's own lint: not repeated from the render.
-    const deployment = rendered(fixture('render', 'web.yaml')).map(code);
+    const deployment = rendered(workspaceFile('kustomize', 'render', 'web.yaml')).map(code);
     assert.ok(!deployment.includes('missing-cpu-request'), deployment.join(', '));
   });
 
   it('renders again when a file it was built from is saved: the fixed selector takes its finding away', async () => {
     await activateWorkbench();
-    const service = fixture('render', 'web-service.yaml');
+    const service = workspaceFile('kustomize', 'render', 'web-service.yaml');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(service));
     const text = editor.document.getText();
     const at = text.indexOf('app: shop');
     await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'app: shop'.length)), 'app: web'));
     await editor.document.save();
     await whenTrue(vscode.languages.onDidChangeDiagnostics, () => !rendered(service).some((diagnostic) => code(diagnostic) === 'dangling-service'), 'the render without dangling-service');
-    assert.ok(rendered(fixture('render', 'web.yaml')).length > 0, 'the render still reports on the Deployment');
+    assert.ok(rendered(workspaceFile('kustomize', 'render', 'web.yaml')).length > 0, 'the render still reports on the Deployment');
   });
 
   it('a render that fails is one diagnostic on the kustomization, in kubectl’s words', async () => {
     await activateWorkbench();
-    const broken = fixture('broken', 'kustomization.yaml');
+    const broken = workspaceFile('kustomize', 'broken', 'kustomization.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(broken));
     await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(broken).length > 0, 'the failed render reported');
     const [only, ...more] = rendered(broken);

@@ -63,11 +63,7 @@ describe('kustomization path completion', () => {
   });
 
   it('nothing for other keys, a name field, remote bases or absolute paths', () => {
-    assert.equal(at('namePrefix: ‸\n'), undefined);
-    assert.equal(at('configMapGenerator:\n- name: ‸\n'), undefined);
-    assert.equal(at('patches:\n- target:\n    name: ‸\n'), undefined);
-    assert.equal(at('resources:\n- https://github.com/org/repo//‸\n'), undefined);
-    assert.equal(at('resources:\n- github.com/org/repo/‸\n'), undefined);
-    assert.equal(at('resources:\n- /etc/‸\n'), undefined);
+    const none = ['namePrefix: ‸\n', 'configMapGenerator:\n- name: ‸\n', 'patches:\n- target:\n    name: ‸\n', 'resources:\n- https://github.com/org/repo//‸\n', 'resources:\n- github.com/org/repo/‸\n', 'resources:\n- /etc/‸\n'];
+    for (const marked of none) assert.equal(at(marked), undefined, marked);
   });
 });
