@@ -64,8 +64,12 @@ export class KustomizeRenders implements vscode.Disposable {
   }
 
   render(document: vscode.TextDocument): void {
+    if (!isKustomizationDocument(document)) return;
     // kubectl fetches remote bases and reads what the folder names: not for a folder the user does not trust.
-    if (!isKustomizationDocument(document) || !vscode.workspace.isTrusted || readConfig().lintRun === 'off') return;
+    if (!vscode.workspace.isTrusted || readConfig().lintRun === 'off') {
+      this.forget(document.uri);
+      return;
+    }
     const key = document.uri.toString();
     this.running.get(key)?.abort();
     const cancel = new AbortController();
