@@ -142,7 +142,9 @@ export class KustomizeRenders implements vscode.Disposable {
       if (place === undefined) continue;
       const diagnostic = findingDiagnostic(finding, place, (path) => places.get(path), this.ruleLinks);
       diagnostic.source = KUSTOMIZE_SOURCE;
-      byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), diagnostic]);
+      const list = byPath.get(finding.path);
+      if (list === undefined) byPath.set(finding.path, [diagnostic]);
+      else list.push(diagnostic);
     }
     return byPath;
   }
