@@ -33,6 +33,8 @@ export interface CompletionEntry {
   /** Ask for completion again after inserting (a key whose value has choices). */
   readonly retrigger: boolean;
   readonly range: Range;
+  /** What the typed text is matched against when it is not the label (a replaced quoted path). */
+  readonly filterText?: string;
   readonly sortText: string;
 }
 

@@ -62,6 +62,28 @@ describe('kustomization path completion', () => {
     assert.deepEqual([...entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((entry) => entry.label)[0], 'base/');
   });
 
+  it('leaves out what the list already names, but not the item being typed', () => {
+    assert.deepEqual(at('resources:\n- deploy.yaml\n- ./base/\n- ‸\n')?.labels, ['service.yml', 'crd.json']);
+    assert.deepEqual(at('resources:\n- deploy.ya‸ml\n')?.labels, ['base/', 'deploy.yaml', 'service.yml', 'crd.json']);
+    assert.deepEqual(at('patches:\n- path: deploy.yaml\n- path: ‸\n')?.labels, ['base/', 'service.yml', 'crd.json']);
+  });
+
+  it('quotes a path plain YAML cannot hold, and escapes a name inside quotes', () => {
+    const odd: DirectoryEntry[] = [{ name: '[x].yaml', folder: false }, { name: 'it\'s "a".yaml', folder: false }, { name: '#conf', folder: false }];
+    const entries = (marked: string) => {
+      const offset = marked.indexOf('‸');
+      const text = marked.slice(0, offset) + marked.slice(offset + 1);
+      const request = kustomizePathRequest(text, offset);
+      assert.ok(request, marked);
+      return kustomizePathCompletions(request, odd).map((entry) => ({ insert: entry.insertText, replaced: text.slice(entry.range.start, entry.range.end), filter: entry.filterText }));
+    };
+    assert.deepEqual(entries('resources:\n- sub/‸\n')[0], { insert: '"sub/[x].yaml"', replaced: 'sub/', filter: 'sub/[x].yaml' });
+    assert.deepEqual(entries('resources:\n- "‸"\n')[1], { insert: 'it\'s \\"a\\".yaml', replaced: '', filter: undefined });
+    assert.deepEqual(entries("resources:\n- '‸'\n")[1], { insert: 'it\'\'s "a".yaml', replaced: '', filter: undefined });
+    assert.deepEqual(entries('configMapGenerator:\n- name: c\n  files:\n  - conf=‸\n')[2], { insert: '"conf=#conf"', replaced: 'conf=', filter: 'conf=#conf' });
+    assert.equal(entries('resources:\n- ‸\n')[1]?.insert, 'it\'s "a".yaml', 'quotes inside a plain value are plain text');
+  });
+
   it('nothing for other keys, a name field, remote bases or absolute paths', () => {
     const none = ['namePrefix: ‸\n', 'configMapGenerator:\n- name: ‸\n', 'patches:\n- target:\n    name: ‸\n', 'resources:\n- https://github.com/org/repo//‸\n', 'resources:\n- github.com/org/repo/‸\n', 'resources:\n- /etc/‸\n'];
     for (const marked of none) assert.equal(at(marked), undefined, marked);

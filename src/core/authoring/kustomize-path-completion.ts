@@ -2,6 +2,7 @@
 // CRDs): the files and folders that exist, relative to the kustomization. Two steps because core reads no
 // disk: the request says which folder the typed path is in, the editor lists it, and the completions
 // come from that listing.
+import { parseYaml } from '../yaml/parse.ts';
 import type { Range } from '../yaml/types.ts';
 import type { CompletionEntry } from './completion.ts';
 import { cursorContext } from './cursor-context.ts';
@@ -28,6 +29,14 @@ export interface KustomizePathRequest {
   readonly name: Range;
   /** The typed name starts with a dot: hidden entries are offered too. */
   readonly hidden: boolean;
+  /** The whole value, from its first character to its end (inside its quotes, if any). */
+  readonly value: Range;
+  /** What the value holds before the path: a generator's `key=`, else ''. */
+  readonly prefix: string;
+  /** The quote the value is in; undefined for a plain value. */
+  readonly quote: '"' | "'" | undefined;
+  /** What the list's other items already name (`./` and a final `/` dropped): not offered again. */
+  readonly listed: ReadonlySet<string>;
 }
 
 export interface DirectoryEntry {
@@ -45,7 +54,7 @@ function accepted(path: readonly (string | number)[], position: 'key' | 'value',
 }
 
 /** The typed value around `offset` on its line: after a quote, a dash, `key: `, `[` or `,`, up to where it ends. */
-function valueAround(text: string, offset: number): Range {
+function valueAround(text: string, offset: number): Range & { readonly quote: '"' | "'" | undefined } {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const quote = /(["'])[^"']*$/.exec(before);
@@ -53,7 +62,24 @@ function valueAround(text: string, offset: number): Range {
   const start = opened ? lineStart + quote.index + 1 : lineStart + before.search(/[^\s,[]*$/);
   const rest = text.slice(offset).split(/\r?\n/, 1)[0] ?? '';
   const length = opened ? rest.search(new RegExp(`${quote[1]!}|$`)) : rest.search(/[\s,\]]|$/);
-  return { start, end: offset + length };
+  return { start, end: offset + length, quote: opened ? (quote[1] as '"' | "'") : undefined };
+}
+
+const normalised = (path: string): string => path.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+
+/**
+ * The paths the list at the cursor already names, without one occurrence of the value being typed.
+ * Generators are left out: the cursor's path does not say which generator's list it is in.
+ */
+function listedPaths(text: string, field: string, typed: string): Set<string> {
+  const root = parseYaml(text).documents[0]?.value;
+  const list = typeof root === 'object' && root !== null ? (root as Record<string, unknown>)[field] : undefined;
+  if (!Array.isArray(list)) return new Set();
+  const values = list.map((item: unknown) => (PATH_ITEMS[field] === undefined ? item : typeof item === 'object' && item !== null ? (item as Record<string, unknown>).path : undefined));
+  const paths = values.filter((value): value is string => typeof value === 'string').map(normalised);
+  const current = paths.indexOf(normalised(typed));
+  if (current >= 0) paths.splice(current, 1);
+  return new Set(paths);
 }
 
 /** Which folder to list for the path typed at `offset` of a kustomization; undefined where no path is typed. */
@@ -73,13 +99,28 @@ export function kustomizePathRequest(text: string, offset: number): KustomizePat
   // A remote base or an absolute path is not listed from the kustomization's folder.
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|\/|~|(?:github\.com|gitlab\.com|bitbucket\.org)\/)/i.test(typed)) return undefined;
   const slash = typed.lastIndexOf('/') + 1;
-  return { folder: typed.slice(0, slash), accepts, name: { start: start + slash, end: value.end }, hidden: typed[slash] === '.' };
+  const field = context.path[0] as string;
+  const listed = accepts === 'files' ? new Set<string>() : listedPaths(text, field, text.slice(value.start, value.end));
+  const prefix = text.slice(value.start, start);
+  return { folder: typed.slice(0, slash), accepts, name: { start: start + slash, end: value.end }, hidden: typed[slash] === '.', value: { start: value.start, end: value.end }, prefix, quote: value.quote, listed };
+}
+
+// A plain YAML scalar cannot start with an indicator, hold `: `, ` #` or a flow character, or read as
+// another type (`true`, `null`, a number): such a path is inserted double-quoted.
+const NEEDS_QUOTES = /^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|[,[\]{}]|[:\s]$|^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*)?\.?\d+(?:e[-+]?\d+)?)$/i;
+
+/** A name as it goes inside the value's quotes (escaped), or as it is in a plain value. */
+function escaped(name: string, quote: KustomizePathRequest['quote']): string {
+  if (quote === "'") return name.replaceAll("'", "''");
+  if (quote === '"') return name.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+  return name;
 }
 
 /** The entries of the listed folder a field can name: folders (ending in `/`, asking for their contents) first. */
 export function kustomizePathCompletions(request: KustomizePathRequest, listing: readonly DirectoryEntry[]): CompletionEntry[] {
   const shown = listing.filter(({ name, folder }) => {
     if (name.startsWith('.') && !request.hidden) return false;
+    if (request.listed.has(normalised(request.folder + name))) return false;
     if (folder) return true;
     // A kustomization is named by its folder, never by its file.
     if (KUSTOMIZATION.test(name)) return false;
@@ -87,6 +128,21 @@ export function kustomizePathCompletions(request: KustomizePathRequest, listing:
   });
   return shown.map(({ name, folder }) => {
     const label = folder ? `${name}/` : name;
-    return { label, kind: folder ? 'folder' : 'file', detail: folder ? 'folder' : 'file', documentation: undefined, insertText: label, snippet: false, retrigger: folder, range: request.name, sortText: `${folder ? 0 : 1}${name}` };
+    const path = request.prefix + request.folder + label;
+    // A plain value that must become quoted is replaced whole (its folder too), filtered by the path.
+    const whole = request.quote === undefined && NEEDS_QUOTES.test(request.folder + label);
+    return {
+      label,
+      kind: folder ? 'folder' : 'file',
+      detail: folder ? 'folder' : 'file',
+      documentation: undefined,
+      insertText: whole ? JSON.stringify(path) : escaped(label, request.quote),
+      snippet: false,
+      // Inside the closing quote a folder's contents could not be asked for.
+      retrigger: folder && !whole,
+      range: whole ? request.value : request.name,
+      ...(whole ? { filterText: path } : {}),
+      sortText: `${folder ? 0 : 1}${name}`,
+    };
   });
 }

@@ -48,6 +48,7 @@ export function completionItem(entry: CompletionEntry, document: vscode.TextDocu
   item.insertText = entry.snippet ? new vscode.SnippetString(entry.insertText) : entry.insertText;
   item.range = new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end));
   item.sortText = entry.sortText;
+  if (entry.filterText !== undefined) item.filterText = entry.filterText;
   item.keepWhitespace = true;
   if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
   return item;
