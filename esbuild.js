@@ -54,6 +54,9 @@ const schemaBesideBundle = {
   },
 };
 
+/** The CLI bundles' plugins: the lint schema read from beside them, the rest as for every bundle. */
+const cliPlugins = [schemaBesideBundle, jsonAsString, packageVersionOnly];
+
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
   bundle: true,
@@ -95,10 +98,10 @@ const builds = [
   { ...shared, entryPoints: { 'schema-data': 'src/core/authoring/load-schema-data.ts' }, outdir: 'dist', metafile: true },
   // The CLI's cluster subcommands (client-node inside), required by dist/cli.js only when one runs, so
   // that `kube-workbench lint` and `--help` start without compiling the cluster client.
-  { ...shared, entryPoints: { 'cli-cluster': 'src/cli/cluster-commands.ts' }, outdir: 'dist', metafile: true, plugins: [schemaBesideBundle, jsonAsString, packageVersionOnly] },
+  { ...shared, entryPoints: { 'cli-cluster': 'src/cli/cluster-commands.ts' }, outdir: 'dist', metafile: true, plugins: cliPlugins },
   // The CLI (its lint pool's worker threads load it too), required by dist/cli.js once that has turned
   // on Node's compile cache, which a bundle cannot do for itself.
-  { ...shared, entryPoints: { 'cli-main': 'src/cli.ts' }, outdir: 'dist', metafile: true, plugins: [schemaBesideBundle, jsonAsString, packageVersionOnly] },
+  { ...shared, entryPoints: { 'cli-main': 'src/cli.ts' }, outdir: 'dist', metafile: true, plugins: cliPlugins },
   {
     ...shared,
     entryPoints: { cli: 'src/cli-start.ts' },

@@ -69,7 +69,6 @@ function liveBytes(): number {
   return usage.heapUsed + usage.arrayBuffers;
 }
 
-
 function resources(raw: Record<string, string>): ResourceList {
   return parseResourceList(raw).list;
 }

@@ -72,6 +72,9 @@ interface Workload {
   readonly sortedContainers: string[];
 }
 
+/** A workload's key: "\0" sorts before every character a name may hold (see workloadsInOrder). */
+const workloadKey = (namespace: string, name: string): string => `${namespace}\0${name}`;
+
 export class UsageAggregator {
   private readonly workloads = new Map<string, Workload>();
   private readonly series = new Map<string, UsageSeries>();
@@ -118,25 +121,25 @@ export class UsageAggregator {
    * it for every row would cost more than the recommendations themselves. Undefined without one.
    */
   explain(namespace: string, workload: string, container: string): RecommendationExplanation | undefined {
-    const found = this.workloads.get(`${namespace}\0${workload}`);
+    const found = this.workloads.get(workloadKey(namespace, workload));
     const usage = found?.containers.get(container);
     if (found === undefined || usage === undefined || !usage.hasData()) return undefined;
     return explainRecommendation(usage, podEstimators(found.containers.size, this.options.settings));
   }
 
   private workloadsInOrder(): Workload[] {
-    // The keys are "namespace\0name" and "\0" sorts before every character a name may hold, so the
-    // native string sort orders by namespace, then workload, without a comparator call per pair.
+    // By workloadKey, the native string sort orders by namespace, then workload, without a
+    // comparator call per pair.
     this.sortedWorkloads ??= [...this.workloads.keys()].sort().map((key) => this.workloads.get(key) as Workload);
     return this.sortedWorkloads;
   }
 
   private containerUsage(namespace: string, name: string, container: string): ContainerUsage {
-    const workloadKey = `${namespace}\0${name}`;
-    let workload = this.workloads.get(workloadKey);
+    const key = workloadKey(namespace, name);
+    let workload = this.workloads.get(key);
     if (workload === undefined) {
       workload = { namespace, name, containers: new Map(), sortedContainers: [] };
-      this.workloads.set(workloadKey, workload);
+      this.workloads.set(key, workload);
       this.sortedWorkloads = undefined;
     }
     let usage = workload.containers.get(container);
