@@ -3,7 +3,6 @@
 // Find All References from an object's name, and a workload's "selected by 2 Services" summary. Built on
 // the linter's objects, workload index and selector matching, and completion's table of reference fields.
 import { objectsOf } from '../lint/objects.ts';
-import { objectRange } from '../lint/ranges.ts';
 import { mayShareNamespace } from '../lint/references.ts';
 import { mapSelectorMatches, selectorMatches, templateLabels } from '../lint/selectors.ts';
 import type { KubeObject, LintFile } from '../lint/types.ts';
@@ -78,8 +77,8 @@ function* scalarsOf(object: KubeObject, value: unknown = object.value, path: rea
   }
 }
 
-const nameRange = (object: KubeObject): Range => object.positions.at(object.value, ['metadata', 'name'], 'key') ?? objectRange(object);
-const place = (object: KubeObject, range: Range = objectRange(object)): Place => ({ path: object.file.path, range });
+const nameRange = (object: KubeObject): Range => object.positions.at(object.value, ['metadata', 'name'], 'key') ?? object.range;
+const place = (object: KubeObject, range: Range = object.range): Place => ({ path: object.file.path, range });
 function plural(count: number, label: string): string {
   if (count === 1) return `1 ${label}`;
   return `${count} ${label.endsWith('y') ? `${label.slice(0, -1)}ies` : `${label}s`}`;
@@ -87,7 +86,7 @@ function plural(count: number, label: string): string {
 
 export class Navigation {
   private readonly objects: readonly KubeObject[];
-  private readonly workloads: WorkloadIndex;
+  private readonly workloads: WorkloadIndex<KubeObject>;
   private named: Map<string, { object: KubeObject; range: Range }[]> | undefined;
   private selecting: Map<KubeObject, Referrer[]> | undefined;
 
@@ -114,7 +113,7 @@ export class Navigation {
   /** The places naming or selecting the object whose `metadata.name` is at `offset` (and the name itself). */
   references(path: string, offset: number, includeDeclaration: boolean): Place[] {
     const object = this.objectAt(path, offset);
-    const name = object === undefined ? undefined : { start: nameRange(object).start, end: objectRange(object).end };
+    const name = object === undefined ? undefined : { start: nameRange(object).start, end: object.range.end };
     if (object?.name === undefined || name === undefined || !contains(name, offset)) return [];
     return [...(includeDeclaration ? [place(object)] : []), ...this.referrers(object).map((entry) => entry.place)];
   }
@@ -128,12 +127,12 @@ export class Navigation {
       const selected = Object.values(selectorFields).map((field) => [count('selects', field.label), field.label] as const).filter(([total]) => total > 0);
       const scaled = count('names', 'HorizontalPodAutoscaler');
       const parts = [selected.length > 0 ? `selected by ${selected.map(([total, label]) => plural(total, label)).join(', ')}` : '', scaled > 0 ? `scaled by ${plural(scaled, 'HPA')}` : ''].filter((part) => part !== '');
-      return parts.length === 0 ? [] : [{ range: objectRange(object), title: parts.join(' · '), places: referrers.map((entry) => entry.place) }];
+      return parts.length === 0 ? [] : [{ range: object.range, title: parts.join(' · '), places: referrers.map((entry) => entry.place) }];
     });
   }
 
   private objectAt(path: string, offset: number): KubeObject | undefined {
-    return this.objects.find((object) => object.file.path === path && contains(object.positions.rangeOf(object.value) ?? objectRange(object), offset));
+    return this.objects.find((object) => object.file.path === path && contains(object.positions.rangeOf(object.value) ?? object.range, offset));
   }
 
   private selectedBy(selector: KubeObject, field: SelectorField): KubeObject[] {
@@ -154,7 +153,7 @@ export class Navigation {
     for (const object of this.objects) {
       const field = object.kind === undefined ? undefined : selectorFields[object.kind];
       if (field === undefined) continue;
-      const referrer: Referrer = { place: place(object, object.positions.at(object.value, field.path, 'key') ?? objectRange(object)), relation: 'selects', label: field.label };
+      const referrer: Referrer = { place: place(object, object.positions.at(object.value, field.path, 'key') ?? object.range), relation: 'selects', label: field.label };
       for (const workload of this.selectedBy(object, field)) index.set(workload, [...(index.get(workload) ?? []), referrer]);
     }
     return index;

@@ -1,7 +1,7 @@
 // The Outline and breadcrumbs of a manifest: one symbol per object (`Deployment web`), its containers
 // by name below it. Built from the linter's own object and workload walk, so a `kind: List` shows its items.
 import { objectsOf } from '../lint/objects.ts';
-import { containerRange, objectRange } from '../lint/ranges.ts';
+import { containerRange } from '../lint/ranges.ts';
 import type { KubeObject, LintFile } from '../lint/types.ts';
 import { asText } from '../lint/values.ts';
 import { indexWorkloads } from '../lint/workloads.ts';
@@ -21,7 +21,7 @@ export interface ObjectSymbol {
 
 /** The block of an object: its root mapping, or the name when an alias hides where it sits. */
 export function blockRange(object: KubeObject): Range {
-  return object.positions.rangeOf(object.value) ?? objectRange(object);
+  return object.positions.rangeOf(object.value) ?? object.range;
 }
 
 /** `Kind name`, with what is still missing left out, and something for an object with neither. */
@@ -37,7 +37,7 @@ export function documentSymbols(file: LintFile): ObjectSymbol[] {
     detail: object.namespace ?? '',
     kind: 'object',
     range: blockRange(object),
-    selectionRange: objectRange(object),
+    selectionRange: object.range,
     children: workloads.containers(object).map((ref) => {
       const selection = containerRange(object, ref.container);
       return {

@@ -18,7 +18,7 @@ import { isHelmTemplate, isKustomization } from './templates.ts';
 import type { SchemaSnapshot } from './schema/snapshot.ts';
 import { type SchemaIssue, schemaIssues } from './schema/validate.ts';
 import { ignoredByAnnotation, ignoredByComment } from './suppression.ts';
-import type { ClusterFacts, Finding, KubeObject, LintFile, Report, Rule, RuleContext, Severity } from './types.ts';
+import type { ClusterFacts, Finding, KubeObject, LintFile, Report, Rule, RuleContext, SetObject, Severity } from './types.ts';
 import { indexWorkloads } from './workloads.ts';
 
 /** The Kubernetes version linted against when neither a cluster nor the setting names one: the bundled schema's. */
@@ -35,6 +35,12 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
   /** Overrides the config's profile (the CLI's --profile). */
   readonly profile?: ProfileName;
+  /**
+   * When `files` are one part of a file set linted in parts (the CLI's worker threads): given the
+   * objects of `files`, every object of the set in set order, those given among them. Rules check only
+   * the objects of `files` and compare them with the whole set.
+   */
+  readonly wholeSet?: (objects: readonly KubeObject[]) => readonly SetObject[];
 }
 
 /** Parses a file once; the result can be kept and linted again with other files of its set. */
@@ -50,14 +56,15 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
   const profile = options.profile ?? config.profile ?? 'default';
   // Helm templates and kustomizations are not Kubernetes objects: only yaml-syntax speaks of them.
   const objects = files.filter((file) => !isHelmTemplate(file) && !isKustomization(file)).flatMap(objectsOf);
+  const set = options.wholeSet?.(objects) ?? objects;
   let issues: readonly SchemaIssue[] | undefined;
   const derived = new Map<(context: RuleContext) => unknown, unknown>();
   const context: RuleContext = {
     files,
-    objects,
-    workloads: indexWorkloads(objects),
+    objects: set,
+    workloads: indexWorkloads(set),
     facts: { kubernetesVersion: options.kubernetesVersion ?? defaultKubernetesVersion, cluster: options.cluster, schema: options.schema, profile, options: config.options ?? {} },
-    schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, objects))),
+    schemaIssues: () => (issues ??= options.schema === undefined ? [] : schemaIssues(objects, withCrdSchemas(options.schema, set))),
     derived: <T>(compute: (context: RuleContext) => T): T => {
       if (!derived.has(compute)) derived.set(compute, compute(context));
       return derived.get(compute) as T;

@@ -1,10 +1,10 @@
 import { mayShareNamespace } from './references.ts';
 import { selectorMatches, templateLabels } from './selectors.ts';
-import type { KubeObject, RuleContext } from './types.ts';
+import type { RuleContext, SetObject } from './types.ts';
 import { asList, asMapping, valueAt } from './values.ts';
 import type { PodRef } from './workloads.ts';
 
-export const networkPolicies = (context: RuleContext): KubeObject[] => context.objects.filter((object) => object.kind === 'NetworkPolicy');
+export const networkPolicies = (context: RuleContext): SetObject[] => context.objects.filter((object) => object.kind === 'NetworkPolicy');
 
 /** Whether a selector selects nothing but has conditions (an empty selector selects every pod). */
 export function isRestrictive(selector: unknown): boolean {
@@ -12,6 +12,6 @@ export function isRestrictive(selector: unknown): boolean {
 }
 
 /** The pod templates that may be in a namespace and that a LabelSelector selects. */
-export function podsMatching(context: RuleContext, namespace: string | undefined, selector: unknown): PodRef[] {
+export function podsMatching(context: RuleContext, namespace: string | undefined, selector: unknown): PodRef<SetObject>[] {
   return context.workloads.pods.filter((pod) => mayShareNamespace(pod.object.namespace, namespace) && selectorMatches(selector, templateLabels(pod)));
 }

@@ -1,4 +1,5 @@
-import type { YamlDocument } from '../yaml/types.ts';
+import type { Positions } from '../yaml/positions.ts';
+import type { Range, YamlDocument } from '../yaml/types.ts';
 import type { KubeObject, LintFile } from './types.ts';
 import { asList, asMapping, asText, type Mapping, valueAt } from './values.ts';
 
@@ -36,8 +37,10 @@ export function objectsOf(file: LintFile): KubeObject[] {
 
 function makeObject(file: LintFile, document: YamlDocument, value: Mapping): KubeObject {
   const apiVersion = asText(value.apiVersion);
+  const positions = file.parsed.positions;
   return {
     file,
+    path: file.path,
     document,
     value,
     apiVersion,
@@ -45,8 +48,14 @@ function makeObject(file: LintFile, document: YamlDocument, value: Mapping): Kub
     group: apiGroup(apiVersion),
     name: asText(valueAt(value, 'metadata', 'name')),
     namespace: asText(valueAt(value, 'metadata', 'namespace')),
-    positions: file.parsed.positions,
+    positions,
+    range: namedAt(positions, document, value),
   };
+}
+
+/** Where an object-level finding points (LINT-RULES.md): its `metadata.name`, else its `kind`, else its first node. */
+function namedAt(positions: Positions, document: YamlDocument, value: Mapping): Range {
+  return positions.valueRange(valueAt(value, 'metadata'), 'name') ?? positions.valueRange(value, 'kind') ?? document.firstNode ?? positions.rangeOf(value) ?? { start: 0, end: 0 };
 }
 
 /**

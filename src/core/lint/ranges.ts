@@ -1,17 +1,5 @@
 import type { Range } from '../yaml/types.ts';
 import type { KubeObject } from './types.ts';
-import { valueAt } from './values.ts';
-
-/** Where an object-level finding points (LINT-RULES.md): its `metadata.name`, else its `kind`, else its first node. */
-export function objectRange(object: KubeObject): Range {
-  const { positions, value } = object;
-  return (
-    positions.valueRange(valueAt(value, 'metadata'), 'name') ??
-    positions.valueRange(value, 'kind') ??
-    object.document.firstNode ??
-    positions.rangeOf(value) ?? { start: 0, end: 0 }
-  );
-}
 
 /**
  * The range of `holder[key]` (its value, or its key), falling back to the holder itself and then to the
@@ -20,7 +8,7 @@ export function objectRange(object: KubeObject): Range {
 export function rangeIn(object: KubeObject, holder: unknown, key: string | number, part: 'key' | 'value' = 'value'): Range {
   const { positions } = object;
   const exact = part === 'key' && typeof key === 'string' ? positions.keyRange(holder, key) : positions.valueRange(holder, key);
-  return exact ?? positions.rangeOf(holder) ?? objectRange(object);
+  return exact ?? positions.rangeOf(holder) ?? object.range;
 }
 
 /** Where a container-level finding without a specific field points: the container's `name`. */

@@ -3,7 +3,7 @@
 import type { Range } from '../yaml/types.ts';
 import { rangeIn } from './ranges.ts';
 import { describe, reportOn } from './report.ts';
-import type { KubeObject, Report, Rule } from './types.ts';
+import type { KubeObject, Report, Rule, SetObject } from './types.ts';
 import { asList, asMapping, type Mapping, valueAt } from './values.ts';
 
 export interface Grant {
@@ -13,7 +13,7 @@ export interface Grant {
   readonly verbs: readonly string[];
 }
 
-export function grants(role: KubeObject): Grant[] {
+export function grants(role: SetObject): Grant[] {
   return asList(valueAt(role.value, 'rules')).flatMap((item) => {
     const rule = asMapping(item);
     if (rule === undefined) return [];

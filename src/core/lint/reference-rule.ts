@@ -3,9 +3,19 @@ import { reportOn } from './report.ts';
 import type { KubeObject, Rule, RuleContext } from './types.ts';
 import { podKinds } from './workloads.ts';
 
-/** The references of every pod spec, found once for the three rules. */
-const referencesByObject = (context: RuleContext): Map<KubeObject, Reference[]> =>
-  new Map(context.workloads.pods.map((pod) => [pod.object, [...podReferences(pod, context.workloads.containers(pod.object))]]));
+/** The references of a checked object's pod spec, found once for the three rules. */
+function referencesOf(context: RuleContext): (object: KubeObject) => readonly Reference[] {
+  const found = new Map<KubeObject, readonly Reference[]>();
+  return (object) => {
+    let references = found.get(object);
+    if (references === undefined) {
+      const pod = context.workloads.pod(object);
+      references = pod === undefined ? [] : [...podReferences(pod, context.workloads.containers(object))];
+      found.set(object, references);
+    }
+    return references;
+  };
+}
 
 /** missing-config-map / missing-secret / missing-persistent-volume-claim: checked only when the file set defines one of the kind. */
 export function referenceRule(id: string, kind: ReferencedKind, why: string): Rule {
@@ -21,7 +31,7 @@ export function referenceRule(id: string, kind: ReferencedKind, why: string): Ru
       const pod = context.workloads.pod(object);
       const defined = context.derived(definedTargets);
       if (pod === undefined || !defined.kinds.has(kind)) return;
-      for (const reference of context.derived(referencesByObject).get(object) ?? []) {
+      for (const reference of context.derived(referencesOf)(object)) {
         if (reference.kind !== kind) continue;
         const keys = findTarget(defined.byName.get(`${kind} ${reference.name}`), object.namespace)?.keys;
         if (keys === undefined) {

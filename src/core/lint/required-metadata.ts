@@ -1,5 +1,5 @@
 import { anyKind } from './kinds.ts';
-import { objectRange, rangeIn } from './ranges.ts';
+import { rangeIn } from './ranges.ts';
 import { describe, reportOn } from './report.ts';
 import type { RuleOptions } from './config.ts';
 import type { Rule } from './types.ts';
@@ -22,7 +22,7 @@ export function requiredMetadataRule(id: string, field: 'labels' | 'annotations'
       const present = mappingAt(metadata, field) ?? {};
       const missing = required.filter((key) => !Object.hasOwn(present, key));
       if (missing.length === 0) return;
-      const range = metadata !== undefined && Object.hasOwn(metadata, field) ? rangeIn(object, metadata, field, 'key') : objectRange(object);
+      const range = metadata !== undefined && Object.hasOwn(metadata, field) ? rangeIn(object, metadata, field, 'key') : object.range;
       yield reportOn(object, range, `${describe(object)} has no ${singular}${missing.length === 1 ? '' : 's'} ${missing.join(', ')}.`);
     },
   };

@@ -1,4 +1,4 @@
-import type { KubeObject, RuleContext } from './types.ts';
+import type { RuleContext, SetObject } from './types.ts';
 import { asList, asMapping, asText, stringMap, valueAt } from './values.ts';
 import type { PodRef } from './workloads.ts';
 
@@ -26,12 +26,12 @@ export function mapSelectorMatches(selector: Readonly<Record<string, string>>, l
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
 
-export function templateLabels(pod: PodRef): Record<string, string> {
+export function templateLabels(pod: PodRef<SetObject>): Record<string, string> {
   return stringMap(valueAt(pod.template, 'metadata', 'labels'));
 }
 
 interface IndexedPod {
-  readonly pod: PodRef;
+  readonly pod: PodRef<SetObject>;
   readonly labels: Record<string, string>;
 }
 
@@ -50,14 +50,16 @@ export function podIndex(context: RuleContext): PodIndex {
     const entry = { pod, labels: templateLabels(pod) };
     for (const [key, value] of Object.entries(entry.labels)) {
       const slot = labelKey(pod.object.namespace, key, value);
-      index.set(slot, [...(index.get(slot) ?? []), entry]);
+      const pods = index.get(slot);
+      if (pods === undefined) index.set(slot, [entry]);
+      else pods.push(entry);
     }
   }
   return index;
 }
 
 /** The pod templates in the object's namespace whose labels a non-empty Service-style selector matches. */
-export function podsSelectedBy(index: PodIndex, object: KubeObject, selector: Readonly<Record<string, string>>): PodRef[] {
+export function podsSelectedBy(index: PodIndex, object: SetObject, selector: Readonly<Record<string, string>>): PodRef<SetObject>[] {
   const first = Object.entries(selector)[0];
   if (first === undefined) return [];
   const candidates = index.get(labelKey(object.namespace, first[0], first[1])) ?? [];

@@ -56,10 +56,13 @@ export interface LintFile {
   readonly lines: () => LineIndex;
 }
 
-/** One Kubernetes object: a document's root mapping, or an item of a `kind: List`. */
-export interface KubeObject {
-  readonly file: LintFile;
-  readonly document: YamlDocument;
+/**
+ * An object of the file set as any rule may read it: its value and where it is named. The objects of
+ * files parsed elsewhere (the CLI's other worker threads) carry no more than this, so a rule reports
+ * only on the object it checks (a KubeObject) and points at others through `path` and `range`.
+ */
+export interface SetObject {
+  readonly path: string;
   readonly value: Readonly<Record<string, unknown>>;
   readonly apiVersion: string | undefined;
   readonly kind: string | undefined;
@@ -67,6 +70,14 @@ export interface KubeObject {
   readonly group: string;
   readonly name: string | undefined;
   readonly namespace: string | undefined;
+  /** Where the object is named (metadata.name, else kind, else the document): related locations point here. */
+  readonly range: Range;
+}
+
+/** One Kubernetes object parsed here: a document's root mapping, or an item of a `kind: List`. */
+export interface KubeObject extends SetObject {
+  readonly file: LintFile;
+  readonly document: YamlDocument;
   readonly positions: Positions;
 }
 
@@ -116,8 +127,11 @@ export interface LintFacts {
 }
 
 export interface RuleContext {
+  /** The files linted here; with `set`, the file set holds others too. */
   readonly files: readonly LintFile[];
-  readonly objects: readonly KubeObject[];
+  /** Every object of the file set, in file order: those of `files` as KubeObjects, in set order with the rest. */
+  readonly objects: readonly SetObject[];
+  /** The pod specs and containers of the file set's objects. */
   readonly workloads: WorkloadIndex;
   readonly facts: LintFacts;
   /** Schema problems of the file set, computed on first call and shared by the three schema rules. */

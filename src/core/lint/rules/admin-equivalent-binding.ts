@@ -1,12 +1,12 @@
 import { grants } from '../rbac.ts';
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
-import type { KubeObject, Rule, RuleContext } from '../types.ts';
+import type { Rule, RuleContext, SetObject } from '../types.ts';
 import { asText, mappingAt } from '../values.ts';
 
 /** Roles of the file set that grant every verb on every resource of every group, keyed `kind namespace/name`. */
-function adminRoles(context: RuleContext): Map<string, KubeObject> {
-  const roles = new Map<string, KubeObject>();
+function adminRoles(context: RuleContext): Map<string, SetObject> {
+  const roles = new Map<string, SetObject>();
   for (const role of context.objects) {
     if (role.kind !== 'Role' && role.kind !== 'ClusterRole') continue;
     if (!grants(role).some((grant) => grant.apiGroups.includes('*') && grant.resources.includes('*') && grant.verbs.includes('*'))) continue;
@@ -29,7 +29,7 @@ export const adminEquivalentBinding: Rule = {
     const role = context.derived(adminRoles).get(`${kind ?? ''} ${namespace}/${asText(roleRef?.name) ?? ''}`);
     if (role === undefined || role.name === 'cluster-admin') return;
     yield reportOn(binding, rangeIn(binding, roleRef, 'name'), `${describe(binding)} grants ${describe(role)}, which allows every verb on every resource.`, {
-      related: [relatedTo(role, objectRange(role), 'the admin-equivalent role')],
+      related: [relatedTo(role, role.range, 'the admin-equivalent role')],
     });
   },
 };

@@ -1,5 +1,4 @@
 import { setPathEdit } from '../edits.ts';
-import { objectRange } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import type { KubeObject, Rule, RuleContext } from '../types.ts';
 import { asText } from '../values.ts';
@@ -36,7 +35,7 @@ function report(object: KubeObject, spec: Readonly<Record<string, unknown>>, acc
     account === 'default'
       ? 'The pod mounts the default service account token; set automountServiceAccountToken: false.'
       : `The pod mounts the ${account} service account token; set automountServiceAccountToken: false unless it calls the API.`;
-  return reportOn(object, objectRange(object), message, {
+  return reportOn(object, object.range, message, {
     ...(edit === undefined ? {} : { fix: { title: 'Set automountServiceAccountToken: false', edits: [edit] } }),
   });
 }

@@ -3,10 +3,10 @@ import { quoteValue } from '../quote-value.ts';
 import { mayShareNamespace } from '../references.ts';
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
-import type { KubeObject, Report, Rule, RuleContext } from '../types.ts';
+import type { KubeObject, Report, Rule, RuleContext, SetObject } from '../types.ts';
 import { asList, asText, type Mapping, mappingAt, valueAt } from '../values.ts';
 
-const services = (context: RuleContext): KubeObject[] => context.objects.filter((object) => object.kind === 'Service');
+const services = (context: RuleContext): SetObject[] => context.objects.filter((object) => object.kind === 'Service');
 
 interface Backend {
   readonly name: string | undefined;
@@ -35,7 +35,7 @@ function* backends(ingress: KubeObject): Iterable<Backend> {
   }
 }
 
-function* check(ingress: KubeObject, backend: Backend, all: readonly KubeObject[]): Iterable<Report> {
+function* check(ingress: KubeObject, backend: Backend, all: readonly SetObject[]): Iterable<Report> {
   const named = all.filter((candidate) => candidate.name === backend.name);
   const service = named.find((candidate) => candidate.namespace === ingress.namespace) ?? named.find((candidate) => mayShareNamespace(candidate.namespace, ingress.namespace));
   if (service === undefined) {

@@ -1,20 +1,19 @@
 import { anyKind } from '../kinds.ts';
-import { objectRange } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
 import { kustomizePatchFiles } from '../templates.ts';
-import type { KubeObject, Rule, RuleContext } from '../types.ts';
+import type { Rule, RuleContext, SetObject } from '../types.ts';
 
 /** What the API server keys an object by; undefined for an object without kind or name. */
-function identity(object: KubeObject): string | undefined {
+function identity(object: SetObject): string | undefined {
   return object.name === undefined || object.kind === undefined ? undefined : [object.group, object.kind, object.namespace ?? '', object.name].join('\u0000');
 }
 
 /** The first object of each identity in the file set: any later one is its duplicate. A kustomize patch names the object it changes, so it is none. */
-function firstOfEach(context: RuleContext): Map<string, KubeObject> {
-  const first = new Map<string, KubeObject>();
+function firstOfEach(context: RuleContext): Map<string, SetObject> {
+  const first = new Map<string, SetObject>();
   const patches = context.derived(kustomizePatchFiles);
   for (const object of context.objects) {
-    const key = patches.has(object.file.path) ? undefined : identity(object);
+    const key = patches.has(object.path) ? undefined : identity(object);
     if (key !== undefined && !first.has(key)) first.set(key, object);
   }
   return first;
@@ -31,8 +30,8 @@ export const duplicateObject: Rule = {
     const key = context.derived(kustomizePatchFiles).has(object.file.path) ? undefined : identity(object);
     const first = key === undefined ? undefined : context.derived(firstOfEach).get(key);
     if (first === undefined || first === object) return;
-    yield reportOn(object, objectRange(object), `Duplicate object: ${describe(object)} is defined twice.`, {
-      related: [relatedTo(first, objectRange(first), 'first definition')],
+    yield reportOn(object, object.range, `Duplicate object: ${describe(object)} is defined twice.`, {
+      related: [relatedTo(first, first.range, 'first definition')],
     });
   },
 };

@@ -2,7 +2,7 @@ import { quoteValue } from '../quote-value.ts';
 import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import { podIndex, podsSelectedBy } from '../selectors.ts';
-import type { KubeObject, Report, Rule, RuleContext } from '../types.ts';
+import type { KubeObject, Report, Rule, RuleContext, SetObject } from '../types.ts';
 import { asList, asMapping, asText, type Mapping, mappingAt, stringMap, valueAt } from '../values.ts';
 import { podKinds, type PodRef } from '../workloads.ts';
 
@@ -11,8 +11,8 @@ function portNames(container: Mapping): string[] {
 }
 
 /** The named ports of each pod's app containers (Services route only to those). */
-function portsByPod(context: RuleContext): Map<PodRef, string[]> {
-  return new Map(context.workloads.pods.map((pod) => [pod, context.workloads.containers(pod.object, ['containers']).flatMap((ref) => portNames(ref.container))]));
+function portsByPod(context: RuleContext): Map<PodRef<SetObject>, string[]> {
+  return new Map(context.workloads.pods.map((pod) => [pod, asList(pod.spec.containers).flatMap((container) => portNames(asMapping(container) ?? {}))]));
 }
 
 /** A Service's named targetPorts that no container port of the pods it selects names. */

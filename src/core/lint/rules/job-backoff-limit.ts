@@ -1,5 +1,5 @@
 import { jobSpec } from '../jobs.ts';
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 
@@ -17,7 +17,7 @@ export const jobBackoffLimit: Rule = {
     const spec = jobSpec(object);
     if (spec === undefined) return;
     const limit = spec.backoffLimit;
-    if (limit === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no backoffLimit (the default is 6 retries).`);
+    if (limit === undefined) yield reportOn(object, object.range, `${describe(object)} has no backoffLimit (the default is 6 retries).`);
     else if (typeof limit === 'number' && limit > maxBackoff) yield reportOn(object, rangeIn(object, spec, 'backoffLimit'), `backoffLimit ${limit} is above ${maxBackoff}.`);
   },
 };

@@ -1,5 +1,4 @@
 import { jobSpec } from '../jobs.ts';
-import { objectRange } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 
@@ -12,6 +11,6 @@ export const jobNoDeadline: Rule = {
   why: 'A Job that hangs runs, and holds its resources, for ever; a deadline fails it so someone notices.',
   *checkObject(object) {
     const spec = jobSpec(object);
-    if (spec !== undefined && spec.activeDeadlineSeconds === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no activeDeadlineSeconds.`);
+    if (spec !== undefined && spec.activeDeadlineSeconds === undefined) yield reportOn(object, object.range, `${describe(object)} has no activeDeadlineSeconds.`);
   },
 };

@@ -1,5 +1,4 @@
 import { jobSpec } from '../jobs.ts';
-import { objectRange } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 
@@ -12,6 +11,6 @@ export const jobTtlAfterFinished: Rule = {
   why: 'Finished Jobs and their pods pile up in the namespace until someone deletes them (CronJobs have history limits instead).',
   *checkObject(object) {
     const spec = jobSpec(object);
-    if (spec !== undefined && spec.ttlSecondsAfterFinished === undefined) yield reportOn(object, objectRange(object), `${describe(object)} has no ttlSecondsAfterFinished: it stays after finishing.`);
+    if (spec !== undefined && spec.ttlSecondsAfterFinished === undefined) yield reportOn(object, object.range, `${describe(object)} has no ttlSecondsAfterFinished: it stays after finishing.`);
   },
 };

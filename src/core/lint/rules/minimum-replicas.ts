@@ -1,5 +1,5 @@
 import { hpaTargets, isAutoscaled } from '../hpa.ts';
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import type { Rule } from '../types.ts';
 import { mappingAt } from '../values.ts';
@@ -17,7 +17,7 @@ export const minimumReplicas: Rule = {
     const spec = mappingAt(object.value, 'spec');
     const replicas = spec?.replicas ?? 1;
     if (typeof replicas !== 'number' || replicas >= minimum || isAutoscaled(context.derived(hpaTargets), object)) return;
-    const range = spec?.replicas === undefined ? objectRange(object) : rangeIn(object, spec, 'replicas');
+    const range = spec?.replicas === undefined ? object.range : rangeIn(object, spec, 'replicas');
     yield reportOn(object, range, `${describe(object)} runs ${replicas} replica${replicas === 1 ? '' : 's'}, below the minimum of ${minimum}.`);
   },
 };

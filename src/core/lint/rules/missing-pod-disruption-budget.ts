@@ -1,12 +1,11 @@
 import { hpaTargets, isAutoscaled } from '../hpa.ts';
-import { objectRange } from '../ranges.ts';
 import { mayShareNamespace } from '../references.ts';
 import { describe, reportOn } from '../report.ts';
 import { selectorMatches, templateLabels } from '../selectors.ts';
-import type { Fix, KubeObject, Rule, RuleContext } from '../types.ts';
+import type { Fix, KubeObject, Rule, RuleContext, SetObject } from '../types.ts';
 import { asList, mappingAt, stringMap, valueAt } from '../values.ts';
 
-const budgets = (context: RuleContext): KubeObject[] => context.objects.filter((object) => object.kind === 'PodDisruptionBudget');
+const budgets = (context: RuleContext): SetObject[] => context.objects.filter((object) => object.kind === 'PodDisruptionBudget');
 
 /**
  * A PodDisruptionBudget allowing one pod down, as a new document at the end of the file, with the
@@ -54,6 +53,6 @@ export const missingPodDisruptionBudget: Rule = {
     const covered = context.derived(budgets).some((budget) => mayShareNamespace(budget.namespace, object.namespace) && selectorMatches(valueAt(budget.value, 'spec', 'selector'), labels));
     if (covered) return;
     const fix = newBudgetFix(object, context);
-    yield reportOn(object, objectRange(object), `No PodDisruptionBudget of the file set covers ${describe(object)}: a drain may evict all its replicas at once.`, fix === undefined ? {} : { fix });
+    yield reportOn(object, object.range, `No PodDisruptionBudget of the file set covers ${describe(object)}: a drain may evict all its replicas at once.`, fix === undefined ? {} : { fix });
   },
 };

@@ -1,10 +1,10 @@
 import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
-import type { KubeObject, Rule, RuleContext } from '../types.ts';
+import type { Rule, RuleContext, SetObject } from '../types.ts';
 import { asText } from '../values.ts';
 import { podKinds } from '../workloads.ts';
 
-const serviceAccounts = (context: RuleContext): KubeObject[] => context.objects.filter((object) => object.kind === 'ServiceAccount');
+const serviceAccounts = (context: RuleContext): SetObject[] => context.objects.filter((object) => object.kind === 'ServiceAccount');
 
 export const nonExistentServiceAccount: Rule = {
   id: 'non-existent-service-account',

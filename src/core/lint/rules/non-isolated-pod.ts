@@ -1,5 +1,4 @@
 import { networkPolicies } from '../network-policies.ts';
-import { objectRange } from '../ranges.ts';
 import { mayShareNamespace } from '../references.ts';
 import { describe, reportOn } from '../report.ts';
 import { selectorMatches, templateLabels } from '../selectors.ts';
@@ -20,6 +19,6 @@ export const nonIsolatedPod: Rule = {
     if (pod === undefined || policies.length === 0) return;
     const labels = templateLabels(pod);
     if (policies.some((policy) => mayShareNamespace(policy.namespace, object.namespace) && selectorMatches(valueAt(policy.value, 'spec', 'podSelector'), labels))) return;
-    yield reportOn(object, objectRange(object), `No NetworkPolicy of the file set selects the pods of ${describe(object)}.`);
+    yield reportOn(object, object.range, `No NetworkPolicy of the file set selects the pods of ${describe(object)}.`);
   },
 };

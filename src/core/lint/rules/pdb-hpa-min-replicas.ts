@@ -1,5 +1,5 @@
 import { hpaTargets } from '../hpa.ts';
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
 import { selectorMatches, templateLabels } from '../selectors.ts';
 import type { Rule } from '../types.ts';
@@ -27,7 +27,7 @@ export const pdbHpaMinReplicas: Rule = {
       const minReplicas = valueAt(target.hpa.value, 'spec', 'minReplicas') ?? 1;
       if (typeof minReplicas !== 'number' || !blocksAt(spec.minAvailable, minReplicas)) continue;
       yield reportOn(pdb, rangeIn(pdb, spec, 'minAvailable'), `${describe(pdb)} allows no eviction when ${describe(target.hpa)} scales ${describe(workload.object)} down to ${minReplicas} replica${minReplicas === 1 ? '' : 's'}.`, {
-        related: [relatedTo(target.hpa, objectRange(target.hpa), 'the autoscaler')],
+        related: [relatedTo(target.hpa, target.hpa.range, 'the autoscaler')],
       });
     }
   },

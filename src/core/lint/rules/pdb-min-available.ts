@@ -1,13 +1,13 @@
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { describe, relatedTo, reportOn } from '../report.ts';
 import { selectorMatches, templateLabels } from '../selectors.ts';
-import type { Rule, RuleContext } from '../types.ts';
+import type { Rule, RuleContext, SetObject } from '../types.ts';
 import { mappingAt } from '../values.ts';
 import type { PodRef } from '../workloads.ts';
 
 // Workloads with a replica count (a DaemonSet's pod count depends on the nodes).
 const replicatedKinds = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
-const replicated = (context: RuleContext): PodRef[] => context.workloads.pods.filter((pod) => replicatedKinds.includes(pod.object.kind ?? ''));
+const replicated = (context: RuleContext): PodRef<SetObject>[] => context.workloads.pods.filter((pod) => replicatedKinds.includes(pod.object.kind ?? ''));
 
 export const pdbMinAvailable: Rule = {
   id: 'pdb-min-available',
@@ -27,7 +27,7 @@ export const pdbMinAvailable: Rule = {
       const blocks = typeof min === 'number' ? min >= replicas : typeof min === 'string' && /^\d+%$/.test(min) && Number.parseInt(min, 10) >= 100;
       if (!blocks) continue;
       yield reportOn(object, rangeIn(object, spec, 'minAvailable'), `${describe(object)} requires ${String(min)} available pods but ${describe(pod.object)} has ${replicas} replicas.`, {
-        related: [relatedTo(pod.object, objectRange(pod.object), 'the selected workload')],
+        related: [relatedTo(pod.object, pod.object.range, 'the selected workload')],
       });
     }
   },

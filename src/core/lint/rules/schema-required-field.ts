@@ -1,5 +1,5 @@
 import { anyKind } from '../kinds.ts';
-import { objectRange, rangeIn } from '../ranges.ts';
+import { rangeIn } from '../ranges.ts';
 import { reportOn } from '../report.ts';
 import { shortTypeName } from '../schema/names.ts';
 import { kustomizePatchFiles } from '../templates.ts';
@@ -20,7 +20,7 @@ export const schemaRequiredField: Rule = {
       const { object, slot } = issue;
       // A mapping under a key points at that key; a list item at its name, else at the item itself.
       const range =
-        slot === undefined ? objectRange(object) : typeof slot.key === 'string' ? rangeIn(object, slot.holder, slot.key, 'key') : rangeIn(object, issue.holder, 'name');
+        slot === undefined ? object.range : typeof slot.key === 'string' ? rangeIn(object, slot.holder, slot.key, 'key') : rangeIn(object, issue.holder, 'name');
       yield reportOn(object, range, `Missing required field "${issue.field}" in ${shortTypeName(issue.type)}.`);
     }
   },

@@ -1,5 +1,4 @@
 import { crdKinds, isNamespaced } from '../crds.ts';
-import { objectRange } from '../ranges.ts';
 import { describe, reportOn } from '../report.ts';
 import { anyKind } from '../kinds.ts';
 import type { Rule } from '../types.ts';
@@ -13,6 +12,6 @@ export const useNamespace: Rule = {
   why: 'The object lands in whatever namespace the applying context uses, which differs between people and CI.',
   *checkObject(object, context) {
     if (object.namespace !== undefined || object.name === undefined || isNamespaced(object, context.derived(crdKinds), context) !== true) return;
-    yield reportOn(object, objectRange(object), `${describe(object)} has no metadata.namespace.`);
+    yield reportOn(object, object.range, `${describe(object)} has no metadata.namespace.`);
   },
 };

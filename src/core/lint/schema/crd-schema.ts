@@ -1,4 +1,4 @@
-import type { KubeObject } from '../types.ts';
+import type { SetObject } from '../types.ts';
 import { asList, asMapping, asText, type Mapping, valueAt } from '../values.ts';
 import type { SchemaSnapshot, SchemaType } from './snapshot.ts';
 
@@ -8,7 +8,7 @@ import type { SchemaSnapshot, SchemaType } from './snapshot.ts';
  * same checker and the same three schema rules cover them. The API server adds apiVersion, kind and
  * metadata to every custom resource, so the root type gets them too.
  */
-export function withCrdSchemas(schema: SchemaSnapshot, objects: readonly KubeObject[]): SchemaSnapshot {
+export function withCrdSchemas(schema: SchemaSnapshot, objects: readonly SetObject[]): SchemaSnapshot {
   // Only versions that some object uses are converted: CRD schemas are large and mostly linted alone.
   const used = new Set(objects.map((object) => `${object.apiVersion ?? ''} ${object.kind ?? ''}`));
   // Layered over the snapshot through the prototype chain: no copy of its hundreds of types per run.
