@@ -1,13 +1,11 @@
-// `kube-workbench lint` over a large tree on every core: worker threads (lint-worker.ts) read, parse
-// and run the per-file rules while the main thread reads and parses the files itself for the rules that
-// read the whole set; the findings are merged in lint()'s order. Ctrl-C ends the process, threads included.
+// `kube-workbench lint` over a large tree on every core: worker threads (lint-worker.ts) read and parse
+// the files, share their objects with one another, then each lints its own files against the whole set.
+// The main thread only hands out the run and merges the findings. Ctrl-C ends the process, threads included.
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { sortFindings } from '../core/lint/engine.ts';
-import { fileSetTraits, isPerFileRule } from '../core/lint/locality.ts';
-import { allRules } from '../core/lint/rules/index.ts';
-import type { Finding, LintFile, Rule } from '../core/lint/types.ts';
-import type { FileJob, FileResult, WorkerData, WorkerOptions } from './lint-worker.ts';
+import { compareFindings } from '../core/lint/engine.ts';
+import type { ClusterFacts, Finding } from '../core/lint/types.ts';
+import type { FileJob, FileOutcome, LintRound, ParsedPart, WorkerData, WorkerOptions } from './lint-worker.ts';
 import { lintWorkerArgument } from './lint-worker-argument.ts';
 
 /**
@@ -15,19 +13,16 @@ import { lintWorkerArgument } from './lint-worker-argument.ts';
  * linting ~150 small files does.
  */
 export const minPoolFiles = 600;
-/**
- * The main thread still parses every file for the whole-set rules, the larger share of a run: on two
- * cores a worker competes with it and with the collector for the cores and gained nothing (20,000
- * files), so the pool starts from four cores, where it takes the per-file rules off the main thread.
- */
-const minPoolCores = 4;
 
-/** Workers `lint` starts for `files` inputs on `cores` cores: none below the thresholds, else one per core but the main thread's. */
+/** Workers `lint` starts for `files` inputs on `cores` cores: one per core from two cores and 600 files (the main thread mostly waits). */
 export function poolWorkers(files: number, cores: number): number {
-  return files < minPoolFiles || cores < minPoolCores ? 0 : cores - 1;
+  return files < minPoolFiles || cores < 2 ? 0 : cores;
 }
 
-/** Files a worker claims at once and answers in one message. */
+/** A finding as a worker's JSON gives it, completed before it is handed on. */
+type Received = { -readonly [K in keyof Finding]: Finding[K] };
+
+/** Files a worker takes in a row. */
 const batchSize = 32;
 
 export interface PoolRun {
@@ -37,95 +32,123 @@ export interface PoolRun {
   readonly workers: number;
 }
 
-export interface RunningPool {
+export interface LintPool {
   /**
-   * Each job's result, in job order. Until this is first called the workers do not keep the process
-   * alive, so a run that fails on the main thread ends at once.
+   * What each input turned out to be, in input order. Until this is first called the workers do not
+   * keep the process alive, so a run that fails on the main thread ends at once.
    */
-  readonly results: () => Promise<FileResult[]>;
+  readonly outcomes: () => Promise<FileOutcome[]>;
+  /** The findings of the whole set (after `outcomes`), ordered as lint() orders them. */
+  readonly findings: (cluster: ClusterFacts | undefined) => Promise<Finding[]>;
+  /** Ends the workers: for a set the pool does not lint (a kustomization among the files). */
+  readonly stop: () => void;
 }
 
-/** Starts the workers on the jobs: they claim batches from a shared counter until none is left. */
-export async function startPool(jobs: readonly FileJob[], run: PoolRun): Promise<RunningPool> {
+/** Starts the workers on the jobs, each on every `count`-th batch of them. */
+export async function startPool(jobs: readonly FileJob[], run: PoolRun): Promise<LintPool> {
   // Loaded here: every `lint FILE` would otherwise pay for them at start.
   const { Worker } = await import('node:worker_threads');
   const count = Math.max(1, Math.min(run.workers, Math.ceil(jobs.length / batchSize)));
-  const data: WorkerData = { kubeWorkbenchLintWorker: true, options: run.options, jobs, next: new SharedArrayBuffer(4), batchSize };
-  const results: FileResult[] = new Array<FileResult>(jobs.length);
   const workers: Worker[] = [];
-  let received = 0;
-  const done = new Promise<FileResult[]>((resolve, reject) => {
-    const stop = (error?: Error): void => {
-      for (const worker of workers) void worker.terminate();
-      if (error === undefined) resolve(results);
-      else reject(error);
-    };
-    for (let index = 0; index < count; index += 1) {
-      const worker = new Worker(run.script, { workerData: data, argv: [lintWorkerArgument] });
-      worker.unref();
-      workers.push(worker);
-      worker.on('message', (batch: readonly FileResult[]) => {
-        for (const result of batch) results[result.index] = result;
-        received += batch.length;
-        if (received === jobs.length) stop();
-      });
-      worker.on('error', (error) => stop(error));
-    }
-    if (jobs.length === 0) stop();
-  });
-  return {
-    results: () => {
-      for (const worker of workers) worker.ref();
-      return done;
-    },
+  // By worker: a worker skips its own part of the set (its own objects stand in for it).
+  const parts: ParsedPart[] = new Array<ParsedPart>(count);
+  let partsIn = 0;
+  const linted: Received[][] = [];
+  let fail: (error: Error) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
+  // Keeps an early failure from being unhandled while nobody awaits yet.
+  failed.catch(() => undefined);
+  const stop = (): void => {
+    for (const worker of workers) void worker.terminate();
   };
-}
-
-/**
- * The findings of the whole set: the main thread's run of the rules that read the set, now (while the
- * workers work), then merged with the workers' per-file findings (in input order). A per-file finding
- * counts only if the set's traits keep its rule per-file. With a kustomization among the files (its
- * render may replace files), the set is linted as one.
- */
-export function mergeFindings(files: readonly LintFile[], lintSet: (rules: readonly Rule[]) => Finding[]): (perFile: readonly FileResult[]) => Finding[] {
-  const traits = fileSetTraits(files);
-  if (traits.kustomizations) {
-    const whole = lintSet(allRules);
-    return () => whole;
+  let parsedAll: () => void = () => undefined;
+  let lintedAll: () => void = () => undefined;
+  const parsed = new Promise<void>((done) => (parsedAll = done));
+  const done = new Promise<void>((finish) => (lintedAll = finish));
+  for (let index = 0; index < count; index += 1) {
+    const data: WorkerData = { kubeWorkbenchLintWorker: true, options: run.options, jobs, worker: index, workers: count, batchSize };
+    const worker = new Worker(run.script, { workerData: data, argv: [lintWorkerArgument] });
+    worker.unref();
+    workers.push(worker);
+    // A worker answers twice: its parsed part, then its findings as JSON.
+    worker.on('message', (message: ParsedPart | string) => {
+      if (typeof message === 'string') {
+        linted.push(JSON.parse(message) as Received[]);
+        if (linted.length === count) lintedAll();
+      } else {
+        parts[index] = message;
+        partsIn += 1;
+        if (partsIn === count) parsedAll();
+      }
+    });
+    worker.on('error', (error) => {
+      stop();
+      fail(error);
+    });
+    worker.on('exit', (code) => {
+      if (linted.length < count) fail(new Error(`a lint worker ended (exit ${code}) before it answered`));
+    });
   }
-  const kept = new Set(allRules.filter((rule) => isPerFileRule(rule, traits)).map((rule) => rule.id));
-  const setFindings = lintSet(allRules.filter((rule) => !kept.has(rule.id)));
-  return (perFile) => {
-    const findings: Finding[] = [];
-    for (const result of perFile) for (const finding of result.findings) if (kept.has(finding.ruleId)) findings.push(finding);
-    for (const finding of setFindings) findings.push(finding);
-    return sortFindings(findings);
+  return {
+    outcomes: async () => {
+      for (const worker of workers) worker.ref();
+      await Promise.race([parsed, failed]);
+      const outcomes = new Array<FileOutcome>(jobs.length);
+      for (const part of parts) for (const outcome of part.outcomes) outcomes[outcome.index] = outcome;
+      return outcomes;
+    },
+    findings: async (cluster) => {
+      const round: LintRound = { parts: parts.map((part) => part.objects), cluster };
+      for (const worker of workers) worker.postMessage(round);
+      await Promise.race([done, failed]);
+      stop();
+      return mergeSorted(linted);
+    },
+    stop,
   };
-}
-
-/** The per-file lint of the inputs in the background. */
-export interface PerFilePool {
-  /** The whole set's findings, once `files` (the inputs the main thread read and kept) are known. */
-  readonly findings: (files: readonly LintFile[], lintSet: (rules: readonly Rule[]) => Finding[]) => Promise<Finding[]>;
 }
 
 /**
- * A pool started on the inputs when there are enough of them and of cores (poolWorkers), the CLI runs
- * from its bundle (the script a worker loads) and none is stdin; else undefined.
+ * The workers' findings as one list in lint()'s order: each part is in that order and holds its own files
+ * (no two parts share a path, so the merge is what sorting them all would give).
  */
-export async function perFilePool(paths: readonly string[], discovered: ReadonlySet<string>, cwd: string, options: WorkerOptions): Promise<PerFilePool | undefined> {
-  const script = typeof __filename === 'string' ? __filename : undefined;
-  if (script === undefined || paths.length < minPoolFiles || paths.includes('-')) return undefined;
-  const workers = poolWorkers(paths.length, (await import('node:os')).availableParallelism());
+function mergeSorted(parts: readonly Received[][]): Finding[] {
+  const merged: Finding[] = [];
+  const cursors = parts.map((findings) => ({ findings, at: 0 }));
+  for (;;) {
+    let first: (typeof cursors)[number] | undefined;
+    for (const cursor of cursors) {
+      const head = cursor.findings[cursor.at];
+      if (head !== undefined && (first === undefined || compareFindings(head, first.findings[first.at] as Finding) < 0)) first = cursor;
+    }
+    if (first === undefined) return merged;
+    const finding = first.findings[first.at] as Received;
+    first.at += 1;
+    // JSON leaves out the fix of a finding without one.
+    finding.fix ??= undefined;
+    merged.push(finding);
+  }
+}
+
+/** Where the pool's workers start and on how many cores. */
+export interface PoolPlace {
+  /** The module a worker runs: the CLI bundle itself (lint-worker.ts from the sources in tests). */
+  readonly script: string | URL;
+  readonly cores: number;
+}
+
+/** The CLI bundle and this machine's cores; none when running from the sources (no bundle for a worker to load). */
+export async function bundlePlace(): Promise<PoolPlace | undefined> {
+  return typeof __filename === 'string' ? { script: __filename, cores: (await import('node:os')).availableParallelism() } : undefined;
+}
+
+/** A pool started on the inputs when there are enough of them and of cores (poolWorkers) and none is stdin; else undefined. */
+export async function lintPool(paths: readonly string[], discovered: ReadonlySet<string>, cwd: string, options: WorkerOptions, place: PoolPlace | undefined): Promise<LintPool | undefined> {
+  if (place === undefined || paths.includes('-')) return undefined;
+  const workers = poolWorkers(paths.length, place.cores);
   if (workers === 0) return undefined;
-  const pool = await startPool(
+  return startPool(
     paths.map((path, index) => ({ index, path, absolute: resolve(cwd, path), discovered: discovered.has(path) })),
-    { script, options, workers },
+    { script: place.script, options, workers },
   );
-  return {
-    findings: async (files, lintSet) => {
-      const merge = mergeFindings(files, lintSet);
-      return merge(await pool.results());
-    },
-  };
 }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { terminalLines } from '../core/text/terminal-text.ts';
+import { minPoolFiles } from './lint-pool.ts';
 import { createLintCommand } from './lint.ts';
 import { runCaptured, type Captured } from './run-captured.ts';
 
@@ -180,6 +182,39 @@ describe('kube-workbench lint', () => {
     assert.equal(terminalLines(output), output, 'no control character left');
     assert.match(result.stdout, /^evil\\x1B\[2J\.yaml:10:19 error privileged-container /m);
     assert.match(result.stdout, / invalid-name .*owned/);
+  });
+
+  it('lints a large tree on two worker threads exactly as on one: output in every format, skipped files, exit code', async () => {
+    const tree = join(folder, 'tree');
+    mkdirSync(join(tree, 'apps'), { recursive: true });
+    const app = (index: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app-${index}, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: app-${index}}}\n  template:\n    metadata: {labels: {app: app-${index}}}\n    spec:\n      containers:\n      - {name: app, image: "shop/app:1.${index}", envFrom: [{configMapRef: {name: ${index % 7 === 0 ? 'missing' : 'settings'}}}]}\n`;
+    for (let index = 0; index < minPoolFiles + 40; index += 1) writeFileSync(join(tree, 'apps', `app-${String(index).padStart(3, '0')}.yaml`), app(index));
+    writeFileSync(join(tree, 'settings.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\n');
+    writeFileSync(join(tree, 'duplicate.yaml'), app(3));
+    writeFileSync(join(tree, 'values.yaml'), 'replicaCount: 2\n');
+    writeFileSync(join(tree, 'blob.yaml'), Buffer.from([0, 1, 2, 3]));
+    writeFileSync(join(tree, 'huge.yaml'), '');
+    truncateSync(join(tree, 'huge.yaml'), 6 * 1024 * 1024);
+    // Each worker thread leaves a mark, so the test knows the pool ran.
+    const marks = join(folder, 'worker-marks');
+    mkdirSync(marks);
+    const script = join(folder, 'marking-worker.ts');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs';\nimport { threadId } from 'node:worker_threads';\nwriteFileSync(${JSON.stringify(marks)} + '/' + threadId, '');\nawait import(${JSON.stringify(fileURLToPath(new URL('./lint-worker.ts', import.meta.url)))});\n`);
+    const pooled = createLintCommand({ cwd: folder, readStdin: async () => '', colour: false, pool: { script, cores: 2 } });
+    for (const format of ['text', 'json', 'sarif']) {
+      const alone = await run(['--format', format, '--profile', 'all', 'tree']);
+      const together = await runCaptured(pooled, ['--format', format, '--profile', 'all', 'tree']);
+      assert.deepEqual(together, alone, format);
+    }
+    const text = await run(['tree']);
+    assert.equal(text.code, 2);
+    assert.equal(text.stderr.split('\n')[0], 'tree/blob.yaml: skipped: binary file (contains NUL bytes)');
+    assert.match(text.stderr, /^tree\/huge\.yaml: skipped: larger than 5 MB$/m);
+    assert.match(text.stdout, /^tree\/apps\/app-007\.yaml:\d+:\d+ error missing-config-map The ConfigMap missing is not defined in the file set\.$/m);
+    assert.match(text.stdout, /^tree\/duplicate\.yaml:\d+:\d+ error duplicate-object /m);
+    assert.match(text.stdout, new RegExp(`^${minPoolFiles + 43} files linted: `, 'm'));
+    assert.equal(readdirSync(marks).length, 6);
   });
 
   it('percent-encodes SARIF artifact URIs segment by segment', async () => {

@@ -8,12 +8,14 @@ import { isProfileName, type ProfileName, profileNames } from '../core/lint/prof
 import { allRules } from '../core/lint/rules/index.ts';
 import { toSarif } from '../core/lint/sarif.ts';
 import { loadBundledSchema } from '../core/lint/schema/snapshot.ts';
-import { type ClusterFacts, type Finding, type LintFile, type Rule, type Severity, severities } from '../core/lint/types.ts';
+import { type ClusterFacts, type Finding, type LintFile, type Severity, severities } from '../core/lint/types.ts';
 import { terminalField } from '../core/text/terminal-text.ts';
+import { LineIndex } from '../core/yaml/line-index.ts';
 import { type CliIo, ExitCode, type Subcommand } from './main.ts';
 import { lintKustomizations } from './kustomize-lint.ts';
 import { leftAlone } from './left-alone.ts';
-import { perFilePool } from './lint-pool.ts';
+import { bundlePlace, lintPool, type PoolPlace } from './lint-pool.ts';
+import type { FileOutcome } from './lint-worker.ts';
 import { firstVisit, newVisited, type Visited, walkManifests } from './manifest-walk.ts';
 import { MAX_MANIFEST_BYTES, readCapped, readFileCapped, readInputFile, sizeText } from './read-input.ts';
 import { RECOMMENDER_FLAG_OPTIONS, RECOMMENDER_FLAGS_HELP, recommenderFlagValues } from './recommender-flag-names.ts';
@@ -28,6 +30,8 @@ export interface LintCommandDeps {
   readonly colour: boolean;
   /** The kubectl that renders kustomizations (default: kubectl on PATH). */
   readonly kubectl?: string;
+  /** Where a large tree's worker threads start and how many (default: this bundle, one per core; from the sources, none). */
+  readonly pool?: PoolPlace;
 }
 
 const help = `Usage: kube-workbench lint [options] <path|glob|->...
@@ -68,6 +72,7 @@ skipped without --allow-skipped.
 
 const colours: Readonly<Record<Severity, string>> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 const rank = (severity: Severity): number => severities.length - severities.indexOf(severity);
+const tooLarge = `skipped: larger than ${sizeText(MAX_MANIFEST_BYTES)}`;
 
 export function createLintCommand(deps: LintCommandDeps): Subcommand {
   return {
@@ -91,48 +96,87 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
     return ExitCode.ok;
   }
   const config = await loadConfig(options.config, deps.cwd);
+  const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
+  const workerOptions = { config, kubernetesVersion: options.kubernetesVersion, profile: options.profile };
+  const clusterFacts = () => (options.usage === undefined ? undefined : usageFacts(resolve(deps.cwd, options.usage), options.recommender, io));
+  // A large tree is linted on every core (lint-pool.ts), unless a kustomization is among its files
+  // (its render replaces files): then here, as one set.
+  let run: LintRun | undefined;
+  const pool = await lintPool(paths, discovered, deps.cwd, workerOptions, deps.pool ?? (await bundlePlace()));
+  if (pool !== undefined) {
+    const outcomes = await pool.outcomes();
+    if (outcomes.every((outcome) => !outcome.kustomization)) run = await pooledRun(paths, outcomes, io, deps, async () => pool.findings(await clusterFacts()));
+    else pool.stop();
+  }
+  run ??= await singleRun(paths, discovered, io, deps, async (files) => {
+    const cluster = await clusterFacts();
+    const kustomize = await lintKustomizations(files, { cwd: deps.cwd, kubectl: deps.kubectl ?? 'kubectl', io });
+    const findings = lint(kustomize.files, { ...workerOptions, schema: await loadBundledSchema(), ...(cluster === undefined ? {} : { cluster }) });
+    return { findings: kustomize.trace(findings), sources: kustomize.sources };
+  });
+  const { findings, fileCount, skipped, linesOf } = run;
+  io.stdout(format(options.format, findings, fileCount, linesOf, deps.colour));
+  if (skipped > 0 && !options.allowSkipped) {
+    io.stderr(`kube-workbench lint: ${skipped} file${skipped === 1 ? '' : 's'} not linted (see above): exit 2; --allow-skipped accepts that\n`);
+    return ExitCode.usage;
+  }
+  return findings.some((finding) => rank(finding.severity) >= rank(options.failOn)) ? ExitCode.failure : ExitCode.ok;
+}
+
+/** What a run found, whichever way the files were linted. */
+interface LintRun {
+  readonly findings: Finding[];
+  readonly fileCount: number;
+  /** Files not linted (too large, binary): each was named on stderr. */
+  readonly skipped: number;
+  readonly linesOf: (path: string) => LineIndex;
+}
+
+/** Reads and parses the inputs here, one after another, and lints them as one set. */
+async function singleRun(paths: readonly string[], discovered: ReadonlySet<string>, io: CliIo, deps: LintCommandDeps, lintFiles: (files: LintFile[]) => Promise<{ findings: Finding[]; sources: readonly LintFile[] }>): Promise<LintRun> {
   const files: LintFile[] = [];
   let skipped = 0;
-  const { paths, discovered } = await expandInputs(options.inputs, deps.cwd);
-  // A large tree is also linted file by file on the other cores (lint-pool.ts). The CLI's cluster facts
-  // (usage suggestions) stay here: request-suggestion, which reads them, is a whole-set rule.
-  const pool = await perFilePool(paths, discovered, deps.cwd, { config, kubernetesVersion: options.kubernetesVersion, profile: options.profile });
   for (const input of paths) {
     const name = input === '-' ? '<stdin>' : input;
     const text = input === '-' ? await deps.readStdin(MAX_MANIFEST_BYTES) : await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input);
     const file = text === undefined ? undefined : createLintFile(name, text);
-    const reason = file === undefined ? `skipped: larger than ${sizeText(MAX_MANIFEST_BYTES)}` : file.parsed.skipped;
+    const reason = file === undefined ? tooLarge : file.parsed.skipped;
     if (reason !== undefined) {
       io.stderr(`${name}: ${reason}\n`);
       skipped += 1;
     }
     if (file === undefined) continue;
     // Found by walking a folder and not Kubernetes (Helm values, CI configs): left alone, as in the editor.
-    // Kustomizations stay: they name the partial patch files and are rendered below.
+    // Kustomizations stay: they name the partial patch files and are rendered.
     if (leftAlone(file, discovered.has(input))) continue;
     files.push(file);
   }
-  const cluster = options.usage === undefined ? undefined : await usageFacts(resolve(deps.cwd, options.usage), options.recommender, io);
-  const kustomize = await lintKustomizations(files, { cwd: deps.cwd, kubectl: deps.kubectl ?? 'kubectl', io });
-  const schema = await loadBundledSchema();
-  const lintSet = (rules?: readonly Rule[]): Finding[] =>
-    lint(kustomize.files, {
-      config,
-      kubernetesVersion: options.kubernetesVersion,
-      schema,
-      ...(cluster === undefined ? {} : { cluster }),
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-      ...(rules === undefined ? {} : { rules }),
-    });
-  const findings = kustomize.trace(pool === undefined ? lintSet() : await pool.findings(files, lintSet));
-  const byPath = new Map([...files, ...kustomize.sources].map((file) => [file.path, file]));
-  const linesOf = (path: string) => (byPath.get(path) as LintFile).lines();
-  io.stdout(format(options.format, findings, files.length, linesOf, deps.colour));
-  if (skipped > 0 && !options.allowSkipped) {
-    io.stderr(`kube-workbench lint: ${skipped} file${skipped === 1 ? '' : 's'} not linted (see above): exit 2; --allow-skipped accepts that\n`);
-    return ExitCode.usage;
+  const { findings, sources } = await lintFiles(files);
+  const byPath = new Map([...files, ...sources].map((file) => [file.path, file]));
+  return { findings, fileCount: files.length, skipped, linesOf: (path) => (byPath.get(path) as LintFile).lines() };
+}
+
+/** The pool's run: what its workers found each input to be, reported in input order as singleRun does, and its findings. */
+async function pooledRun(paths: readonly string[], outcomes: readonly FileOutcome[], io: CliIo, deps: LintCommandDeps, findings: () => Promise<Finding[]>): Promise<LintRun> {
+  const texts = new Map<string, string>();
+  let skipped = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    const input = paths[index] as string;
+    // A file the worker could not read: read here, to fail or skip it as one thread does.
+    const reason = outcome.state === 'unread' ? ((await readFileCapped(resolve(deps.cwd, input), MAX_MANIFEST_BYTES, input)) === undefined ? tooLarge : 'skipped: changed while being read') : outcome.skipped;
+    if (reason !== undefined) {
+      io.stderr(`${input}: ${reason}\n`);
+      skipped += 1;
+    }
+    if (outcome.text !== undefined) texts.set(input, outcome.text);
   }
-  return findings.some((finding) => rank(finding.severity) >= rank(options.failOn)) ? ExitCode.failure : ExitCode.ok;
+  const lines = new Map<string, LineIndex>();
+  const linesOf = (path: string): LineIndex => {
+    let index = lines.get(path);
+    if (index === undefined) lines.set(path, (index = new LineIndex(texts.get(path) ?? '')));
+    return index;
+  };
+  return { findings: await findings(), fileCount: texts.size, skipped, linesOf };
 }
 
 interface Options {
@@ -277,7 +321,7 @@ function normalise(path: string, cwd: string): string {
   return path === '-' ? path : relative(cwd, resolve(cwd, path)) || path;
 }
 
-function format(kind: Options['format'], findings: readonly Finding[], fileCount: number, linesOf: (path: string) => ReturnType<LintFile['lines']>, colour: boolean): string {
+function format(kind: Options['format'], findings: readonly Finding[], fileCount: number, linesOf: (path: string) => LineIndex, colour: boolean): string {
   if (kind === 'sarif') {
     const sarif = toSarif(findings, allRules, { name: 'kube-workbench', version: packageJson.version }, linesOf, (path) => path.split(sep).join('/'));
     return `${JSON.stringify(sarif, null, 2)}\n`;

@@ -144,8 +144,8 @@ function cliFigures(report: Parameters<Bench['run']>[0]): void {
       for (let file = 0; file < 200; file += 1) writeFileSync(join(folder, 'tree', `app-${dir}`, `m-${file}.yaml`), text.replaceAll('app-0', `app-${dir}-${file}`));
     }
     const treeMs = processMs([cli, 'lint', 'tree'], folder);
-    // The main thread and the lint pool's workers, if this machine has the cores for one (src/cli/lint-pool.ts).
-    const cores = 1 + poolWorkers(20000, availableParallelism());
+    // The lint pool's workers, one per core, if this machine has two or more (src/cli/lint-pool.ts); the main thread waits.
+    const cores = Math.max(1, poolWorkers(20000, availableParallelism()));
     report({ name: `CLI lint: generated 20,000-file tree, files/s per core (${cores} core${cores === 1 ? '' : 's'} used)`, value: (20000 / treeMs) * 1000 / cores, unit: 'files/s', target: { op: '>=', value: 1300 } });
     writeFileSync(join(folder, 'small.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {LOG_LEVEL: info}\n');
     const jsYaml = join(repoRoot, 'node_modules', 'js-yaml');

@@ -1,11 +1,11 @@
-// The per-file rules (src/core/lint/locality.ts) and the CLI's lint pool over the real-world corpus:
-// their sources read nothing of the set beyond their object, and file by file (in worker threads or
-// not) they find what one run over the whole set finds, in the same order.
+// The per-file rules (src/core/lint/locality.ts) and the CLI's lint pool over the real-world corpus: the
+// rules' sources read nothing of the set beyond their object, and file by file they find what one run
+// over the whole set finds; the pool's workers, each linting its part against the set, find the same.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { mergeFindings, startPool } from '../../src/cli/lint-pool.ts';
+import { startPool } from '../../src/cli/lint-pool.ts';
 import { createLintFile, lint } from '../../src/core/lint/engine.ts';
 import { fileSetTraits, isPerFileRule } from '../../src/core/lint/locality.ts';
 import type { ProfileName } from '../../src/core/lint/profiles.ts';
@@ -34,13 +34,13 @@ function imports(url: URL, seen = new Set<string>()): URL[] {
   return found;
 }
 
-/** The pool's findings over corpus files next to lint()'s over the same set in one thread. */
+/** The pool's findings over corpus files (two workers, each with every other batch) next to lint()'s over the same set in one thread. */
 async function pooledAndWhole(names: readonly string[], profile: ProfileName) {
   const jobs = names.map((name, index) => ({ index, path: name, absolute: fileURLToPath(new URL(name, corpusUrl)), discovered: false }));
   const pool = await startPool(jobs, { script: new URL('../../src/cli/lint-worker.ts', import.meta.url), options: { profile }, workers: 2 });
+  await pool.outcomes();
   const files = names.map((name) => createLintFile(name, readFileSync(new URL(name, corpusUrl), 'utf8')));
-  const merge = mergeFindings(files, (rules) => lint(files, { schema, profile, rules }));
-  return { pooled: merge(await pool.results()), whole: lint(files, { schema, profile }), traits: fileSetTraits(files) };
+  return { pooled: await pool.findings(undefined), whole: lint(files, { schema, profile }), traits: fileSetTraits(files) };
 }
 
 describe('per-file rules and the lint pool', () => {
@@ -61,14 +61,14 @@ describe('per-file rules and the lint pool', () => {
     assert.deepEqual(files.flatMap((file) => lint([file], { schema, rules, profile: 'all' })), whole);
   });
 
-  it('the pool finds on the corpus what one thread finds (CRDs and Namespaces: those rules on the main thread)', async () => {
+  it('the pool finds on the corpus what one thread finds, CRDs and Namespaces of one worker applying to the files of the other', async () => {
     const { pooled, whole, traits } = await pooledAndWhole(corpus.map((file) => file.name), 'all');
     assert.deepEqual(traits, { crds: true, namespaces: true, kustomizations: false });
     assert.ok(whole.length > 3000);
     assert.deepEqual(pooled, whole);
   });
 
-  it('the pool takes schema and Pod Security findings from the workers when no file holds a CRD, Namespace or kustomization', async () => {
+  it('the pool finds the schema and Pod Security findings one thread finds when no file holds a CRD, Namespace or kustomization', async () => {
     const plain = corpus.filter((file) => !/kind:\s*["']?(Namespace|CustomResourceDefinition|Kustomization)\b/.test(file.text) && !/kustomization/i.test(file.name));
     const { pooled, whole, traits } = await pooledAndWhole(plain.map((file) => file.name), 'pss-restricted');
     assert.deepEqual(traits, { crds: false, namespaces: false, kustomizations: false });

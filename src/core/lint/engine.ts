@@ -50,12 +50,16 @@ export function createLintFile(path: string, text: string): LintFile {
   return { path, parsed, lines: () => (lines ??= new LineIndex(text)) };
 }
 
+/** The objects a file brings to its set: none from Helm templates and kustomizations (only yaml-syntax speaks of those). */
+export function setObjectsOf(file: LintFile): KubeObject[] {
+  return isHelmTemplate(file) || isKustomization(file) ? [] : objectsOf(file);
+}
+
 /** Lints a file set: every rule over the objects of its kinds, suppressions applied, findings sorted by place. */
 export function lint(files: readonly LintFile[], options: LintOptions = {}): Finding[] {
   const config = options.config ?? emptyConfig;
   const profile = options.profile ?? config.profile ?? 'default';
-  // Helm templates and kustomizations are not Kubernetes objects: only yaml-syntax speaks of them.
-  const objects = files.filter((file) => !isHelmTemplate(file) && !isKustomization(file)).flatMap(objectsOf);
+  const objects = files.flatMap(setObjectsOf);
   const set = options.wholeSet?.(objects) ?? objects;
   let issues: readonly SchemaIssue[] | undefined;
   const derived = new Map<(context: RuleContext) => unknown, unknown>();
@@ -84,7 +88,12 @@ export function lint(files: readonly LintFile[], options: LintOptions = {}): Fin
 
 /** Findings in the order lint() returns them: by file, place, rule (stable: a rule's own order stays). */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => compareText(a.path, b.path) || a.range.start - b.range.start || compareText(a.ruleId, b.ruleId));
+  return findings.sort(compareFindings);
+}
+
+/** The order of sortFindings. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareText(a.path, b.path) || a.range.start - b.range.start || compareText(a.ruleId, b.ruleId);
 }
 
 /** Adds a rule's reports as findings, unless an annotation or a comment suppresses them. */

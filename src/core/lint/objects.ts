@@ -1,6 +1,6 @@
 import type { Positions } from '../yaml/positions.ts';
 import type { Range, YamlDocument } from '../yaml/types.ts';
-import type { KubeObject, LintFile } from './types.ts';
+import type { KubeObject, LintFile, SetObject } from './types.ts';
 import { asList, asMapping, asText, type Mapping, valueAt } from './values.ts';
 
 /** The API group of an apiVersion: '' for the core group ("v1"). */
@@ -36,20 +36,22 @@ export function objectsOf(file: LintFile): KubeObject[] {
 }
 
 function makeObject(file: LintFile, document: YamlDocument, value: Mapping): KubeObject {
-  const apiVersion = asText(value.apiVersion);
   const positions = file.parsed.positions;
+  return { ...setObject(file.path, value, namedAt(positions, document, value)), file, document, positions };
+}
+
+/** An object of the set from its file's path, its value and where it is named: all the CLI's other workers get of it. */
+export function setObject(path: string, value: Mapping, range: Range): SetObject {
+  const apiVersion = asText(value.apiVersion);
   return {
-    file,
-    path: file.path,
-    document,
+    path,
     value,
     apiVersion,
     kind: asText(value.kind),
     group: apiGroup(apiVersion),
     name: asText(valueAt(value, 'metadata', 'name')),
     namespace: asText(valueAt(value, 'metadata', 'namespace')),
-    positions,
-    range: namedAt(positions, document, value),
+    range,
   };
 }
 
