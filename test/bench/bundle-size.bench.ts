@@ -11,7 +11,7 @@ const targets = [
   { file: 'dist/commands.js', maxKb: 200 },
   { file: 'dist/core.js', maxKb: 400 },
   { file: 'dist/cluster.js', maxKb: 3072 },
-  // Seven Kubernetes versions' schema with descriptions (issue 15: under 3 MB in the .vsix).
+  // Eight Kubernetes versions' schema with descriptions (issue 15: under 3 MB in the .vsix).
   { file: 'dist/schema-data.js', maxKb: 1536 },
   // The CLI's start-up stub turns on the compile cache, then requires its bundle.
   { file: 'dist/cli.js', maxKb: 4 },

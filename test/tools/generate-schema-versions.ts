@@ -3,8 +3,11 @@
 // and every model they reach, with descriptions. Descriptions are stored once across versions; the newest
 // version is stored whole and each older one as what differs from it (see src/core/authoring/schema-data.ts).
 // The sources are not dependencies: unpack them anywhere (npm pack @kubernetes/client-node@V, and
-// cdk8s-plus-NN for a version no client-node release was generated from) and name their package folders:
-//   node test/tools/generate-schema-versions.ts DIR/client-node-0.21.0/package ... DIR/cdk8s-plus-31/package
+// cdk8s-plus-NN for a version no client-node release was generated from) and name their package folders.
+// 1.35 has neither: its folder is client-node's git at d6658bf2 (src/gen from v1.35.0) compiled with that
+// commit's tsconfig options into dist/gen, beside a package.json with its name and a version naming the
+// commit (docs/ARCHITECTURE.md, Tools):
+//   node test/tools/generate-schema-versions.ts DIR/client-node-0.21.0/package ... DIR/k135/package DIR/client-node-2.0.0/package
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { compareVersions, type FieldEntry, type SchemaData, type TypeData, type VersionDelta } from '../../src/core/authoring/schema-data.ts';

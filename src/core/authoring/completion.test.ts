@@ -135,6 +135,21 @@ describe('completion: versions and custom resources', () => {
     assert.ok(!labels(at(hpa, { version: '1.32' })).includes('tolerance'));
   });
 
+  it('1.35 is its own version: fields it added or dropped, and the apiVersion serving a kind', () => {
+    const csiDriver = 'apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nspec:\n  ‸\n';
+    assert.ok(!labels(at(csiDriver, { version: '1.34' })).includes('serviceAccountTokenInSecrets'));
+    assert.ok(labels(at(csiDriver, { version: '1.35' })).includes('serviceAccountTokenInSecrets'));
+    const podSpec = 'apiVersion: v1\nkind: Pod\nspec:\n  ‸\n';
+    const keys = (version: string): string[] => labels(at(podSpec, { version })).filter((label) => label === 'workloadRef' || label === 'schedulingGroup');
+    assert.deepEqual(keys('1.34'), []);
+    assert.deepEqual(keys('1.35'), ['workloadRef']);
+    assert.deepEqual(keys('1.36'), ['schedulingGroup']);
+    const workload = (version: string): string[] => labels(at('kind: Workload\napiVersion: ‸\n', { version })).sort();
+    assert.deepEqual(workload('1.34'), []);
+    assert.deepEqual(workload('1.35'), ['scheduling.k8s.io/v1alpha1']);
+    assert.deepEqual(workload('1.36'), ['scheduling.k8s.io/v1alpha1', 'scheduling.k8s.io/v1alpha2']);
+  });
+
   it('keys and enums of a custom resource from its CRD', () => {
     const crd = {
       kind: 'CustomResourceDefinition',

@@ -40,6 +40,15 @@ describe('hover', () => {
     assert.equal(at(hpa, { version: '1.32' }), undefined);
   });
 
+  it('1.35 is its own version: a field added in it, and one it alone has', () => {
+    const csiDriver = 'apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nspec:\n  serviceAccount‸TokenInSecrets: true\n';
+    assert.match(at(csiDriver, { version: '1.35' })?.markdown ?? '', /Added in 1\.35 \(absent from 1\.34 and older\)\.$/);
+    assert.equal(at(csiDriver, { version: '1.34' }), undefined);
+    const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  workload‸Ref:\n    name: w\n';
+    assert.match(at(pod, { version: '1.35' })?.markdown ?? '', /Added in 1\.35 \(absent from 1\.34 and older\)\. Removed in 1\.36 \(last in 1\.35\)\./);
+    assert.equal(at(pod, { version: '1.36' }), undefined);
+  });
+
   it('the description of a custom resource field from its CRD, and nothing off a key or for unknown keys', () => {
     const crd = { spec: { group: 'example.com', names: { kind: 'Widget' }, versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', description: 'What the widget should be.' } } } } }] } };
     assert.match(at('apiVersion: example.com/v1\nkind: Widget\nsp‸ec: {}\n', { crds: [crd] })?.markdown ?? '', /What the widget should be\./);

@@ -20,6 +20,15 @@ describe('versioned schema data', () => {
     assert.equal(schemas.resolve('1.99'), schemas.versions.at(-1));
   });
 
+  it('has 1.35 as its own version (client-node sources generated from v1.35.0, no release)', () => {
+    assert.equal(schemas.resolve('v1.35.2'), '1.35');
+    assert.equal(schemas.schema('1.35').kinds.get('scheduling.k8s.io/v1alpha1 Workload'), 'V1alpha1Workload');
+    assert.equal(schemas.schema('1.34').kinds.get('scheduling.k8s.io/v1alpha1 Workload'), undefined);
+    // The pod's workloadRef came in 1.35 and gave way to schedulingGroup in 1.36.
+    assert.deepEqual(schemas.versionsWith('V1PodSpec', 'workloadRef'), ['1.35']);
+    assert.equal(schemas.versionsWith('V1PodSpec', 'schedulingGroup')[0], '1.36');
+  });
+
   it('has a field from the version that added it on (HPA scaling rules tolerance, 1.33)', () => {
     assert.equal(schemas.schema('1.32').model('V2HPAScalingRules')?.fields.has('tolerance'), false);
     assert.equal(schemas.schema('1.33').model('V2HPAScalingRules')?.fields.has('tolerance'), true);
