@@ -29,6 +29,8 @@ export interface KubeWorkbenchApi {
   readonly statusBar: StatusBar;
   readonly clusters: ClusterServiceHolder;
   readonly lint: LintController;
+  /** How many kustomization renders (kubectl runs) have started. */
+  readonly kustomizeRendersStarted: () => number;
   /** The settings as the extension reads them (workspace trust applied). */
   readonly settings: () => WorkbenchConfig;
   /** The newest lines of the output channel. */
@@ -80,5 +82,5 @@ export function activate(context: vscode.ExtensionContext): KubeWorkbenchApi {
   );
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version as string}`);
   const testing = testSeamFor(ui, context.extensionMode);
-  return { explorer: explorer.provider, explorerView: explorer.view, statusBar, clusters, lint: diagnostics.controller, settings: readConfig, logLines: () => log.recent(), ...(testing === undefined ? {} : { testing }) };
+  return { explorer: explorer.provider, explorerView: explorer.view, statusBar, clusters, lint: diagnostics.controller, kustomizeRendersStarted: diagnostics.rendersStarted, settings: readConfig, logLines: () => log.recent(), ...(testing === undefined ? {} : { testing }) };
 }

@@ -3,6 +3,7 @@
 // program) or a Prometheus URL: package.json lists both as restrictedConfigurations, so VS Code drops
 // their workspace values until the folder is trusted (and then reports them changed). The harness writes those settings into the workspace's
 // .vscode/settings.json, pointing at restricted-kubeconfig.yaml, whose plugin would leave a marker.
+// Kustomizations are not rendered: kubectl would fetch the remote bases they name.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -46,5 +47,22 @@ describe('Restricted Mode', function () {
     assert.ok(!contexts.includes('workspace-plugin'), `contexts: ${contexts.join(', ')}`);
     await vscode.commands.executeCommand('kubeWorkbench.explorer.focus');
     assert.equal(existsSync(vscode.Uri.joinPath(folder(), 'exec-plugin-ran').fsPath), false);
+  });
+
+  it('opens a kustomization without rendering it: none of the findings only its render has', async () => {
+    const api = await activateWorkbench();
+    const kustomization = vscode.Uri.joinPath(folder(), 'kustomize/render/kustomization.yaml');
+    // Trusted, this open renders it, and the render puts a dangling-service finding on the Service file.
+    const linted = new Promise<void>((resolve) => {
+      const subscription = api.lint.onDidLint((uri) => uri.toString() === kustomization.toString() && (subscription.dispose(), resolve()));
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kustomization));
+    // The lint runs on the same open event as a render would have started.
+    await linted;
+    assert.equal(api.kustomizeRendersStarted(), 0);
+    const service = vscode.Uri.joinPath(folder(), 'kustomize/render/web-service.yaml');
+    assert.deepEqual(vscode.languages.getDiagnostics(service), []);
+    const rendered = vscode.languages.getDiagnostics().flatMap(([, diagnostics]) => diagnostics.filter((diagnostic) => diagnostic.source === 'kube-workbench (kustomize)'));
+    assert.deepEqual(rendered, []);
   });
 });

@@ -42,6 +42,7 @@ export class KustomizeRenders implements vscode.Disposable {
   private readonly log: Log;
   private readonly kubectl: string;
   private missingLogged = false;
+  private renders = 0;
 
   constructor(lint: LintController, ruleLinks: RuleDocLinks, log: Log, kubectl = 'kubectl') {
     this.lint = lint;
@@ -63,6 +64,11 @@ export class KustomizeRenders implements vscode.Disposable {
     }
   }
 
+  /** Renders started (kubectl runs): what the Restricted Mode suite reads. */
+  get started(): number {
+    return this.renders;
+  }
+
   render(document: vscode.TextDocument): void {
     if (!isKustomizationDocument(document)) return;
     // kubectl fetches remote bases and reads what the folder names: not for a folder the user does not trust.
@@ -74,6 +80,7 @@ export class KustomizeRenders implements vscode.Disposable {
     this.running.get(key)?.abort();
     const cancel = new AbortController();
     this.running.set(key, cancel);
+    this.renders += 1;
     this.run(document, cancel.signal)
       .then((shown) => {
         if (shown !== undefined && !cancel.signal.aborted) this.show(key, shown);

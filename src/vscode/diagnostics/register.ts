@@ -23,6 +23,8 @@ export interface Diagnostics {
   readonly controller: LintController;
   /** Lints every open Kubernetes document again (cluster facts changed). */
   readonly relint: () => void;
+  /** How many kustomization renders have started. */
+  readonly rendersStarted: () => number;
   readonly disposable: vscode.Disposable;
 }
 
@@ -87,5 +89,5 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
   );
   lintAll();
   renderAll();
-  return { controller, relint: lintAll, disposable };
+  return { controller, relint: lintAll, rendersStarted: () => renders.started, disposable };
 }
