@@ -1,6 +1,7 @@
 // Kustomizations rendered in a real VS Code with the real kubectl: opening one lints its output with the
 // rules that read the whole set, each finding on the file the object came from, even a closed one; saving
-// one of those files renders again; a render that fails is one diagnostic on the kustomization.
+// one of those files renders again; a render that fails is one diagnostic on the kustomization; what a
+// render put on a file goes when the file is deleted or renamed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateWorkbench, whenTrue, workspaceFile } from './extension-api.ts';
@@ -9,9 +10,28 @@ const SOURCE = 'kube-workbench (kustomize)';
 const rendered = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
 const code = (diagnostic: vscode.Diagnostic): string => (diagnostic.code as { value: string }).value;
 
+/**
+ * A copy of kustomize/render whose Service selects nothing (the suite fixes the original's), open, its
+ * render's dangling-service finding shown on the Service file.
+ */
+async function renderedCopy(name: string): Promise<{ kustomization: vscode.Uri; service: vscode.Uri; deployment: vscode.Uri }> {
+  const folder = workspaceFile('kustomize', 'copies', name);
+  await vscode.workspace.fs.copy(workspaceFile('kustomize', 'render'), folder);
+  const service = vscode.Uri.joinPath(folder, 'web-service.yaml');
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(service)).replace(/app: \w+/, 'app: nothing');
+  await vscode.workspace.fs.writeFile(service, new TextEncoder().encode(text));
+  const kustomization = vscode.Uri.joinPath(folder, 'kustomization.yaml');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kustomization));
+  await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(service).some((diagnostic) => code(diagnostic) === 'dangling-service'), `the render of ${name} on its Service`);
+  return { kustomization, service, deployment: vscode.Uri.joinPath(folder, 'web.yaml') };
+}
+
 describe('Kustomizations rendered in the editor', function () {
   this.timeout(60_000);
-  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceFile('kustomize', 'copies'), { recursive: true, useTrash: false });
+  });
 
   it('traces a whole-set finding of the rendered objects to the line of the closed file it came from', async () => {
     await activateWorkbench();
@@ -51,5 +71,23 @@ describe('Kustomizations rendered in the editor', function () {
     assert.match(only!.message, /^kubectl kustomize could not render this kustomization: accumulating resources.*missing\.yaml/);
     assert.doesNotMatch(only!.message, /run\.go|E\d{4}/);
     assert.equal(only!.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('takes a render’s findings off a file that is deleted, and renders again without it', async () => {
+    const api = await activateWorkbench();
+    const { kustomization, service } = await renderedCopy('deleted');
+    const before = api.kustomizeRendersStarted();
+    await vscode.workspace.fs.delete(service, { useTrash: false });
+    await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(service).length === 0, 'the findings on the deleted file gone');
+    await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(kustomization).some((diagnostic) => /web-service\.yaml/.test(diagnostic.message)), 'the render again, failing on the missing file');
+    assert.ok(api.kustomizeRendersStarted() > before);
+  });
+
+  it('takes a render’s findings off a file that is renamed', async () => {
+    await activateWorkbench();
+    const { deployment } = await renderedCopy('renamed');
+    assert.ok(rendered(deployment).length > 0, 'the render reports on the Deployment');
+    await vscode.workspace.fs.rename(deployment, vscode.Uri.joinPath(deployment, '..', 'web-renamed.yaml'));
+    await whenTrue(vscode.languages.onDidChangeDiagnostics, () => rendered(deployment).length === 0, 'the findings on the old name gone');
   });
 });

@@ -58,10 +58,23 @@ export class KustomizeRenders implements vscode.Disposable {
       return;
     }
     const key = document.uri.toString();
-    for (const [kustomization, shown] of this.shown) {
-      const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === kustomization);
-      if (shown.sources.has(key) && open !== undefined) this.render(open);
+    this.renderBuiltFrom((source) => source === key);
+  }
+
+  /**
+   * A file or folder is gone (deleted or renamed, in the editor or not): the diagnostics renders put on
+   * what it held go now rather than at the next render, and the open kustomizations built from it render
+   * again, so kubectl says what is missing.
+   */
+  deleted(uri: vscode.Uri): void {
+    const path = uri.toString();
+    const gone = (file: string): boolean => file === path || file.startsWith(`${path}/`);
+    for (const key of [...this.running.keys(), ...this.shown.keys()]) if (gone(key)) this.forget(vscode.Uri.parse(key));
+    for (const [key, shown] of this.shown) {
+      const kept = [...shown.diagnostics].filter(([file]) => !gone(file));
+      if (kept.length < shown.diagnostics.size) this.show(key, { diagnostics: new Map(kept), sources: shown.sources });
     }
+    this.renderBuiltFrom(gone);
   }
 
   /** Renders started (kubectl runs): what the Restricted Mode suite reads. */
@@ -104,6 +117,14 @@ export class KustomizeRenders implements vscode.Disposable {
     this.running.clear();
     this.shown.clear();
     this.collection.dispose();
+  }
+
+  /** Renders again the open kustomizations built from a file that `changed` picks. */
+  private renderBuiltFrom(changed: (source: string) => boolean): void {
+    for (const [kustomization, shown] of this.shown) {
+      const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === kustomization);
+      if (open !== undefined && [...shown.sources].some(changed)) this.render(open);
+    }
   }
 
   /** What to show for the kustomization; undefined when nothing changes (cancelled, no kubectl). */

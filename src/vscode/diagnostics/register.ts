@@ -1,6 +1,7 @@
 // Hooks the lint controller to the editor: lint on open and save (or as you type, debounced, or
 // never, per kubeWorkbench.lint.run), clear on close and delete, re-lint when settings change; and the
-// kustomizations' renders, on open and save of a kustomization or of a file one was built from.
+// kustomizations' renders, on open and save of a kustomization or of a file one was built from, and
+// again when such a file is deleted.
 import * as vscode from 'vscode';
 import { onDidChangeConfig, readConfig } from '../config.ts';
 import { Commands, Settings } from '../ids.ts';
@@ -39,6 +40,8 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
     controller.clear(uri);
     renders.forget(uri);
   };
+  // Deleted or renamed outside the editor too (git, a terminal): onDidDeleteFiles is only the editor's own.
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   const pending = new Map<string, NodeJS.Timeout>();
   const run = (document: vscode.TextDocument): void => {
     controller.lintDocument(document).catch((error: unknown) => log.error(`lint of ${document.uri.fsPath} failed: ${String(error)}`));
@@ -77,6 +80,8 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
     }),
     vscode.workspace.onDidCloseTextDocument((document) => forget(document.uri)),
     vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach(forget)),
+    deletions,
+    deletions.onDidDelete((uri) => renders.deleted(uri)),
     onDidChangeConfig(lintAll, Settings.lintRules, Settings.lintProfile, Settings.lintRun, Settings.kubernetesVersion),
     // Not on every re-lint (cluster facts change often): a render runs kubectl.
     onDidChangeConfig(renderAll, Settings.lintRules, Settings.lintProfile, Settings.lintRun, Settings.kubernetesVersion),
