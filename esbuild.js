@@ -1,4 +1,4 @@
-// Builds the shipped bundles (extension, its lazily required commands, cluster, core and schema-data, CLI) into dist/ and the extension-host test suites into out/.
+// Builds the shipped bundles (extension, its lazily required commands, kustomize renders, cluster, core and schema-data, CLI) into dist/ and the extension-host test suites into out/.
 // `--production` minifies the shipped bundles; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -88,6 +88,8 @@ const builds = [
   { ...shared, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce, jsonAsString] },
   // Every command's handler, required by the extension when the first command runs.
   { ...shared, entryPoints: { commands: 'src/vscode/commands/register-commands.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce, jsonAsString] },
+  // The editor's kustomize renders (kubectl, the disk tree, the tracing), required with the first kustomization.
+  { ...shared, entryPoints: { 'kustomize-renders': 'src/vscode/diagnostics/kustomize-renders.ts' }, outdir: 'dist', metafile: true, plugins: [vscodeOnce, jsonAsString] },
   // The cluster service (client-node inside) is its own bundle, required by the extension on first use.
   { ...shared, entryPoints: { cluster: 'src/cluster/index.ts' }, outdir: 'dist', metafile: true },
   // The pure core the editor needs (lint engine, rules, js-yaml, the schema snapshot, describe, allocator

@@ -36,7 +36,7 @@ const entries = zipEntries(zip);
 const bad = entries.filter((entry) => forbidden.some((pattern) => pattern.test(entry)));
 const readmeImages = [...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
 // The bundles bundle-loader.ts requires on first use, and the CLI's pair and the schema it reads: one left out fails only when a user reaches it.
-const bundles = ['dist/extension.js', 'dist/commands.js', 'dist/cluster.js', 'dist/core.js', 'dist/schema-data.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/kubernetes-schema.json'];
+const bundles = ['dist/extension.js', 'dist/commands.js', 'dist/kustomize-renders.js', 'dist/cluster.js', 'dist/core.js', 'dist/schema-data.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/kubernetes-schema.json'];
 const missing = [packageJson.icon, ...readmeImages, ...bundles].filter((path) => !entries.includes(`extension/${path}`));
 console.log(`${path}: ${(zip.length / 1024).toFixed(1)} KB, ${entries.length} files`);
 for (const entry of entries) console.log(`  ${entry}`);

@@ -30,6 +30,12 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const command of Object.values(Commands)) assert.ok(registered.has(command), command);
   });
+
+  it('leaves the kustomize renders to the first kustomization opened', async () => {
+    await activateWorkbench();
+    assert.ok(!vscode.workspace.textDocuments.some((document) => /kustomization\.yaml$/.test(document.uri.path)));
+    assert.equal(require.cache[join(workbenchExtension().extensionPath, 'dist', 'kustomize-renders.js')], undefined, 'dist/kustomize-renders.js is loaded at activation');
+  });
 });
 
 describe('Explorer view', () => {

@@ -4,7 +4,7 @@
 // show. The findings are traced back to the files the objects came from, or to the kustomization's line
 // naming the patch or generator, with the CLI's tracing. A render that fails is one diagnostic on the
 // kustomization. Each render can be cancelled: the next one of the same kustomization, closing it and
-// dispose() abort it.
+// dispose() abort it. Its own bundle, dist/kustomize-renders.js, loaded by lazy-kustomize-renders.ts.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { renderKustomization } from '../../cluster/kustomize-render.ts';
@@ -13,18 +13,14 @@ import { loadCoreModule } from '../bundle-loader.ts';
 import { readConfig } from '../config.ts';
 import type { Log } from '../output.ts';
 import { DIAGNOSTIC_SOURCE, findingDiagnostic, type OffsetPositions } from './finding-diagnostic.ts';
+import { isKustomizationDocument } from './kustomization-document.ts';
 import { DiskTree } from './kustomize-disk-tree.ts';
 import type { LintController } from './lint-controller.ts';
 import type { RuleDocLinks } from './rule-doc-links.ts';
 
-const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 /** A render that takes longer is stopped: kubectl fetching a remote base over a slow network, say. */
 const RENDER_TIMEOUT_MS = 30_000;
 const KUSTOMIZE_SOURCE = `${DIAGNOSTIC_SOURCE} (kustomize)`;
-
-function isKustomizationDocument(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' && KUSTOMIZATION.test(document.uri.path);
-}
 
 interface Shown {
   /** Source-file URI → the diagnostics this kustomization's render put there. */

@@ -10,7 +10,7 @@ import type { ClusterServiceHolder } from '../cluster-service-holder.ts';
 import type { UsageSuggestionCache } from '../allocator/usage-suggestion-cache.ts';
 import { clusterFactsFrom } from './cluster-facts.ts';
 import { isKubernetesDocument } from './kubernetes-documents.ts';
-import { KustomizeRenders } from './kustomize-renders.ts';
+import { LazyKustomizeRenders } from './lazy-kustomize-renders.ts';
 import { LintController } from './lint-controller.ts';
 import { NamespaceLabels } from './namespace-labels.ts';
 import { applyFixWithInput, LintQuickFixes } from './quick-fixes.ts';
@@ -34,7 +34,7 @@ export function registerDiagnostics(extensionUri: vscode.Uri, log: Log, clusters
   const namespaces = new NamespaceLabels(() => lintAll());
   const rulesDoc = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
   const controller = new LintController(rulesDoc, log, () => clusterFactsFrom(clusters, suggestions, namespaces));
-  const renders = new KustomizeRenders(controller, new RuleDocLinks(rulesDoc), log);
+  const renders = new LazyKustomizeRenders(controller, new RuleDocLinks(rulesDoc), log);
   const renderAll = (): void => vscode.workspace.textDocuments.forEach((document) => renders.render(document));
   const forget = (uri: vscode.Uri): void => {
     controller.clear(uri);
