@@ -143,8 +143,10 @@ export async function bundlePlace(): Promise<PoolPlace | undefined> {
 }
 
 /** A pool started on the inputs when there are enough of them and of cores (poolWorkers) and none is stdin; else undefined. */
-export async function lintPool(paths: readonly string[], discovered: ReadonlySet<string>, cwd: string, options: WorkerOptions, place: PoolPlace | undefined): Promise<LintPool | undefined> {
-  if (place === undefined || paths.includes('-')) return undefined;
+export async function lintPool(paths: readonly string[], discovered: ReadonlySet<string>, cwd: string, options: WorkerOptions, where: () => Promise<PoolPlace | undefined>): Promise<LintPool | undefined> {
+  // Asked only for a large tree: `lint FILE` pays for nothing here.
+  const place = paths.length < minPoolFiles || paths.includes('-') ? undefined : await where();
+  if (place === undefined) return undefined;
   const workers = poolWorkers(paths.length, place.cores);
   if (workers === 0) return undefined;
   return startPool(

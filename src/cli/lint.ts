@@ -102,7 +102,7 @@ async function runLint(args: readonly string[], io: CliIo, deps: LintCommandDeps
   // A large tree is linted on every core (lint-pool.ts), unless a kustomization is among its files
   // (its render replaces files): then here, as one set.
   let run: LintRun | undefined;
-  const pool = await lintPool(paths, discovered, deps.cwd, workerOptions, deps.pool ?? (await bundlePlace()));
+  const pool = await lintPool(paths, discovered, deps.cwd, workerOptions, async () => deps.pool ?? bundlePlace());
   if (pool !== undefined) {
     const outcomes = await pool.outcomes();
     if (outcomes.every((outcome) => !outcome.kustomization)) run = await pooledRun(paths, outcomes, io, deps, async () => pool.findings(await clusterFacts()));
