@@ -88,6 +88,13 @@ describe('lint pool', () => {
     assert.equal(outcomes[0]?.kustomization, true);
   });
 
+  it('fails the run with the error of a worker that crashes, instead of waiting for it', async () => {
+    const broken = join(folder, 'broken-worker.ts');
+    writeFileSync(broken, "throw new Error('worker broke');\n");
+    const pool = await startPool(write({ 'a.yaml': deployment('a', 'settings') }), { script: broken, options: {}, workers: 1 });
+    await assert.rejects(pool.outcomes(), /worker broke/);
+  });
+
   it('starts from 600 files and two cores, one worker per core', () => {
     assert.equal(poolWorkers(599, 8), 0);
     assert.equal(poolWorkers(20000, 1), 0);
