@@ -67,9 +67,4 @@ export class ContainerUsage {
   hasData(): boolean {
     return this.cpuSampleCount > 0 && !this.memoryPeaks.isEmpty();
   }
-
-  /** Histogram bytes held for this container (both histograms' bucket weights). */
-  get histogramBytes(): number {
-    return this.cpu.byteLength + this.memoryPeaks.byteLength + this.startup.byteLength;
-  }
 }

@@ -15,10 +15,6 @@ export class StartupPeaks {
   readonly cpu = new DecayingHistogram(CPU_BUCKETS, DECAY_CLOCK);
   readonly memory = new DecayingHistogram(MEMORY_BUCKETS, DECAY_CLOCK);
   starts = 0;
-
-  get byteLength(): number {
-    return this.cpu.byteLength + this.memory.byteLength;
-  }
 }
 
 /** The current start of one pod container: its peaks replace themselves in the histograms as they grow. */
