@@ -1,5 +1,6 @@
-// Which rules may run file by file (the CLI's worker threads) and still give what a run over the whole
-// file set gives. A rule not named here runs over the whole set: new rules are safe by default.
+// Which rules may run file by file and still give what a run over the whole file set gives: the editor
+// lints each open file with them, so a kustomize render's output adds only the others. A rule not named
+// here runs over the whole set: new rules are safe by default.
 import { objectsOf } from './objects.ts';
 import { isKustomization } from './templates.ts';
 import type { LintFile, Rule } from './types.ts';
@@ -43,15 +44,10 @@ function perFileUnless(id: string, traits: FileSetTraits): boolean {
 }
 
 const everything: FileSetTraits = { crds: true, namespaces: true, kustomizations: true };
-const nothing: FileSetTraits = { crds: false, namespaces: false, kustomizations: false };
 
-/**
- * Whether a rule's findings over the whole set are the union of its findings over each file alone,
- * given the set's traits. Without traits: whether it may be, for some set (what a worker runs before
- * the set is known; the caller drops the findings of rules that the traits then rule out).
- */
-export function isPerFileRule(rule: Rule, traits?: FileSetTraits): boolean {
-  return perFileRuleIds.has(rule.id) || perFileUnless(rule.id, traits ?? nothing);
+/** Whether a rule's findings over the whole set are the union of its findings over each file alone, given the set's traits. */
+export function isPerFileRule(rule: Rule, traits: FileSetTraits): boolean {
+  return perFileRuleIds.has(rule.id) || perFileUnless(rule.id, traits);
 }
 
 /** The traits of a file set; every file's documents count (Helm templates too), which can only add reruns. */
