@@ -58,37 +58,6 @@ const checks: readonly UiCheck[] = [
     },
   },
   {
-    name: 'writing a manifest: Ctrl+Space after `ima` in a container offers image and inserts it; replicas: shows its documentation on hover',
-    viewport: { width: 1280, height: 860 },
-    async run(page, options) {
-      // A container with a name and no image yet, the cursor's line indented as its fields are.
-      const lines = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', 'spec:', '  replicas: 2', '  selector:', '    matchLabels:', '      app: api', '  template:', '    metadata:', '      labels:', '        app: api', '    spec:', '      containers:', '        - name: api', '          '];
-      mkdirSync(`${options.workspace}/authoring`, { recursive: true });
-      writeFileSync(`${options.workspace}/authoring/new-api.yaml`, lines.join('\n'));
-      await openFile(page, 'authoring/new-api.yaml');
-      await page.locator('.monaco-editor .view-line').filter({ hasText: 'name: api' }).last().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('Control+End');
-      await page.keyboard.type('ima');
-      await page.keyboard.press('Control+Space');
-      const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: /^image/ }).first();
-      await suggestion.waitFor({ timeout: 30_000 });
-      // Ctrl+Space again opens the item's details: its type and documentation.
-      await page.keyboard.press('Control+Space');
-      await page.locator('.suggest-details').getByText(/Container image name/).waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: `${options.screenshotDir}/completion.png` });
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-line').filter({ hasText: /^\s{10}image:\s$/ }).waitFor({ timeout: 10_000 });
-      // Monaco renders each token as a span: the mouse rests on the key's text, as a user's would.
-      await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^replicas$/ }).hover();
-      await page.locator('.monaco-hover').getByText(/Number of desired pods/).waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: `${options.screenshotDir}/field-hover.png` });
-      // Left unsaved, the file would come back dirty in the next checks' pages (same workspace).
-      await page.keyboard.press('Escape');
-      await runFromPalette(page, 'File: Revert File');
-      await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
-    },
-  },
-  {
     name: 'Deploy Image from the palette: questions answered, the preview confirmed, the rollout followed until ready',
     settings: (options) => ({ 'kubeWorkbench.kubeconfig': options.simKubeconfig }),
     async run(page, options) {
@@ -205,10 +174,46 @@ const checks: readonly UiCheck[] = [
   },
 ];
 
+/**
+ * Run last: its typing, though reverted, came back as an unsaved editor in a later check's page once in CI
+ * (a backup removed too late), and took the focus the Edit Live Object check's Ctrl+S needed.
+ */
+const writingCheck: UiCheck = {
+  name: 'writing a manifest: Ctrl+Space after `ima` in a container offers image and inserts it; replicas: shows its documentation on hover',
+  viewport: { width: 1280, height: 860 },
+  async run(page, options) {
+    // A container with a name and no image yet, the cursor's line indented as its fields are.
+    const lines = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', 'spec:', '  replicas: 2', '  selector:', '    matchLabels:', '      app: api', '  template:', '    metadata:', '      labels:', '        app: api', '    spec:', '      containers:', '        - name: api', '          '];
+    mkdirSync(`${options.workspace}/authoring`, { recursive: true });
+    writeFileSync(`${options.workspace}/authoring/new-api.yaml`, lines.join('\n'));
+    await openFile(page, 'authoring/new-api.yaml');
+    await page.locator('.monaco-editor .view-line').filter({ hasText: 'name: api' }).last().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('ima');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: /^image/ }).first();
+    await suggestion.waitFor({ timeout: 30_000 });
+    // Ctrl+Space again opens the item's details: its type and documentation.
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-details').getByText(/Container image name/).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: `${options.screenshotDir}/completion.png` });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^\s{10}image:\s$/ }).waitFor({ timeout: 10_000 });
+    // Monaco renders each token as a span: the mouse rests on the key's text, as a user's would.
+    await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^replicas$/ }).hover();
+    await page.locator('.monaco-hover').getByText(/Number of desired pods/).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${options.screenshotDir}/field-hover.png` });
+    // Left unsaved, the file would come back dirty in the next checks' pages (same workspace).
+    await page.keyboard.press('Escape');
+    await runFromPalette(page, 'File: Revert File');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  },
+};
+
 export async function runUiChecks(options: UiCheckOptions): Promise<UiCheckResult[]> {
   const results: UiCheckResult[] = [];
   // The pod checks use the Deployment the Deploy Image check creates.
-  for (const check of [...checks, ...podChecks]) {
+  for (const check of [...checks, ...podChecks, writingCheck]) {
     if (check.settings) writeWorkspaceSettings(options.workspace, check.settings(options));
     const context = await options.browser.newContext({ viewport: check.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
