@@ -1,8 +1,8 @@
 // `kube-workbench lint` over a large tree on every core: worker threads (lint-worker.ts) read and parse
 // the files, share their objects with one another, then each lints its own files against the whole set.
 // The main thread only hands out the run and merges the findings. Ctrl-C ends the process, threads included.
+import { once } from 'node:events';
 import { resolve } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { compareFindings } from '../core/lint/engine.ts';
 import type { ClusterFacts, Finding } from '../core/lint/types.ts';
 import type { FileJob, FileOutcome, LintRound, ParsedPart, WorkerData, WorkerOptions } from './lint-worker.ts';
@@ -49,60 +49,48 @@ export async function startPool(jobs: readonly FileJob[], run: PoolRun): Promise
   // Loaded here: every `lint FILE` would otherwise pay for them at start.
   const { Worker } = await import('node:worker_threads');
   const count = Math.max(1, Math.min(run.workers, Math.ceil(jobs.length / batchSize)));
-  const workers: Worker[] = [];
-  // By worker: a worker skips its own part of the set (its own objects stand in for it).
-  const parts: ParsedPart[] = new Array<ParsedPart>(count);
-  let partsIn = 0;
-  const linted: Received[][] = [];
-  let fail: (error: Error) => void = () => undefined;
-  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
-  // Keeps an early failure from being unhandled while nobody awaits yet.
-  failed.catch(() => undefined);
-  const stop = (): void => {
-    for (const worker of workers) void worker.terminate();
-  };
-  let parsedAll: () => void = () => undefined;
-  let lintedAll: () => void = () => undefined;
-  const parsed = new Promise<void>((done) => (parsedAll = done));
-  const done = new Promise<void>((finish) => (lintedAll = finish));
-  for (let index = 0; index < count; index += 1) {
+  const workers = Array.from({ length: count }, (_, index) => {
     const data: WorkerData = { kubeWorkbenchLintWorker: true, options: run.options, jobs, worker: index, workers: count, batchSize };
     const worker = new Worker(run.script, { workerData: data, argv: [lintWorkerArgument] });
     worker.unref();
-    workers.push(worker);
-    // A worker answers twice: its parsed part, then its findings as JSON.
-    worker.on('message', (message: ParsedPart | string) => {
-      if (typeof message === 'string') {
-        linted.push(JSON.parse(message) as Received[]);
-        if (linted.length === count) lintedAll();
-      } else {
-        parts[index] = message;
-        partsIn += 1;
-        if (partsIn === count) parsedAll();
-      }
-    });
-    worker.on('error', (error) => {
-      stop();
-      fail(error);
-    });
-    worker.on('exit', (code) => {
-      if (linted.length < count) fail(new Error(`a lint worker ended (exit ${code}) before it answered`));
-    });
-  }
+    return worker;
+  });
+  const stop = (): void => {
+    for (const worker of workers) void worker.terminate();
+  };
+  // Workers only end when stopped: one that ends on its own fails whatever waits for its answer.
+  const ended = Promise.race(
+    workers.map(async (worker): Promise<never> => {
+      const [code] = (await once(worker, 'exit')) as [number];
+      throw new Error(`a lint worker ended (exit ${code}) before it answered`);
+    }),
+  );
+  /**
+   * Every worker's next answer, read as it comes, in worker order; a worker's error (once() rejects
+   * with it) or end stops them all. Asked before the answer can come, so none is missed.
+   */
+  const answers = <T>(read: (message: unknown) => T): Promise<T[]> => {
+    const all = Promise.race([Promise.all(workers.map(async (worker) => read((await once(worker, 'message'))[0]))), ended]);
+    all.catch(stop);
+    return all;
+  };
+  // A worker answers twice: its parsed part, then its findings as JSON.
+  const parsed = answers((message) => message as ParsedPart);
   return {
     outcomes: async () => {
       for (const worker of workers) worker.ref();
-      await Promise.race([parsed, failed]);
       const outcomes = new Array<FileOutcome>(jobs.length);
-      for (const part of parts) for (const outcome of part.outcomes) outcomes[outcome.index] = outcome;
+      for (const part of await parsed) for (const outcome of part.outcomes) outcomes[outcome.index] = outcome;
       return outcomes;
     },
     findings: async (cluster) => {
-      const round: LintRound = { parts: parts.map((part) => part.objects), cluster };
+      // By worker: a worker skips its own part of the set (its own objects stand in for it).
+      const round: LintRound = { parts: (await parsed).map((part) => part.objects), cluster };
+      const linted = answers((message) => JSON.parse(message as string) as Received[]);
       for (const worker of workers) worker.postMessage(round);
-      await Promise.race([done, failed]);
+      const findings = await linted;
       stop();
-      return mergeSorted(linted);
+      return mergeSorted(findings);
     },
     stop,
   };
