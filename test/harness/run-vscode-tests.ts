@@ -20,6 +20,9 @@ const testsEntry = `${repoRoot}/out/test/integration/index.cjs`;
 const restrictedEntry = `${repoRoot}/out/test/restricted/index.cjs`;
 const vsixPath = `${repoRoot}/dist/kube-workbench.vsix`;
 const hostLog = `${repoRoot}/out/test-logs/extension-host.log`;
+// Mocha's list of failures (its first 80 lines), said again at the very end: CI keeps the tail of a
+// long output, and the UI checks print after the suites.
+const failureRecap: string[] = [];
 
 /** Runs a test entry in a workspace copied from the fixtures; the report goes to the console. */
 async function runSuites(options: { label: string; server: VscodeServer; browser: Browser; entry: string; prepare?: (workspace: string) => void }): Promise<number> {
@@ -28,6 +31,7 @@ async function runSuites(options: { label: string; server: VscodeServer; browser
   options.prepare?.(workspace);
   const started = Date.now();
   let reporting = false;
+  let recapping = false;
   try {
     const suites = await runInExtensionHost({
       server: options.server,
@@ -41,7 +45,11 @@ async function runSuites(options: { label: string; server: VscodeServer; browser
         appendFileSync(hostLog, `${line}\n`);
         // Only the suites' report goes to the console; the workbench's own log stays in the file.
         if (line === REPORT_START) reporting = true;
-        if (reporting && !/^\[[\w.-]+\]/.test(line)) console.log(line);
+        if (!reporting || /^\[[\w.-]+\]/.test(line)) return;
+        console.log(line);
+        if (/^\s+\d+ failing$/.test(line)) recapping = true;
+        if (recapping && failureRecap.length < 80) failureRecap.push(`${options.label}: ${line}`);
+        if (/^\d+ passed, \d+ failed$/.test(line)) recapping = false;
       },
     });
     console.log(`integration: ${options.label} suites ${suites.exitCode === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -98,6 +106,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     server.stop();
+    if (failureRecap.length > 0) console.log(`\nfailed in the suites above:\n${failureRecap.join('\n')}`);
   }
 }
 

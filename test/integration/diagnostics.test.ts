@@ -38,7 +38,9 @@ describe('Manifest diagnostics', function () {
     assert.ok(diagnostic, `a ${rule} diagnostic`);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const action = actions.find((candidate) => candidate.title === title);
-    assert.ok(action?.edit, `"${title}" among ${actions.map((candidate) => candidate.title).join(', ')}`);
+    // What the editor held when no fix came: the document's state and its diagnostics now.
+    const held = (): string => `closed: ${document.isClosed}, version ${document.version}, diagnostics now: ${diagnostics().map((shown) => (shown.code as { value: string }).value).join(', ')}`;
+    assert.ok(action?.edit, `"${title}" among [${actions.map((candidate) => candidate.title).join(', ')}]; ${held()}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     await linted(document.uri, () => document.save());
   }
