@@ -14,6 +14,7 @@ import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { RightSizingReport } from '../../src/vscode/allocator/right-sizing-report.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
 import { answered } from './command-answers.ts';
+import { codeActionsAt } from './code-actions.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const CONTEXT = 'kube-workbench-sim';
@@ -88,7 +89,7 @@ describe('Allocator in the editor', function () {
     await whenTrue(vscode.languages.onDidChangeDiagnostics, () => suggestions().length === 1, 'a request-suggestion diagnostic');
     const [diagnostic] = suggestions();
     assert.match(diagnostic!.message, /^Observed usage suggests requests of cpu \d+m \(set: 8\), memory \d+Mi \(set: 16Gi\)\.$/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix);
     const titles = actions.map((action) => action.title);
     assert.ok(titles.some((title) => title.startsWith('Apply suggested requests: ')), titles.join(', '));
     assert.ok(titles.some((title) => title.startsWith('Guaranteed QoS: requests = limits = ')), titles.join(', '));

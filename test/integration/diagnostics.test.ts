@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { codeActionsAt } from './code-actions.ts';
 import { activateWorkbench } from './extension-api.ts';
 
 describe('Manifest diagnostics', function () {
@@ -36,7 +37,7 @@ describe('Manifest diagnostics', function () {
   async function quickFix(rule: string, title: string): Promise<void> {
     const [diagnostic] = diagnostics(rule);
     assert.ok(diagnostic, `a ${rule} diagnostic`);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
     const action = actions.find((candidate) => candidate.title === title);
     // What the editor held when no fix came: the document's state and its diagnostics now.
     const held = (): string => `closed: ${document.isClosed}, version ${document.version}, diagnostics now: ${diagnostics().map((shown) => (shown.code as { value: string }).value).join(', ')}`;
@@ -101,7 +102,7 @@ describe('Manifest diagnostics', function () {
 
   it('pins an image tag with the answer to its question', async () => {
     const [latest] = diagnostics('latest-tag');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, latest!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document.uri, latest!.range, vscode.CodeActionKind.QuickFix);
     const pin = actions.find((action) => action.title === 'Pin the image tag');
     assert.equal(pin?.command?.command, Commands.applyLintFix);
     assert.ok(await vscode.commands.executeCommand(Commands.applyLintFix, ...(pin.command.arguments ?? []), '1.27.3'));

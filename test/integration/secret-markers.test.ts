@@ -13,6 +13,7 @@ import type { KubeWorkbenchApi } from '../../src/extension.ts';
 import { startSim, type Sim } from '../../src/sim/sim.ts';
 import type { Element } from '../../src/vscode/explorer/elements.ts';
 import { CONFIG_SECTION, Commands, Settings } from '../../src/vscode/ids.ts';
+import { codeActionsAt } from './code-actions.ts';
 import { activateWorkbench, whenTrue } from './extension-api.ts';
 
 const marker = (): string => `kwbmark${randomBytes(6).toString('hex')}`;
@@ -169,7 +170,7 @@ describe('No planted secret in rows, logs, Describe or findings', function () {
     await whenTrue(api.lint.onDidLint, () => ours().some((diagnostic) => /string/.test(diagnostic.message)), 'a type finding on the Secret');
     const texts = ours().map((diagnostic) => diagnostic.message);
     for (const diagnostic of ours()) {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+      const actions = await codeActionsAt(document.uri, diagnostic.range);
       texts.push(...actions.map((action) => action.title));
     }
     assert.ok(texts.length > 3, `findings: ${texts.join(' | ')}`);

@@ -47,18 +47,11 @@ export class LintQuickFixes implements vscode.CodeActionProvider {
     this.controller = controller;
   }
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-    let findings = this.controller.findingsFor(document);
-    // Diagnostics the editor still shows for a document whose findings the controller no longer holds
-    // (a close event that arrived after the document opened again): lint it again rather than offer
-    // nothing. Not for findings that merely moved: typing shifts the shown ranges until the next lint.
-    if (ours.length > 0 && findings.length === 0) {
-      await this.controller.lintDocument(document);
-      findings = this.controller.findingsFor(document);
-    }
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const findings = this.controller.findingsFor(document);
     const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of ours) {
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findings.find((candidate) => sameFinding(candidate, diagnostic, document));
       if (finding === undefined) continue;
       if (finding.fix !== undefined) {
