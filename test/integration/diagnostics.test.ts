@@ -39,9 +39,9 @@ describe('Manifest diagnostics', function () {
     assert.ok(diagnostic, `a ${rule} diagnostic`);
     const actions = await codeActionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
     const action = actions.find((candidate) => candidate.title === title);
-    // What the editor held when no fix came: the document's state and its diagnostics now.
-    const held = (): string => `closed: ${document.isClosed}, version ${document.version}, diagnostics now: ${diagnostics().map((shown) => (shown.code as { value: string }).value).join(', ')}`;
-    assert.ok(action?.edit, `"${title}" among [${actions.map((candidate) => candidate.title).join(', ')}]; ${held()}`);
+    // With what the editor held when no fix came: the document's state and its diagnostics now.
+    const held = `closed: ${document.isClosed}, version ${document.version}, diagnostics now: ${diagnostics().map((shown) => (shown.code as { value: string }).value).join(', ')}`;
+    assert.ok(action?.edit, `"${title}" among [${actions.map((candidate) => candidate.title).join(', ')}]; ${held}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     await linted(document.uri, () => document.save());
   }
